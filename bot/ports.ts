@@ -1,0 +1,76 @@
+// Interfaces the core owns; adapters (Slack, Teams, terminal) and stores (data/) implement them.
+import type { ChannelLink, Incident, PlatformName, TimelineEntry } from '../data/incident-schema.ts';
+
+/** The one source of "now": injected everywhere, fixed in tests and by `--now`. */
+export interface Clock {
+  /** The current instant. */
+  now(): Date;
+}
+
+/** Filters for listing incidents. */
+export interface IncidentFilter {
+  /** Only these statuses. */
+  status?: readonly Incident['status'][];
+  /** Only incidents that are not closed. */
+  openOnly?: boolean;
+  /** Only incidents linked to this channel. */
+  channel?: { platform: ChannelLink['platform']; id: string };
+}
+
+/** Persistent incident records; every method is per-incident so stores can scale. */
+export interface IncidentStore {
+  /** Where the records live, for messages (a file path or "memory"). */
+  readonly location: string;
+  /** One incident, or undefined. */
+  get(id: string): Promise<Incident | undefined>;
+  /** Incidents matching the filter, in id order. */
+  list(filter?: IncidentFilter): Promise<Incident[]>;
+  /** Create an incident; `build` receives the next id (BR-n) and returns the full record. */
+  create(build: (id: string) => Incident): Promise<Incident>;
+  /** Atomically replace one incident with `mutate(current)`; throws IncidentNotFoundError. */
+  update(id: string, mutate: (current: Incident) => Incident): Promise<Incident>;
+  /** Append one entry to an incident's timeline (never edits earlier entries). */
+  appendTimeline(id: string, entry: TimelineEntry): Promise<Incident>;
+  /** Flush and release the store (lock, handles). */
+  close(): Promise<void>;
+}
+
+/** Where a message goes: one linked channel. */
+export interface ChannelTarget {
+  platform: ChannelLink['platform'];
+  id: string;
+  /** Platform-specific reference (Teams conversation reference). */
+  reference?: unknown;
+}
+
+/** Result of a delivery attempt. */
+export interface DeliveryReceipt {
+  /** Platform message id (Slack ts, Teams activity id). */
+  messageId?: string;
+}
+
+/** Posts messages into channels on behalf of the scheduler and `summary`. */
+export interface Notifier {
+  /** Platforms this notifier can reach. */
+  readonly platforms: readonly ChannelLink['platform'][];
+  /** Post a reply into a channel; resolves once the platform accepted it, rejects otherwise. */
+  post(target: ChannelTarget, reply: import('../commands/reply.ts').Reply): Promise<DeliveryReceipt>;
+}
+
+/** Minimal structured logger. */
+export interface Logger {
+  /** Informational line. */
+  info(message: string, fields?: Record<string, unknown>): void;
+  /** Something went wrong but the bot carries on. */
+  warn(message: string, fields?: Record<string, unknown>): void;
+  /** Something failed. */
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+/** Who is speaking to the bot. */
+export interface RequestActor {
+  id: string;
+  name: string;
+}
+
+export type { PlatformName };

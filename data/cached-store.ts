@@ -1,0 +1,105 @@
+// The store logic both implementations share: an in-memory index, per-incident write queues, append-only timelines.
+import type { IncidentFilter, IncidentStore } from '../bot/ports.ts';
+import { IncidentNotFoundError } from '../commands/errors.ts';
+import { IncidentSchema, type Incident, type TimelineEntry } from './incident-schema.ts';
+
+/** Where a cached store puts records; the memory store persists nowhere. */
+export interface IncidentPersistence {
+  /** Durably write one incident; resolve only once it would survive a crash. */
+  write(incident: Incident): Promise<void>;
+  /** Release files and locks. */
+  close(): Promise<void>;
+}
+
+/** A store over already-loaded incidents; every write goes through `persistence` before it is acknowledged. */
+export function createCachedStore(location: string, loaded: Incident[], persistence: IncidentPersistence): IncidentStore {
+  const byId = new Map<string, Incident>();
+  for (const incident of [...loaded].sort(byNumber)) byId.set(incident.id, deepFreeze(incident));
+  let nextNumber = Math.max(0, ...[...byId.keys()].map(idNumber)) + 1;
+  const queues = new Map<string, Promise<unknown>>();
+  let closed = false;
+
+  /** Run writes to one incident one after another, so none is lost. */
+  function serialized<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const previous = queues.get(id) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const tail = run.catch(() => undefined);
+    queues.set(id, tail);
+    void tail.then(() => queues.get(id) === tail && queues.delete(id));
+    return run;
+  }
+
+  async function commit(next: Incident): Promise<Incident> {
+    if (closed) throw new Error(`store ${location} is closed`);
+    const valid = IncidentSchema.parse(next);
+    await persistence.write(valid);
+    byId.set(valid.id, deepFreeze(valid));
+    return valid;
+  }
+
+  const store: IncidentStore = {
+    location,
+    async get(id) {
+      return byId.get(id);
+    },
+    async list(filter: IncidentFilter = {}) {
+      const out: Incident[] = [];
+      for (const incident of byId.values()) if (matches(incident, filter)) out.push(incident);
+      return out;
+    },
+    async create(build) {
+      const id = `BR-${nextNumber++}`;
+      return serialized(id, async () => {
+        const incident = build(id);
+        if (incident.id !== id) throw new Error(`create: built incident has id ${incident.id}, expected ${id}`);
+        return commit(incident);
+      });
+    },
+    update(id, mutate) {
+      return serialized(id, async () => {
+        const current = byId.get(id);
+        if (!current) throw new IncidentNotFoundError(id);
+        const next = mutate(structuredClone(current) as Incident);
+        assertAppendOnly(current, next);
+        return commit(next);
+      });
+    },
+    appendTimeline(id, entry: TimelineEntry) {
+      return store.update(id, (current) => ({ ...current, updatedAt: entry.at, timeline: [...current.timeline, entry] }));
+    },
+    async close() {
+      if (closed) return;
+      await Promise.all([...queues.values()]);
+      closed = true;
+      await persistence.close();
+    },
+  };
+  return store;
+}
+
+function matches(incident: Incident, filter: IncidentFilter): boolean {
+  if (filter.openOnly && incident.status === 'closed') return false;
+  if (filter.status && !filter.status.includes(incident.status)) return false;
+  if (filter.channel && !incident.channels.some((c) => c.platform === filter.channel!.platform && c.id === filter.channel!.id)) return false;
+  return true;
+}
+
+/** The record the regulator sees: earlier timeline entries are never edited or dropped, and ids never change. */
+function assertAppendOnly(current: Incident, next: Incident): void {
+  if (next.id !== current.id) throw new Error(`update may not change the id of ${current.id}`);
+  const kept = next.timeline.slice(0, current.timeline.length);
+  if (kept.length < current.timeline.length || JSON.stringify(kept) !== JSON.stringify(current.timeline)) {
+    throw new Error(`update of ${current.id} would edit or drop timeline entries; the timeline is append-only`);
+  }
+}
+
+const idNumber = (id: string) => Number(id.slice(3));
+const byNumber = (a: Incident, b: Incident) => idNumber(a.id) - idNumber(b.id);
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

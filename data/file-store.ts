@@ -1,0 +1,103 @@
+// The lowdb JSON store: a manifest file plus one JSON document per incident, so a write never rewrites the others.
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { Low } from 'lowdb';
+import { z } from 'zod';
+import type { IncidentStore } from '../bot/ports.ts';
+import { createCachedStore } from './cached-store.ts';
+import { DurableJsonFile } from './durable-json-file.ts';
+import { IncidentSchema, type Incident } from './incident-schema.ts';
+import { StoreCorruptError } from './store-errors.ts';
+import { acquireStoreLock } from './store-lock.ts';
+
+/** The manifest's format tag and the schema version this build writes. */
+export const STORE_FORMAT = 'breachdesk-store';
+export const STORE_SCHEMA_VERSION = 1;
+
+const ManifestSchema = z.object({
+  format: z.literal(STORE_FORMAT),
+  schemaVersion: z.number().int().positive(),
+  createdAt: z.string(),
+  incidentsDir: z.string().min(1),
+});
+type Manifest = z.infer<typeof ManifestSchema>;
+
+const INCIDENT_FILE = /^BR-\d+\.json$/;
+
+/** Open (or create) the store whose manifest is `path`; refuses corrupt, foreign or newer files without touching them. */
+export async function openFileStore(path: string, now: Date): Promise<IncidentStore> {
+  const file = resolve(path);
+  await mkdir(dirname(file), { recursive: true });
+  const lock = acquireStoreLock(file, now);
+  try {
+    const manifest = await readOrCreateManifest(file, now);
+    const dir = join(dirname(file), manifest.incidentsDir);
+    await mkdir(dir, { recursive: true });
+    const incidents = await loadIncidents(dir);
+    return createCachedStore(file, incidents, {
+      write: (incident) => incidentDb(dir, incident).write(),
+      close: async () => lock.release(),
+    });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function readOrCreateManifest(file: string, now: Date): Promise<Manifest> {
+  const adapter = new DurableJsonFile<Manifest>(file, (raw) => validateManifest(file, raw));
+  const db = new Low<Manifest>(adapter, defaultManifest(file, now));
+  const existing = await adapter.read();
+  if (existing) return existing;
+  const dir = join(dirname(file), db.data.incidentsDir);
+  if (await exists(dir)) throw new StoreCorruptError(file, `is missing but its incident folder ${dir} exists; restore the manifest rather than start an empty store over it`);
+  await db.write();
+  return db.data;
+}
+
+function validateManifest(file: string, raw: unknown): Manifest {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new StoreCorruptError(file, 'does not contain a breachdesk store (expected a JSON object)');
+  const format = (raw as { format?: unknown }).format;
+  if (format !== STORE_FORMAT) throw new StoreCorruptError(file, `is not a breachdesk store (format is ${JSON.stringify(format ?? null)}, expected "${STORE_FORMAT}")`);
+  const parsed = ManifestSchema.safeParse(raw);
+  if (!parsed.success) throw new StoreCorruptError(file, `has an invalid manifest (${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message})`);
+  if (parsed.data.schemaVersion > STORE_SCHEMA_VERSION) {
+    throw new StoreCorruptError(file, `was written by a newer breachdesk (schema version ${parsed.data.schemaVersion}; this build reads up to ${STORE_SCHEMA_VERSION})`);
+  }
+  return parsed.data;
+}
+
+function defaultManifest(file: string, now: Date): Manifest {
+  return { format: STORE_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, createdAt: now.toISOString(), incidentsDir: `${basename(file).replace(/\.json$/i, '')}.incidents` };
+}
+
+async function loadIncidents(dir: string): Promise<Incident[]> {
+  const names = (await readdir(dir)).filter((n) => INCIDENT_FILE.test(n));
+  const incidents: Incident[] = [];
+  for (const name of names) {
+    const path = join(dir, name);
+    const incident = await new DurableJsonFile<Incident>(path, (raw) => validateIncident(path, raw)).read();
+    if (incident) incidents.push(incident);
+  }
+  return incidents;
+}
+
+function validateIncident(path: string, raw: unknown): Incident {
+  const parsed = IncidentSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new StoreCorruptError(path, `is not a valid incident (${issue.path.join('.') || 'top level'}: ${issue.message})`);
+  }
+  if (`${parsed.data.id}.json` !== basename(path)) throw new StoreCorruptError(path, `holds incident ${parsed.data.id}, not the one its name says`);
+  return parsed.data;
+}
+
+function incidentDb(dir: string, incident: Incident): Low<Incident> {
+  const db = new Low<Incident>(new DurableJsonFile<Incident>(join(dir, `${incident.id}.json`)), incident);
+  db.data = incident;
+  return db;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}

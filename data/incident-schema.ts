@@ -1,0 +1,186 @@
+// Incident model: the import format (design.md's outer contract) and the stored incident, as zod schemas.
+import { z } from 'zod';
+
+/** An instant written as ISO-8601 with an explicit offset (Z or ±hh:mm). */
+export const IsoInstant = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/,
+    'expected an ISO-8601 instant with an offset, like 2025-02-20T09:00:00-06:00',
+  )
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date and time');
+
+/** An IANA time zone name that this Node.js runtime knows. */
+export const TimeZoneName = z.string().refine(isKnownTimeZone, 'unknown IANA time zone (try America/Chicago or Europe/Paris)');
+
+/** ISO 3166-1 alpha-2 country, or a US state / territory as US-XX. */
+export const Jurisdiction = z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'expected a code like US-TX, FR or GB');
+
+export const OrganizationRole = z.enum(['covered_entity', 'business_associate', 'controller', 'processor', 'phr_vendor']);
+export const VendorRole = z.enum(['business_associate', 'processor', 'third_party_service_provider', 'subcontractor']);
+export const IncidentStatus = z.enum(['triage', 'investigating', 'notifying', 'monitoring', 'closed']);
+export const Platform = z.enum(['slack', 'teams', 'terminal', 'cli', 'system']);
+
+export const OrganizationSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  role: OrganizationRole,
+  country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code like US or FR'),
+  timezone: TimeZoneName,
+  frHealthEstablishment: z.boolean().default(false),
+  nis2Entity: z.boolean().default(false),
+  secRegistrant: z.boolean().default(false),
+  /** French opérateur de services essentiels (NIS1, décret 2018-384). */
+  frOse: z.boolean().default(false),
+  /** California licensed clinic, health facility, home health agency or hospice (H&S 1280.15). */
+  caHealthFacility: z.boolean().default(false),
+});
+
+export const VendorSchema = z.strictObject({
+  name: z.string().min(1).max(200),
+  role: VendorRole,
+  /** The vendor acts as the covered entity's agent (federal common law of agency): its discovery is imputed. */
+  isAgent: z.boolean().default(false),
+  discoveredAt: IsoInstant.nullable().default(null),
+  notifiedUsAt: IsoInstant.nullable().default(null),
+});
+
+export const AffectedSchema = z.strictObject({
+  total: z.number().int().min(0),
+  byJurisdiction: z.record(Jurisdiction, z.number().int().min(0)).default({}),
+});
+
+export const LawEnforcementDelaySchema = z.strictObject({
+  form: z.enum(['oral', 'written']),
+  agency: z.string().min(1),
+  official: z.string().min(1),
+  statedAt: IsoInstant,
+  /** End of the delay the official specified (written statements); null when none was stated. */
+  until: IsoInstant.nullable().default(null),
+});
+
+export const NoticeSchema = z.strictObject({
+  obligation: z.string().min(1),
+  sentAt: IsoInstant,
+  note: z.string().max(2000).optional(),
+});
+
+/** The import format: what `import` accepts and `export --format json` writes (plus record-keeping fields). */
+export const IncidentImportSchema = z.strictObject({
+  title: z.string().min(1).max(200),
+  organization: OrganizationSchema,
+  discoveredAt: IsoInstant,
+  occurredFrom: IsoInstant.nullable().default(null),
+  occurredTo: IsoInstant.nullable().default(null),
+  vendor: VendorSchema.nullable().default(null),
+  affected: AffectedSchema,
+  dataCategories: z.array(z.string().min(1)).default([]),
+  /** null: not yet known (HIPAA obligations then need facts). */
+  phiInvolved: z.boolean().nullable().default(null),
+  dataEncrypted: z.boolean().nullable().default(null),
+  materialityDeterminedAt: IsoInstant.nullable().default(null),
+  /** When the organization determined that a breach occurred (state laws that count from determination); defaults to discovery. */
+  breachDeterminedAt: IsoInstant.nullable().default(null),
+  /** GDPR risk to individuals: unlikely (no SA notice), risk (Art. 33), high (Art. 33 and 34). null: not assessed. */
+  gdprRisk: z.enum(['unlikely', 'risk', 'high']).nullable().default(null),
+  lawEnforcementDelays: z.array(LawEnforcementDelaySchema).default([]),
+  notices: z.array(NoticeSchema).default([]),
+  status: IncidentStatus.default('triage'),
+  roles: z
+    .strictObject({
+      commander: z.string().min(1).optional(),
+      privacyOfficer: z.string().min(1).optional(),
+      legal: z.string().min(1).optional(),
+    })
+    .default({}),
+});
+
+export const ActorSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  platform: Platform,
+});
+
+export const TimelineEntrySchema = z.strictObject({
+  at: IsoInstant,
+  actor: ActorSchema,
+  action: z.string().min(1),
+  text: z.string(),
+  changes: z.array(z.strictObject({ field: z.string(), from: z.unknown(), to: z.unknown() })).optional(),
+});
+
+export const ChannelLinkSchema = z.strictObject({
+  platform: z.enum(['slack', 'teams', 'terminal']),
+  id: z.string().min(1),
+  name: z.string().optional(),
+  linkedAt: IsoInstant,
+  linkedBy: z.string(),
+  /** Teams conversation reference (opaque to the core) for proactive messages. */
+  reference: z.unknown().optional(),
+});
+
+export const RiskAssessmentSchema = z.strictObject({
+  factors: z.strictObject({
+    natureAndExtent: z.string().min(1),
+    unauthorizedPerson: z.string().min(1),
+    acquiredOrViewed: z.string().min(1),
+    mitigation: z.string().min(1),
+  }),
+  conclusion: z.enum(['low_probability', 'presumed_breach']),
+  decidedBy: z.string().min(1),
+  decidedAt: IsoInstant,
+});
+
+export const SnoozeSchema = z.strictObject({
+  obligation: z.string().min(1),
+  until: IsoInstant,
+  reason: z.string().min(1),
+  by: z.string().min(1),
+  at: IsoInstant,
+});
+
+/** One reminder delivered (or skipped) for (obligation, step, due instant, channel). */
+export const DeliverySchema = z.strictObject({
+  key: z.string().min(1),
+  obligation: z.string().min(1),
+  step: z.string().min(1),
+  dueAt: IsoInstant,
+  channel: z.string().min(1),
+  outcome: z.enum(['delivered', 'skipped']),
+  at: IsoInstant,
+  late: z.boolean().default(false),
+  messageId: z.string().optional(),
+});
+
+export const IncidentSchema = z.strictObject({
+  ...IncidentImportSchema.shape,
+  id: z.string().regex(/^BR-\d+$/),
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+  riskAssessments: z.array(RiskAssessmentSchema).default([]),
+  channels: z.array(ChannelLinkSchema).default([]),
+  snoozes: z.array(SnoozeSchema).default([]),
+  deliveries: z.array(DeliverySchema).default([]),
+  timeline: z.array(TimelineEntrySchema).default([]),
+});
+
+export type IncidentImport = z.input<typeof IncidentImportSchema>;
+export type IncidentFacts = z.output<typeof IncidentImportSchema>;
+export type Incident = z.output<typeof IncidentSchema>;
+export type Actor = z.output<typeof ActorSchema>;
+export type TimelineEntry = z.output<typeof TimelineEntrySchema>;
+export type ChannelLink = z.output<typeof ChannelLinkSchema>;
+export type RiskAssessment = z.output<typeof RiskAssessmentSchema>;
+export type Delivery = z.output<typeof DeliverySchema>;
+export type Snooze = z.output<typeof SnoozeSchema>;
+export type PlatformName = z.output<typeof Platform>;
+export type IncidentStatusName = z.output<typeof IncidentStatus>;
+
+/** True when Intl knows the IANA zone name. */
+export function isKnownTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return name.length > 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,9 @@
+// The in-memory store: same contract as the file store, nothing persisted (tests, demos, one-shot runs).
+import type { IncidentStore } from '../bot/ports.ts';
+import { createCachedStore } from './cached-store.ts';
+import type { Incident } from './incident-schema.ts';
+
+/** A fresh in-memory store, optionally pre-filled. */
+export function createMemoryStore(initial: Incident[] = []): IncidentStore {
+  return createCachedStore('memory', structuredClone(initial), { write: async () => undefined, close: async () => undefined });
+}

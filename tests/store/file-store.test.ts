@@ -1,0 +1,131 @@
+// The lowdb file store's own promises: refuses bad files untouched, one process at a time, durable acks, per-incident files.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { openFileStore } from '../../data/file-store.ts';
+import { StoreCorruptError, StoreLockedError } from '../../data/store-errors.ts';
+import { makeIncident, usHospitalFacts } from '../helpers/incidents.ts';
+
+const now = new Date('2025-03-01T12:00:00Z');
+const WRITER = join(import.meta.dirname, 'fixtures', 'store-writer.ts');
+const tempStore = () => join(mkdtempSync(join(tmpdir(), 'breachdesk-fs-')), 'store.json');
+
+function startWriter(path: string, mode: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, path, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! });
+  return { child, lines };
+}
+
+describe('file store: bad files are refused and left byte-for-byte', () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ['garbage', '{"format": "breachdesk-store", "schemaVer', /is not valid JSON/],
+    ['a foreign JSON file', '{"users": [{"name": "alice"}]}', /is not a breachdesk store/],
+    ['null', 'null', /does not contain a breachdesk store/],
+    ['a newer schema', '{"format":"breachdesk-store","schemaVersion":99,"createdAt":"x","incidentsDir":"store.incidents"}', /newer breachdesk/],
+  ];
+  it.each(cases)('%s', async (_label, content, message) => {
+    const path = tempStore();
+    writeFileSync(path, content);
+    const error = await openFileStore(path, now).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreCorruptError);
+    expect((error as Error).message).toContain(path);
+    expect((error as Error).message).toMatch(message);
+    expect(readFileSync(path, 'utf8')).toBe(content);
+    // The failed open released its lock: a fixed file opens.
+    writeFileSync(path, JSON.stringify({ format: 'breachdesk-store', schemaVersion: 1, createdAt: now.toISOString(), incidentsDir: 'store.incidents' }));
+    await (await openFileStore(path, now)).close();
+  });
+
+  it('names a corrupt incident file and leaves it alone', async () => {
+    const path = tempStore();
+    const store = await openFileStore(path, now);
+    await store.create((id) => makeIncident(id, usHospitalFacts()));
+    await store.close();
+    const incidentFile = join(path, '..', 'store.incidents', 'BR-1.json');
+    writeFileSync(incidentFile, '{"id": "BR-1", "title": 12}');
+    const error = await openFileStore(path, now).catch((e: unknown) => e);
+    expect((error as Error).message).toContain(incidentFile);
+    expect(readFileSync(incidentFile, 'utf8')).toBe('{"id": "BR-1", "title": 12}');
+  });
+
+  it('refuses to start empty over an incident folder whose manifest is missing', async () => {
+    const path = tempStore();
+    mkdirSync(join(path, '..', 'store.incidents'));
+    await expect(openFileStore(path, now)).rejects.toThrow(/manifest/);
+  });
+});
+
+describe('file store: one process per store', () => {
+  it('a second open in the same process fails at once', async () => {
+    const path = tempStore();
+    const store = await openFileStore(path, now);
+    await expect(openFileStore(path, now)).rejects.toBeInstanceOf(StoreLockedError);
+    await store.close();
+    await (await openFileStore(path, now)).close();
+  });
+
+  it('a second process gets a clear message while the first holds the store', async () => {
+    const path = tempStore();
+    const holder = startWriter(path, 'hold');
+    const [first] = await holder.lines[Symbol.asyncIterator]().next().then((r) => [r.value as string]);
+    expect(first).toBe('opened');
+    const other = startWriter(path, 'once');
+    const line = (await other.lines[Symbol.asyncIterator]().next()).value as string;
+    expect(line).toMatch(new RegExp(`error: .*${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by process ${holder.child.pid}`));
+    holder.child.kill('SIGKILL');
+    await new Promise((r) => holder.child.once('exit', r));
+    // The dead holder's lock is stale and gets taken over.
+    await (await openFileStore(path, now)).close();
+  });
+});
+
+describe('file store: durability', () => {
+  it('every acknowledged write survives SIGKILL of the writer mid-burst', async () => {
+    const path = tempStore();
+    const { child, lines } = startWriter(path, 'burst');
+    const acked = new Set<number>();
+    for await (const line of lines) {
+      const m = /^ack (\d+)$/.exec(line);
+      if (m) acked.add(Number(m[1]));
+      if (acked.size >= 150) break;
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const store = await openFileStore(path, now);
+    const written = new Set((await store.get('BR-1'))!.timeline.map((e) => Number(e.text.replace('write ', ''))));
+    await store.close();
+    const lost = [...acked].filter((n) => !written.has(n));
+    expect(lost).toEqual([]);
+    expect(written.size).toBeGreaterThanOrEqual(acked.size);
+  });
+
+  it('writing one incident does not rewrite the others', async () => {
+    const path = tempStore();
+    const store = await openFileStore(path, now);
+    await store.create((id) => makeIncident(id, usHospitalFacts({ title: 'one' })));
+    await store.create((id) => makeIncident(id, usHospitalFacts({ title: 'two' })));
+    const first = join(path, '..', 'store.incidents', 'BR-1.json');
+    const before = statSync(first);
+    await store.update('BR-2', (c) => ({ ...c, status: 'notifying' }));
+    const after = statSync(first);
+    await store.close();
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+    expect(JSON.parse(readFileSync(join(path, '..', 'store.incidents', 'BR-2.json'), 'utf8')).status).toBe('notifying');
+    expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({ format: 'breachdesk-store', schemaVersion: 1 });
+  });
+
+  it('keeps incidents and the id sequence across a reopen', async () => {
+    const path = tempStore();
+    let store = await openFileStore(path, now);
+    await store.create((id) => makeIncident(id, usHospitalFacts()));
+    await store.update('BR-1', (c) => ({ ...c, status: 'notifying' }));
+    await store.close();
+    store = await openFileStore(path, now);
+    expect((await store.get('BR-1'))?.status).toBe('notifying');
+    expect((await store.create((id) => makeIncident(id, usHospitalFacts()))).id).toBe('BR-2');
+    await store.close();
+  });
+});

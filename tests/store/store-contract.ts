@@ -1,0 +1,77 @@
+// One contract every IncidentStore must keep; run against the memory store and the lowdb file store.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { IncidentStore } from '../../bot/ports.ts';
+import type { Incident, TimelineEntry } from '../../data/incident-schema.ts';
+import { makeIncident, usHospitalFacts } from '../helpers/incidents.ts';
+
+const actor = { id: 'U1', name: 'Sam', platform: 'slack' as const };
+const entry = (text: string, at = '2025-03-01T12:00:00Z'): TimelineEntry => ({ at, actor, action: 'note', text });
+const build = (title: string) => (id: string): Incident => makeIncident(id, usHospitalFacts({ title }));
+
+/** Registers the contract tests for a store factory. */
+export function storeContract(name: string, open: () => Promise<IncidentStore>) {
+  describe(`${name} store contract`, () => {
+    let store: IncidentStore;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('creates incidents with consecutive ids BR-1, BR-2 …', async () => {
+      const a = await store.create(build('first'));
+      const b = await store.create(build('second'));
+      expect([a.id, b.id]).toEqual(['BR-1', 'BR-2']);
+      expect((await store.get('BR-2'))?.title).toBe('second');
+      expect(await store.get('BR-3')).toBeUndefined();
+    });
+
+    it('lists in id order with status, open and channel filters', async () => {
+      for (const t of ['a', 'b', 'c']) await store.create(build(t));
+      await store.update('BR-2', (c) => ({ ...c, status: 'closed' }));
+      await store.update('BR-3', (c) => ({ ...c, channels: [{ platform: 'slack', id: 'C9', linkedAt: '2025-03-01T00:00:00Z', linkedBy: 'Sam' }] }));
+      expect((await store.list()).map((i) => i.id)).toEqual(['BR-1', 'BR-2', 'BR-3']);
+      expect((await store.list({ openOnly: true })).map((i) => i.id)).toEqual(['BR-1', 'BR-3']);
+      expect((await store.list({ status: ['closed'] })).map((i) => i.id)).toEqual(['BR-2']);
+      expect((await store.list({ channel: { platform: 'slack', id: 'C9' } })).map((i) => i.id)).toEqual(['BR-3']);
+    });
+
+    it('appends to the timeline and refuses edits to earlier entries', async () => {
+      await store.create(build('x'));
+      await store.appendTimeline('BR-1', entry('one'));
+      const after = await store.appendTimeline('BR-1', entry('two'));
+      expect(after.timeline.map((e) => e.text)).toEqual(['one', 'two']);
+      await expect(store.update('BR-1', (c) => ({ ...c, timeline: c.timeline.slice(1) }))).rejects.toThrow(/append-only/);
+      await expect(store.update('BR-1', (c) => ({ ...c, timeline: [entry('edited'), ...c.timeline.slice(1)] }))).rejects.toThrow(/append-only/);
+      expect((await store.get('BR-1'))!.timeline).toHaveLength(2);
+    });
+
+    it('rejects an invalid incident and keeps the previous version', async () => {
+      await store.create(build('x'));
+      await expect(store.update('BR-1', (c) => ({ ...c, status: 'bogus' as Incident['status'] }))).rejects.toThrow();
+      expect((await store.get('BR-1'))!.status).toBe('triage');
+    });
+
+    it('names the missing incident', async () => {
+      await expect(store.update('BR-404', (c) => c)).rejects.toThrow(/BR-404/);
+    });
+
+    it('hands out records that cannot be mutated behind its back', async () => {
+      await store.create(build('x'));
+      const got = (await store.get('BR-1'))!;
+      expect(() => {
+        (got as { title: string }).title = 'hacked';
+      }).toThrow();
+    });
+
+    it('loses no update when 200 updates to one incident run concurrently', async () => {
+      await store.create(build('x'));
+      await Promise.all(Array.from({ length: 200 }, (_, n) => store.appendTimeline('BR-1', entry(`update ${n}`))));
+      const texts = (await store.get('BR-1'))!.timeline.map((e) => e.text);
+      expect(texts).toHaveLength(200);
+      expect(new Set(texts).size).toBe(200);
+    });
+
+  });
+}
