@@ -1,0 +1,70 @@
+// `breachdesk …`: run one command against the store and exit 0 (ok), 1 (refused) or 2 (bad usage); no command → chat.
+import { userInfo } from 'node:os';
+import { createManualClock, systemClock } from '../../bot/clock.ts';
+import { coreConfig, loadConfig } from '../config.ts';
+import { createConsoleLogger } from '../logger.ts';
+import { openRuntime, storeProblem, type Runtime } from '../runtime.ts';
+import { runInteractive } from '../interactive.ts';
+import { CLI_USAGE, parseCliArgs } from './parse-cli.ts';
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseCliArgs(argv);
+  if ('problem' in args) {
+    process.stderr.write(`breachdesk: ${args.problem}\n${CLI_USAGE}\n`);
+    return 2;
+  }
+  const loaded = loadConfig(process.env);
+  if ('problems' in loaded) {
+    for (const p of loaded.problems) process.stderr.write(`breachdesk: setting ${p}\n`);
+    return 2;
+  }
+  const config = loaded.config;
+  const clock = args.now ? createManualClock(args.now) : systemClock;
+  const logger = createConsoleLogger(config.BREACHDESK_LOG_LEVEL === 'info' ? 'warn' : config.BREACHDESK_LOG_LEVEL);
+  const who = args.as ?? process.env.USER ?? safeUserName();
+  let runtime: Runtime;
+  try {
+    runtime = await openRuntime({ dataPath: args.data ?? config.dataPath, clock, logger, core: coreConfig(config) });
+  } catch (error) {
+    const line = storeProblem(error);
+    if (!line) throw error;
+    process.stderr.write(`${line}\n`);
+    return 1;
+  }
+  try {
+    if (args.command.length === 0) {
+      await runInteractive({ runtime, config, clock, logger, actor: { id: who, name: who } });
+      return 0;
+    }
+    const reply = await runtime.bot.handle({ argv: args.json ? [...args.command, '--json'] : args.command, actor: { id: who, name: who }, platform: 'cli' });
+    if (reply.outcome === 'ok') {
+      const id = (reply.data as { id?: unknown } | undefined)?.id;
+      // The import contract: print the new id alone, so scripts can capture it.
+      const isImport = runtime.bot.deps.registry.find(args.command[0] ?? '')?.id === 'incident.import';
+      process.stdout.write(`${!args.json && isImport && typeof id === 'string' ? id : reply.text}\n`);
+      return 0;
+    }
+    process.stderr.write(`${reply.text}\n`);
+    return reply.outcome === 'usage' ? 2 : 1;
+  } finally {
+    await runtime.close();
+  }
+}
+
+function safeUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'local-user';
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`breachdesk: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,40 @@
+// The one-shot CLI's own options: [--data <file>] [--now <ISO>] [--as <user>] [--json] <command text…>.
+
+/** Parsed command line. */
+export interface CliArgs {
+  data?: string;
+  now?: string;
+  as?: string;
+  json: boolean;
+  /** The command words; empty → interactive chat. */
+  command: string[];
+}
+
+const VALUE_OPTIONS = ['--data', '--now', '--as'] as const;
+
+/** Global options come before the command; `--json` is accepted anywhere. */
+export function parseCliArgs(argv: string[]): CliArgs | { problem: string } {
+  const out: CliArgs = { json: false, command: [] };
+  let i = 0;
+  for (; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') out.json = true;
+    else if (arg === '--help' || arg === '-h') return { ...out, command: ['help'] };
+    else if ((VALUE_OPTIONS as readonly string[]).includes(arg.split('=')[0]!)) {
+      const [name, inline] = arg.split(/=(.*)/s);
+      const value = inline ?? argv[++i];
+      if (value === undefined || value.startsWith('--')) return { problem: `${name} needs a value` };
+      out[name!.slice(2) as 'data' | 'now' | 'as'] = value;
+    } else if (arg.startsWith('--') && out.command.length === 0) return { problem: `unknown option ${arg}` };
+    else break;
+  }
+  for (; i < argv.length; i++) {
+    if (argv[i] === '--json') out.json = true;
+    else out.command.push(argv[i]!);
+  }
+  if (out.now !== undefined && (!/T/.test(out.now) || Number.isNaN(Date.parse(out.now)))) return { problem: `--now needs an ISO-8601 instant like 2025-03-01T12:00:00Z, not "${out.now}"` };
+  return out;
+}
+
+/** Usage text for bad CLI options. */
+export const CLI_USAGE = 'Usage: breachdesk [--data <file>] [--now <ISO-8601>] [--as <user>] [--json] <command text…>   (no command: interactive chat; `breachdesk help` lists commands)';

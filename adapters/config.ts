@@ -1,0 +1,75 @@
+// Settings from the environment, validated once; every problem is reported on its own line.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { CoreConfig } from '../commands/context.ts';
+import { isKnownTimeZone, OrganizationRole } from '../data/incident-schema.ts';
+
+const optional = z.string().trim().min(1).optional();
+const flag = z.enum(['0', '1', 'true', 'false', '']).optional().transform((v) => v === '1' || v === 'true');
+
+const EnvSchema = z.object({
+  BREACHDESK_DATA: optional,
+  BREACHDESK_TIMEZONE: z.string().default('UTC').refine(isKnownTimeZone, 'is not an IANA time zone (e.g. America/Chicago)'),
+  BREACHDESK_ORG_NAME: optional,
+  BREACHDESK_ORG_ROLE: OrganizationRole.optional(),
+  BREACHDESK_ORG_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code like US').optional(),
+  BREACHDESK_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  BREACHDESK_DIGEST_CHANNEL: optional,
+  BREACHDESK_DIGEST_TIME: z.string().regex(/^\d{2}:\d{2}$/, 'must be HH:MM').default('08:30'),
+  BREACHDESK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  SLACK_BOT_TOKEN: optional,
+  SLACK_SIGNING_SECRET: optional,
+  SLACK_APP_TOKEN: optional,
+  SLACK_API_URL: z.url({ error: 'must be a URL like https://slack.com/api/' }).optional(),
+  MICROSOFT_APP_ID: optional,
+  MICROSOFT_APP_PASSWORD: optional,
+  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MICROSOFT_APP_TENANT_ID: optional,
+  BREACHDESK_TEAMS_ANONYMOUS: flag,
+});
+
+/** Validated settings. */
+export type AppConfig = z.infer<typeof EnvSchema> & {
+  /** Slack is configured (bot token plus signing secret or app token). */
+  slackEnabled: boolean;
+  /** Teams is configured (app id, or anonymous on purpose). */
+  teamsEnabled: boolean;
+  /** The store path in use and whether it is the demo store. */
+  dataPath: string;
+  demo: boolean;
+};
+
+/** Parse the environment; returns one message per problem instead of throwing. */
+export function loadConfig(env: NodeJS.ProcessEnv): { config: AppConfig } | { problems: string[] } {
+  const cleaned = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v === '' ? undefined : v]));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) return { problems: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`) };
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) problems.push('SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is');
+  if (!e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)) problems.push('SLACK_SIGNING_SECRET / SLACK_APP_TOKEN are set but SLACK_BOT_TOKEN is missing');
+  if (e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_PASSWORD && e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') problems.push('MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is missing');
+  if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && !e.MICROSOFT_APP_TENANT_ID) problems.push('MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID');
+  if (problems.length) return { problems };
+  const slackEnabled = Boolean(e.SLACK_BOT_TOKEN);
+  const teamsEnabled = Boolean(e.MICROSOFT_APP_ID) || e.BREACHDESK_TEAMS_ANONYMOUS;
+  const { path, demo } = resolveDataPath(env, e.BREACHDESK_DATA, slackEnabled || teamsEnabled);
+  return { config: { ...e, slackEnabled, teamsEnabled, dataPath: path, demo } };
+}
+
+/** BREACHDESK_DATA if set; otherwise a per-user data folder: the demo store when no chat platform is configured. */
+export function resolveDataPath(env: NodeJS.ProcessEnv, explicit: string | undefined, chatConfigured: boolean): { path: string; demo: boolean } {
+  if (explicit) return { path: explicit, demo: false };
+  const base = env.XDG_DATA_HOME || join(env.HOME || homedir(), '.local', 'share');
+  return chatConfigured ? { path: join(base, 'breachdesk', 'store.json'), demo: false } : { path: join(base, 'breachdesk', 'demo-store.json'), demo: true };
+}
+
+/** The core's settings (default time zone and organization) from the environment. */
+export function coreConfig(config: AppConfig): CoreConfig {
+  const org = config.BREACHDESK_ORG_NAME
+    ? { name: config.BREACHDESK_ORG_NAME, role: config.BREACHDESK_ORG_ROLE ?? 'covered_entity', country: config.BREACHDESK_ORG_COUNTRY ?? 'US' }
+    : undefined;
+  return { defaultTimezone: config.BREACHDESK_TIMEZONE, ...(org ? { defaultOrganization: org } : {}) };
+}

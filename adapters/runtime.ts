@@ -1,0 +1,42 @@
+// The composition root shared by `npm start` and the one-shot CLI: store, rules, registry, bot.
+import { readFile } from 'node:fs/promises';
+import { createBot, type Bot } from '../bot/bot.ts';
+import { loadRules } from '../bot/deadlines/load-rules.ts';
+import { createNotifierHub, type NotifierHub } from '../bot/notifier-hub.ts';
+import type { Clock, IncidentStore, Logger } from '../bot/ports.ts';
+import type { CoreConfig } from '../commands/context.ts';
+import { createCommandRegistry } from '../commands/index.ts';
+import { openFileStore } from '../data/file-store.ts';
+import { StoreCorruptError, StoreLockedError } from '../data/store-errors.ts';
+
+/** A running bot and what it is made of. */
+export interface Runtime {
+  bot: Bot;
+  store: IncidentStore;
+  notifier: NotifierHub;
+  close(): Promise<void>;
+}
+
+/** Open the store at `dataPath` and build the bot; store problems surface as StoreOpenFailure. */
+export async function openRuntime(options: { dataPath: string; clock: Clock; logger: Logger; core: CoreConfig }): Promise<Runtime> {
+  const rules = loadRules();
+  const store = await openFileStore(options.dataPath, options.clock.now());
+  const notifier = createNotifierHub();
+  const bot = createBot({
+    store, rules, notifier,
+    clock: options.clock,
+    logger: options.logger,
+    config: options.core,
+    registry: createCommandRegistry(),
+    readFile: (path) => readFile(path, 'utf8'),
+  });
+  return { bot, store, notifier, close: () => store.close() };
+}
+
+/** One line for a store that cannot be opened, or undefined for an unexpected error. */
+export function storeProblem(error: unknown): string | undefined {
+  if (error instanceof StoreCorruptError || error instanceof StoreLockedError) return `breachdesk: cannot open the store: ${error.message}`;
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR') return `breachdesk: cannot open the store: ${(error as Error).message}`;
+  return undefined;
+}

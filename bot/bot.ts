@@ -1,0 +1,58 @@
+// The bot every front door talks to: a ChatRequest in, a neutral Reply out.
+import type { Actor } from '../data/incident-schema.ts';
+import type { CommandContext, CoreConfig, RequestChannel } from '../commands/context.ts';
+import type { CommandRegistry } from '../commands/registry.ts';
+import type { Reply } from '../commands/reply.ts';
+import type { RuleSet } from './deadlines/rule-schema.ts';
+import type { Clock, IncidentStore, Logger, Notifier, RequestActor } from './ports.ts';
+
+/** One message to the bot from any platform. */
+export interface ChatRequest {
+  /** What the user typed after `/breach` or the @mention. */
+  text?: string;
+  /** Pre-split words (the one-shot CLI). */
+  argv?: string[];
+  actor: RequestActor;
+  platform: Actor['platform'];
+  channel?: RequestChannel;
+}
+
+/** Everything the bot is built from. */
+export interface BotDeps {
+  store: IncidentStore;
+  rules: RuleSet;
+  clock: Clock;
+  config: CoreConfig;
+  logger: Logger;
+  registry: CommandRegistry;
+  notifier?: Notifier;
+  readFile?: (path: string) => Promise<string>;
+}
+
+/** The platform-neutral bot. */
+export interface Bot {
+  readonly deps: BotDeps;
+  /** Run one request; never throws. */
+  handle(request: ChatRequest): Promise<Reply>;
+}
+
+/** Build the bot over its ports. */
+export function createBot(deps: BotDeps): Bot {
+  return {
+    deps,
+    handle(request) {
+      const ctx: CommandContext = {
+        store: deps.store,
+        clock: deps.clock,
+        rules: deps.rules,
+        config: deps.config,
+        logger: deps.logger,
+        actor: { id: request.actor.id, name: request.actor.name, platform: request.platform },
+        ...(request.channel ? { channel: request.channel } : {}),
+        ...(deps.notifier ? { notifier: deps.notifier } : {}),
+        ...(deps.readFile && (request.platform === 'terminal' || request.platform === 'cli') ? { readFile: deps.readFile } : {}),
+      };
+      return deps.registry.dispatch({ ...(request.argv ? { argv: request.argv } : { text: request.text ?? '' }) }, ctx);
+    },
+  };
+}

@@ -1,0 +1,34 @@
+// What every command handler receives: the ports, who is asking, from where, and the settings.
+import type { Actor } from '../data/incident-schema.ts';
+import type { RuleSet } from '../bot/deadlines/rule-schema.ts';
+import type { ChannelTarget, Clock, IncidentStore, Logger, Notifier } from '../bot/ports.ts';
+
+/** Settings the core needs (from the environment, validated by the adapters' config loader). */
+export interface CoreConfig {
+  /** Default organization time zone for `new` (BREACHDESK_TIMEZONE). */
+  defaultTimezone: string;
+  /** Default organization for `new`, when the deployment serves one organization. */
+  defaultOrganization?: { name: string; role: string; country: string };
+}
+
+/** The channel a request came from. */
+export interface RequestChannel extends ChannelTarget {
+  name?: string;
+}
+
+/** Everything a handler may use; no SDK objects, no globals. */
+export interface CommandContext {
+  store: IncidentStore;
+  clock: Clock;
+  rules: RuleSet;
+  config: CoreConfig;
+  logger: Logger;
+  /** Who is asking (recorded on every change). */
+  actor: Actor;
+  /** Where the request came from; undefined for the one-shot CLI. */
+  channel?: RequestChannel;
+  /** Posts into channels (summary); absent where nothing can be posted. */
+  notifier?: Notifier;
+  /** Reads a local file (import from the terminal/CLI only). */
+  readFile?: (path: string) => Promise<string>;
+}

@@ -1,0 +1,95 @@
+// The facts `set` can change: one table, so help, validation and the timeline all agree.
+import { z } from 'zod';
+import {
+  IncidentStatus, Jurisdiction, OrganizationRole, TimeZoneName, VendorRole, type Incident,
+} from '../data/incident-schema.ts';
+import { InvalidArgumentsError } from './errors.ts';
+import { parseInstant } from './instants.ts';
+import { BooleanWord } from './shared.ts';
+
+/** One settable fact. */
+export interface FieldSpec {
+  /** Dotted path inside the incident. */
+  path: string;
+  aliases: string[];
+  help: string;
+  /** Turns the typed value into the stored value; throws InvalidArgumentsError. */
+  parse(raw: string, incident: Incident): unknown;
+}
+
+const fromSchema = (schema: z.ZodType) => (raw: string) => {
+  const r = schema.safeParse(raw);
+  if (!r.success) throw new InvalidArgumentsError(`"${raw}": ${r.error.issues[0]!.message}`);
+  return r.data;
+};
+const count = fromSchema(z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(0, 'cannot be negative'));
+const instant = (raw: string, incident: Incident) => parseInstant(raw, incident.organization.timezone);
+const optionalInstant = (raw: string, incident: Incident) => (/^(none|null|-)$/i.test(raw.trim()) ? null : instant(raw, incident));
+const bool = fromSchema(BooleanWord);
+const text = fromSchema(z.string().trim().min(1, 'cannot be empty').max(200, 'at most 200 characters'));
+
+const field = (path: string, aliases: string[], help: string, parse: FieldSpec['parse']): FieldSpec => ({ path, aliases, help, parse });
+
+/** Every fact `set` knows, including the ones that move a deadline. */
+export const FIELDS: readonly FieldSpec[] = [
+  field('title', [], 'short incident title', text),
+  field('status', [], `one of ${IncidentStatus.options.join(', ')}`, fromSchema(IncidentStatus)),
+  field('roles.commander', ['commander'], 'incident commander (a name or @mention)', text),
+  field('roles.privacyOfficer', ['privacy', 'privacyofficer', 'privacy-officer'], 'privacy officer', text),
+  field('roles.legal', ['legal', 'counsel'], 'legal counsel', text),
+  field('discoveredAt', ['discovered', 'discovery'], 'when THIS organization discovered / became aware (moves HIPAA, GDPR, state clocks)', instant),
+  field('breachDeterminedAt', ['determined', 'determination'], 'when the organization determined a breach occurred (state laws counting from determination); none = use discovery', optionalInstant),
+  field('materialityDeterminedAt', ['materiality'], 'SEC 8-K Item 1.05 materiality determination; none = not determined', optionalInstant),
+  field('occurredFrom', [], 'start of the breach window', optionalInstant),
+  field('occurredTo', [], 'end of the breach window', optionalInstant),
+  field('affected.total', ['affected', 'total'], 'total individuals affected', count),
+  field('affected.byJurisdiction.<JUR>', [], 'residents affected in one jurisdiction, e.g. affected.US-TX 300', count),
+  field('phiInvolved', ['phi'], 'yes/no: protected health information involved', bool),
+  field('dataEncrypted', ['encrypted'], 'yes/no: data encrypted per HHS guidance (secured PHI)', bool),
+  field('gdprRisk', ['gdpr-risk', 'risk'], 'GDPR risk to individuals: unlikely, risk or high', fromSchema(z.enum(['unlikely', 'risk', 'high']))),
+  field('dataCategories', ['data'], 'comma-separated data categories', (raw) => raw.split(',').map((s) => s.trim()).filter(Boolean)),
+  field('organization.name', ['org', 'org.name'], 'organization name', text),
+  field('organization.role', ['role', 'org.role'], `one of ${OrganizationRole.options.join(', ')}`, fromSchema(OrganizationRole)),
+  field('organization.country', ['country', 'org.country'], 'ISO country code, e.g. US, FR', fromSchema(z.string().toUpperCase().regex(/^[A-Z]{2}$/, 'expected a two-letter country code'))),
+  field('organization.timezone', ['timezone', 'tz', 'org.timezone'], 'IANA time zone (day-counted deadlines end at 23:59:59.999 there)', fromSchema(TimeZoneName)),
+  field('organization.frHealthEstablishment', ['fr-health'], 'yes/no: French établissement de santé (CSP L.1111-8-2)', bool),
+  field('organization.nis2Entity', ['nis2'], 'yes/no: essential/important entity under a NIS2 law in force', bool),
+  field('organization.secRegistrant', ['sec'], 'yes/no: SEC registrant (Form 8-K Item 1.05)', bool),
+  field('organization.frOse', ['ose'], 'yes/no: French opérateur de services essentiels', bool),
+  field('organization.caHealthFacility', ['ca-facility'], 'yes/no: California licensed health facility (H&S 1280.15)', bool),
+  field('vendor.name', ['vendor'], 'vendor where the breach happened', text),
+  field('vendor.role', [], `one of ${VendorRole.options.join(', ')}`, fromSchema(VendorRole)),
+  field('vendor.isAgent', ['vendor.agent'], "yes/no: the vendor is the organization's agent (its discovery counts as ours)", bool),
+  field('vendor.discoveredAt', [], 'when the vendor discovered the breach', optionalInstant),
+  field('vendor.notifiedUsAt', ['vendor.notified'], 'when the vendor notified us', optionalInstant),
+];
+
+/** Find a field by path, alias or `affected.<JUR>`; the resolved path is returned. */
+export function resolveField(name: string): { spec: FieldSpec; path: string } | undefined {
+  const lower = name.toLowerCase();
+  const spec = FIELDS.find((f) => f.path.toLowerCase() === lower || f.aliases.includes(lower));
+  if (spec && !spec.path.includes('<')) return { spec, path: spec.path };
+  const jur = /^affected\.(?:byjurisdiction\.)?([a-z]{2}(?:-[a-z0-9]{1,3})?)$/i.exec(name);
+  if (jur && Jurisdiction.safeParse(jur[1]!.toUpperCase()).success) {
+    return { spec: FIELDS.find((f) => f.path.includes('<JUR>'))!, path: `affected.byJurisdiction.${jur[1]!.toUpperCase()}` };
+  }
+  return undefined;
+}
+
+/** Read a dotted path. */
+export function getPath(target: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((obj, key) => (obj as Record<string, unknown> | null)?.[key], target);
+}
+
+/** Return a copy of `incident` with `path` set to `value` (creating a vendor record when needed). */
+export function setPath(incident: Incident, path: string, value: unknown): Incident {
+  const copy = structuredClone(incident) as unknown as Record<string, unknown>;
+  if (path.startsWith('vendor.') && copy.vendor == null) {
+    copy.vendor = { name: 'vendor', role: 'business_associate', isAgent: false, discoveredAt: null, notifiedUsAt: null };
+  }
+  const keys = path.split('.');
+  let obj = copy;
+  for (const key of keys.slice(0, -1)) obj = (obj[key] ??= {}) as Record<string, unknown>;
+  obj[keys.at(-1)!] = value;
+  return copy as unknown as Incident;
+}

@@ -1,0 +1,122 @@
+// Commands that open, list, show and annotate incidents.
+import { z } from 'zod';
+import { IncidentSchema, IncidentStatus, OrganizationRole, TimeZoneName } from '../data/incident-schema.ts';
+import { InvalidArgumentsError } from './errors.ts';
+import { parseInstant } from './instants.ts';
+import type { CommandSpec } from './registry.ts';
+import { ok } from './reply.ts';
+import { describeIncident } from './incident-view.ts';
+import { IncidentIdArg, requireIncident, timelineEntry } from './shared.ts';
+
+const newCommand: CommandSpec<{
+  title: string; discovered?: string; role?: string; org?: string; country?: string; tz?: string; affected?: number;
+}> = {
+  id: 'incident.new',
+  name: 'new',
+  aliases: ['open', 'create'],
+  summary: 'Open a new incident',
+  usage: 'new <title…> [--discovered <when>] [--org <name>] [--role <role>] [--country <CC>] [--tz <zone>] [--affected <n>]',
+  examples: ['new EHR vendor breach --discovered "2025-02-20 09:00" --affected 262831'],
+  positionals: [{ name: 'title', rest: true }],
+  options: {
+    discovered: { type: 'string', description: 'when your organization discovered it (default: now)' },
+    org: { type: 'string', description: 'organization name (default: the configured one)' },
+    role: { type: 'string', description: OrganizationRole.options.join(' | ') },
+    country: { type: 'string', description: 'ISO country code, e.g. US' },
+    tz: { type: 'string', description: 'IANA time zone (default BREACHDESK_TIMEZONE)' },
+    affected: { type: 'string', description: 'total individuals affected (default 0, set it as soon as known)' },
+  },
+  args: z.object({
+    title: z.string({ error: 'Missing title.' }).trim().min(1).max(200),
+    discovered: z.string().optional(),
+    org: z.string().min(1).optional(),
+    role: OrganizationRole.optional(),
+    country: z.string().toUpperCase().regex(/^[A-Z]{2}$/, 'expected a two-letter country code').optional(),
+    tz: TimeZoneName.optional(),
+    affected: z.coerce.number().int().min(0).optional(),
+  }),
+  async handler(args, ctx) {
+    const defaults = ctx.config.defaultOrganization;
+    const name = args.org ?? defaults?.name;
+    if (!name) throw new InvalidArgumentsError('No default organization is configured: give --org, --role and --country.');
+    const timezone = args.tz ?? ctx.config.defaultTimezone;
+    const nowIso = ctx.clock.now().toISOString();
+    const discoveredAt = args.discovered ? parseInstant(args.discovered, timezone) : nowIso;
+    const created = await ctx.store.create((id) =>
+      IncidentSchema.parse({
+        id, title: args.title, createdAt: nowIso, updatedAt: nowIso, discoveredAt,
+        organization: { name, role: args.role ?? defaults?.role ?? 'covered_entity', country: args.country ?? defaults?.country ?? 'US', timezone },
+        affected: { total: args.affected ?? 0 },
+        timeline: [timelineEntry(ctx, 'incident.opened', `Opened "${args.title}"`)],
+      }),
+    );
+    const note = args.discovered ? '' : '\nDiscovery time was set to now; correct it with `set ' + created.id + ' discovered <when>` if it was earlier.';
+    return ok(`Opened ${created.id}: ${created.title}.${note}\nNext: \`link ${created.id}\` in the incident channel, then \`deadlines ${created.id}\`.`, {
+      data: { id: created.id },
+    });
+  },
+};
+
+const listCommand: CommandSpec<{ status?: z.infer<typeof IncidentStatus>; all?: boolean }> = {
+  id: 'incident.list',
+  name: 'list',
+  aliases: ['ls', 'incidents'],
+  summary: 'List open incidents (or all, or by status)',
+  usage: 'list [--all] [--status <status>]',
+  examples: ['list', 'list --status notifying', 'list --all'],
+  options: {
+    all: { type: 'boolean', description: 'include closed incidents' },
+    status: { type: 'string', description: IncidentStatus.options.join(' | ') },
+  },
+  args: z.object({ status: IncidentStatus.optional(), all: z.boolean().optional() }),
+  async handler(args, ctx) {
+    const incidents = await ctx.store.list(args.status ? { status: [args.status] } : { openOnly: !args.all });
+    if (incidents.length === 0) return ok(args.all || args.status ? 'No incidents match.' : 'No open incidents. Open one with `new <title>`.', { data: [] });
+    const lines = incidents.map((i) => `${i.id}  [${i.status}]  ${i.title}  (${i.organization.name}, ${i.affected.total} affected)`);
+    return ok(lines.join('\n'), {
+      card: {
+        title: args.all ? 'All incidents' : 'Open incidents',
+        sections: incidents.map((i) => ({
+          heading: `${i.id} · ${i.title}`,
+          text: `${i.status} · ${i.organization.name} · ${i.affected.total} affected`,
+          buttons: [{ label: 'Details', command: `show ${i.id}` }, { label: 'Deadlines', command: `deadlines ${i.id}` }],
+        })),
+      },
+      data: incidents.map((i) => ({ id: i.id, title: i.title, status: i.status, organization: i.organization.name, affected: i.affected.total })),
+    });
+  },
+};
+
+const showCommand: CommandSpec<{ id: string }> = {
+  id: 'incident.show',
+  name: 'show',
+  aliases: ['info', 'details'],
+  summary: "Show an incident's facts, roles, channels and recent timeline",
+  usage: 'show <id>',
+  examples: ['show BR-1'],
+  positionals: [{ name: 'id' }],
+  args: z.object({ id: IncidentIdArg }),
+  async handler(args, ctx) {
+    const incident = await requireIncident(ctx, args.id);
+    return describeIncident(incident);
+  },
+};
+
+const logCommand: CommandSpec<{ id: string; text: string }> = {
+  id: 'incident.log',
+  name: 'log',
+  aliases: ['note'],
+  summary: 'Add a note to the incident timeline (the written record)',
+  usage: 'log <id> <text…>',
+  examples: ['log BR-1 FBI field office called; case number 2025-123'],
+  positionals: [{ name: 'id' }, { name: 'text', rest: true }],
+  args: z.object({ id: IncidentIdArg, text: z.string({ error: 'Missing note text.' }).trim().min(1).max(4000) }),
+  async handler(args, ctx) {
+    await requireIncident(ctx, args.id);
+    const updated = await ctx.store.appendTimeline(args.id, timelineEntry(ctx, 'note', args.text));
+    return ok(`Noted on ${updated.id}'s timeline (entry ${updated.timeline.length}).`);
+  },
+};
+
+/** Incident lifecycle commands. */
+export const incidentCommands: CommandSpec[] = [newCommand, listCommand, showCommand, logCommand];

@@ -1,0 +1,23 @@
+// The full command set, assembled once.
+import { channelCommands } from './channel-commands.ts';
+import { createHelpCommand } from './help-command.ts';
+import { incidentCommands } from './incident-commands.ts';
+import { createRegistry, type CommandRegistry, type CommandSpec } from './registry.ts';
+import { setCommands } from './set-command.ts';
+import { transferCommands } from './transfer-commands.ts';
+
+/** Every command breachdesk understands, in help order. */
+export function allCommandSpecs(): CommandSpec[] {
+  const specs: CommandSpec[] = [];
+  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...channelCommands, ...transferCommands);
+  return specs;
+}
+
+/** The registry every front door dispatches through. */
+export function createCommandRegistry(): CommandRegistry {
+  return createRegistry(allCommandSpecs());
+}
+
+export type { CommandContext, CoreConfig } from './context.ts';
+export type { CommandRegistry, CommandRequest } from './registry.ts';
+export type { Reply } from './reply.ts';

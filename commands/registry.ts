@@ -1,0 +1,159 @@
+// The declarative command registry: each command declared once; parsing, help and usage errors come from it.
+import { parseArgs } from 'node:util';
+import { closest, distance } from 'fastest-levenshtein';
+import type { z } from 'zod';
+import type { CommandContext } from './context.ts';
+import { CommandRefusedError, IncidentNotFoundError, InvalidArgumentsError } from './errors.ts';
+import { refused, usage, type Reply } from './reply.ts';
+import { tokenize } from './tokenize.ts';
+
+/** One option of a command (`--name value` or `--flag`). */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  description: string;
+  short?: string;
+}
+
+/** A positional argument; `rest` takes every remaining word as one string. */
+export interface PositionalSpec {
+  name: string;
+  rest?: boolean;
+  /** With `rest` as the only positional: the text exactly as typed (pasted JSON keeps its quotes). */
+  raw?: boolean;
+}
+
+/** A command, declared once for every platform and for `help`. */
+export interface CommandSpec<A = any> {
+  /** Dotted id, e.g. `incident.new`. */
+  id: string;
+  /** The word users type. */
+  name: string;
+  aliases?: string[];
+  summary: string;
+  usage: string;
+  examples: string[];
+  positionals?: PositionalSpec[];
+  options?: Record<string, OptionSpec>;
+  /** Validates `{ ...positionals, ...options }`. */
+  args: z.ZodType<A>;
+  handler(args: A, ctx: CommandContext): Promise<Reply>;
+}
+
+/** A request in words: chat text or pre-split CLI arguments. */
+export interface CommandRequest {
+  text?: string;
+  argv?: string[];
+}
+
+/** Lookup and dispatch over a set of command specs. */
+export interface CommandRegistry {
+  readonly commands: readonly CommandSpec[];
+  /** The spec for a name or alias, if any. */
+  find(name: string): CommandSpec | undefined;
+  /** Parse, validate and run one request; never throws. */
+  dispatch(request: CommandRequest, ctx: CommandContext): Promise<Reply>;
+}
+
+/** Build a registry; throws at start-up on duplicate names or aliases. */
+export function createRegistry(specs: readonly CommandSpec[]): CommandRegistry {
+  const byName = new Map<string, CommandSpec>();
+  for (const spec of specs) {
+    for (const word of [spec.name, ...(spec.aliases ?? [])]) {
+      const clash = byName.get(word);
+      if (clash) throw new Error(`Command word "${word}" is declared by both ${clash.id} and ${spec.id}`);
+      byName.set(word, spec);
+    }
+  }
+  const registry: CommandRegistry = {
+    commands: specs,
+    find: (name) => byName.get(name.toLowerCase()),
+    dispatch: (request, ctx) => dispatch(registry, request, ctx),
+  };
+  return registry;
+}
+
+async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx: CommandContext): Promise<Reply> {
+  const all = request.argv ?? tokenize(request.text ?? '');
+  const wantsJson = all.includes('--json');
+  const tokens = all.filter((t) => t !== '--json');
+  const [word, ...rest] = tokens;
+  const spec = registry.find(word ?? 'help');
+  if (!spec) return unknownCommand(registry, word ?? '');
+  if (rest.includes('--help')) return registry.find('help')!.handler({ command: spec.name }, ctx);
+  const rawRest = request.text?.trim().replace(/^\S+\s*/, '');
+  const parsed = parseCommandArgs(spec, rest, rawRest);
+  if ('problem' in parsed) return usage(parsed.problem, spec.usage, spec.examples[0]);
+  try {
+    const reply = await spec.handler(parsed.args, ctx);
+    return wantsJson ? asJson(reply) : reply;
+  } catch (error) {
+    return errorReply(error, spec, ctx);
+  }
+}
+
+/** Turn words into validated arguments, or a one-line problem. */
+export function parseCommandArgs(spec: CommandSpec, words: string[], rawRest?: string): { args: unknown } | { problem: string } {
+  const raw = spec.positionals?.[0]?.raw ? spec.positionals[0] : undefined;
+  if (raw && rawRest !== undefined && rawRest.startsWith('{')) return validate(spec, rawRest ? { [raw.name]: rawRest } : {});
+  let values: Record<string, unknown>;
+  let positionals: string[];
+  try {
+    const options = Object.fromEntries(
+      Object.entries(spec.options ?? {}).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
+    );
+    ({ values, positionals } = parseArgs({ args: words, options, allowPositionals: true, strict: true }));
+  } catch (error) {
+    return { problem: cleanParseError(error) };
+  }
+  const input: Record<string, unknown> = { ...values };
+  const declared = spec.positionals ?? [];
+  declared.forEach((p, i) => {
+    if (p.rest) {
+      const words = positionals.slice(i);
+      if (words.length > 0) input[p.name] = words.join(' ');
+    } else if (positionals[i] !== undefined) input[p.name] = positionals[i];
+  });
+  const extra = declared.some((p) => p.rest) ? [] : positionals.slice(declared.length);
+  if (extra.length > 0) return { problem: `Unexpected word${extra.length > 1 ? 's' : ''}: ${extra.join(' ')}` };
+  return validate(spec, input);
+}
+
+function validate(spec: CommandSpec, input: Record<string, unknown>): { args: unknown } | { problem: string } {
+  const result = spec.args.safeParse(input);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    const missing = issue.code === 'invalid_type' && input[String(issue.path[0])] === undefined;
+    return { problem: missing ? (issue.message.startsWith('Missing') ? issue.message : `Missing ${issue.path.join('.')}.`) : `${where}${issue.message}` };
+  }
+  return { args: result.data };
+}
+
+function cleanParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `Unknown option ${unknown[1]}.`;
+  const needsValue = /Option '([^']+)' argument missing/.exec(message);
+  if (needsValue) return `Option ${needsValue[1]!.replace(/^-\w, /, '')} needs a value.`;
+  return message.split('\n')[0]!.replace(/\. To specify.*$/, '.');
+}
+
+function unknownCommand(registry: CommandRegistry, word: string): Reply {
+  const words = registry.commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
+  const guess = closest(word.toLowerCase(), words);
+  const near = guess && distance(word.toLowerCase(), guess) <= Math.max(2, Math.floor(word.length / 3));
+  const hint = near ? ` Did you mean \`${registry.find(guess)!.name}\`?` : '';
+  return usage(`Unknown command "${word}".${hint}`, 'help  (lists every command)');
+}
+
+function asJson(reply: Reply): Reply {
+  const payload = reply.data ?? { outcome: reply.outcome, text: reply.text };
+  return { ...reply, text: JSON.stringify(payload, null, 2), card: undefined };
+}
+
+function errorReply(error: unknown, spec: CommandSpec, ctx: CommandContext): Reply {
+  if (error instanceof IncidentNotFoundError || error instanceof CommandRefusedError) return refused(error.message);
+  if (error instanceof InvalidArgumentsError) return usage(error.message, spec.usage, spec.examples[0]);
+  ctx.logger.error(`command ${spec.id} failed`, { error: error instanceof Error ? error.stack : String(error) });
+  return refused(`Sorry, \`${spec.name}\` failed unexpectedly; nothing was changed by the failed step. The error was logged for the admin.`);
+}

@@ -1,0 +1,64 @@
+// The platform-neutral reply every command returns; each adapter has one pure renderer from it.
+
+/** A label/value pair shown side by side. */
+export interface ReplyField {
+  label: string;
+  value: string;
+}
+
+/** A button carries a command: a click is just another request with this text. */
+export interface ReplyButton {
+  label: string;
+  command: string;
+  style?: 'primary' | 'danger';
+  /** The platform must ask for a reason (snooze) and append it as `--reason "<text>"`. */
+  needsReason?: boolean;
+}
+
+/** A block of content inside a card. */
+export interface ReplySection {
+  heading?: string;
+  text?: string;
+  fields?: ReplyField[];
+  buttons?: ReplyButton[];
+}
+
+/** Structured content for platforms that render cards. */
+export interface ReplyCard {
+  title: string;
+  subtitle?: string;
+  fields?: ReplyField[];
+  sections?: ReplySection[];
+  buttons?: ReplyButton[];
+  footer?: string;
+}
+
+/** What a command answers. */
+export interface Reply {
+  /** 'ok'; 'refused' (the command ran but declined); 'usage' (bad arguments). */
+  outcome: 'ok' | 'refused' | 'usage';
+  /** Plain-text rendering, always present (terminal output and chat fallback). */
+  text: string;
+  card?: ReplyCard;
+  /** private: only the asker sees it (Slack ephemeral); channel: posted on purpose. */
+  visibility: 'private' | 'channel';
+  /** Machine-readable result for `--json`. */
+  data?: unknown;
+}
+
+/** A successful private reply. */
+export function ok(text: string, extra: Partial<Omit<Reply, 'outcome' | 'text'>> = {}): Reply {
+  return { outcome: 'ok', text, visibility: 'private', ...extra };
+}
+
+/** A refusal: the request was understood but cannot be done. */
+export function refused(text: string): Reply {
+  return { outcome: 'refused', text, visibility: 'private' };
+}
+
+/** A usage error: wrong arguments, with the correct usage. */
+export function usage(problem: string, usageLine: string, example?: string): Reply {
+  const lines = [problem, `Usage: ${usageLine}`];
+  if (example) lines.push(`Example: ${example}`);
+  return { outcome: 'usage', text: lines.join('\n'), visibility: 'private' };
+}

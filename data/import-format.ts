@@ -1,0 +1,37 @@
+// Reading the import format: every problem named (unknown fields, missing fields, bad values), never a stack trace.
+import type { z } from 'zod';
+import { IncidentImportSchema, type IncidentFacts } from './incident-schema.ts';
+
+/** Keys that `export --format json` adds; accepted on import and not carried over. */
+export const EXPORT_ONLY_KEYS = ['format', 'formatVersion', 'exportedAt', 'exportedBy', 'id', 'createdAt', 'updatedAt', 'riskAssessments', 'channels', 'snoozes', 'deliveries', 'timeline'] as const;
+
+/** Parsed facts, or a list of human-readable problems. */
+export type ImportResult = { ok: true; facts: IncidentFacts; ignored: string[] } | { ok: false; problems: string[] };
+
+/** Parse import JSON text. */
+export function parseImport(text: string): ImportResult {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, problems: [`not valid JSON (${(error as Error).message})`] };
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, problems: ['expected one JSON object describing the incident'] };
+  const body: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
+  const ignored = EXPORT_ONLY_KEYS.filter((k) => k in body);
+  for (const k of ignored) delete body[k];
+  const result = IncidentImportSchema.safeParse(body);
+  if (result.success) return { ok: true, facts: result.data, ignored: [...ignored] };
+  return { ok: false, problems: result.error.issues.map((issue) => describeIssue(issue, body)) };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
+  const at = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    const where = at ? ` in ${at}` : '';
+    return `unknown field${issue.keys.length > 1 ? 's' : ''}${where}: ${issue.keys.map((k) => (at ? `${at}.${k}` : k)).join(', ')}`;
+  }
+  const present = issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey], body);
+  if (issue.code === 'invalid_type' && present === undefined) return `missing required field: ${at}`;
+  return `${at || '(top level)'}: ${issue.message}`;
+}
