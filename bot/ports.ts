@@ -31,6 +31,8 @@ export interface IncidentStore {
   update(id: string, mutate: (current: Incident) => Incident): Promise<Incident>;
   /** Append one entry to an incident's timeline (never edits earlier entries). */
   appendTimeline(id: string, entry: TimelineEntry): Promise<Incident>;
+  /** Call `listener` after every acknowledged create or update; returns an unsubscribe function. */
+  onChange(listener: (incident: Incident) => void): () => void;
   /** Flush and release the store (lock, handles). */
   close(): Promise<void>;
 }

@@ -18,6 +18,7 @@ export function createCachedStore(location: string, loaded: Incident[], persiste
   let nextNumber = Math.max(0, ...[...byId.keys()].map(idNumber)) + 1;
   const queues = new Map<string, Promise<unknown>>();
   let closed = false;
+  const listeners = new Set<(incident: Incident) => void>();
 
   /** Run writes to one incident one after another, so none is lost. */
   function serialized<T>(id: string, work: () => Promise<T>): Promise<T> {
@@ -33,8 +34,10 @@ export function createCachedStore(location: string, loaded: Incident[], persiste
     if (closed) throw new Error(`store ${location} is closed`);
     const valid = IncidentSchema.parse(next);
     await persistence.write(valid);
-    byId.set(valid.id, deepFreeze(valid));
-    return valid;
+    const frozen = deepFreeze(valid);
+    byId.set(valid.id, frozen);
+    for (const listener of listeners) listener(frozen);
+    return frozen;
   }
 
   const store: IncidentStore = {
@@ -66,6 +69,10 @@ export function createCachedStore(location: string, loaded: Incident[], persiste
     },
     appendTimeline(id, entry: TimelineEntry) {
       return store.update(id, (current) => ({ ...current, updatedAt: entry.at, timeline: [...current.timeline, entry] }));
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     async close() {
       if (closed) return;

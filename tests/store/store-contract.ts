@@ -53,6 +53,17 @@ export function storeContract(name: string, open: () => Promise<IncidentStore>) 
       expect((await store.get('BR-1'))!.status).toBe('triage');
     });
 
+    it('tells listeners about every acknowledged change, until they unsubscribe', async () => {
+      const seen: string[] = [];
+      const stop = store.onChange((i) => seen.push(`${i.id}:${i.status}`));
+      await store.create(build('x'));
+      await store.update('BR-1', (c) => ({ ...c, status: 'notifying' }));
+      await store.update('BR-1', (c) => ({ ...c, status: 'bogus' as Incident['status'] })).catch(() => undefined);
+      stop();
+      await store.update('BR-1', (c) => ({ ...c, status: 'closed' }));
+      expect(seen).toEqual(['BR-1:triage', 'BR-1:notifying']);
+    });
+
     it('names the missing incident', async () => {
       await expect(store.update('BR-404', (c) => c)).rejects.toThrow(/BR-404/);
     });
