@@ -17,6 +17,7 @@ const EnvSchema = z.object({
   BREACHDESK_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   BREACHDESK_DIGEST_CHANNEL: optional,
   BREACHDESK_DIGEST_TIME: z.string().regex(/^\d{2}:\d{2}$/, 'must be HH:MM').default('08:30'),
+  BREACHDESK_ESCALATE_HOURS: z.coerce.number().min(0).max(720).default(4),
   BREACHDESK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLACK_BOT_TOKEN: optional,
@@ -72,4 +73,15 @@ export function coreConfig(config: AppConfig): CoreConfig {
     ? { name: config.BREACHDESK_ORG_NAME, role: config.BREACHDESK_ORG_ROLE ?? 'covered_entity', country: config.BREACHDESK_ORG_COUNTRY ?? 'US' }
     : undefined;
   return { defaultTimezone: config.BREACHDESK_TIMEZONE, ...(org ? { defaultOrganization: org } : {}) };
+}
+
+/** Load ./.env into process.env when present (Node's own loader; existing variables win). */
+export function loadDotEnv(path = '.env'): string | undefined {
+  try {
+    process.loadEnvFile(path);
+    return path;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new Error(`${path}: ${(error as Error).message}`);
+  }
 }

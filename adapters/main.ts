@@ -1,13 +1,14 @@
 // `npm start`: every configured front door, the scheduler and the HTTP server; the terminal chat when no chat platform is set.
 import { userInfo } from 'node:os';
 import { systemClock } from '../bot/clock.ts';
-import { coreConfig, loadConfig } from './config.ts';
+import { coreConfig, loadConfig, loadDotEnv } from './config.ts';
 import { createHttpServer } from './http-server.ts';
 import { runInteractive } from './interactive.ts';
 import { createConsoleLogger } from './logger.ts';
 import { openRuntime, storeProblem, type Runtime } from './runtime.ts';
 
 async function main(): Promise<number> {
+  loadDotEnv();
   const loaded = loadConfig(process.env);
   if ('problems' in loaded) {
     for (const p of loaded.problems) process.stderr.write(`breachdesk: setting ${p}\n`);

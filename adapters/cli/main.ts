@@ -1,7 +1,7 @@
 // `breachdesk …`: run one command against the store and exit 0 (ok), 1 (refused) or 2 (bad usage); no command → chat.
 import { userInfo } from 'node:os';
 import { createManualClock, systemClock } from '../../bot/clock.ts';
-import { coreConfig, loadConfig } from '../config.ts';
+import { coreConfig, loadConfig, loadDotEnv } from '../config.ts';
 import { createConsoleLogger } from '../logger.ts';
 import { openRuntime, storeProblem, type Runtime } from '../runtime.ts';
 import { runInteractive } from '../interactive.ts';
@@ -13,6 +13,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`breachdesk: ${args.problem}\n${CLI_USAGE}\n`);
     return 2;
   }
+  loadDotEnv();
   const loaded = loadConfig(process.env);
   if ('problems' in loaded) {
     for (const p of loaded.problems) process.stderr.write(`breachdesk: setting ${p}\n`);

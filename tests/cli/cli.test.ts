@@ -16,6 +16,7 @@ function run(args: string[], options: { input?: string; env?: Record<string, str
   const home = tempDir();
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
+    cwd: home,
     input: options.input ?? '',
     env: { PATH: process.env.PATH, HOME: home, USER: 'cli-user', ...options.env },
     timeout: 20_000,
