@@ -47,14 +47,14 @@ export function describeIncident(i: Incident): Reply {
   const text = [
     `${i.id} · ${i.title}`,
     ...facts.map((f) => `  ${f.label}: ${f.value}`),
-    `  Recent timeline (${i.timeline.length} entries):`,
+    `  Recent timeline (${plural(i.timeline.length, 'entry', 'entries')}):`,
     ...recent.map((l) => `    ${l}`),
   ].join('\n');
   return ok(text, {
     card: {
       title: `${i.id} · ${i.title}`,
       fields: facts,
-      sections: [{ heading: `Recent timeline (${i.timeline.length} entries)`, text: recent.join('\n') || 'empty' }],
+      sections: [{ heading: `Recent timeline (${plural(i.timeline.length, 'entry', 'entries')})`, text: recent.join('\n') || 'empty' }],
       buttons: [
         { label: 'Deadlines', command: `deadlines ${i.id}`, style: 'primary' },
         { label: 'Export', command: `export ${i.id} --format md` },
@@ -62,4 +62,8 @@ export function describeIncident(i: Incident): Reply {
     },
     data: i,
   });
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
 }

@@ -46,7 +46,9 @@ export function updateWithEntry(
 /** An instant shown in the incident's own time zone, e.g. "2025-02-20 09:00 CST". */
 export function formatInZone(iso: string, timezone: string): string {
   const local = new TZDate(new Date(iso).getTime(), timezone);
-  const abbrev = new Intl.DateTimeFormat('en-US', { timeZone: timezone, timeZoneName: 'short' })
+  // en-US knows US zone abbreviations (CST), en-GB the European ones (CET, BST).
+  const locale = timezone.startsWith('America/') || timezone.startsWith('US/') ? 'en-US' : 'en-GB';
+  const abbrev = new Intl.DateTimeFormat(locale, { timeZone: timezone, timeZoneName: 'short' })
     .formatToParts(local)
     .find((p) => p.type === 'timeZoneName')?.value;
   return `${format(local, 'yyyy-MM-dd HH:mm')} ${abbrev ?? timezone}`;

@@ -22,12 +22,14 @@ export async function runTerminalChat({ bot, actor, input, output, banner }: Ter
   const rl = createInterface({ input, output, terminal: interactive, prompt: 'breachdesk> ' });
   const write = (text: string) => output.write(`${text}\n`);
   if (banner) write(banner);
-  rl.prompt();
+  // Piped input (scripts, tests) gets answers only; a person at a terminal gets a prompt.
+  const prompt = () => interactive && rl.prompt();
+  prompt();
   for await (const line of rl) {
     const text = line.trim();
     if (/^(exit|quit|:q)$/i.test(text)) break;
     if (text) write(renderForTerminal(await bot.handle({ text, actor, platform: 'terminal', channel: TERMINAL_CHANNEL })));
-    rl.prompt();
+    prompt();
   }
   rl.close();
 }
