@@ -1,5 +1,6 @@
 // The lowdb JSON store: a manifest file plus one JSON document per incident, so a write never rewrites the others.
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
@@ -9,6 +10,7 @@ import { DurableJsonFile } from './durable-json-file.ts';
 import { IncidentSchema, type Incident } from './incident-schema.ts';
 import { StoreCorruptError } from './store-errors.ts';
 import { acquireStoreLock } from './store-lock.ts';
+import { modifiedAt, readPack, writePack } from './store-pack.ts';
 
 /** The manifest's format tag and the schema version this build writes. */
 export const STORE_FORMAT = 'breachdesk-store';
@@ -24,6 +26,11 @@ type Manifest = z.infer<typeof ManifestSchema>;
 
 const INCIDENT_FILE = /^BR-\d+\.json$/;
 
+/** Writes between two background packs: the pack stays a cheap start-up cache, never a per-write cost. */
+const PACK_EVERY_WRITES = 5000;
+/** Files written this close to (or after) the pack's snapshot are re-read, covering writes in flight while it was taken. */
+const PACK_MARGIN_MS = 60_000;
+
 /** Open (or create) the store whose manifest is `path`; refuses corrupt, foreign or newer files without touching them. */
 export async function openFileStore(path: string, now: Date): Promise<IncidentStore> {
   const file = resolve(path);
@@ -33,11 +40,34 @@ export async function openFileStore(path: string, now: Date): Promise<IncidentSt
     const manifest = await readOrCreateManifest(file, now);
     const dir = join(dirname(file), manifest.incidentsDir);
     await mkdir(dir, { recursive: true });
-    const incidents = await loadIncidents(dir);
-    return createCachedStore(file, incidents, {
-      write: (incident) => incidentDb(dir, incident).write(),
-      close: async () => lock.release(),
+    const packPath = join(dirname(file), `${manifest.incidentsDir}.pack`);
+    const { incidents, reread } = loadIncidents(dir, packPath);
+    let writes = reread;
+    let packing: Promise<void> | undefined;
+    const repack = () => {
+      packing ??= (async () => {
+        const startedAt = Date.now() - PACK_MARGIN_MS;
+        writes = 0;
+        await writePack(packPath, await store.list(), startedAt);
+      })().finally(() => (packing = undefined));
+      return packing;
+    };
+    const store = createCachedStore(file, incidents, {
+      write: async (incident) => {
+        await incidentDb(dir, incident).write();
+        if (++writes >= PACK_EVERY_WRITES) void repack().catch(() => undefined);
+      },
+      close: async () => {
+        try {
+          await packing;
+          if (writes > 0) await repack();
+        } finally {
+          lock.release();
+        }
+      },
     });
+    if (reread > 100) void repack().catch(() => undefined);
+    return store;
   } catch (error) {
     lock.release();
     throw error;
@@ -71,15 +101,33 @@ function defaultManifest(file: string, now: Date): Manifest {
   return { format: STORE_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, createdAt: now.toISOString(), incidentsDir: `${basename(file).replace(/\.json$/i, '')}.incidents` };
 }
 
-async function loadIncidents(dir: string): Promise<Incident[]> {
-  const names = (await readdir(dir)).filter((n) => INCIDENT_FILE.test(n));
+/** Read every incident: from the pack when it is newer than the file, else from the file (validated). Synchronous on purpose: nothing is served before the store is open, and one read per file is far faster than async calls at 100,000 files. */
+function loadIncidents(dir: string, packPath: string): { incidents: Incident[]; reread: number } {
+  const pack = readPack(packPath);
   const incidents: Incident[] = [];
-  for (const name of names) {
+  let reread = 0;
+  for (const name of readdirSync(dir)) {
+    if (!INCIDENT_FILE.test(name)) continue;
     const path = join(dir, name);
-    const incident = await new DurableJsonFile<Incident>(path, (raw) => validateIncident(path, raw)).read();
-    if (incident) incidents.push(incident);
+    const packed = pack?.incidents.get(name.slice(0, -'.json'.length));
+    if (packed && (modifiedAt(path) ?? Infinity) < pack!.startedAt) {
+      incidents.push(packed);
+      continue;
+    }
+    incidents.push(readIncidentFile(path));
+    reread++;
   }
-  return incidents;
+  return { incidents, reread };
+}
+
+function readIncidentFile(path: string): Incident {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new StoreCorruptError(path, error instanceof SyntaxError ? `is not valid JSON (${error.message})` : `cannot be read (${(error as Error).message})`);
+  }
+  return validateIncident(path, raw);
 }
 
 function validateIncident(path: string, raw: unknown): Incident {

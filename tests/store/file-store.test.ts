@@ -1,6 +1,6 @@
 // The lowdb file store's own promises: refuses bad files untouched, one process at a time, durable acks, per-incident files.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -129,3 +129,56 @@ describe('file store: durability', () => {
     await store.close();
   });
 });
+
+describe('file store: start-up pack', () => {
+  async function storeWithTwo() {
+    const path = tempStore();
+    const store = await openFileStore(path, now);
+    await store.create((id) => makeIncident(id, usHospitalFacts({ title: 'one' })));
+    await store.create((id) => makeIncident(id, usHospitalFacts({ title: 'two' })));
+    await store.close();
+    return { path, pack: join(path, '..', 'store.incidents.pack'), file: join(path, '..', 'store.incidents', 'BR-2.json') };
+  }
+
+  it('is written on close and holds every incident', async () => {
+    const { pack } = await storeWithTwo();
+    const lines = readFileSync(pack, 'utf8').trim().split('\n');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'breachdesk-pack', count: 2 });
+    expect(lines.slice(1).map((l) => JSON.parse(l).title)).toEqual(['one', 'two']);
+  });
+
+  it('never hides a file changed after it was written', async () => {
+    const { path, file } = await storeWithTwo();
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), title: 'changed on disk' }));
+    const store = await openFileStore(path, now);
+    expect((await store.get('BR-2'))!.title).toBe('changed on disk');
+    await store.close();
+  });
+
+  it('serves stale packed copies only for files older than the pack', async () => {
+    const { path, pack, file } = await storeWithTwo();
+    // Prove the pack is really read: give BR-1 a different title in the pack only.
+    const lines = readFileSync(pack, 'utf8').split('\n');
+    lines[1] = JSON.stringify({ ...JSON.parse(lines[1]!), title: 'from the pack' });
+    writeFileSync(pack, lines.join('\n'));
+    // Files written long before the pack was taken are served from it; BR-2 was "just written".
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    utimesSync(join(file, '..', 'BR-1.json'), hourAgo, hourAgo);
+    const store = await openFileStore(path, now);
+    expect((await store.get('BR-1'))!.title).toBe('from the pack');
+    expect((await store.get('BR-2'))!.title).toBe('two');
+    await store.close();
+    expect(readFileSync(file, 'utf8')).toContain('"two"');
+  });
+
+  it('falls back to the files when the pack is missing, truncated or garbage', async () => {
+    for (const damage of ['', '{"format":"breachdesk-pack","startedAt":1,"count":5}\n', 'garbage']) {
+      const { path, pack } = await storeWithTwo();
+      writeFileSync(pack, damage);
+      const store = await openFileStore(path, now);
+      expect((await store.list()).map((i) => i.title)).toEqual(['one', 'two']);
+      await store.close();
+    }
+  });
+});
+
