@@ -11,8 +11,14 @@ export interface IncidentPersistence {
   close(): Promise<void>;
 }
 
+/** A store whose current records can be read synchronously (for the start-up pack). */
+export interface CachedStore extends IncidentStore {
+  /** The acknowledged version of an incident, right now. */
+  peek(id: string): Incident | undefined;
+}
+
 /** A store over already-loaded incidents; every write goes through `persistence` before it is acknowledged. */
-export function createCachedStore(location: string, loaded: Incident[], persistence: IncidentPersistence): IncidentStore {
+export function createCachedStore(location: string, loaded: Incident[], persistence: IncidentPersistence): CachedStore {
   const byId = new Map<string, Incident>();
   for (const incident of [...loaded].sort(byNumber)) byId.set(incident.id, deepFreeze(incident));
   let nextNumber = Math.max(0, ...[...byId.keys()].map(idNumber)) + 1;
@@ -40,8 +46,9 @@ export function createCachedStore(location: string, loaded: Incident[], persiste
     return frozen;
   }
 
-  const store: IncidentStore = {
+  const store: CachedStore = {
     location,
+    peek: (id) => byId.get(id),
     async get(id) {
       return byId.get(id);
     },

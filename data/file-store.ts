@@ -10,7 +10,7 @@ import { DurableJsonFile } from './durable-json-file.ts';
 import { IncidentSchema, type Incident } from './incident-schema.ts';
 import { StoreCorruptError } from './store-errors.ts';
 import { acquireStoreLock } from './store-lock.ts';
-import { modifiedAt, readPack, writePack } from './store-pack.ts';
+import { fileStamp, readPack, writePack } from './store-pack.ts';
 
 /** The manifest's format tag and the schema version this build writes. */
 export const STORE_FORMAT = 'breachdesk-store';
@@ -28,8 +28,6 @@ const INCIDENT_FILE = /^BR-\d+\.json$/;
 
 /** Writes between two background packs: the pack stays a cheap start-up cache, never a per-write cost. */
 const PACK_EVERY_WRITES = 5000;
-/** Files written this close to (or after) the pack's snapshot are re-read, covering writes in flight while it was taken. */
-const PACK_MARGIN_MS = 60_000;
 
 /** Open (or create) the store whose manifest is `path`; refuses corrupt, foreign or newer files without touching them. */
 export async function openFileStore(path: string, now: Date): Promise<IncidentStore> {
@@ -44,19 +42,34 @@ export async function openFileStore(path: string, now: Date): Promise<IncidentSt
     const { incidents, reread } = loadIncidents(dir, packPath);
     let writes = reread;
     let packing: Promise<void> | undefined;
+    // Ids whose file is being written: their file and the cached copy may differ, so the pack leaves them out.
+    const inFlight = new Map<string, number>();
+    const packEntry = (id: string, incident: Incident | undefined) => {
+      if (!incident || inFlight.has(id)) return undefined;
+      const stamp = fileStamp(join(dir, `${id}.json`));
+      return stamp ? { stamp, incident } : undefined;
+    };
     const repack = () => {
       packing ??= (async () => {
-        const startedAt = Date.now() - PACK_MARGIN_MS;
         writes = 0;
-        await writePack(packPath, await store.list(), startedAt);
+        const ids = (await store.list()).map((i) => i.id);
+        await writePack(packPath, ids, (id) => packEntry(id, store.peek(id)));
       })().finally(() => (packing = undefined));
       return packing;
     };
-    const store = createCachedStore(file, incidents, {
-      write: async (incident) => {
+    const write = async (incident: Incident) => {
+      inFlight.set(incident.id, (inFlight.get(incident.id) ?? 0) + 1);
+      try {
         await incidentDb(dir, incident).write();
-        if (++writes >= PACK_EVERY_WRITES) void repack().catch(() => undefined);
-      },
+      } finally {
+        const left = inFlight.get(incident.id)! - 1;
+        if (left) inFlight.set(incident.id, left);
+        else inFlight.delete(incident.id);
+      }
+      if (++writes >= PACK_EVERY_WRITES) void repack().catch(() => undefined);
+    };
+    const store = createCachedStore(file, incidents, {
+      write,
       close: async () => {
         try {
           await packing;
@@ -109,9 +122,9 @@ function loadIncidents(dir: string, packPath: string): { incidents: Incident[]; 
   for (const name of readdirSync(dir)) {
     if (!INCIDENT_FILE.test(name)) continue;
     const path = join(dir, name);
-    const packed = pack?.incidents.get(name.slice(0, -'.json'.length));
-    if (packed && (modifiedAt(path) ?? Infinity) < pack!.startedAt) {
-      incidents.push(packed);
+    const packed = pack?.get(name.slice(0, -'.json'.length));
+    if (packed && packed.stamp === fileStamp(path)) {
+      incidents.push(packed.incident);
       continue;
     }
     incidents.push(readIncidentFile(path));

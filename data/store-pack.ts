@@ -1,13 +1,17 @@
 // The start-up pack: every incident on one JSON line, so opening 100,000 incidents is one read, not 100,000.
-// It is a cache of the per-incident files (the source of truth): files changed after the pack was written are re-read.
+// It is a cache of the per-incident files (the source of truth): each line carries its file's mtime and size, and a
+// file that no longer matches is re-read.
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import type { Incident } from './incident-schema.ts';
 
-/** What a pack holds: the incidents and when writing it began (files changed since are newer than the pack). */
-export interface Pack {
-  startedAt: number;
-  incidents: Map<string, Incident>;
+/** One packed incident and the stamp of the file it was read from. */
+export interface PackEntry {
+  incident: Incident;
+  stamp: string;
 }
+
+/** What a pack holds, by incident id. */
+export type Pack = Map<string, PackEntry>;
 
 const HEADER = 'breachdesk-pack';
 
@@ -21,31 +25,43 @@ export function readPack(path: string): Pack | undefined {
   }
   const lines = text.split('\n');
   try {
-    const header = JSON.parse(lines[0]!) as { format?: string; startedAt?: number; count?: number };
-    if (header.format !== HEADER || typeof header.startedAt !== 'number') return undefined;
-    const incidents = new Map<string, Incident>();
+    const header = JSON.parse(lines[0]!) as { format?: string; count?: number };
+    if (header.format !== HEADER) return undefined;
+    const pack: Pack = new Map();
     for (let i = 1; i < lines.length; i++) {
       if (!lines[i]) continue;
-      const incident = JSON.parse(lines[i]!) as Incident;
-      incidents.set(incident.id, incident);
+      const [stamp, incident] = JSON.parse(lines[i]!) as [string, Incident];
+      pack.set(incident.id, { stamp, incident });
     }
-    // A pack cut short (crash while renaming is impossible, but a copy can be truncated) is not trusted.
-    if (incidents.size !== header.count) return undefined;
-    return { startedAt: header.startedAt, incidents };
+    // A pack cut short (a truncated copy) is not trusted.
+    return pack.size === header.count ? pack : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Write a pack atomically; yields to the event loop between chunks so a large store never stalls the bot. */
-export async function writePack(path: string, incidents: readonly Incident[], startedAt: number, chunk = 500): Promise<void> {
+/**
+ * Write a pack atomically, yielding between chunks so a large store never stalls the bot. `entry` returns the incident
+ * with its file's stamp, or undefined to leave it out (a write in flight): it runs synchronously inside a chunk, so the
+ * stamp and the incident it returns always belong together.
+ */
+export async function writePack(path: string, ids: readonly string[], entry: (id: string) => PackEntry | undefined, chunk = 500): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
   const fd = openSync(temp, 'w', 0o600);
+  const lines: string[] = [];
   try {
-    writeSync(fd, `${JSON.stringify({ format: HEADER, startedAt, count: incidents.length })}\n`);
-    for (let i = 0; i < incidents.length; i += chunk) {
-      writeSync(fd, `${incidents.slice(i, i + chunk).map((x) => JSON.stringify(x)).join('\n')}\n`);
-      if (chunk < incidents.length) await new Promise((r) => setImmediate(r));
+    for (let i = 0; i < ids.length; i += chunk) {
+      // Each chunk starts on a fresh macrotask: no store write is then half-way between its file and its cache.
+      await new Promise((r) => setImmediate(r));
+      for (const id of ids.slice(i, i + chunk)) {
+        const e = entry(id);
+        if (e) lines.push(JSON.stringify([e.stamp, e.incident]));
+      }
+    }
+    writeSync(fd, `${JSON.stringify({ format: HEADER, count: lines.length })}\n`);
+    for (let i = 0; i < lines.length; i += chunk) {
+      writeSync(fd, `${lines.slice(i, i + chunk).join('\n')}\n`);
+      if (chunk < lines.length) await new Promise((r) => setImmediate(r));
     }
     fsyncSync(fd);
   } finally {
@@ -54,10 +70,11 @@ export async function writePack(path: string, incidents: readonly Incident[], st
   renameSync(temp, path);
 }
 
-/** Milliseconds of a file's last modification, or undefined. */
-export function modifiedAt(path: string): number | undefined {
+/** A file's identity for the pack: modification time and size; undefined when it cannot be read. */
+export function fileStamp(path: string): string | undefined {
   try {
-    return statSync(path).mtimeMs;
+    const s = statSync(path);
+    return `${s.mtimeMs}:${s.size}`;
   } catch {
     return undefined;
   }

@@ -1,0 +1,51 @@
+// `npm run bench`: builds synthetic stores, measures side by side in one run, prints one table.
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { benchSingleFileWrites, benchStoreWrites } from './store-writes.ts';
+import { createSyntheticStore } from './synthetic.ts';
+import { ms, table, type Row } from './stats.ts';
+
+const SIZES = (process.env.BENCH_SIZES ?? '100,10000,100000').split(',').map(Number);
+const now = new Date('2026-11-23T12:00:00Z');
+const rows: Row[] = [];
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const stores = new Map<number, string>();
+for (const size of SIZES) {
+  log(`generating a store of ${size} incidents…`);
+  stores.set(size, await createSyntheticStore(size, now));
+}
+
+// Store writes: breachdesk's per-incident files vs one lowdb file rewritten per write.
+const writes = new Map<number, Awaited<ReturnType<typeof benchStoreWrites>>>();
+for (const size of SIZES) {
+  log(`store writes at ${size}…`);
+  writes.set(size, await benchStoreWrites(stores.get(size)!, now));
+}
+const smallest = writes.get(SIZES[0]!)!;
+for (const size of SIZES) {
+  const w = writes.get(size)!;
+  const ratio = w.medianMs / smallest.medianMs;
+  rows.push({ measure: 'Durable timeline append (median / p99)', size: String(size), result: `${ms(w.medianMs)} / ${ms(w.p99Ms)} ms (×${ratio.toFixed(2)} vs ${SIZES[0]})`, goal: `≤ 2× the cost at ${SIZES[0]}`, met: ratio <= 2 });
+  rows.push({ measure: 'Longest event-loop stall during appends', size: String(size), result: `${ms(w.maxStallMs)} ms`, goal: '≤ 20 ms', met: w.maxStallMs <= 20 });
+}
+for (const size of SIZES) {
+  log(`single-file lowdb baseline at ${size}…`);
+  const single = await benchSingleFileWrites(size, now, size >= 100_000 ? 3 : 20);
+  const ours = writes.get(size)!;
+  rows.push({ measure: 'Baseline: single-file lowdb append (median)', size: String(size), result: `${ms(single.medianMs)} ms, stall ${ms(single.maxStallMs)} ms (×${(single.medianMs / ours.medianMs).toFixed(1)} ours)`, goal: 'comparison', met: null });
+}
+
+// Start-up and memory, each in a fresh process (the pack present, as after a normal restart).
+for (const size of SIZES) {
+  log(`start-up at ${size}…`);
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'startup-child.ts'), stores.get(size)!], { encoding: 'utf8' });
+  const r = JSON.parse(out) as { readyMs: number; sinceProcessStartMs: number; rssMb: number; count: number };
+  const big = size === Math.max(...SIZES);
+  rows.push({ measure: 'Start-up: store ready (process start → ready)', size: String(size), result: `${ms(r.readyMs)} ms (${ms(r.sinceProcessStartMs)} ms)`, goal: big ? '≤ 3 s' : '—', met: big ? r.sinceProcessStartMs <= 3000 : null });
+  rows.push({ measure: 'Resident memory when ready', size: String(size), result: `${r.rssMb.toFixed(0)} MB`, goal: big ? '≤ 400 MB' : '—', met: big ? r.rssMb <= 400 : null });
+}
+
+process.stdout.write(`\nbreachdesk benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n\n`);
+process.stdout.write(`${table(rows)}\n`);

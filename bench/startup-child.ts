@@ -1,0 +1,9 @@
+// Opens a store in a fresh process and reports how long until it is ready and the resident memory then.
+import { openFileStore } from '../data/file-store.ts';
+
+const started = performance.now(); // performance.now() counts from process start, so `started` is the boot cost
+const store = await openFileStore(process.argv[2]!, new Date());
+const readyMs = performance.now() - started;
+const count = (await store.list()).length;
+process.stdout.write(`${JSON.stringify({ readyMs, sinceProcessStartMs: performance.now(), rssMb: process.memoryUsage().rss / 1048576, count })}\n`);
+process.exit(0); // leave the store as it was: no pack rewrite, no lock release needed for a bench child
