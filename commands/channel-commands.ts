@@ -27,7 +27,7 @@ const linkCommand: CommandSpec<{ id: string }> = {
     const incident = await requireIncident(ctx, args.id);
     const label = channel.name ?? channel.id;
     const existing = incident.channels.find((c) => c.platform === channel.platform && c.id === channel.id);
-    if (existing && existing.reference === channel.reference) return ok(`This channel is already linked to ${args.id}.`);
+    if (existing && JSON.stringify(existing.reference) === JSON.stringify(channel.reference)) return ok(`This channel is already linked to ${args.id}.`);
     await updateWithEntry(
       ctx,
       args.id,

@@ -128,6 +128,13 @@ describe('link and unlink', () => {
     expect((await say('unlink BR-1')).outcome).toBe('refused');
     expect((await store.get('BR-1'))!.timeline.map((e) => e.action)).toEqual(['channel.linked', 'channel.unlinked']);
   });
+
+  it('linking twice from the same conversation records one link (references compared by value)', async () => {
+    const { bot, store } = setup();
+    const channel = { platform: 'teams' as const, id: '19:abc@thread.tacv2', reference: { conversation: { id: '19:abc@thread.tacv2' }, serviceUrl: 'https://smba.example/' } };
+    for (let i = 0; i < 2; i++) await bot.handle({ text: 'link BR-1', actor: sam, platform: 'teams', channel: { ...channel, reference: structuredClone(channel.reference) } });
+    expect((await store.get('BR-1'))!.timeline.filter((e) => e.action === 'channel.linked')).toHaveLength(1);
+  });
 });
 
 describe('import and export', () => {

@@ -1,0 +1,132 @@
+// Pure renderer from the neutral Reply to an Adaptive Card (schema 1.5, the newest Teams renders) plus its text fallback.
+import type { Reply, ReplyButton, ReplyCard, ReplyField, ReplySection } from '../../commands/reply.ts';
+
+/** An Adaptive Card as JSON. */
+export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: '1.5'; body: CardElement[]; actions?: CardElement[] } & Record<string, unknown>;
+type CardElement = Record<string, unknown>;
+
+/** Attachment content type Teams expects for Adaptive Cards. */
+export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
+/** Key of the command in every Action.Submit's data: the click comes back as `value.breachdesk`. */
+export const SUBMIT_COMMAND_KEY = 'breachdesk';
+/** Set in the data of buttons that need a reason; names the Input.Text holding it. */
+export const SUBMIT_REASON_INPUT_KEY = 'breachdeskReasonInput';
+/** Sections shown before the card says the rest was left out. */
+export const MAX_SECTIONS = 25;
+/** Teams refuses messages over 40 KB counted as UTF-16, i.e. about 20,000 characters; keep the card well below. */
+export const MAX_CARD_CHARS = 18_000;
+
+const MAX_FIELDS = 30;
+const MAX_LINES = 40;
+const MAX_TEXT_CHARS = 3_000;
+const MAX_FALLBACK_CHARS = 2_000;
+
+/** The card for a reply that has one; replies without a card are sent as text (see render-text.ts). */
+export function replyToCard(reply: Reply): AdaptiveCardJson | undefined {
+  if (!reply.card) return undefined;
+  const sections = reply.card.sections ?? [];
+  // Shrink until the serialized card fits: dropping whole sections keeps what is shown intact.
+  for (let shown = Math.min(sections.length, MAX_SECTIONS); ; shown--) {
+    const card = buildCard(reply, reply.card, shown);
+    if (JSON.stringify(card).length <= MAX_CARD_CHARS || shown === 0) return fitFields(card);
+  }
+}
+
+/** Plain text for clients that cannot render the card and for notifications. */
+export function replyToFallbackText(reply: Reply): string {
+  return truncate(reply.text, MAX_FALLBACK_CHARS);
+}
+
+function buildCard(reply: Reply, card: ReplyCard, shownSections: number): AdaptiveCardJson {
+  const sections = card.sections ?? [];
+  const ids = { next: 0 };
+  const body: CardElement[] = [
+    { type: 'TextBlock', text: card.title, size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true },
+  ];
+  if (card.subtitle) body.push({ type: 'TextBlock', text: card.subtitle, isSubtle: true, spacing: 'None', wrap: true });
+  body.push(...factSet(card.fields));
+  for (const section of sections.slice(0, shownSections)) body.push(sectionContainer(section, ids));
+  if (shownSections < sections.length) {
+    const hidden = sections.length - shownSections;
+    body.push({
+      type: 'TextBlock', wrap: true, weight: 'Bolder', color: 'Warning', separator: true,
+      text: `…and ${hidden} more not shown: a Teams card has limited room. Narrow the command to see them.`,
+    });
+  }
+  if (card.footer) body.push({ type: 'TextBlock', text: card.footer, isSubtle: true, size: 'Small', wrap: true, separator: true });
+  const actions = (card.buttons ?? []).map((b) => buttonAction(b, ids));
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    fallbackText: replyToFallbackText(reply),
+    msteams: { width: 'Full' },
+    body,
+    ...(actions.length > 0 ? { actions } : {}),
+  };
+}
+
+function sectionContainer(section: ReplySection, ids: { next: number }): CardElement {
+  const items: CardElement[] = [];
+  if (section.heading) items.push({ type: 'TextBlock', text: section.heading, weight: 'Bolder', wrap: true });
+  items.push(...textLines(section.text));
+  items.push(...factSet(section.fields));
+  if (section.buttons?.length) items.push({ type: 'ActionSet', actions: section.buttons.map((b) => buttonAction(b, ids)) });
+  if (items.length === 0) items.push({ type: 'TextBlock', text: ' ', wrap: true });
+  return { type: 'Container', separator: true, spacing: 'Medium', items };
+}
+
+// One TextBlock per line: renderers disagree on single newlines inside a TextBlock.
+function textLines(text: string | undefined): CardElement[] {
+  if (!text?.trim()) return [];
+  const lines = truncate(text, MAX_TEXT_CHARS).split('\n');
+  const shown = lines.slice(0, MAX_LINES);
+  if (lines.length > MAX_LINES) shown.push(`…${lines.length - MAX_LINES} more lines`);
+  return shown.map((line, i) => ({ type: 'TextBlock', text: line.trim() ? line : ' ', wrap: true, spacing: i === 0 ? 'Small' : 'None' }));
+}
+
+function factSet(fields: ReplyField[] | undefined): CardElement[] {
+  if (!fields?.length) return [];
+  const facts = fields.slice(0, MAX_FIELDS).map((f) => ({ title: truncate(f.label, 100), value: truncate(f.value || '—', 1_000) }));
+  const out: CardElement[] = [{ type: 'FactSet', facts }];
+  if (fields.length > MAX_FIELDS) out.push({ type: 'TextBlock', text: `…${fields.length - MAX_FIELDS} more fields not shown`, isSubtle: true, wrap: true });
+  return out;
+}
+
+function buttonAction(button: ReplyButton, ids: { next: number }): CardElement {
+  const style = button.style === 'primary' ? { style: 'positive' } : button.style === 'danger' ? { style: 'destructive' } : {};
+  if (!button.needsReason) {
+    return { type: 'Action.Submit', title: button.label, data: { [SUBMIT_COMMAND_KEY]: button.command }, ...style };
+  }
+  // Input ids must be unique across the whole card, and Teams submits every input of the card: name ours in the data.
+  const inputId = `breachdeskReason${++ids.next}`;
+  return {
+    type: 'Action.ShowCard',
+    title: button.label,
+    card: {
+      type: 'AdaptiveCard',
+      body: [{
+        type: 'Input.Text', id: inputId, label: 'Reason (recorded on the timeline)', placeholder: 'Why, and who decided',
+        isRequired: true, errorMessage: 'Give a reason.', maxLength: 500,
+      }],
+      actions: [{
+        type: 'Action.Submit', title: button.label, ...style,
+        data: { [SUBMIT_COMMAND_KEY]: button.command, [SUBMIT_REASON_INPUT_KEY]: inputId },
+      }],
+    },
+  };
+}
+
+// Last resort for a card whose fields alone are too big: shorten every fact value.
+function fitFields(card: AdaptiveCardJson): AdaptiveCardJson {
+  let json = JSON.stringify(card);
+  for (let limit = 400; json.length > MAX_CARD_CHARS && limit >= 25; limit = Math.floor(limit / 2)) {
+    card = JSON.parse(json, (key, value) => (key === 'value' && typeof value === 'string' ? truncate(value, limit) : value)) as AdaptiveCardJson;
+    json = JSON.stringify(card);
+  }
+  return card;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,67 @@
+// A local stand-in for the Bot Connector service: records every activity the bot sends and answers {"id": "..."}.
+import { createServer, type Server } from 'node:http';
+
+/** One activity the bot posted. */
+export interface CapturedActivity {
+  conversationId: string;
+  /** Set when the bot replied to a message (POST …/activities/{replyToId}). */
+  replyToId?: string;
+  authorization?: string;
+  body: Record<string, any>;
+}
+
+/** The running fake. */
+export interface FakeConnector {
+  /** serviceUrl to put in test activities (with trailing slash, as Teams sends it). */
+  readonly serviceUrl: string;
+  readonly captured: CapturedActivity[];
+  /** Answer the next posts with this HTTP status instead of 200 (undefined: accept). */
+  failWith(status: number | undefined): void;
+  close(): Promise<void>;
+}
+
+const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
+
+/** Start the fake on 127.0.0.1 at a free port. */
+export async function startFakeConnector(): Promise<FakeConnector> {
+  const captured: CapturedActivity[] = [];
+  let failure: number | undefined;
+  let next = 0;
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const match = ROUTE.exec(req.url ?? '');
+      if (req.method !== 'POST' || !match) {
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"NotFound"}}');
+        return;
+      }
+      if (failure !== undefined) {
+        res.writeHead(failure, { 'content-type': 'application/json' }).end('{"error":{"code":"Forbidden","message":"bot not in conversation"}}');
+        return;
+      }
+      captured.push({
+        conversationId: decodeURIComponent(match[1]!),
+        ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}),
+        ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')),
+      });
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `activity-${++next}` }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/`,
+    captured,
+    failWith: (status) => {
+      failure = status;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

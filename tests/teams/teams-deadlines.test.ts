@@ -1,0 +1,46 @@
+// Deadline commands through Teams: the deadlines card and a "done" click recorded under the clicking user.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deadlineCommands } from '../../commands/deadline-commands.ts';
+import { allCommandSpecs } from '../../commands/index.ts';
+import { createRegistry } from '../../commands/registry.ts';
+import { startHarness, type Harness } from './helpers/teams-harness.ts';
+import { adaptiveCardProblems } from './helpers/validate-card.ts';
+
+// Independent of when commands/index.ts registers the deadline commands: add whichever it does not have yet.
+function registryWithDeadlines() {
+  const specs = allCommandSpecs();
+  return createRegistry([...specs, ...deadlineCommands.filter((d) => !specs.some((s) => s.name === d.name))]);
+}
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness({ registry: registryWithDeadlines() });
+});
+afterEach(async () => {
+  await h.close();
+});
+
+describe('deadlines in Teams', () => {
+  it('answers `deadlines BR-1` with a valid card listing each notice with its citation', async () => {
+    expect((await h.post(h.activity('channel-mention-message', { text: '<at>breachdesk</at> deadlines BR-1' }))).status).toBe(200);
+    const card = h.connector.captured[0]!.body.attachments[0].content;
+    expect(card.body[0].text).toBe('BR-1 · Deadlines');
+    const json = JSON.stringify(card);
+    expect(json).toContain('US-HIPAA-164.404-INDIVIDUALS');
+    expect(json).toContain('45 CFR 164.404');
+    expect(adaptiveCardProblems(card)).toEqual([]);
+  });
+
+  it('records a "done" button click as a sent notice by the clicking user', async () => {
+    const value = { breachdesk: 'done BR-1 US-HIPAA-164.404-INDIVIDUALS' };
+    expect((await h.post(h.activity('card-submit', { value }))).status).toBe(200);
+    const incident = (await h.test.store.get('BR-1'))!;
+    expect(incident.notices.map((n) => n.obligation)).toEqual(['US-HIPAA-164.404-INDIVIDUALS']);
+    expect(incident.timeline.at(-1)).toMatchObject({
+      action: 'notice.sent',
+      actor: { id: '0a9b8c7d-6e5f-4a3b-9c1d-2e3f4a5b6c7d', name: 'Lee Counsel', platform: 'teams' },
+      at: '2025-03-01T12:00:00.000Z',
+    });
+    expect(h.connector.captured[0]!.body.text).toContain('Recorded on BR-1');
+  });
+});
