@@ -1,8 +1,18 @@
-// Deadline lines for the Markdown export (filled in by the deadline engine).
+// Deadline lines for the Markdown export: every obligation with its status, due time, citation and verification.
+import { computeObligations } from '../bot/deadlines/engine.ts';
+import { obligationLines } from '../bot/deadlines/present.ts';
 import type { Incident } from '../data/incident-schema.ts';
 import type { CommandContext } from './context.ts';
+import { formatInZone } from './shared.ts';
 
-/** One Markdown line per obligation. */
-export function exportObligationLines(_incident: Incident, _ctx: CommandContext): string[] {
-  return ['(deadline engine not connected yet)'];
+/** Markdown lines, one block per obligation, as computed at the export's "now". */
+export function exportObligationLines(incident: Incident, ctx: CommandContext): string[] {
+  const now = ctx.clock.now();
+  const obligations = computeObligations(incident, ctx.rules, now);
+  if (obligations.length === 0) return ['No notification obligation applies on the recorded facts.'];
+  const at = (iso: string) => formatInZone(iso, incident.organization.timezone);
+  return obligations.flatMap((o) => {
+    const [first = o.obligation, ...rest] = obligationLines(o, now.getTime(), at);
+    return [`- ${first}`, ...rest.map((l) => `  ${l.trim()}`)];
+  });
 }

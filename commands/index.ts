@@ -1,5 +1,6 @@
 // The full command set, assembled once.
 import { channelCommands } from './channel-commands.ts';
+import { deadlineCommands } from './deadline-commands.ts';
 import { createHelpCommand } from './help-command.ts';
 import { incidentCommands } from './incident-commands.ts';
 import { createRegistry, type CommandRegistry, type CommandSpec } from './registry.ts';
@@ -9,7 +10,7 @@ import { transferCommands } from './transfer-commands.ts';
 /** Every command breachdesk understands, in help order. */
 export function allCommandSpecs(): CommandSpec[] {
   const specs: CommandSpec[] = [];
-  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...channelCommands, ...transferCommands);
+  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...deadlineCommands, ...channelCommands, ...transferCommands);
   return specs;
 }
 

@@ -1,0 +1,65 @@
+// Business days: not Saturday, Sunday or a public holiday of the given date-holidays calendar (US, US-VT, …).
+import Holidays from 'date-holidays';
+import { addDaysToDate, weekday } from './time.ts';
+
+const calendars = new Map<string, Holidays>();
+const years = new Map<string, Map<string, string>>();
+
+/** Public holidays of `calendar` in `year`, date → name (cached). */
+function publicHolidays(calendar: string, year: number): Map<string, string> {
+  const key = `${calendar}:${year}`;
+  const cached = years.get(key);
+  if (cached) return cached;
+  let hd = calendars.get(calendar);
+  if (!hd) {
+    const [country, state] = calendar.split('-');
+    hd = state ? new Holidays(country!, state) : new Holidays(country!);
+    calendars.set(calendar, hd);
+  }
+  const days = new Map<string, string>();
+  // Substitute days (a Saturday holiday observed on Friday) are public holidays too.
+  for (const h of hd.getHolidays(year)) if (h.type === 'public' && !days.has(h.date.slice(0, 10))) days.set(h.date.slice(0, 10), h.name);
+  years.set(key, days);
+  return days;
+}
+
+/** The public-holiday name of `day` in `calendar`, if it is one. */
+export function holidayName(day: string, calendar: string): string | undefined {
+  return publicHolidays(calendar, Number(day.slice(0, 4))).get(day);
+}
+
+/** True for Monday–Friday days that are not public holidays in `calendar`. */
+export function isBusinessDay(day: string, calendar: string): boolean {
+  const wd = weekday(day);
+  return wd !== 0 && wd !== 6 && holidayName(day, calendar) === undefined;
+}
+
+/** The result of counting business days, with the holidays skipped (for the basis). */
+export interface BusinessDayCount {
+  due: string;
+  /** Day 1 of the count. */
+  firstDay: string;
+  skippedHolidays: { day: string; name: string }[];
+}
+
+/**
+ * `n` business days after `start`: day 1 is the first business day after `start`. When `start` is not a business
+ * day this is also SEC GI B.1 ("begins to run on, and includes, the first business day thereafter").
+ */
+export function addBusinessDays(start: string, n: number, calendar: string): BusinessDayCount {
+  const skippedHolidays: { day: string; name: string }[] = [];
+  let day = start;
+  let counted = 0;
+  let firstDay = '';
+  while (counted < n) {
+    day = addDaysToDate(day, 1);
+    if (isBusinessDay(day, calendar)) {
+      counted += 1;
+      if (!firstDay) firstDay = day;
+      continue;
+    }
+    const name = holidayName(day, calendar);
+    if (name) skippedHolidays.push({ day, name });
+  }
+  return { due: day, firstDay, skippedHolidays };
+}

@@ -1,0 +1,228 @@
+// The pure deadline engine: (incident facts, rules, now) → every notice owed, soonest first.
+import type { Incident } from '../../data/incident-schema.ts';
+import { computeDeadline, describeClock, kindOf, type Deadline } from './clock.ts';
+import {
+  conditionHolds, determinationTrigger, discoveryTrigger, materialityTrigger, testThreshold, vendorDiscoveryTrigger, type Trigger,
+} from './facts.ts';
+import { runGates } from './gates.ts';
+import type { RuleClock, RuleSet } from './rule-schema.ts';
+import { collectTargets, doneAtFor, recordedNotice, type Target } from './targets.ts';
+import { endOfLocalDay, isoInZone, localDate } from './time.ts';
+import { applyTolling, delayWindows, TOLLING_CAVEAT, type DelayWindow } from './tolling.ts';
+import { CONTRACT_KEYS, type ComputeOptions, type ContractObligation, type Obligation, type ObligationStatus } from './types.ts';
+
+/** Contract keys in design.md order (re-exported for callers of the engine). */
+export { CONTRACT_KEYS };
+/** Obligation types (re-exported so callers need one import). */
+export type { ComputeOptions, ContractObligation, Obligation, ObligationKind, ObligationStatus } from './types.ts';
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const UNVERIFIED_CAVEAT = 'Unverified rule (one secondary source): confirm with counsel before relying on it.';
+
+interface Ctx {
+  incident: Incident;
+  zone: string;
+  now: number;
+  soonDays: number;
+  soonHours: number;
+  windows: DelayWindow[];
+  targets: Map<string, Target>;
+  memo: Map<string, Obligation>;
+  visiting: Set<string>;
+}
+
+/** Every obligation the rules give this incident at `now`: soonest dueAt first, no deadline last, then by id. */
+export function computeObligations(incident: Incident, rules: RuleSet, now: Date, options: ComputeOptions = {}): Obligation[] {
+  const ctx: Ctx = {
+    incident,
+    zone: incident.organization.timezone,
+    now: now.getTime(),
+    soonDays: (options.dueSoonDays ?? 7) * DAY_MS,
+    soonHours: (options.dueSoonHours ?? 24) * HOUR_MS,
+    windows: delayWindows(incident),
+    targets: collectTargets(incident, rules),
+    memo: new Map(),
+    visiting: new Set(),
+  };
+  const all = [...ctx.targets.keys()].map((id) => resolve(ctx, id));
+  const at = (o: Obligation) => (o.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(o.dueAt));
+  return all.sort((a, b) => at(a) - at(b) || (a.obligation < b.obligation ? -1 : a.obligation > b.obligation ? 1 : 0));
+}
+
+/** Exactly the 10 `deadlines --json` contract keys, in contract order. */
+export function toContractJson(o: Obligation): ContractObligation {
+  const out = {} as Record<(typeof CONTRACT_KEYS)[number], unknown>;
+  for (const key of CONTRACT_KEYS) out[key] = o[key];
+  return out as unknown as ContractObligation;
+}
+
+function resolve(ctx: Ctx, id: string): Obligation {
+  const cached = ctx.memo.get(id);
+  if (cached) return cached;
+  if (ctx.visiting.has(id)) throw new Error(`rule data: notice anchors form a cycle through ${id}`);
+  ctx.visiting.add(id);
+  const result = evaluate(ctx, ctx.targets.get(id)!);
+  ctx.visiting.delete(id);
+  ctx.memo.set(id, result);
+  return result;
+}
+
+type Anchored = { trigger: Trigger } | { needsFacts: string } | { waitingFor: string };
+
+function anchorTrigger(ctx: Ctx, t: Target): Anchored {
+  const anchor = t.part.anchor;
+  switch (anchor.event) {
+    case 'discovery':
+      return { trigger: discoveryTrigger(ctx.incident) };
+    case 'determination':
+      return { trigger: determinationTrigger(ctx.incident) };
+    case 'materiality': {
+      const trigger = materialityTrigger(ctx.incident);
+      return trigger ? { trigger } : { needsFacts: 'materiality determination not recorded (materialityDeterminedAt); it must be made without unreasonable delay after discovery' };
+    }
+    case 'vendor_discovery': {
+      const trigger = vendorDiscoveryTrigger(ctx.incident);
+      return trigger ? { trigger } : { needsFacts: "the vendor's discovery date is not recorded (vendor.discoveredAt)" };
+    }
+    case 'notice': {
+      for (const ref of anchor.obligations) {
+        const refTarget = ctx.targets.get(ref);
+        const sent = recordedNotice(ctx.incident, ctx.now, ref, refTarget?.bareIdCounts ? refTarget.rule.id : undefined);
+        if (sent) return { trigger: { event: `the ${ref} notice sent`, at: sent.sentAt, ms: sent.ms, notes: [] } };
+      }
+      // Not sent yet: that notice's own deadline bounds this one from above.
+      for (const ref of anchor.obligations) {
+        if (!ctx.targets.has(ref)) continue;
+        const other = resolve(ctx, ref);
+        if (other.dueAt === null || other.status === 'not_applicable' || other.status === 'needs_facts') continue;
+        const note = `the ${ref} notice is not recorded yet, so its deadline is used: an upper bound, earlier if that notice goes out earlier`;
+        return { trigger: { event: `the ${ref} deadline`, at: other.dueAt, ms: Date.parse(other.dueAt), notes: [note] } };
+      }
+      return { waitingFor: anchor.obligations.join(' or ') };
+    }
+  }
+}
+
+function pickClock(t: Target, ctx: Ctx, trigger: Trigger | null): { clock: RuleClock; note?: string } {
+  for (const alt of t.part.alternatives) {
+    const { threshold, triggerBefore } = alt.when;
+    if (threshold && !testThreshold(threshold, ctx.incident, t.jurisdiction).holds) continue;
+    if (triggerBefore && !(trigger && localDate(trigger.ms, ctx.zone) < triggerBefore)) continue;
+    return { clock: alt.clock, note: alt.note };
+  }
+  return { clock: t.part.clock };
+}
+
+function evaluate(ctx: Ctx, t: Target): Obligation {
+  const { rule, part } = t;
+  const incident = ctx.incident;
+  const verification = part.verification ?? rule.verification;
+  const caveats = [...rule.caveats, ...part.caveats];
+  if (part.tolling) caveats.push(TOLLING_CAVEAT[part.tolling]);
+  if (verification === 'unverified') caveats.push(UNVERIFIED_CAVEAT);
+  const basis: string[] = [];
+  let blocked = applicability(ctx, t, basis);
+
+  const anchored = anchorTrigger(ctx, t);
+  const trigger = 'trigger' in anchored ? anchored.trigger : null;
+  const picked = pickClock(t, ctx, trigger);
+  let deadline: Deadline;
+  if ('trigger' in anchored) deadline = computeDeadline(picked.clock, anchored.trigger, ctx.zone);
+  else if ('waitingFor' in anchored) {
+    deadline = { kind: 'none_fixed', dueDate: null, dueAt: null, text: `due ${describeClock(picked.clock)} after the ${anchored.waitingFor} notice, which is not recorded yet` };
+  } else {
+    deadline = { kind: kindOf(picked.clock), dueDate: null, dueAt: null, text: '' };
+    blocked ??= { status: 'needs_facts', reason: anchored.needsFacts };
+  }
+  // The main clock only: an alternative (e.g. an annual log) is not tied to the other notice.
+  if (part.orEarlierNotice && deadline.dueDate && !picked.note) {
+    const sent = recordedNotice(incident, ctx.now, part.orEarlierNotice);
+    const sentDay = sent && localDate(sent.ms, ctx.zone);
+    if (sentDay && sentDay < deadline.dueDate) {
+      deadline = { ...deadline, dueDate: sentDay, dueAt: endOfLocalDay(sentDay, ctx.zone), text: `${deadline.text}; moved up to ${sentDay}, when the ${part.orEarlierNotice} notice was sent` };
+    }
+  }
+  basis.unshift(deadline.text, ...(trigger?.notes ?? []));
+  if (picked.note) basis.push(picked.note);
+  if (t.scopeNote) basis.push(t.scopeNote);
+
+  let status: ObligationStatus;
+  let tolledUntil: string | null = null;
+  const done = doneAtFor(incident, ctx.now, t);
+  if (blocked?.status === 'not_applicable') deadline = { ...deadline, dueDate: null, dueAt: null };
+  if (done) {
+    status = 'done';
+    const late = deadline.dueAt !== null && done.ms > deadline.dueAt;
+    basis.push(`${part.owedBy === 'vendor' ? 'received' : 'sent'} on ${localDate(done.ms, ctx.zone)}${late ? ' (after the deadline)' : ''}`);
+  } else if (blocked) {
+    status = blocked.status;
+    if (blocked.status === 'not_applicable') basis.splice(0, basis.length, blocked.reason, ...(t.scopeNote ? [t.scopeNote] : []));
+    else {
+      if (deadline.dueAt !== null) basis[0] = `if it applies, ${basis[0]}`;
+      basis.unshift(blocked.reason);
+    }
+  } else {
+    status = timingStatus(ctx, deadline);
+    if (part.tolling && deadline.dueAt !== null) {
+      const effect = applyTolling(part.tolling, ctx.windows, deadline.dueAt, ctx.now, ctx.zone);
+      if (effect.state === 'tolled') {
+        status = 'tolled';
+        tolledUntil = isoInZone(effect.untilMs, ctx.zone);
+        deadline = { ...deadline, dueAt: effect.dueAt, dueDate: deadline.kind === 'date' ? effect.dueDate : null };
+      } else if (effect.state === 'ended' && effect.overdue) status = 'overdue';
+      if (effect.state !== 'none') basis.push(effect.text);
+    }
+  }
+  return {
+    obligation: t.id,
+    rule: rule.id,
+    recipient: part.recipient.replaceAll('{jurisdiction}', t.jurisdiction),
+    citation: part.citation ?? rule.citation,
+    kind: deadline.kind,
+    dueDate: deadline.dueDate,
+    dueAt: deadline.dueAt === null ? null : isoInZone(deadline.dueAt, ctx.zone),
+    status,
+    verification,
+    basis: basis.filter((s) => s.length > 0).join('; '),
+    law: part.law ?? rule.law,
+    caveats: [...new Set(caveats)],
+    jurisdiction: t.jurisdiction,
+    trigger: trigger ? { event: trigger.event, at: trigger.at } : null,
+    tolledUntil,
+    doneAt: done?.sentAt ?? null,
+  };
+}
+
+type Blocked = { status: 'not_applicable' | 'needs_facts'; reason: string } | null;
+
+/** Requirements, gates and threshold, in that order: the first that fails decides; notes of passing checks go to `basis`. */
+function applicability(ctx: Ctx, t: Target, basis: string[]): Blocked {
+  const { rule, part } = t;
+  const failed = part.requires.find((req) => !conditionHoldsFor(req, ctx));
+  if (failed) return { status: 'not_applicable', reason: failed.otherwise };
+  const gate = runGates(part.gates ?? rule.gates, ctx.incident);
+  if (gate.outcome !== 'applies') return { status: gate.outcome, reason: gate.reason };
+  basis.push(...gate.notes);
+  if (t.unknownState) {
+    const th = part.threshold!;
+    return { status: 'needs_facts', reason: `affected individuals without a recorded US State (affected.byJurisdiction): a notice is owed for each State with residents ${th.op} ${th.value}` };
+  }
+  if (!part.threshold) return null;
+  const test = testThreshold(part.threshold, ctx.incident, t.jurisdiction);
+  if (!test.holds) return { status: 'not_applicable', reason: [test.text, part.threshold.otherwise].filter(Boolean).join(': ') };
+  basis.push(test.text);
+  return null;
+}
+
+function conditionHoldsFor(req: Target['part']['requires'][number], ctx: Ctx): boolean {
+  const { otherwise: _otherwise, ...condition } = req;
+  return conditionHolds(condition, ctx.incident).holds;
+}
+
+function timingStatus(ctx: Ctx, d: Deadline): ObligationStatus {
+  if (d.dueAt === null) return 'pending';
+  if (ctx.now > d.dueAt) return 'overdue';
+  if (d.kind === 'immediate') return 'due_soon';
+  return d.dueAt - ctx.now <= (d.kind === 'instant' ? ctx.soonHours : ctx.soonDays) ? 'due_soon' : 'pending';
+}

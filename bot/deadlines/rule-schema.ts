@@ -1,0 +1,178 @@
+// Notification rules as data (data/rules/*.json): the zod schema every rule file is validated against at load.
+import { z } from 'zod';
+import { OrganizationRole, VendorRole } from '../../data/incident-schema.ts';
+
+/** How sure we are of a rule (regulations.md §0). */
+export const Verification = z.enum(['verified_primary_text', 'verified_secondary', 'unverified']);
+
+/** A rule id from regulations.json, e.g. US-HIPAA-164.404-INDIVIDUALS. */
+const RuleId = z.string().regex(/^[A-Z]{2}(-[A-Za-z0-9.]+)+$/, 'expected a rule id like US-TX-BREACH');
+/** A rule id, optionally qualified by a part: US-TX-BREACH:individuals. */
+const ObligationRef = z.string().regex(/^[A-Z]{2}(-[A-Za-z0-9.]+)+(:[a-z0-9_.]+)?$/, 'expected an obligation id like US-TX-BREACH:individuals');
+const Code = z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, 'expected a code like US, US-TX or FR');
+const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-01-01');
+
+/** Groups of countries a rule can be scoped to. */
+export const Region = z.enum(['US', 'EU_EEA', 'GB', 'FR']);
+
+/** Organization flags a rule can require. */
+export const OrgFlag = z.enum(['nis2Entity', 'secRegistrant', 'frHealthEstablishment', 'frOse', 'caHealthFacility']);
+
+const conditionShape = {
+  role: z.array(OrganizationRole).min(1).optional(),
+  notRole: z.array(OrganizationRole).min(1).optional(),
+  flag: OrgFlag.optional(),
+  country: z.array(Code).min(1).optional(),
+  notCountry: z.array(Code).min(1).optional(),
+  /** Organization based in the region, or residents of it affected. */
+  region: Region.optional(),
+  /** More than zero affected residents of this jurisdiction. */
+  residentsOf: Code.optional(),
+  vendorRole: z.array(VendorRole).min(1).optional(),
+};
+
+/** Facts that must all hold (every key given is ANDed). */
+export const Condition = z
+  .strictObject(conditionShape)
+  .refine((c) => Object.keys(c).length > 0, 'a condition needs at least one fact');
+
+/** A condition that makes the obligation not_applicable (with `otherwise` as the reason) when it fails. */
+export const Requirement = z.strictObject({ ...conditionShape, otherwise: z.string().min(1) });
+
+/** A head-count test: total affected, or residents of the obligation's jurisdiction. */
+export const Threshold = z.strictObject({
+  count: z.enum(['total', 'residents']),
+  op: z.enum(['>', '>=', '<']),
+  value: z.number().int().min(0),
+  /** Extra words for the not_applicable reason, e.g. which rule applies instead. */
+  otherwise: z.string().min(1).optional(),
+});
+
+/** What starts the clock. `notice`: when another obligation's notice was sent (or, as an upper bound, its deadline). */
+export const Anchor = z.discriminatedUnion('event', [
+  z.strictObject({ event: z.literal('discovery') }),
+  z.strictObject({ event: z.literal('determination') }),
+  z.strictObject({ event: z.literal('materiality') }),
+  z.strictObject({ event: z.literal('vendor_discovery') }),
+  z.strictObject({ event: z.literal('notice'), obligations: z.array(ObligationRef).min(1) }),
+]);
+
+const Standard = z.string().min(1).optional();
+
+/** How long after the anchor the notice is due. */
+export const Clock = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('calendar_days'), days: z.number().int().min(0), standard: Standard }),
+  z.strictObject({
+    type: z.literal('business_days'),
+    days: z.number().int().min(1),
+    /** date-holidays calendar: US (federal) or US-XX (that state's public holidays). */
+    holidays: Code,
+    /** SEC GI B.1: a non-business anchor day starts the count on, and including, the next business day (said in the basis). */
+    nonBusinessStart: z.enum(['count_after', 'next_business_day_inclusive']).default('count_after'),
+    standard: Standard,
+  }),
+  z.strictObject({ type: z.literal('hours'), hours: z.number().int().min(1), standard: Standard }),
+  z.strictObject({ type: z.literal('months'), months: z.number().int().min(1), standard: Standard }),
+  /** N days after 31 December of the anchor's year (HHS annual log). */
+  z.strictObject({ type: z.literal('after_calendar_year'), days: z.number().int().min(1), standard: Standard }),
+  z.strictObject({ type: z.literal('immediate'), standard: z.string().min(1) }),
+  z.strictObject({ type: z.literal('none_fixed'), standard: z.string().min(1) }),
+  z.strictObject({ type: z.literal('on_request'), standard: Standard }),
+]);
+
+/** A different clock when a threshold or an effective date says so (first match wins). */
+export const Alternative = z.strictObject({
+  when: z
+    .strictObject({ threshold: Threshold.optional(), triggerBefore: IsoDay.optional() })
+    .refine((w) => w.threshold !== undefined || w.triggerBefore !== undefined, 'give threshold or triggerBefore'),
+  clock: Clock,
+  note: z.string().min(1),
+});
+
+/** Named applicability checks implemented in code (bot/deadlines/gates.ts). */
+export const Gate = z.enum(['hipaa_unsecured_phi', 'ftc_unsecured', 'gdpr_risk', 'gdpr_high_risk']);
+
+/** Law-enforcement delay regimes (45 CFR 164.412; 16 CFR 318.4 has the same structure). */
+export const Tolling = z.enum(['hipaa_164_412', 'ftc_318_4']);
+
+/** One notice to one recipient; a rule has one or more. */
+export const ObligationPart = z.strictObject({
+  /** Qualifier after the colon (US-TX-BREACH:individuals); null for the bare rule id. */
+  part: z.string().regex(/^[a-z0-9_.]+$/).nullable(),
+  /** Words; `{jurisdiction}` is replaced by the State for fanned-out parts. */
+  recipient: z.string().min(1),
+  /** One obligation per affected US State or jurisdiction (id suffix :US-XX). */
+  fanOut: z.literal('us_jurisdictions').optional(),
+  /** Replaces the rule's scope for this part. */
+  scope: Condition.optional(),
+  requires: z.array(Requirement).default([]),
+  /** Replaces the rule's gates for this part. */
+  gates: z.array(Gate).optional(),
+  threshold: Threshold.nullable().default(null),
+  anchor: Anchor,
+  clock: Clock,
+  alternatives: z.array(Alternative).default([]),
+  /** Main clock only: also due no later than this notice when it is sent earlier (VT AG; HHS "contemporaneously"). */
+  orEarlierNotice: ObligationRef.optional(),
+  tolling: Tolling.nullable().default(null),
+  /** The notice is owed TO this organization by its vendor: done when vendor.notifiedUsAt (or a notice) is recorded. */
+  owedBy: z.literal('vendor').optional(),
+  law: z.string().min(1).optional(),
+  citation: z.string().min(1).optional(),
+  verification: Verification.optional(),
+  caveats: z.array(z.string().min(1)).default([]),
+});
+
+/** One rule from regulations.json and how to compute its notices. */
+export const RuleSchema = z.strictObject({
+  id: RuleId,
+  law: z.string().min(1),
+  citation: z.string().min(1),
+  /** US, US-TX, EU, GB, FR. */
+  jurisdiction: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/),
+  verification: Verification,
+  /** Outside this scope the rule is unrelated to the incident and left out entirely. */
+  scope: Condition,
+  gates: z.array(Gate).default([]),
+  caveats: z.array(z.string().min(1)).default([]),
+  obligations: z.array(ObligationPart).min(1),
+  notes: z.string().optional(),
+});
+
+/** A data/rules/*.json file. */
+export const RuleFileSchema = z.strictObject({
+  description: z.string().min(1),
+  /** Caveats added to every rule of the file. */
+  caveats: z.array(z.string().min(1)).default([]),
+  rules: z.array(RuleSchema),
+});
+
+/** A verification level. */
+export type VerificationLevel = z.output<typeof Verification>;
+/** Parsed scope condition. */
+export type RuleCondition = z.output<typeof Condition>;
+/** Parsed requirement (condition + not_applicable reason). */
+export type RuleRequirement = z.output<typeof Requirement>;
+/** Parsed head-count threshold. */
+export type RuleThreshold = z.output<typeof Threshold>;
+/** Parsed clock anchor. */
+export type RuleAnchor = z.output<typeof Anchor>;
+/** Parsed clock. */
+export type RuleClock = z.output<typeof Clock>;
+/** Parsed alternative clock. */
+export type RuleAlternative = z.output<typeof Alternative>;
+/** Name of a coded applicability check. */
+export type RuleGate = z.output<typeof Gate>;
+/** Name of a law-enforcement delay regime. */
+export type RuleTolling = z.output<typeof Tolling>;
+/** One parsed obligation part of a rule. */
+export type RulePart = z.output<typeof ObligationPart>;
+/** One parsed rule. */
+export type Rule = z.output<typeof RuleSchema>;
+
+/** Every loaded rule, in file order, plus where they came from. */
+export interface RuleSet {
+  readonly rules: readonly Rule[];
+  /** The files the rules were read from (for messages). */
+  readonly files: readonly string[];
+}

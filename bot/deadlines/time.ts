@@ -1,0 +1,59 @@
+// Calendar arithmetic on plain dates (YYYY-MM-DD) and instants shown in an IANA zone, via date-fns and @date-fns/tz.
+import { TZDate } from '@date-fns/tz';
+import { addDays, addMonths, differenceInCalendarDays, format, getDay } from 'date-fns';
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+// Plain dates are computed in UTC so no daylight-saving change can shift them.
+function utcDay(day: string): TZDate {
+  const m = DAY.exec(day);
+  if (!m) throw new Error(`not a date: ${day}`);
+  return new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 'UTC');
+}
+
+/** The calendar date of an instant in `zone`. */
+export function localDate(ms: number, zone: string): string {
+  return format(new TZDate(ms, zone), 'yyyy-MM-dd');
+}
+
+/** `day` plus `n` calendar days. */
+export function addDaysToDate(day: string, n: number): string {
+  return format(addDays(utcDay(day), n), 'yyyy-MM-dd');
+}
+
+/** `day` plus `n` months, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
+export function addMonthsToDate(day: string, n: number): string {
+  return format(addMonths(utcDay(day), n), 'yyyy-MM-dd');
+}
+
+/** Whole calendar days from `a` to `b`. */
+export function daysBetween(a: string, b: string): number {
+  return differenceInCalendarDays(utcDay(b), utcDay(a));
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekday(day: string): number {
+  return getDay(utcDay(day));
+}
+
+/** English weekday name, for basis texts. */
+export function weekdayName(day: string): string {
+  return format(utcDay(day), 'EEEE');
+}
+
+/** 23:59:59.999 of `day` in `zone`, as epoch ms. */
+export function endOfLocalDay(day: string, zone: string): number {
+  const m = DAY.exec(day);
+  if (!m) throw new Error(`not a date: ${day}`);
+  return new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59, 999, zone).getTime();
+}
+
+/** An instant as ISO-8601 with the offset `zone` has at that instant (2025-04-21T23:59:59.999-05:00). */
+export function isoInZone(ms: number, zone: string): string {
+  return format(new TZDate(ms, zone), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
+}
+
+/** An instant for basis texts: local date and time with offset, no seconds. */
+export function shortInZone(ms: number, zone: string): string {
+  return format(new TZDate(ms, zone), "yyyy-MM-dd'T'HH:mmxxx");
+}

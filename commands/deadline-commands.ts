@@ -1,0 +1,254 @@
+// `deadlines`, `due`, `done`, `delay`, `assess`: every notice clock of an incident, and the facts that move them.
+import { closest } from 'fastest-levenshtein';
+import { z } from 'zod';
+import { computeObligations, toContractJson } from '../bot/deadlines/engine.ts';
+import { countdown, dueWords, isOpen, obligationLines, obligationSection, STATUS_LABEL } from '../bot/deadlines/present.ts';
+import type { Obligation } from '../bot/deadlines/types.ts';
+import { LawEnforcementDelaySchema, NoticeSchema, RiskAssessmentSchema, type Incident } from '../data/incident-schema.ts';
+import type { CommandContext } from './context.ts';
+import { CommandRefusedError, InvalidArgumentsError } from './errors.ts';
+import { nowInZone, parseInstant } from './instants.ts';
+import type { CommandSpec } from './registry.ts';
+import { ok } from './reply.ts';
+import { formatInZone, IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
+
+// Slack allows 50 blocks per message; a section per obligation beyond this goes to the text only.
+const MAX_SECTIONS = 20;
+
+const obligationsOf = (incident: Incident, ctx: CommandContext) => computeObligations(incident, ctx.rules, ctx.clock.now());
+const zoneFormat = (incident: Incident) => (iso: string) => formatInZone(iso, incident.organization.timezone);
+
+/** The obligation a user named (case-insensitive), or a usage error suggesting the nearest id. */
+function resolveObligation(list: readonly Obligation[], raw: string, incidentId: string): Obligation {
+  const hit = list.find((o) => o.obligation.toLowerCase() === raw.trim().toLowerCase());
+  if (hit) return hit;
+  const guess = list.length ? closest(raw, list.map((o) => o.obligation)) : undefined;
+  throw new InvalidArgumentsError(`${incidentId} has no obligation "${raw}".${guess ? ` Did you mean ${guess}?` : ''} \`deadlines ${incidentId}\` lists them.`);
+}
+
+/** An instant option (ISO, or local time in the incident's zone); defaults to now; never in the future. */
+function pastInstant(raw: string | undefined, incident: Incident, ctx: CommandContext, what: string): string {
+  const now = ctx.clock.now();
+  const iso = raw ? parseInstant(raw, incident.organization.timezone) : nowInZone(now, incident.organization.timezone);
+  if (Date.parse(iso) > now.getTime()) throw new InvalidArgumentsError(`${what} ${raw} is in the future; record it once it has happened.`);
+  return iso;
+}
+
+const deadlinesCommand: CommandSpec<{ id: string; only?: string }> = {
+  id: 'deadlines.list',
+  name: 'deadlines',
+  aliases: ['clocks', 'obligations'],
+  summary: 'Every notice owed for an incident, soonest first, with countdown, citation, verification and basis',
+  usage: 'deadlines <id> [--only <obligation>] [--json]',
+  examples: ['deadlines BR-1', 'deadlines BR-1 --only US-TX-BREACH:attorney_general', 'deadlines BR-1 --json'],
+  positionals: [{ name: 'id' }],
+  options: { only: { type: 'string', description: 'show one obligation in full' } },
+  args: z.object({ id: IncidentIdArg, only: z.string().min(1).optional() }),
+  async handler(args, ctx) {
+    const incident = await requireIncident(ctx, args.id);
+    const now = ctx.clock.now();
+    const all = obligationsOf(incident, ctx);
+    const list = args.only ? [resolveObligation(all, args.only, incident.id)] : all;
+    const fmt = zoneFormat(incident);
+    const open = list.filter(isOpen);
+    const closed = list.filter((o) => !isOpen(o));
+    const closedLines = closed.map((o) => `${o.status === 'done' ? 'done' : 'n/a '}  ${o.obligation}: ${o.status === 'done' ? `sent ${fmt(o.doneAt!)}` : o.basis}`);
+    const header = `${incident.id} · ${incident.title} · deadlines at ${formatInZone(now.toISOString(), incident.organization.timezone)} (not legal advice)`;
+    const empty = 'No notification rule applies with the recorded facts (role, country, affected jurisdictions): check them with `show`.';
+    const text = [
+      header,
+      ...(list.length === 0 ? [empty] : []),
+      ...open.flatMap((o) => obligationLines(o, now.getTime(), fmt)),
+      ...(closed.length ? ['Done / not applicable:', ...closedLines.map((l) => `  ${l}`)] : []),
+    ].join('\n');
+    const shown = args.only ? list : open.slice(0, MAX_SECTIONS);
+    const sections = shown.map((o) => obligationSection(incident.id, o, now.getTime(), fmt));
+    if (!args.only && open.length > MAX_SECTIONS) sections.push({ text: `${open.length - MAX_SECTIONS} more open obligations: see the text view or \`deadlines ${incident.id} --json\`.` });
+    if (!args.only && closed.length) sections.push({ heading: `Done / not applicable (${closed.length})`, text: closedLines.join('\n') });
+    return ok(text, {
+      card: { title: `${incident.id} · Deadlines`, subtitle: incident.title, sections, footer: `Times in ${incident.organization.timezone} · not legal advice` },
+      data: list.map(toContractJson),
+    });
+  },
+};
+
+/** "7d", "48h", "2w" or a bare number of days, as milliseconds. */
+const WithinArg = z
+  .string()
+  .trim()
+  .regex(/^\d+\s*[dhw]?$/i, 'expected a period like 7d, 48h or 2w')
+  .transform((s) => {
+    const n = Number.parseInt(s, 10);
+    const unit = s.slice(-1).toLowerCase();
+    return n * (unit === 'h' ? 3_600_000 : unit === 'w' ? 7 * 86_400_000 : 86_400_000);
+  });
+
+const dueCommand: CommandSpec<{ within: number }> = {
+  id: 'deadlines.due',
+  name: 'due',
+  aliases: ['upcoming'],
+  summary: 'Notices due soon (or overdue) across all open incidents',
+  usage: 'due [--within <7d|48h|2w>] [--json]',
+  examples: ['due', 'due --within 14d'],
+  options: { within: { type: 'string', description: 'how far ahead to look (default 7d)' } },
+  args: z.object({ within: WithinArg.default(7 * 86_400_000) }),
+  async handler(args, ctx) {
+    const now = ctx.clock.now();
+    const horizon = now.getTime() + args.within;
+    const incidents = await ctx.store.list({ openOnly: true });
+    const items = incidents
+      .flatMap((incident) => obligationsOf(incident, ctx).filter((o) => isOpen(o) && o.dueAt !== null && Date.parse(o.dueAt) <= horizon).map((o) => ({ incident, o })))
+      .sort((a, b) => Date.parse(a.o.dueAt!) - Date.parse(b.o.dueAt!) || a.incident.id.localeCompare(b.incident.id));
+    const days = Math.round((args.within / 86_400_000) * 10) / 10;
+    const line = ({ incident, o }: (typeof items)[number]) =>
+      `${incident.id} [${STATUS_LABEL[o.status]}] ${o.obligation} → ${o.recipient}: ${formatInZone(o.dueAt!, incident.organization.timezone)} · ${countdown(Date.parse(o.dueAt!), now.getTime())} · ${o.citation}`;
+    const across = `${incidents.length} open incident${incidents.length === 1 ? '' : 's'}`;
+    const text = items.length
+      ? [`Due within ${days} days across ${across} (overdue included):`, ...items.map(line)].join('\n')
+      : `Nothing due within ${days} days across ${across}.`;
+    return ok(text, {
+      card: {
+        title: `Due within ${days} days`,
+        sections: items.slice(0, MAX_SECTIONS).map(({ incident, o }) => obligationSection(incident.id, o, now.getTime(), zoneFormat(incident), false)),
+      },
+      data: items.map(({ incident, o }) => ({ incident: incident.id, ...toContractJson(o) })),
+    });
+  },
+};
+
+const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; note?: string }> = {
+  id: 'deadlines.done',
+  name: 'done',
+  aliases: ['sent'],
+  summary: 'Record that a notice was sent (by default now); it goes on the timeline',
+  usage: 'done <id> <obligation> [--at <when>] [--note <text>]',
+  examples: ['done BR-1 US-HIPAA-164.404-INDIVIDUALS', 'done BR-1 US-TX-BREACH:attorney_general --at "2025-03-10 14:00" --note "AG portal ref 123"'],
+  positionals: [{ name: 'id' }, { name: 'obligation' }],
+  options: {
+    at: { type: 'string', description: 'when it was sent (ISO, or local time in the incident zone; default now)' },
+    note: { type: 'string', description: 'reference, channel used, who sent it' },
+  },
+  args: z.object({
+    id: IncidentIdArg,
+    obligation: z.string({ error: 'Missing obligation id (see `deadlines <id>`).' }).min(1),
+    at: z.string().optional(),
+    note: z.string().trim().min(1).max(2000).optional(),
+  }),
+  async handler(args, ctx) {
+    const incident = await requireIncident(ctx, args.id);
+    const o = resolveObligation(obligationsOf(incident, ctx), args.obligation, incident.id);
+    const fmt = zoneFormat(incident);
+    if (o.status === 'done') throw new CommandRefusedError(`${o.obligation} is already recorded as sent ${fmt(o.doneAt!)}.`);
+    const sentAt = pastInstant(args.at, incident, ctx, '--at');
+    const notice = NoticeSchema.parse({ obligation: o.obligation, sentAt, ...(args.note ? { note: args.note } : {}) });
+    const late = o.dueAt !== null && Date.parse(sentAt) > Date.parse(o.dueAt) ? ` (after the deadline of ${fmt(o.dueAt)})` : '';
+    const updated = await updateWithEntry(
+      ctx,
+      incident.id,
+      (c) => ({ ...c, notices: [...c.notices, notice] }),
+      () => timelineEntry(ctx, 'notice.sent', `Notice sent: ${o.obligation} → ${o.recipient} (${o.citation}) at ${fmt(sentAt)}${late}${args.note ? `. ${args.note}` : ''}`),
+    );
+    const next = obligationsOf(updated, ctx).find((x) => isOpen(x) && x.dueAt !== null);
+    const nextLine = next ? `\nNext: ${next.obligation} → ${next.recipient}, ${dueWords(next, ctx.clock.now().getTime(), fmt)}.` : '\nNo other dated notice is open.';
+    return ok(`Recorded on ${incident.id}: ${o.obligation} sent ${fmt(sentAt)}${late}.${nextLine}`, { data: { incident: incident.id, notice } });
+  },
+};
+
+const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean; agency: string; official: string; at?: string; until?: string }> = {
+  id: 'deadlines.delay',
+  name: 'delay',
+  summary: 'Record a law-enforcement delay statement (45 CFR 164.412): oral (at most 30 days) or written (its stated period)',
+  usage: 'delay <id> --oral|--written --agency <agency> --official <name> [--at <when>] [--until <when>]',
+  examples: ['delay BR-1 --oral --agency FBI --official "SA Jane Doe"', 'delay BR-1 --written --agency FBI --official "SAC Roe" --until 2025-06-30'],
+  positionals: [{ name: 'id' }],
+  options: {
+    oral: { type: 'boolean', description: 'an oral statement: document it; delays at most 30 days unless a written one follows' },
+    written: { type: 'boolean', description: 'a written statement' },
+    agency: { type: 'string', description: 'law-enforcement agency, e.g. FBI' },
+    official: { type: 'string', description: 'name of the official who made the statement' },
+    at: { type: 'string', description: 'when the statement was made (default now)' },
+    until: { type: 'string', description: 'end of the period a written statement specifies' },
+  },
+  args: z.object({
+    id: IncidentIdArg,
+    oral: z.boolean().optional(),
+    written: z.boolean().optional(),
+    agency: z.string({ error: 'Missing --agency.' }).trim().min(1),
+    official: z.string({ error: 'Missing --official (164.412(b) requires the official’s identity).' }).trim().min(1),
+    at: z.string().optional(),
+    until: z.string().optional(),
+  }),
+  async handler(args, ctx) {
+    if (Boolean(args.oral) === Boolean(args.written)) throw new InvalidArgumentsError('Say whether the statement was --oral or --written (one of them).');
+    if (args.oral && args.until) throw new InvalidArgumentsError('An oral statement delays at most 30 days; record the written statement with --written --until.');
+    const incident = await requireIncident(ctx, args.id);
+    const zone = incident.organization.timezone;
+    const statedAt = pastInstant(args.at, incident, ctx, '--at');
+    const until = args.until ? parseInstant(args.until, zone) : null;
+    if (until && Date.parse(until) <= Date.parse(statedAt)) throw new InvalidArgumentsError('--until must be after the statement.');
+    const delay = LawEnforcementDelaySchema.parse({ form: args.oral ? 'oral' : 'written', agency: args.agency, official: args.official, statedAt, until });
+    const fmt = zoneFormat(incident);
+    const period = until ? ` until ${fmt(until)}` : args.oral ? ' (at most 30 days unless a written statement follows)' : ' with no period stated (treated as at most 30 days)';
+    const updated = await updateWithEntry(
+      ctx,
+      incident.id,
+      (c) => ({ ...c, lawEnforcementDelays: [...c.lawEnforcementDelays, delay] }),
+      () => timelineEntry(ctx, 'delay.recorded', `Law-enforcement delay: ${delay.form} statement by ${delay.official} (${delay.agency}) at ${fmt(statedAt)}${period}`),
+    );
+    const tolled = obligationsOf(updated, ctx).filter((o) => o.status === 'tolled');
+    const effect = tolled.length
+      ? `Tolled until ${fmt(tolled[0]!.tolledUntil!)}: ${tolled.map((o) => o.obligation).join(', ')}.`
+      : 'No notice is tolled by it now (none pending under 164.412, or the statement came after the deadline).';
+    const text = `Recorded on ${incident.id}: ${delay.form} statement by ${delay.official} (${delay.agency})${period}.\n${effect}\nGDPR, NIS2, SEC and state clocks keep running; at the end of the delay, notify at once.`;
+    return ok(text, { data: { incident: incident.id, delay, tolled: tolled.map((o) => o.obligation) } });
+  },
+};
+
+const Conclusion = z.enum(['low', 'breach'], { error: 'conclusion must be low or breach' });
+
+const assessCommand: CommandSpec<{ id: string; nature: string; person: string; acquired: string; mitigation: string; conclusion: z.infer<typeof Conclusion> }> = {
+  id: 'deadlines.assess',
+  name: 'assess',
+  summary: 'Record the HIPAA four-factor risk assessment (45 CFR 164.402) and its conclusion',
+  usage: 'assess <id> --nature <text> --person <text> --acquired <text> --mitigation <text> --conclusion low|breach',
+  examples: ['assess BR-1 --nature "names, MRNs" --person "another covered entity" --acquired "not opened" --mitigation "deletion attested" --conclusion low'],
+  positionals: [{ name: 'id' }],
+  options: {
+    nature: { type: 'string', description: 'nature and extent of the PHI (identifiers, re-identification risk)' },
+    person: { type: 'string', description: 'the unauthorized person who used or received it' },
+    acquired: { type: 'string', description: 'whether the PHI was actually acquired or viewed' },
+    mitigation: { type: 'string', description: 'the extent to which the risk has been mitigated' },
+    conclusion: { type: 'string', description: 'low (low probability of compromise) or breach (presumed breach)' },
+  },
+  args: z.object({
+    id: IncidentIdArg,
+    nature: z.string({ error: 'Missing --nature.' }).trim().min(1),
+    person: z.string({ error: 'Missing --person.' }).trim().min(1),
+    acquired: z.string({ error: 'Missing --acquired.' }).trim().min(1),
+    mitigation: z.string({ error: 'Missing --mitigation.' }).trim().min(1),
+    conclusion: Conclusion,
+  }),
+  async handler(args, ctx) {
+    const incident = await requireIncident(ctx, args.id);
+    const assessment = RiskAssessmentSchema.parse({
+      factors: { natureAndExtent: args.nature, unauthorizedPerson: args.person, acquiredOrViewed: args.acquired, mitigation: args.mitigation },
+      conclusion: args.conclusion === 'low' ? 'low_probability' : 'presumed_breach',
+      decidedBy: ctx.actor.name,
+      decidedAt: ctx.clock.now().toISOString(),
+    });
+    const words = args.conclusion === 'low' ? 'low probability that the PHI was compromised' : 'presumed breach';
+    await updateWithEntry(
+      ctx,
+      incident.id,
+      (c) => ({ ...c, riskAssessments: [...c.riskAssessments, assessment] }),
+      () => timelineEntry(ctx, 'risk.assessed', `Risk assessment by ${ctx.actor.name}: ${words}. Nature/extent: ${args.nature}; person: ${args.person}; acquired/viewed: ${args.acquired}; mitigation: ${args.mitigation}`),
+    );
+    const effect = args.conclusion === 'low'
+      ? 'HIPAA notices are now listed as not applicable (45 CFR 164.402); the assessment stays on the record (164.414(b)). State, GDPR and other clocks are unchanged.'
+      : 'Presumed breach: the HIPAA notices apply.';
+    return ok(`Recorded on ${incident.id}: ${words}.\n${effect}\n\`deadlines ${incident.id}\` shows the result.`, { data: { incident: incident.id, assessment } });
+  },
+};
+
+/** Deadline commands: `deadlines`, `due`, `done`, `delay`, `assess` (register in commands/index.ts). */
+export const deadlineCommands: CommandSpec[] = [deadlinesCommand, dueCommand, doneCommand, delayCommand, assessCommand];
