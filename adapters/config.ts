@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { CoreConfig } from '../commands/context.ts';
 import { isKnownTimeZone, OrganizationRole } from '../data/incident-schema.ts';
+import { slackConfigFromEnv, type SlackConfig } from './slack/slack-config.ts';
+import { teamsConfigFromEnv, type TeamsConfig } from './teams/config.ts';
 
 const optional = z.string().trim().min(1).optional();
-const flag = z.enum(['0', '1', 'true', 'false', '']).optional().transform((v) => v === '1' || v === 'true');
 
 const EnvSchema = z.object({
   BREACHDESK_DATA: optional,
@@ -20,23 +21,24 @@ const EnvSchema = z.object({
   BREACHDESK_ESCALATE_HOURS: z.coerce.number().min(0).max(720).default(4),
   BREACHDESK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  // Slack and Teams settings are checked in detail by their adapters (slackConfigFromEnv, teamsConfigFromEnv).
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
-  SLACK_API_URL: z.url({ error: 'must be a URL like https://slack.com/api/' }).optional(),
+  SLACK_API_URL: optional,
   MICROSOFT_APP_ID: optional,
   MICROSOFT_APP_PASSWORD: optional,
-  MICROSOFT_APP_TYPE: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+  MICROSOFT_APP_TYPE: optional,
   MICROSOFT_APP_TENANT_ID: optional,
-  BREACHDESK_TEAMS_ANONYMOUS: flag,
+  BREACHDESK_TEAMS_ANONYMOUS: optional,
 });
 
 /** Validated settings. */
 export type AppConfig = z.infer<typeof EnvSchema> & {
-  /** Slack is configured (bot token plus signing secret or app token). */
-  slackEnabled: boolean;
-  /** Teams is configured (app id, or anonymous on purpose). */
-  teamsEnabled: boolean;
+  /** Slack settings when a bot token is configured. */
+  slack?: SlackConfig;
+  /** Teams settings when an app id (or anonymous mode, on purpose) is configured. */
+  teams?: TeamsConfig;
   /** The store path in use and whether it is the demo store. */
   dataPath: string;
   demo: boolean;
@@ -48,16 +50,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: AppConfig } | { pr
   const parsed = EnvSchema.safeParse(cleaned);
   if (!parsed.success) return { problems: parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`) };
   const e = parsed.data;
-  const problems: string[] = [];
-  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET && !e.SLACK_APP_TOKEN) problems.push('SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is');
-  if (!e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)) problems.push('SLACK_SIGNING_SECRET / SLACK_APP_TOKEN are set but SLACK_BOT_TOKEN is missing');
-  if (e.MICROSOFT_APP_ID && !e.MICROSOFT_APP_PASSWORD && e.MICROSOFT_APP_TYPE !== 'UserAssignedMSI') problems.push('MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is missing');
-  if (e.MICROSOFT_APP_TYPE === 'SingleTenant' && !e.MICROSOFT_APP_TENANT_ID) problems.push('MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_TENANT_ID');
+  const slack = slackConfigFromEnv(cleaned);
+  const teams = teamsConfigFromEnv(cleaned);
+  const problems = [...slack.problems, ...(teams.ok ? [] : teams.problems)];
   if (problems.length) return { problems };
-  const slackEnabled = Boolean(e.SLACK_BOT_TOKEN);
-  const teamsEnabled = Boolean(e.MICROSOFT_APP_ID) || e.BREACHDESK_TEAMS_ANONYMOUS;
-  const { path, demo } = resolveDataPath(env, e.BREACHDESK_DATA, slackEnabled || teamsEnabled);
-  return { config: { ...e, slackEnabled, teamsEnabled, dataPath: path, demo } };
+  const teamsConfig = teams.ok && teams.enabled ? teams.config : undefined;
+  const { path, demo } = resolveDataPath(env, e.BREACHDESK_DATA, Boolean(slack.config || teamsConfig));
+  return { config: { ...e, ...(slack.config ? { slack: slack.config } : {}), ...(teamsConfig ? { teams: teamsConfig } : {}), dataPath: path, demo } };
 }
 
 /** BREACHDESK_DATA if set; otherwise a per-user data folder: the demo store when no chat platform is configured. */

@@ -1,7 +1,9 @@
 // `npm start`: every configured front door, the scheduler and the HTTP server; the terminal chat when no chat platform is set.
 import { userInfo } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { systemClock } from '../bot/clock.ts';
-import { coreConfig, loadConfig, loadDotEnv } from './config.ts';
+import type { Logger } from '../bot/ports.ts';
+import { coreConfig, loadConfig, loadDotEnv, type AppConfig } from './config.ts';
 import { createHttpServer } from './http-server.ts';
 import { runInteractive } from './interactive.ts';
 import { createConsoleLogger } from './logger.ts';
@@ -15,7 +17,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const config = loaded.config;
-  const chat = config.slackEnabled || config.teamsEnabled;
+  const chat = Boolean(config.slack || config.teams);
   const logger = createConsoleLogger(chat ? config.BREACHDESK_LOG_LEVEL : 'warn');
   let runtime: Runtime;
   try {
@@ -32,17 +34,44 @@ async function main(): Promise<number> {
     await runtime.close();
     return 0;
   }
-  const http = createHttpServer(() => ({ store: runtime.store.location }));
-  const port = await http.listen(config.PORT);
-  logger.info(`breachdesk listening on port ${port}`, { slack: config.slackEnabled, teams: config.teamsEnabled, store: runtime.store.location });
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+  const stop = await startChatServer(runtime, config, logger);
+  await new Promise<void>((done) => {
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
   });
   logger.info('shutting down');
-  await http.close();
+  await stop();
   await runtime.close();
   return 0;
+}
+
+/** Start the HTTP server and every configured chat front door; returns the function that stops them. */
+async function startChatServer(runtime: Runtime, config: AppConfig, logger: Logger): Promise<() => Promise<void>> {
+  const http = createHttpServer(() => ({ store: runtime.store.location, slack: Boolean(config.slack), teams: Boolean(config.teams) }));
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    if (config.slack) {
+      const { startSlack } = await import('./slack/index.ts');
+      const slack = await startSlack({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: config.slack, logger });
+      stops.push(() => slack.stop());
+    }
+    if (config.teams) {
+      const { startTeams } = await import('./teams/index.ts');
+      const referencesPath = join(dirname(resolve(config.dataPath)), 'teams-references.json');
+      const teams = await startTeams({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: config.teams, logger, referencesPath });
+      stops.push(() => teams.close());
+    }
+    const port = await http.listen(config.PORT);
+    logger.info(`breachdesk listening on port ${port}`, { slack: Boolean(config.slack), teams: Boolean(config.teams), store: runtime.store.location });
+  } catch (error) {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+    await http.close();
+    throw error;
+  }
+  return async () => {
+    for (const s of stops.reverse()) await s().catch((e: unknown) => logger.warn('stopping a front door failed', { error: String(e) }));
+    await http.close();
+  };
 }
 
 main().then(
@@ -50,7 +79,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`breachdesk: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(`breachdesk: cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   },
 );
