@@ -1,0 +1,42 @@
+// `/breach <command>`: ack within Slack's 3 seconds, answer in the ack when quick, else through response_url.
+import type { App } from '@slack/bolt';
+import { clip } from '../mrkdwn.ts';
+import { deliverReply, responseMessage, within } from '../deliver.ts';
+import { newIncidentModal } from '../modals.ts';
+import { slackChannel, textRequest, typedText } from '../requests.ts';
+import type { SlackContext } from '../slack-context.ts';
+import { openView } from './views.ts';
+
+/** The slash command this adapter answers (slack-manifest.yaml declares it). */
+export const SLASH_COMMAND = '/breach';
+
+/** Register the slash command listener. */
+export function registerCommands(app: App, ctx: SlackContext): void {
+  app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
+    const text = typedText(command.text);
+    const actor = { id: command.user_id, name: command.user_name || command.user_id };
+    const channel = slackChannel(command.channel_id, command.channel_name);
+    if (isBareNew(ctx, text)) {
+      await ack();
+      const origin = { ...(channel ? { channel: { id: channel.id, ...(channel.name ? { name: channel.name } : {}) } } : {}), responseUrl: command.response_url };
+      const opened = await openView(ctx, command.trigger_id, newIncidentModal(origin, ctx.bot.deps.config.defaultOrganization?.role));
+      if (!opened) await respond({ response_type: 'ephemeral', text: 'Could not open the form. Type it instead: `new <title> --discovered "2025-02-20 09:00" --affected <n>`.' }).catch(() => undefined);
+      return;
+    }
+    const work = ctx.bot.handle(textRequest(text, actor, channel));
+    const quick = await within(work, ctx.ackBudgetMs);
+    if (quick) {
+      const { replace_original: _unused, ...body } = responseMessage(quick, text);
+      await ack(body);
+      return;
+    }
+    await ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Working on \`${clip(text || 'help', 100)}\`…` });
+    await deliverReply(ctx, await work, { userId: actor.id, ...(channel ? { channelId: channel.id } : {}), respond }, text);
+  });
+}
+
+/** `new` (or an alias) with nothing after it opens the form instead of failing for a missing title. */
+function isBareNew(ctx: SlackContext, text: string): boolean {
+  const words = text.split(/\s+/).filter(Boolean);
+  return words.length === 1 && ctx.bot.deps.registry.find(words[0]!)?.id === 'incident.new';
+}

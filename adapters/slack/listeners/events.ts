@@ -1,0 +1,49 @@
+// Events: @mentions answer like the slash command; opening the Home tab shows open incidents.
+import type { App } from '@slack/bolt';
+import type { Reply } from '../../../commands/reply.ts';
+import { deliverReply } from '../deliver.ts';
+import { homeView } from '../home-view.ts';
+import { describeError } from '../identity.ts';
+import { slackChannel, stripMentions, textRequest, typedText } from '../requests.ts';
+import type { SlackContext } from '../slack-context.ts';
+
+const SEEN_LIMIT = 500;
+
+/** Register event listeners. */
+export function registerEvents(app: App, ctx: SlackContext): void {
+  const seen = new Set<string>();
+  app.event('app_mention', async ({ event, body }) => {
+    // Slack redelivers an event it thinks timed out; running `new` twice would open two incidents.
+    const eventId = (body as { event_id?: string }).event_id;
+    if (eventId) {
+      if (seen.has(eventId)) return;
+      if (seen.size >= SEEN_LIMIT) seen.delete(seen.values().next().value!);
+      seen.add(eventId);
+    }
+    const userId = event.user;
+    if (!userId || event.bot_id) return;
+    const text = typedText(stripMentions(event.text, ctx.identity.current().botUserId));
+    const profile = event.user_profile;
+    const name = profile?.display_name || profile?.real_name || profile?.name || (await ctx.userName(userId));
+    const reply = await ctx.bot.handle(textRequest(text, { id: userId, name }, slackChannel(event.channel)));
+    await deliverReply(ctx, reply, { userId, channelId: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) }, text);
+  });
+
+  app.event('app_home_opened', async ({ event }) => {
+    if (event.tab && event.tab !== 'home') return;
+    await publishHome(ctx, event.user);
+  });
+}
+
+/** Render and publish one user's Home tab; a failure is logged, not thrown. */
+export async function publishHome(ctx: SlackContext, userId: string): Promise<void> {
+  const actor = { id: userId, name: await ctx.userName(userId) };
+  const ask = (text: string): Promise<Reply> => ctx.bot.handle(textRequest(text, actor));
+  const list = await ask('list');
+  const due = ctx.bot.deps.registry.find('due') ? await ask('due') : undefined;
+  try {
+    await ctx.client.views.publish({ user_id: userId, view: homeView(list, due) });
+  } catch (error) {
+    ctx.logger.warn(`could not publish the Slack Home tab: ${describeError(error)}`, { user: userId });
+  }
+}

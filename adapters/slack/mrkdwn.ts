@@ -1,0 +1,57 @@
+// Text helpers for Slack: escaping for mrkdwn, undoing Slack's escaping of typed text, and visible truncation.
+
+// Slack's own tokens stay live: <@U123>, <#C123|name>, <!here>, <https://example.com|label>, <mailto:x@y>.
+const SLACK_TOKEN = /<(?:[@#!][^<>\s]*|(?:https?|mailto):[^<>\s]*)>/g;
+
+/** Escape &, < and > for mrkdwn while keeping mentions, channel links and URLs clickable. */
+export function escapeMrkdwn(text: string): string {
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(SLACK_TOKEN)) {
+    out += escapeAll(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return out + escapeAll(text.slice(last));
+}
+
+function escapeAll(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Slack sends &, < and > in typed text as entities; the store should hold what the user typed. */
+export function decodeSlackEntities(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+/** At most `max` UTF-16 units, ending with `suffix` when cut; never splits a surrogate pair or an &entity;. */
+export function clip(text: string, max: number, suffix = '…'): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - suffix.length));
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  cut = cut.replace(/&[a-z]{0,4}$/, '');
+  return cut + suffix;
+}
+
+/** Split text into chunks of at most `max` units, preferring line breaks; long lines are cut hard. */
+export function splitText(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    const candidate = current ? `${current}\n${line}` : line;
+    if (candidate.length <= max) {
+      current = candidate;
+      continue;
+    }
+    if (current) chunks.push(current);
+    current = line;
+    while (current.length > max) {
+      let head = current.slice(0, max);
+      if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
+      head = head.replace(/&[a-z]{0,4}$/, '') || head;
+      chunks.push(head);
+      current = current.slice(head.length);
+    }
+  }
+  if (current || chunks.length === 0) chunks.push(current);
+  return chunks;
+}

@@ -1,0 +1,197 @@
+// The one pure renderer from the neutral Reply to a Slack message: Block Kit within Slack's limits, plus a text fallback.
+import type { types } from '@slack/bolt';
+import type { Reply, ReplyButton, ReplyField, ReplySection } from '../../commands/reply.ts';
+import { clip, escapeMrkdwn, splitText } from './mrkdwn.ts';
+
+type Block = types.KnownBlock;
+type Button = types.Button;
+
+/** Slack's documented Block Kit limits this renderer stays within. */
+export const SLACK_LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  headerText: 150,
+  sectionFields: 10,
+  fieldText: 2000,
+  contextText: 2000,
+  actionsElements: 25,
+  buttonText: 75,
+  buttonValue: 2000,
+  fallbackText: 4000,
+} as const;
+
+/** Prefix of action ids: a plain command button, or one that must ask for a reason first. */
+export const ACTION_PREFIX = { run: 'bd:', needsReason: 'bdr:' } as const;
+
+/** What a Slack message (chat.postMessage, response_url, ack) carries. */
+export interface SlackMessage {
+  /** Notification and screen-reader fallback; always present. */
+  text: string;
+  blocks: Block[];
+}
+
+/** Options for one rendering. */
+export interface RenderOptions {
+  /** Block budget: 50 for messages, 100 for modals and the Home tab. */
+  maxBlocks?: number;
+  /** The command that produced the reply, to point at its full `--json` output when something is cut. */
+  source?: string;
+  /** Added to action ids so two renderings can share one view (the Home tab). */
+  idTag?: string;
+}
+
+/** Render a reply as Block Kit; cuts are visible, it never throws. */
+export function replyToBlocks(reply: Reply, options: RenderOptions = {}): SlackMessage {
+  const max = Math.max(3, options.maxBlocks ?? SLACK_LIMITS.blocks);
+  const ids: IdCounter = { tag: options.idTag ?? '', next: 0, dropped: 0 };
+  const text = clip(escapeMrkdwn(reply.text), SLACK_LIMITS.fallbackText, '… (truncated)') || ' ';
+  const card = reply.card;
+  let head: Block[] = [];
+  let groups: Block[][];
+  let tail: Block[] = [];
+  let noun: Noun;
+  if (card) {
+    if (card.title.trim()) head.push({ type: 'header', text: { type: 'plain_text', text: clip(card.title, SLACK_LIMITS.headerText), emoji: true } });
+    if (card.subtitle) head.push(context(card.subtitle));
+    head.push(...fieldSections(card.fields ?? []));
+    // A card with nothing but a title ("Nothing due within 7 days") would hide the answer: show the text instead.
+    const empty = !card.fields?.length && !card.sections?.length;
+    groups = empty ? textSections(reply).map((b) => [b]) : (card.sections ?? []).map((s) => sectionGroup(s, ids, options.source));
+    tail = [...actionsBlocks(card.buttons ?? [], ids)];
+    if (card.footer) tail.push(context(card.footer));
+    noun = nounFor(options.source);
+  } else {
+    groups = textSections(reply).map((b) => [b]);
+    noun = { one: 'part of the answer', many: 'parts of the answer' };
+  }
+  head = head.slice(0, max - 2);
+  tail = tail.slice(0, Math.max(0, max - head.length - 2));
+  const room = max - head.length - tail.length;
+  const placed: Block[] = [];
+  let shown = 0;
+  const total = groups.reduce((n, g) => n + g.length, 0);
+  // One block stays free for the "… more" / dropped-buttons note whenever one will be needed.
+  const budget = total > room || ids.dropped > 0 ? room - 1 : room;
+  for (const group of groups) {
+    if (placed.length + group.length > budget) break;
+    placed.push(...group);
+    shown += 1;
+  }
+  const notes: string[] = [];
+  const omitted = groups.length - shown;
+  if (omitted > 0) {
+    const command = fullCommand(options.source);
+    notes.push(`… ${omitted} more ${omitted === 1 ? noun.one : noun.many}${command ? `: use ${command}` : ' not shown'}.`);
+  }
+  if (ids.dropped > 0) notes.push(`${ids.dropped} button${ids.dropped === 1 ? '' : 's'} too long to show; type the command instead.`);
+  const blocks = [...head, ...placed, ...tail];
+  if (notes.length > 0) blocks.splice(head.length + placed.length, 0, context(notes.join(' '), false));
+  return { text, blocks };
+}
+
+function sectionGroup(section: ReplySection, ids: IdCounter, source?: string): Block[] {
+  const blocks: Block[] = [];
+  const parts: string[] = [];
+  if (section.heading) parts.push(`*${escapeMrkdwn(section.heading)}*`);
+  if (section.text) parts.push(escapeMrkdwn(section.text));
+  const body = parts.join('\n');
+  const fields = section.fields ?? [];
+  const fieldBlocks = fieldSections(fields);
+  if (body) {
+    const command = fullCommand(source);
+    const cut = `… (cut at ${SLACK_LIMITS.sectionText} characters${command ? `; full text: ${command}` : ''})`;
+    const first: types.SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: clip(body, SLACK_LIMITS.sectionText, cut) } };
+    // Fields ride on the text's section when they fit, saving a block.
+    const firstFields = fieldBlocks.shift() as types.SectionBlock | undefined;
+    if (firstFields?.fields) first.fields = firstFields.fields;
+    blocks.push(first);
+  }
+  blocks.push(...fieldBlocks, ...actionsBlocks(section.buttons ?? [], ids));
+  return blocks;
+}
+
+function fieldSections(fields: readonly ReplyField[]): Block[] {
+  const blocks: Block[] = [];
+  for (let i = 0; i < fields.length; i += SLACK_LIMITS.sectionFields) {
+    blocks.push({
+      type: 'section',
+      fields: fields.slice(i, i + SLACK_LIMITS.sectionFields).map((f) => ({
+        type: 'mrkdwn' as const,
+        text: clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK_LIMITS.fieldText),
+      })),
+    });
+  }
+  return blocks;
+}
+
+function actionsBlocks(buttons: readonly ReplyButton[], ids: IdCounter): Block[] {
+  const elements: Button[] = [];
+  for (const b of buttons) {
+    if (!b.command.trim() || b.command.length > SLACK_LIMITS.buttonValue) {
+      ids.dropped += 1;
+      continue;
+    }
+    ids.next += 1;
+    elements.push({
+      type: 'button',
+      text: { type: 'plain_text', text: clip(b.label, SLACK_LIMITS.buttonText) || b.command.slice(0, SLACK_LIMITS.buttonText), emoji: true },
+      value: b.command,
+      action_id: `${b.needsReason ? ACTION_PREFIX.needsReason : ACTION_PREFIX.run}${ids.tag}${ids.next}`,
+      ...(b.style ? { style: b.style } : {}),
+    });
+  }
+  const blocks: Block[] = [];
+  for (let i = 0; i < elements.length; i += SLACK_LIMITS.actionsElements) {
+    blocks.push({ type: 'actions', elements: elements.slice(i, i + SLACK_LIMITS.actionsElements) });
+  }
+  return blocks;
+}
+
+function textSections(reply: Reply): Block[] {
+  const json = looksLikeJson(reply.text);
+  const prefix = reply.outcome === 'refused' ? ':warning: ' : reply.outcome === 'usage' ? ':information_source: ' : '';
+  const escaped = escapeMrkdwn(reply.text);
+  const chunks = splitText(escaped, SLACK_LIMITS.sectionText - (json ? 8 : prefix.length));
+  return chunks.map((chunk, i) => ({
+    type: 'section' as const,
+    text: { type: 'mrkdwn' as const, text: json ? `\`\`\`\n${chunk}\n\`\`\`` : `${i === 0 ? prefix : ''}${chunk}` || ' ' },
+  }));
+}
+
+function looksLikeJson(text: string): boolean {
+  if (!/^\s*[[{]/.test(text)) return false;
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function context(text: string, escape = true): Block {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(escape ? escapeMrkdwn(text) : text, SLACK_LIMITS.contextText) }] };
+}
+
+interface IdCounter {
+  tag: string;
+  next: number;
+  dropped: number;
+}
+
+interface Noun {
+  one: string;
+  many: string;
+}
+
+/** The producing command with `--json`, in backticks, for "see everything" hints. */
+function fullCommand(source: string | undefined): string | undefined {
+  const command = source?.trim().replace(/\s+--json\b/, '');
+  return command ? `\`${clip(escapeMrkdwn(command), 200)} --json\`` : undefined;
+}
+
+function nounFor(source: string | undefined): Noun {
+  const word = source?.trim().split(/\s+/)[0]?.toLowerCase();
+  if (word === 'deadlines' || word === 'due') return { one: 'obligation', many: 'obligations' };
+  if (word === 'list' || word === 'ls' || word === 'incidents') return { one: 'incident', many: 'incidents' };
+  return { one: 'section', many: 'sections' };
+}

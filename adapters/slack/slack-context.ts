@@ -1,0 +1,18 @@
+// What every Slack listener shares: the bot, one Web API client, the logger and the timing budget.
+import type { webApi } from '@slack/bolt';
+import type { Bot } from '../../bot/bot.ts';
+import type { Logger } from '../../bot/ports.ts';
+import type { IdentityResolver } from './identity.ts';
+
+/** Dependencies handed to each listener group. */
+export interface SlackContext {
+  bot: Bot;
+  /** The one client (bot token, SLACK_API_URL, retry policy): one queue, so a 429 pauses every call. */
+  client: webApi.WebClient;
+  logger: Logger;
+  identity: IdentityResolver;
+  /** How long a listener may work before it must ack and answer later through response_url. */
+  ackBudgetMs: number;
+  /** Display name of a Slack user id (cached; falls back to the id). */
+  userName(userId: string): Promise<string>;
+}

@@ -1,0 +1,92 @@
+// Deadline views end to end: `/breach deadlines BR-1`, then its own buttons clicked by another user.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBot } from '../../bot/bot.ts';
+import { allCommandSpecs } from '../../commands/index.ts';
+import { createRegistry } from '../../commands/registry.ts';
+import { reminderCommands } from '../../commands/reminder-commands.ts';
+import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
+import { NOW, startHarness, type SlackHarness } from './harness.ts';
+import { interactionBody, jsonFixture, postToApp, slashBody } from './signed-request.ts';
+
+let h: SlackHarness;
+afterEach(async () => {
+  await h?.close();
+});
+
+const HIPAA_INDIVIDUALS = 'US-HIPAA-164.404-INDIVIDUALS';
+
+/** The test bot with `snooze` (added here only while commands/index.ts does not register it yet). */
+function botWithSnooze() {
+  const t = createTestBot(NOW, [makeIncident('BR-1', usHospitalFacts())]);
+  const specs = allCommandSpecs();
+  specs.push(...reminderCommands.filter((c) => !specs.some((s) => s.name === c.name)));
+  return { ...t, bot: createBot({ ...t.bot.deps, registry: createRegistry(specs) }) };
+}
+
+type Button = { action_id: string; value: string; text: { text: string } };
+
+/** `/breach deadlines BR-1` and the buttons of its answer. */
+async function deadlines(): Promise<{ json: Record<string, any>; buttons: Button[] }> {
+  const answer = await postToApp(h.eventsUrl, slashBody('deadlines BR-1', h.fake.responseUrl()));
+  const json = answer.json!;
+  const buttons = (json.blocks as Array<{ type: string; elements?: Button[] }>).filter((b) => b.type === 'actions').flatMap((b) => b.elements!);
+  return { json, buttons };
+}
+
+const click = (button: Button) =>
+  postToApp(h.eventsUrl, interactionBody(jsonFixture('block-actions.json', { RESPONSE_URL: h.fake.responseUrl(), COMMAND: button.value, ACTION_ID: button.action_id })));
+
+describe('deadline views in Slack', () => {
+  it('answers privately with countdown, citation and verification per obligation', async () => {
+    h = await startHarness();
+    const { json } = await deadlines();
+    expect(json.response_type).toBe('ephemeral');
+    expect(json.text).toContain('BR-1');
+    expect(json.blocks[0]).toMatchObject({ type: 'header', text: { text: 'BR-1 · Deadlines' } });
+    const hipaa = (json.blocks as Array<{ type: string; text?: { text: string } }>).find((b) => b.text?.text.includes(`· ${HIPAA_INDIVIDUALS}*`));
+    expect(hipaa?.text?.text).toMatch(/Due: 2025-04-21 23:59 CDT \(end of day\) · in 5\dd \d+h/);
+    expect(hipaa?.text?.text).toContain('45 CFR 164.404');
+    expect(hipaa?.text?.text).toMatch(/verified_primary_text|verified_secondary|unverified/);
+  });
+
+  it("records `done` from the view's own button under the clicking Slack user", async () => {
+    h = await startHarness();
+    const { buttons } = await deadlines();
+    const markDone = buttons.find((b) => b.value === `done BR-1 ${HIPAA_INDIVIDUALS}`)!;
+    expect(markDone.action_id).toMatch(/^bd:\d+$/);
+    await click(markDone);
+    const incident = await h.store.get('BR-1');
+    expect(incident?.notices.map((n) => n.obligation)).toEqual([HIPAA_INDIVIDUALS]);
+    expect(incident?.timeline.at(-1)).toMatchObject({ action: 'notice.sent', actor: { id: 'U0ANA00002', name: 'ana.lopez', platform: 'slack' } });
+    const [reply] = h.fake.callsOf('response_url');
+    expect(reply?.body.text).toContain(`Recorded on BR-1: ${HIPAA_INDIVIDUALS} sent`);
+  });
+
+  it('opens the reason prompt for the Snooze button instead of running it', async () => {
+    h = await startHarness();
+    const before = await h.snapshot();
+    const { buttons } = await deadlines();
+    const snooze = buttons.find((b) => b.value.startsWith(`snooze BR-1 ${HIPAA_INDIVIDUALS}`))!;
+    expect(snooze.action_id).toMatch(/^bdr:\d+$/);
+    await click(snooze);
+    const modal = JSON.parse(String(h.fake.callsOf('views.open')[0]?.body.view));
+    expect(modal.callback_id).toBe('breach_reason');
+    expect(JSON.parse(modal.private_metadata).command).toBe(snooze.value);
+    expect(await h.snapshot()).toBe(before);
+  });
+
+  it('snoozes with the reason typed in the modal, as the submitting user, and announces it in the channel', async () => {
+    h = await startHarness({ testBot: botWithSnooze() });
+    const { buttons } = await deadlines();
+    await click(buttons.find((b) => b.value.startsWith(`snooze BR-1 ${HIPAA_INDIVIDUALS}`))!);
+    const modal = JSON.parse(String(h.fake.callsOf('views.open')[0]?.body.view));
+    const reason = 'Letters are at the "mail house"; print run Monday';
+    const submitted = await postToApp(h.eventsUrl, interactionBody(jsonFixture('view-submission-reason.json', { METADATA: modal.private_metadata, REASON: reason })));
+    expect(submitted.text).toBe('');
+    const incident = await h.store.get('BR-1');
+    expect(incident?.snoozes).toEqual([expect.objectContaining({ obligation: HIPAA_INDIVIDUALS, reason, by: 'ana.lopez' })]);
+    expect(incident?.timeline.at(-1)).toMatchObject({ actor: { id: 'U0ANA00002', name: 'ana.lopez', platform: 'slack' }, text: expect.stringContaining(reason) });
+    const [reply] = h.fake.callsOf('response_url').slice(-1);
+    expect(reply?.body).toMatchObject({ response_type: 'in_channel', text: expect.stringContaining('ana.lopez snoozed BR-1') });
+  });
+});

@@ -1,0 +1,132 @@
+// A local stand-in for Slack's Web API and response_url endpoint: captures every call, answers like Slack.
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the fake received. */
+export interface FakeCall {
+  /** Web API method (`chat.postMessage`) or `response_url`. */
+  method: string;
+  headers: IncomingMessage['headers'];
+  /** Form fields (Web API) or the JSON body (response_url); `blocks` stays the JSON string Slack receives. */
+  body: Record<string, unknown>;
+  raw: string;
+}
+
+/** A scripted answer for the next call of a method. */
+export interface FakeAnswer {
+  status?: number;
+  headers?: Record<string, string>;
+  body: unknown;
+}
+
+/** The running fake. */
+export interface FakeSlack {
+  /** Web API base to pass as SLACK_API_URL (ends with /api/). */
+  readonly apiUrl: string;
+  /** A response_url on the fake. */
+  responseUrl(id?: string): string;
+  readonly calls: FakeCall[];
+  /** Calls of one method, in order. */
+  callsOf(method: string): FakeCall[];
+  /** Answer the next call(s) of `method` with these, then fall back to the defaults. */
+  script(method: string, ...answers: FakeAnswer[]): void;
+  /** While true every connection is dropped, as if Slack were unreachable. */
+  down: boolean;
+  /** Resolves once `count` calls of `method` arrived (or rejects after `ms`). */
+  waitFor(method: string, count?: number, ms?: number): Promise<FakeCall[]>;
+  close(): Promise<void>;
+}
+
+/** The bot token the fake accepts. */
+export const FAKE_BOT_TOKEN = 'xoxb-test-token';
+
+let ts = 1740000000;
+
+function defaultAnswer(method: string, body: Record<string, unknown>): unknown {
+  switch (method) {
+    case 'auth.test':
+      return { ok: true, url: 'https://example.slack.com/', team: 'Example Hospital', user: 'breachdesk', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
+    case 'chat.postMessage':
+      return { ok: true, channel: body.channel, ts: `${(ts += 1)}.000100`, message: { text: body.text } };
+    case 'chat.postEphemeral':
+      return { ok: true, message_ts: `${(ts += 1)}.000200` };
+    case 'views.open':
+    case 'views.push':
+    case 'views.publish':
+      return { ok: true, view: { id: 'V0001' } };
+    case 'users.info':
+      return { ok: true, user: { id: body.user, name: 'ana', real_name: 'Ana Example', profile: { display_name: 'Ana' } } };
+    default:
+      return { ok: false, error: 'unknown_method' };
+  }
+}
+
+/** Start the fake on 127.0.0.1 (a free port). */
+export async function startFakeSlack(token = FAKE_BOT_TOKEN): Promise<FakeSlack> {
+  const calls: FakeCall[] = [];
+  const scripts = new Map<string, FakeAnswer[]>();
+  const waiters: Array<() => void> = [];
+  const state = { down: false };
+  const server: Server = createServer((req, res) => {
+    if (state.down) return void req.socket.destroy();
+    let raw = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (raw += chunk));
+    req.on('end', () => {
+      const path = req.url ?? '/';
+      if (path.startsWith('/response/')) {
+        calls.push({ method: 'response_url', headers: req.headers, body: JSON.parse(raw || '{}') as Record<string, unknown>, raw });
+        waiters.forEach((w) => w());
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+        return;
+      }
+      const method = path.replace(/^\/api\//, '').split('?')[0]!;
+      const body = Object.fromEntries(new URLSearchParams(raw)) as Record<string, unknown>;
+      calls.push({ method, headers: req.headers, body, raw });
+      waiters.forEach((w) => w());
+      const expected = method === 'apps.connections.open' ? undefined : `Bearer ${token}`;
+      const scripted = scripts.get(method)?.shift();
+      const answer: FakeAnswer = scripted ?? {
+        body: expected && req.headers.authorization !== expected ? { ok: false, error: 'invalid_auth' } : defaultAnswer(method, body),
+      };
+      const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
+      res.writeHead(answer.status ?? 200, { 'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json', ...answer.headers }).end(text);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  let responses = 0;
+  return {
+    apiUrl: `${base}/api/`,
+    responseUrl: (id) => `${base}/response/${id ?? (responses += 1)}`,
+    calls,
+    callsOf: (method) => calls.filter((c) => c.method === method),
+    script: (method, ...answers) => scripts.set(method, [...(scripts.get(method) ?? []), ...answers]),
+    get down() {
+      return state.down;
+    },
+    set down(value: boolean) {
+      state.down = value;
+    },
+    waitFor(method, count = 1, ms = 3000) {
+      const ready = () => calls.filter((c) => c.method === method);
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (ready().length >= count) {
+            clearTimeout(timer);
+            resolve(ready());
+            return true;
+          }
+          return false;
+        };
+        const timer = setTimeout(() => reject(new Error(`fake Slack: no ${count}× ${method} within ${ms} ms`)), ms);
+        if (!check()) waiters.push(() => void check());
+      });
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
