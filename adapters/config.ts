@@ -16,7 +16,7 @@ const EnvSchema = z.object({
   BREACHDESK_ORG_ROLE: OrganizationRole.optional(),
   BREACHDESK_ORG_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code like US').optional(),
   BREACHDESK_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  BREACHDESK_DIGEST_CHANNEL: optional,
+  BREACHDESK_DIGEST_CHANNEL: z.string().trim().regex(/^(slack|teams|terminal):.+$/, 'must be slack:<channel id> or teams:<conversation id>').optional(),
   BREACHDESK_DIGEST_TIME: z.string().regex(/^\d{2}:\d{2}$/, 'must be HH:MM').default('08:30'),
   BREACHDESK_ESCALATE_HOURS: z.coerce.number().min(0).max(720).default(4),
   BREACHDESK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

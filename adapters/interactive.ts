@@ -2,6 +2,7 @@
 import type { Clock, Logger, RequestActor } from '../bot/ports.ts';
 import type { AppConfig } from './config.ts';
 import { demoIncidents } from './demo-data.ts';
+import { startScheduler } from './scheduling.ts';
 import type { Runtime } from './runtime.ts';
 import { createTerminalNotifier, runTerminalChat } from './terminal/terminal-chat.ts';
 
@@ -24,5 +25,11 @@ export async function runInteractive(options: { runtime: Runtime; config: AppCon
       : `Store: ${runtime.store.location}`,
     'Try: help · list · show BR-1 · deadlines BR-1 · exit',
   ];
-  await runTerminalChat({ bot: runtime.bot, actor, input: process.stdin, output: process.stdout, banner: lines.join('\n') });
+  // Reminders for incidents linked to the terminal (`link BR-1`) print here as they come due.
+  const scheduler = startScheduler(runtime, config, clock, options.logger);
+  try {
+    await runTerminalChat({ bot: runtime.bot, actor, input: process.stdin, output: process.stdout, banner: lines.join('\n') });
+  } finally {
+    await scheduler.stop();
+  }
 }

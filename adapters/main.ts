@@ -8,6 +8,7 @@ import { createHttpServer } from './http-server.ts';
 import { runInteractive } from './interactive.ts';
 import { createConsoleLogger } from './logger.ts';
 import { openRuntime, storeProblem, type Runtime } from './runtime.ts';
+import { startScheduler } from './scheduling.ts';
 
 async function main(): Promise<number> {
   loadDotEnv();
@@ -35,11 +36,14 @@ async function main(): Promise<number> {
     return 0;
   }
   const stop = await startChatServer(runtime, config, logger);
+  // One scheduler per store: the store lock guarantees no other process runs one on the same incidents.
+  const scheduler = startScheduler(runtime, config, systemClock, logger);
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
   });
   logger.info('shutting down');
+  await scheduler.stop();
   await stop();
   await runtime.close();
   return 0;

@@ -1,0 +1,108 @@
+// Daily digests: one per linked channel of each open incident, and one portfolio digest for the privacy office.
+import type { ChannelLink, Incident } from '../../data/incident-schema.ts';
+import type { Reply } from '../../commands/reply.ts';
+import { obligationLine } from '../../commands/summary-command.ts';
+import { addDaysToDate, isoInZone, localDate } from '../deadlines/time.ts';
+import type { Obligation } from '../deadlines/types.ts';
+import type { ChannelTarget } from '../ports.ts';
+import { channelLabel, deliveryKey, type PendingRecord } from './plan.ts';
+import { atLocalTime } from './policy.ts';
+import { REMINDED_STATUSES } from './steps.ts';
+
+/** Digest settings: local time of day, and where the portfolio digest goes. */
+export interface DigestConfig {
+  /** HH:MM, read in each incident's own time zone. */
+  localTime: string;
+  /** The privacy office's channel; no portfolio digest without it. */
+  portfolioChannel?: ChannelTarget;
+}
+
+/** Pseudo-obligation ids of digest records in an incident's delivery log. */
+export const DAILY_DIGEST = 'digest';
+/** The portfolio digest's record id. */
+export const PORTFOLIO_DIGEST = 'portfolio';
+
+/** One daily digest to post into one channel. */
+export interface PlannedDigest {
+  key: string;
+  channel: ChannelLink;
+  /** Local day (YYYY-MM-DD) it covers. */
+  day: string;
+  fireAt: number;
+  record: PendingRecord;
+}
+
+/** Today's digest sends for an open incident (only today's: a missed yesterday is not worth sending), and the next digest time. */
+export function planDailyDigest(incident: Incident, config: DigestConfig, now: Date, lateAfterMs = 15 * 60_000): { sends: PlannedDigest[]; nextAt: number | null } {
+  if (incident.status === 'closed' || incident.channels.length === 0) return { sends: [], nextAt: null };
+  const zone = incident.organization.timezone;
+  const at = now.getTime();
+  const day = localDate(at, zone);
+  const fireAt = atLocalTime(day, config.localTime, zone);
+  const tomorrow = atLocalTime(addDaysToDate(day, 1), config.localTime, zone);
+  if (at < fireAt) return { sends: [], nextAt: fireAt };
+  const step = `${DAILY_DIGEST}:${day}`;
+  const sends = incident.channels.flatMap((channel): PlannedDigest[] => {
+    const label = channelLabel(channel);
+    // Matched by day and channel, not instant: changing the digest time must not send a second one that day.
+    if (incident.deliveries.some((d) => d.obligation === DAILY_DIGEST && d.step === step && d.channel === label)) return [];
+    const key = deliveryKey(incident.id, DAILY_DIGEST, step, fireAt, label);
+    return [{ key, channel, day, fireAt, record: { key, obligation: DAILY_DIGEST, step, dueAt: isoInZone(fireAt, zone), channel: label, outcome: 'delivered', late: at - fireAt > lateAfterMs } }];
+  });
+  return { sends, nextAt: tomorrow };
+}
+
+/** When today's portfolio digest is due: local time in the zone of the lowest-numbered open incident (UTC when none is open). */
+export function portfolioSlot(open: readonly Incident[], config: DigestConfig, now: Date): { zone: string; day: string; fireAt: number; nextAt: number; holder: Incident | undefined } {
+  const holder = open[0];
+  const zone = holder?.organization.timezone ?? 'UTC';
+  const day = localDate(now.getTime(), zone);
+  return { zone, day, fireAt: atLocalTime(day, config.localTime, zone), nextAt: atLocalTime(addDaysToDate(day, 1), config.localTime, zone), holder };
+}
+
+/** The portfolio digest's delivery record, kept in the holder incident's log so a restart does not repeat it. */
+export function portfolioRecord(holder: Incident, target: ChannelTarget, day: string, fireAt: number, zone: string): PendingRecord {
+  const label = channelLabel(target);
+  const step = `${PORTFOLIO_DIGEST}:${day}`;
+  return { key: deliveryKey(holder.id, PORTFOLIO_DIGEST, step, fireAt, label), obligation: PORTFOLIO_DIGEST, step, dueAt: isoInZone(fireAt, zone), channel: label, outcome: 'delivered', late: false };
+}
+
+/** True when some open incident already records today's portfolio digest for this channel. */
+export function portfolioAlreadySent(open: readonly Incident[], target: ChannelTarget, day: string): boolean {
+  const label = channelLabel(target);
+  return open.some((i) => i.deliveries.some((d) => d.obligation === PORTFOLIO_DIGEST && d.step === `${PORTFOLIO_DIGEST}:${day}` && d.channel === label));
+}
+
+/** "slack:C123" or "teams:<conversation id>" (BREACHDESK_DIGEST_CHANNEL) as a target; throws with a readable message. */
+export function parseChannelTarget(text: string): ChannelTarget {
+  // Teams conversation ids contain colons themselves (19:…@thread.tacv2): split at the first one only.
+  const m = /^(slack|teams|terminal):(.+)$/.exec(text.trim());
+  if (!m) throw new Error(`"${text}" is not a channel like slack:C0123456789 or teams:19:…@thread.tacv2`);
+  return { platform: m[1] as ChannelTarget['platform'], id: m[2]! };
+}
+
+const WEEK_MS = 7 * 86_400_000;
+
+/** "Due in the next 7 days, all incidents": overdue first, then by due instant. */
+export function portfolioReply(items: readonly { incident: Incident; obligations: readonly Obligation[] }[], now: Date, zone: string): Reply {
+  const at = now.getTime();
+  const rows = items.flatMap(({ incident, obligations }) =>
+    obligations
+      .filter((o) => REMINDED_STATUSES.has(o.status) && o.dueAt !== null && Date.parse(o.dueAt) <= at + WEEK_MS)
+      .map((o) => ({ due: Date.parse(o.dueAt!), overdue: Date.parse(o.dueAt!) < at, line: `${incident.id} · ${obligationLine(o, incident.organization.timezone, now)}` })),
+  ).sort((a, b) => a.due - b.due);
+  const overdue = rows.filter((r) => r.overdue).map((r) => r.line);
+  const soon = rows.filter((r) => !r.overdue).map((r) => r.line);
+  const title = `Portfolio digest ${localDate(at, zone)}: due in the next 7 days, all incidents`;
+  const sections = [
+    { heading: `Overdue (${overdue.length})`, text: overdue.join('\n') || 'none' },
+    { heading: `Due in the next 7 days (${soon.length})`, text: soon.join('\n') || 'none' },
+  ];
+  return {
+    outcome: 'ok',
+    visibility: 'channel',
+    text: [title, `${items.length} open incident${items.length === 1 ? '' : 's'}`, ...sections.flatMap((s) => [`${s.heading}:`, ...s.text.split('\n').map((l) => `  ${l}`)])].join('\n'),
+    card: { title, subtitle: `${items.length} open incident${items.length === 1 ? '' : 's'}`, sections, footer: `Digest day in ${zone}` },
+    data: { kind: 'portfolio', day: localDate(at, zone), overdue: overdue.length, dueSoon: soon.length },
+  };
+}

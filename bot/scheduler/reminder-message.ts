@@ -1,0 +1,101 @@
+// The reminder a channel receives: a neutral Reply with the deadline, its citation and one-click actions.
+import type { Incident } from '../../data/incident-schema.ts';
+import type { Reply, ReplyButton, ReplyField } from '../../commands/reply.ts';
+import { formatInZone } from '../../commands/shared.ts';
+import type { Obligation } from '../deadlines/types.ts';
+import type { PlannedReminder } from './plan.ts';
+
+const MINUTE_MS = 60_000;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** Verification levels in words a reader outside legal understands. */
+export const VERIFICATION_WORDS: Record<Obligation['verification'], string> = {
+  verified_primary_text: 'verified against the primary legal text',
+  verified_secondary: 'verified from a secondary source',
+  unverified: 'UNVERIFIED: confirm with counsel',
+};
+
+/** "in 6 days 14 hours", "in 45 minutes", "overdue by 1 day 2 hours". */
+export function countdown(dueMs: number, nowMs: number): string {
+  const diff = dueMs - nowMs;
+  const abs = Math.abs(diff);
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const days = Math.floor(abs / DAY_MS);
+  const hours = Math.floor((abs % DAY_MS) / HOUR_MS);
+  const minutes = Math.floor((abs % HOUR_MS) / MINUTE_MS);
+  const parts = days > 0 ? [unit(days, 'day'), ...(hours ? [unit(hours, 'hour')] : [])]
+    : hours > 0 ? [unit(hours, 'hour'), ...(minutes ? [unit(minutes, 'minute')] : [])]
+    : [unit(minutes, 'minute')];
+  return diff >= 0 ? `in ${parts.join(' ')}` : `overdue by ${parts.join(' ')}`;
+}
+
+/** When an obligation is due, in the organization's zone. */
+export function dueText(o: Obligation, zone: string): string {
+  if (o.dueAt === null) return o.kind === 'none_fixed' ? 'without undue delay (no fixed deadline)' : 'no fixed deadline';
+  const at = formatInZone(o.dueAt, zone);
+  return o.kind === 'immediate' ? `immediately (at the latest ${at})` : at;
+}
+
+/** Who an escalation mentions: the privacy officer, else the commander. */
+export function escalationContact(incident: Incident): { who: string; role: string } | null {
+  if (incident.roles.privacyOfficer) return { who: incident.roles.privacyOfficer, role: 'privacy officer' };
+  if (incident.roles.commander) return { who: incident.roles.commander, role: 'incident commander' };
+  return null;
+}
+
+/** The reminder Reply for one planned step (posted into the channel). */
+export function reminderReply(incident: Incident, planned: PlannedReminder, escalateAfterHours: number, now: Date): Reply {
+  const o = planned.obligation;
+  const zone = incident.organization.timezone;
+  const dueMs = o.dueAt === null ? null : Date.parse(o.dueAt);
+  const overdue = dueMs !== null && now.getTime() > dueMs;
+  const when = dueMs === null ? dueText(o, zone) : countdown(dueMs, now.getTime());
+  const title = `${overdue ? 'OVERDUE' : 'Deadline reminder'} · ${incident.id} · ${o.obligation}`;
+  const contact = escalationContact(incident);
+  const escalation = planned.escalation
+    ? contact
+      ? `Escalation to ${contact.who} (${contact.role}): this overdue notice was not acknowledged within ${escalateAfterHours} h.`
+      : `Escalation: this overdue notice was not acknowledged within ${escalateAfterHours} h, and no privacy officer or commander is assigned (\`set ${incident.id} privacy @name\`).`
+    : undefined;
+  const late = planned.late ? `Sent late: planned for ${formatInZone(new Date(planned.plannedAt).toISOString(), zone)} (the bot was down or could not post).` : undefined;
+  const fields: ReplyField[] = [
+    { label: 'Notify', value: o.recipient },
+    { label: 'Due', value: dueText(o, zone) },
+    { label: 'Countdown', value: when },
+    { label: 'Citation', value: `${o.citation} (${o.law})` },
+    { label: 'Verification', value: VERIFICATION_WORDS[o.verification] },
+    { label: 'Basis', value: o.basis },
+  ];
+  const buttons: ReplyButton[] = [
+    { label: 'Mark done', command: `done ${incident.id} ${o.obligation}`, style: 'primary' },
+    // A snooze may not run past the deadline, so an overdue reminder offers none.
+    ...(overdue ? [] : [{ label: 'Snooze 1 day', command: `snooze ${incident.id} ${o.obligation} --for 1d`, needsReason: true }]),
+    { label: 'Details', command: `deadlines ${incident.id}` },
+    { label: 'Acknowledge', command: `ack ${incident.id} ${o.obligation}`, ...(overdue ? { style: 'danger' as const } : {}) },
+  ];
+  const text = [
+    ...(escalation ? [escalation] : []),
+    `${title}: ${incident.title}`,
+    ...fields.map((f) => `  ${f.label}: ${f.value}`),
+    ...(late ? [late] : []),
+    `Actions: ${buttons.map((b) => b.command + (b.needsReason ? ' --reason "<why>"' : '')).join(' | ')}`,
+  ].join('\n');
+  return {
+    outcome: 'ok',
+    visibility: 'channel',
+    text,
+    card: {
+      title,
+      subtitle: incident.title,
+      fields,
+      ...(escalation || late ? { sections: [escalation, late].filter((s): s is string => s !== undefined).map((s) => ({ text: s })) } : {}),
+      buttons,
+      footer: `step ${planned.step.id}${planned.escalation ? ' + escalation' : ''} · ${incident.organization.timezone}`,
+    },
+    data: {
+      kind: 'reminder', incident: incident.id, obligation: o.obligation, step: planned.step.id, dueAt: o.dueAt, status: o.status,
+      late: planned.late, escalation: planned.escalation, ...(planned.escalation && contact ? { mention: contact.who } : {}),
+    },
+  };
+}

@@ -1,0 +1,252 @@
+// The reminder scheduler: plans from "what is due and not yet delivered", posts, and records only what the platform accepted.
+import type { Incident } from '../../data/incident-schema.ts';
+import type { Reply } from '../../commands/reply.ts';
+import { summaryReply } from '../../commands/summary-command.ts';
+import { computeObligations as engineCompute } from '../deadlines/engine.ts';
+import type { RuleSet } from '../deadlines/rule-schema.ts';
+import type { Obligation } from '../deadlines/types.ts';
+import type { ChannelTarget, Clock, IncidentStore, Logger, Notifier } from '../ports.ts';
+import { planDailyDigest, portfolioAlreadySent, portfolioRecord, portfolioReply, portfolioSlot, type DigestConfig } from './digest.ts';
+import { createDueIndex } from './due-index.ts';
+import { channelLabel, planReminders, type PendingRecord } from './plan.ts';
+import { DEFAULT_REMINDER_POLICY, parseLocalTime, validatePolicy, type ReminderPolicy } from './policy.ts';
+import { reminderReply } from './reminder-message.ts';
+import { createDeliverer } from './deliverer.ts';
+import type { BackoffConfig } from './retry.ts';
+
+/** What the scheduler is built from. */
+export interface SchedulerConfig {
+  store: IncidentStore;
+  rules: RuleSet;
+  clock: Clock;
+  notifier: Notifier;
+  logger: Logger;
+  /** Overrides of DEFAULT_REMINDER_POLICY. */
+  policy?: Partial<ReminderPolicy>;
+  /** Seconds between ticks once started (default 30). */
+  tickSeconds?: number;
+  /** Escalate unacknowledged overdue obligations after this many hours (default 4). */
+  escalateAfterHours?: number;
+  /** Daily digests; none without it. */
+  digest?: DigestConfig;
+  /** Retry timing for refused posts (default 30 s × 2^n, at most 1 h). */
+  backoff?: BackoffConfig;
+  /** The deadline engine (injectable for tests). */
+  computeObligations?: (incident: Incident, rules: RuleSet, now: Date) => Obligation[];
+}
+
+/** What one tick did. */
+export interface TickReport {
+  at: string;
+  /** Incidents planned in this tick (the due ones only). */
+  examined: number;
+  /** Reminder messages accepted by the platform (escalations included). */
+  sent: number;
+  late: number;
+  escalations: number;
+  /** Older missed steps recorded as skipped (downtime catch-up). */
+  skipped: number;
+  digests: number;
+  failed: number;
+  /** Due but waiting for a retry time. */
+  deferred: number;
+}
+
+/** A running reminder scheduler. */
+export interface Scheduler {
+  /** Plan and deliver everything due now; concurrent calls share one run. */
+  tick(): Promise<TickReport>;
+  /** Tick every `tickSeconds` (the first one at once). */
+  start(): void;
+  /** Stop ticking and wait for the current tick. */
+  stop(): Promise<void>;
+  /** Recompute every incident's next due instant (full scan); returns the incident count. */
+  rebuildIndex(): Promise<number>;
+  /** The earliest instant anything is due, if any. */
+  nextDueAt(): Date | null;
+}
+
+const HOUR_MS = 3_600_000;
+const PORTFOLIO = '#portfolio';
+
+/** Build the scheduler; nothing runs until tick() or start(). */
+export function createScheduler(config: SchedulerConfig): Scheduler {
+  const { store, rules, clock, notifier, logger, digest } = config;
+  const policy: ReminderPolicy = { ...DEFAULT_REMINDER_POLICY, ...config.policy };
+  validatePolicy(policy);
+  if (digest) parseLocalTime(digest.localTime);
+  const escalateAfterHours = config.escalateAfterHours ?? 4;
+  const compute = config.computeObligations ?? ((i: Incident, r: RuleSet, now: Date) => engineCompute(i, r, now));
+  const index = createDueIndex();
+  const deliverer = createDeliverer({ store, clock, notifier, logger, ...(config.backoff ? { backoff: config.backoff } : {}) });
+  let built = false;
+  let portfolioNextAt = 0;
+  let portfolioIdle = false;
+  let running: Promise<TickReport> | null = null;
+  let timer: NodeJS.Timeout | undefined;
+  let unsubscribe: (() => void) | undefined;
+
+  const subscribe = () => {
+    unsubscribe ??= store.onChange((incident) => {
+      // Only the changed incident is re-planned, on the next tick.
+      index.schedule(incident.id, 0);
+      if (portfolioIdle) portfolioNextAt = 0;
+    });
+  };
+  subscribe();
+
+  const earliest = (...times: (number | null)[]) => times.reduce<number | null>((a, t) => (t === null ? a : a === null ? t : Math.min(a, t)), null);
+
+  function planIncident(incident: Incident, now: Date) {
+    const obligations = compute(incident, rules, now);
+    const plan = planReminders(incident, obligations, policy, now, { escalateAfterHours });
+    const daily = digest ? planDailyDigest(incident, digest, now, policy.lateAfterMinutes * 60_000) : { sends: [], nextAt: null };
+    // Time alone changes nothing else: facts change through the store, which re-queues the incident.
+    return { obligations, plan, daily, nextAt: earliest(plan.nextAt, daily.nextAt) };
+  }
+
+  async function rebuildIndex(): Promise<number> {
+    subscribe();
+    index.clear();
+    const now = clock.now();
+    const all = await store.list();
+    for (const incident of all) {
+      try {
+        const { plan, daily, nextAt } = planIncident(incident, now);
+        index.schedule(incident.id, plan.sends.length || daily.sends.length ? now.getTime() : earliest(nextAt, deliverer.retries.nextFor(incident.id)));
+      } catch (error) {
+        logger.error('scheduler: cannot plan incident', { incident: incident.id, error: describe(error) });
+        index.schedule(incident.id, now.getTime() + HOUR_MS);
+      }
+    }
+    built = true;
+    return all.length;
+  }
+
+  /** Deliver and count; returns when to look again after a refusal (null when sent). */
+  async function send(recordIn: string, retryGroup: string, target: ChannelTarget, key: string, reply: () => Reply, records: readonly PendingRecord[], report: TickReport): Promise<number | null> {
+    const outcome = await deliverer.deliver(recordIn, retryGroup, target, key, reply, records);
+    if (outcome.status === 'sent') return null;
+    report[outcome.status]++;
+    return outcome.until;
+  }
+
+  async function processIncident(id: string, now: Date, report: TickReport): Promise<void> {
+    const incident = await store.get(id);
+    if (!incident) return;
+    const version = index.version(id);
+    let planned: ReturnType<typeof planIncident>;
+    try {
+      planned = planIncident(incident, now);
+    } catch (error) {
+      logger.error('scheduler: cannot plan incident', { incident: id, error: describe(error) });
+      index.schedule(id, now.getTime() + HOUR_MS);
+      return;
+    }
+    report.examined++;
+    const { obligations, plan, daily } = planned;
+    deliverer.retries.retain(id, new Set([...plan.sends.map((s) => s.key), ...daily.sends.map((d) => d.key)]));
+    let retryAt: number | null = null;
+    for (const r of plan.sends) {
+      // Posted already; only its record is pending.
+      if (deliverer.isUnrecorded(r.key)) continue;
+      const again = await send(id, id, r.channel, r.key, () => reminderReply(incident, r, escalateAfterHours, now), r.records, report);
+      if (again === null) countSent(report, r.records);
+      retryAt = earliest(retryAt, again);
+    }
+    for (const d of daily.sends) {
+      if (deliverer.isUnrecorded(d.key)) continue;
+      const again = await send(id, id, d.channel, d.key, () => summaryReply(incident, obligations, now, 'Daily digest'), [d.record], report);
+      if (again === null) report.digests++;
+      retryAt = earliest(retryAt, again);
+    }
+    // A change during processing (our own records included) already queued this incident for the next tick.
+    if (index.version(id) === version) index.schedule(id, earliest(planned.nextAt, retryAt));
+  }
+
+  async function processPortfolio(now: Date, report: TickReport): Promise<void> {
+    const target = digest?.portfolioChannel;
+    if (!target || now.getTime() < portfolioNextAt) return;
+    const open = await store.list({ openOnly: true });
+    const slot = portfolioSlot(open, digest, now);
+    portfolioIdle = !slot.holder;
+    if (!slot.holder || now.getTime() < slot.fireAt || portfolioAlreadySent(open, target, slot.day)) {
+      portfolioNextAt = slot.holder && now.getTime() < slot.fireAt ? slot.fireAt : slot.nextAt;
+      return;
+    }
+    const rec = portfolioRecord(slot.holder, target, slot.day, slot.fireAt, slot.zone);
+    const reply = () => portfolioReply(open.map((incident) => ({ incident, obligations: compute(incident, rules, now) })), now, slot.zone);
+    const again = await send(slot.holder.id, PORTFOLIO, target, rec.key, reply, [rec], report);
+    if (again === null) {
+      report.digests++;
+      portfolioNextAt = slot.nextAt;
+    } else portfolioNextAt = again;
+  }
+
+  async function runTick(): Promise<TickReport> {
+    const now = clock.now();
+    const report: TickReport = { at: now.toISOString(), examined: 0, sent: 0, late: 0, escalations: 0, skipped: 0, digests: 0, failed: 0, deferred: 0 };
+    await deliverer.flushUnrecorded();
+    if (!built) await rebuildIndex();
+    for (const id of index.takeDue(now.getTime())) {
+      try {
+        await processIncident(id, now, report);
+      } catch (error) {
+        // One broken incident must not stop the others; it is looked at again in an hour.
+        logger.error('scheduler: incident failed', { incident: id, error: describe(error) });
+        if (index.nextFor(id) === null) index.schedule(id, now.getTime() + HOUR_MS);
+      }
+    }
+    await processPortfolio(now, report);
+    return report;
+  }
+
+  function tick(): Promise<TickReport> {
+    running ??= runTick().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  return {
+    tick,
+    rebuildIndex,
+    start() {
+      if (timer) return;
+      subscribe();
+      const every = (config.tickSeconds ?? 30) * 1000;
+      const loop = () => {
+        tick()
+          .catch((error: unknown) => logger.error('scheduler: tick failed', { error: describe(error) }))
+          .finally(() => {
+            if (timer) timer = setTimeout(loop, every).unref();
+          });
+      };
+      timer = setTimeout(loop, 0).unref();
+    },
+    async stop() {
+      clearTimeout(timer);
+      timer = undefined;
+      unsubscribe?.();
+      unsubscribe = undefined;
+      built = false;
+      await running;
+    },
+    nextDueAt() {
+      const at = earliest(index.peek(), digest?.portfolioChannel ? portfolioNextAt : null);
+      return at === null ? null : new Date(at);
+    },
+  };
+}
+
+function countSent(report: TickReport, records: readonly PendingRecord[]): void {
+  const delivered = records.filter((r) => r.outcome === 'delivered');
+  report.sent++;
+  if (delivered.some((r) => r.late)) report.late++;
+  if (delivered.some((r) => r.step === 'escalate')) report.escalations++;
+  report.skipped += records.length - delivered.length;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
