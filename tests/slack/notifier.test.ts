@@ -77,5 +77,6 @@ describe('Slack notifier', () => {
     const error = await h.notifier.post(target, reminder).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SlackPostError);
     expect((error as SlackPostError).retryAfterSeconds).toBe(1);
+    expect((error as SlackPostError).retryAfterMs).toBe(1000);
   });
 });
