@@ -175,12 +175,19 @@ export type Snooze = z.output<typeof SnoozeSchema>;
 export type PlatformName = z.output<typeof Platform>;
 export type IncidentStatusName = z.output<typeof IncidentStatus>;
 
-/** True when Intl knows the IANA zone name. */
+const knownZones = new Map<string, boolean>();
+
+/** True when Intl knows the IANA zone name (remembered: building a formatter per check is slow at scale). */
 export function isKnownTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: name });
-    return name.length > 0;
-  } catch {
-    return false;
+  let known = knownZones.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      known = name.length > 0;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 1000) knownZones.set(name, known);
   }
+  return known;
 }

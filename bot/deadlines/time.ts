@@ -1,19 +1,21 @@
 // Calendar arithmetic on plain dates (YYYY-MM-DD) and instants shown in an IANA zone, via date-fns and @date-fns/tz.
 import { TZDate } from '@date-fns/tz';
+import { UTCDate } from '@date-fns/utc';
 import { addDays, addMonths, differenceInCalendarDays, format, getDay } from 'date-fns';
+import { offsetMinutes, wallTimeToInstant } from './zone-offset.ts';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-// Plain dates are computed in UTC so no daylight-saving change can shift them.
-function utcDay(day: string): TZDate {
+// Plain dates are computed in UTC so no daylight-saving change can shift them (UTCDate: no Intl look-ups, so cheap).
+function utcDay(day: string): UTCDate {
   const m = DAY.exec(day);
   if (!m) throw new Error(`not a date: ${day}`);
-  return new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 'UTC');
+  return new UTCDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
 
 /** The calendar date of an instant in `zone`. */
 export function localDate(ms: number, zone: string): string {
-  return format(new TZDate(ms, zone), 'yyyy-MM-dd');
+  return new Date(ms + offsetMinutes(zone, ms) * 60_000).toISOString().slice(0, 10);
 }
 
 /** `day` plus `n` calendar days. */
@@ -45,12 +47,16 @@ export function weekdayName(day: string): string {
 export function endOfLocalDay(day: string, zone: string): number {
   const m = DAY.exec(day);
   if (!m) throw new Error(`not a date: ${day}`);
-  return new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59, 999, zone).getTime();
+  return wallTimeToInstant(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 23, 59, 59, 999), zone);
 }
 
 /** An instant as ISO-8601 with the offset `zone` has at that instant (2025-04-21T23:59:59.999-05:00). */
 export function isoInZone(ms: number, zone: string): string {
-  return format(new TZDate(ms, zone), "yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
+  const offset = offsetMinutes(zone, ms);
+  const local = new Date(ms + offset * 60_000).toISOString().slice(0, 23);
+  const abs = Math.abs(offset);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${local}${offset < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** An instant for basis texts: local date and time with offset, no seconds. */

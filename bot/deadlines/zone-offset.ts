@@ -1,0 +1,30 @@
+// UTC offsets of IANA zones, from @date-fns/tz (Intl), remembered per zone and UTC day: the engine asks for the same
+// few days of the same few zones thousands of times, and each Intl look-up costs microseconds.
+import { tzOffset } from '@date-fns/tz';
+
+const DAY_MS = 86_400_000;
+const MAX_ENTRIES = 50_000;
+const stableDays = new Map<string, number | null>();
+
+/** Minutes east of UTC that `zone` has at the instant `ms` (e.g. -300 for Chicago in summer). */
+export function offsetMinutes(zone: string, ms: number): number {
+  const day = Math.floor(ms / DAY_MS);
+  const key = `${zone}|${day}`;
+  let offset = stableDays.get(key);
+  if (offset === undefined) {
+    // If the offset is the same at both ends of the UTC day, no change happens inside it (zones change at most once a day).
+    const start = tzOffset(zone, new Date(day * DAY_MS));
+    const end = tzOffset(zone, new Date((day + 1) * DAY_MS - 1));
+    offset = start === end ? start : null;
+    if (stableDays.size >= MAX_ENTRIES) stableDays.clear();
+    stableDays.set(key, offset);
+  }
+  return offset ?? tzOffset(zone, new Date(ms));
+}
+
+/** The instant at which the wall clock in `zone` shows `localMs` (wall time written as if it were UTC). */
+export function wallTimeToInstant(localMs: number, zone: string): number {
+  // Two passes settle the offset around a change; in a skipped hour the later offset wins, as TZDate does.
+  const first = localMs - offsetMinutes(zone, localMs) * 60_000;
+  return localMs - offsetMinutes(zone, first) * 60_000;
+}
