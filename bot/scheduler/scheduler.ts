@@ -67,6 +67,7 @@ export interface Scheduler {
 }
 
 const HOUR_MS = 3_600_000;
+const REBUILD_SLICE_MS = 8;
 const PORTFOLIO = '#portfolio';
 
 /** Build the scheduler; nothing runs until tick() or start(). */
@@ -110,7 +111,15 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     index.clear();
     const now = clock.now();
     const all = await store.list();
-    for (const incident of all) {
+    let slice = performance.now();
+    for (const listed of all) {
+      // A full re-plan of a large store takes seconds: yield often so chat requests are still answered meanwhile.
+      if (performance.now() - slice > REBUILD_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
+      // Re-read: the incident may have changed while we yielded, and a stale plan must not replace a fresh one.
+      const incident = (await store.get(listed.id)) ?? listed;
       try {
         const { plan, daily, nextAt } = planIncident(incident, now);
         index.schedule(incident.id, plan.sends.length || daily.sends.length ? now.getTime() : earliest(nextAt, deliverer.retries.nextFor(incident.id)));
