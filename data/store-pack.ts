@@ -1,7 +1,7 @@
 // The start-up pack: every incident on one JSON line, so opening 100,000 incidents is one read, not 100,000.
 // It is a cache of the per-incident files (the source of truth): each line carries its file's mtime and size, and a
 // file that no longer matches is re-read.
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import type { Incident } from './incident-schema.ts';
 
 /** One packed incident and the stamp of the file it was read from. */
@@ -17,27 +17,49 @@ const HEADER = 'breachdesk-pack';
 
 /** Read a pack; undefined when missing or unusable (it is only a cache: the caller falls back to the files). */
 export function readPack(path: string): Pack | undefined {
-  let text: string;
+  let fd: number;
   try {
-    text = readFileSync(path, 'utf8');
+    fd = openSync(path, 'r');
   } catch {
     return undefined;
   }
-  const lines = text.split('\n');
   try {
-    const header = JSON.parse(lines[0]!) as { format?: string; count?: number };
-    if (header.format !== HEADER) return undefined;
+    let header: { format?: string; count?: number } | undefined;
     const pack: Pack = new Map();
-    for (let i = 1; i < lines.length; i++) {
-      if (!lines[i]) continue;
-      const [stamp, incident] = JSON.parse(lines[i]!) as [string, Incident];
+    forEachLine(fd, (line) => {
+      if (!header) {
+        header = JSON.parse(line) as { format?: string; count?: number };
+        if (header.format !== HEADER) throw new Error('not a pack');
+        return;
+      }
+      const [stamp, incident] = JSON.parse(line) as [string, Incident];
       pack.set(incident.id, { stamp, incident });
-    }
+    });
     // A pack cut short (a truncated copy) is not trusted.
-    return pack.size === header.count ? pack : undefined;
+    return header && pack.size === header.count ? pack : undefined;
   } catch {
     return undefined;
+  } finally {
+    closeSync(fd);
   }
+}
+
+/** Call `visit` with each non-empty line, reading in chunks so the whole file is never one string in memory. */
+function forEachLine(fd: number, visit: (line: string) => void): void {
+  const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);
+  let carry = Buffer.alloc(0);
+  for (;;) {
+    const read = readSync(fd, chunk, 0, chunk.length, null);
+    if (read === 0) break;
+    const data = carry.length ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
+    let start = 0;
+    for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
+      if (nl > start) visit(data.toString('utf8', start, nl));
+      start = nl + 1;
+    }
+    carry = Buffer.from(data.subarray(start));
+  }
+  if (carry.length) visit(carry.toString('utf8'));
 }
 
 /**
