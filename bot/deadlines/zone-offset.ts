@@ -22,9 +22,18 @@ export function offsetMinutes(zone: string, ms: number): number {
   return offset ?? tzOffset(zone, new Date(ms));
 }
 
-/** The instant at which the wall clock in `zone` shows `localMs` (wall time written as if it were UTC). */
+/**
+ * The instant at which the wall clock in `zone` shows `localMs` (wall time written as if it were UTC). In a
+ * skipped hour the time moves forward (02:30 → 03:30); in a repeated hour the first occurrence wins (the earlier
+ * instant: a reminder rather early than late).
+ */
 export function wallTimeToInstant(localMs: number, zone: string): number {
-  // Two passes settle the offset around a change; in a skipped hour the later offset wins, as TZDate does.
-  const first = localMs - offsetMinutes(zone, localMs) * 60_000;
-  return localMs - offsetMinutes(zone, first) * 60_000;
+  // The offsets a day before and after bracket any change near this wall time (zones change at most once a day).
+  const before = offsetMinutes(zone, localMs - DAY_MS);
+  const after = offsetMinutes(zone, localMs + DAY_MS);
+  const early = localMs - before * 60_000;
+  if (before === after) return early;
+  const late = localMs - after * 60_000;
+  const valid = [early, late].filter((at, i) => offsetMinutes(zone, at) === (i === 0 ? before : after));
+  return valid.length > 0 ? Math.min(...valid) : Math.max(early, late);
 }

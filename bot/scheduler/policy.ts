@@ -1,5 +1,5 @@
 // When reminders fire: the configurable step policy and the local-time arithmetic it needs.
-import { TZDate } from '@date-fns/tz';
+import { wallTimeToInstant } from '../deadlines/zone-offset.ts';
 
 /** Reminder steps per obligation kind; durations are ISO-8601 (P14D, PT48H), times are HH:MM in the org zone. */
 export interface ReminderPolicy {
@@ -67,5 +67,5 @@ export function parseLocalTime(text: string): [number, number] {
 export function atLocalTime(day: string, hhmm: string, zone: string): number {
   const [y, mo, d] = day.split('-').map(Number) as [number, number, number];
   const [h, mi] = parseLocalTime(hhmm);
-  return new TZDate(y, mo - 1, d, h, mi, 0, 0, zone).getTime();
+  return wallTimeToInstant(Date.UTC(y, mo - 1, d, h, mi), zone);
 }

@@ -1,9 +1,10 @@
 // The cached offsets agree with @date-fns/tz's TZDate everywhere, including DST days and half-hour zones.
-import { TZDate } from '@date-fns/tz';
+import { TZDate, tzOffset } from '@date-fns/tz';
 import { format } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { endOfLocalDay, isoInZone, localDate } from '../../bot/deadlines/time.ts';
+import { wallTimeToInstant } from '../../bot/deadlines/zone-offset.ts';
 
 const ZONES = ['America/Chicago', 'America/Los_Angeles', 'Europe/Paris', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/St_Johns', 'Pacific/Chatham', 'UTC'];
 const instant = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) });
@@ -29,6 +30,29 @@ describe('zone offsets', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('wallTimeToInstant finds the instant TZDate shows as that wall time (gaps forward, repeats the earlier)', () => {
+    const minuteOfChangeDay = fc.integer({ min: 0, max: 24 * 60 - 1 });
+    const changeDays: Array<[number, number, number]> = [[2025, 2, 9], [2025, 10, 2], [2025, 2, 30], [2025, 9, 26], [2025, 9, 5], [2025, 3, 6]];
+    // The oracle: candidate instants from the zone's offsets that day, rendered back to wall time by TZDate.
+    const reference = (local: number, zone: string) => {
+      const offsets = new Set([-1, 1].map((s) => tzOffset(zone, new Date(local + s * 86_400_000))));
+      const candidates = [...offsets].map((o) => local - o * 60_000);
+      const wall = new Date(local).toISOString().slice(0, 16);
+      const shown = candidates.filter((c) => format(new TZDate(c, zone), "yyyy-MM-dd'T'HH:mm") === wall);
+      return shown.length > 0 ? Math.min(...shown) : Math.max(...candidates);
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(...changeDays), minuteOfChangeDay, fc.constantFrom(...ZONES), ([y, m, d], minute, zone) => {
+        const local = Date.UTC(y, m, d, Math.floor(minute / 60), minute % 60);
+        expect(wallTimeToInstant(local, zone)).toBe(reference(local, zone));
+      }),
+      { numRuns: 3000 },
+    );
+    // By hand: Chicago 2025-03-09 02:30 does not exist → 03:30 CDT; 2025-11-02 01:30 happens twice → the CDT one.
+    expect(new Date(wallTimeToInstant(Date.UTC(2025, 2, 9, 2, 30), 'America/Chicago')).toISOString()).toBe('2025-03-09T08:30:00.000Z');
+    expect(new Date(wallTimeToInstant(Date.UTC(2025, 10, 2, 1, 30), 'America/Chicago')).toISOString()).toBe('2025-11-02T06:30:00.000Z');
   });
 
   it('is right on the hand-checked change days', () => {
