@@ -20,12 +20,13 @@ export function localDate(ms: number, zone: string): string {
 
 /** `day` plus `n` calendar days. */
 export function addDaysToDate(day: string, n: number): string {
-  return format(addDays(utcDay(day), n), 'yyyy-MM-dd');
+  // A UTCDate's instant is its calendar date at midnight UTC, so its ISO form is the date (and cheaper than format()).
+  return addDays(utcDay(day), n).toISOString().slice(0, 10);
 }
 
 /** `day` plus `n` months, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonthsToDate(day: string, n: number): string {
-  return format(addMonths(utcDay(day), n), 'yyyy-MM-dd');
+  return addMonths(utcDay(day), n).toISOString().slice(0, 10);
 }
 
 /** Whole calendar days from `a` to `b`. */
