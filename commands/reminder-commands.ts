@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { computeObligations } from '../bot/deadlines/engine.ts';
 import { isoInZone } from '../bot/deadlines/time.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
-import { countdown } from '../bot/scheduler/reminder-message.ts';
+import { countdown } from '../bot/deadlines/present.ts';
 import { ACKNOWLEDGED_ACTION, acknowledgementChange, handledSince, SNOOZED_ACTION } from '../bot/scheduler/reminder-state.ts';
 import { REMINDED_STATUSES } from '../bot/scheduler/steps.ts';
 import type { Incident } from '../data/incident-schema.ts';
@@ -85,7 +85,7 @@ const snoozeCommand: CommandSpec<SnoozeArgs> = {
     if (until <= now.getTime()) throw new CommandRefusedError('The snooze must end in the future.');
     if (o.dueAt !== null) {
       const dueMs = Date.parse(o.dueAt);
-      if (now.getTime() > dueMs) throw new CommandRefusedError(`${o.obligation} is overdue (${countdown(dueMs, now.getTime())}); it cannot be snoozed. Mark it done, or \`ack ${incident.id} ${o.obligation}\` to stop the escalation.`);
+      if (now.getTime() > dueMs) throw new CommandRefusedError(`${o.obligation} is overdue (${countdown(dueMs, now.getTime(), 'words')}); it cannot be snoozed. Mark it done, or \`ack ${incident.id} ${o.obligation}\` to stop the escalation.`);
       if (until > dueMs) throw new CommandRefusedError(`A snooze may not run past the deadline: ${o.obligation} is due ${formatInZone(o.dueAt, zone)}. Snooze --until "${formatInZone(o.dueAt, zone).slice(0, 16)}" at the latest.`);
     } else if (until - now.getTime() > MAX_OPEN_ENDED_SNOOZE_MS) {
       throw new CommandRefusedError(`${o.obligation} has no fixed deadline ("without undue delay"); snooze it for at most 7 days.`);
@@ -129,7 +129,7 @@ const ackCommand: CommandSpec<{ id: string; obligation: string }> = {
     );
     const text = overdue
       ? `${ctx.actor.name} acknowledged ${incident.id} ${o.obligation} (overdue since ${due}): no escalation. Overdue reminders continue until it is marked done (\`done ${incident.id} ${o.obligation}\`).`
-      : `${ctx.actor.name} acknowledged ${incident.id} ${o.obligation} (due ${due}${dueMs === null ? '' : `, ${countdown(dueMs, now.getTime())}`}). It is not overdue; if it becomes overdue, escalation still applies until someone acknowledges it then.`;
+      : `${ctx.actor.name} acknowledged ${incident.id} ${o.obligation} (due ${due}${dueMs === null ? '' : `, ${countdown(dueMs, now.getTime(), 'words')}`}). It is not overdue; if it becomes overdue, escalation still applies until someone acknowledges it then.`;
     return ok(text, { visibility: 'channel', data: { id: incident.id, obligation: o.obligation, overdue } });
   },
 };

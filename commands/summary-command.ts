@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { computeObligations } from '../bot/deadlines/engine.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
-import { countdown, dueText } from '../bot/scheduler/reminder-message.ts';
+import { countdown } from '../bot/deadlines/present.ts';
+import { dueText } from '../bot/scheduler/reminder-message.ts';
 import type { Incident } from '../data/incident-schema.ts';
 import { incidentFacts, recentTimeline } from './incident-view.ts';
 import type { CommandSpec } from './registry.ts';
@@ -15,7 +16,7 @@ const NOT_OWED: ReadonlySet<Obligation['status']> = new Set(['done', 'not_applic
 /** One obligation as a line: id, recipient, due date in the org zone, countdown, citation. */
 export function obligationLine(o: Obligation, zone: string, now: Date): string {
   const due = dueText(o, zone);
-  const left = o.dueAt === null ? '' : ` (${countdown(Date.parse(o.dueAt), now.getTime())})`;
+  const left = o.dueAt === null ? '' : ` (${countdown(Date.parse(o.dueAt), now.getTime(), 'words')})`;
   const tolled = o.status === 'tolled' && o.tolledUntil ? ` · law-enforcement delay until ${formatInZone(o.tolledUntil, zone)}` : '';
   return `${o.obligation} → ${o.recipient}: due ${due}${left}${tolled} · ${o.citation}`;
 }

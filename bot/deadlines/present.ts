@@ -25,8 +25,13 @@ export const STATUS_LABEL: Record<ObligationStatus, string> = {
   not_applicable: 'not applicable',
 };
 
-/** "in 3d 4h", "in 5h 12m", "in 40m", "overdue by 2d": the two largest non-zero units. */
-export function countdown(dueMs: number, nowMs: number): string {
+const UNIT_WORDS: Record<string, string> = { d: 'day', h: 'hour', m: 'minute' };
+
+/**
+ * The two largest non-zero units to a deadline: "in 3d 4h", "in 40m", "overdue by 2d"; with `words`,
+ * "in 3 days 4 hours", "overdue by 1 day 1 hour" (reminder messages, read by people outside the incident team).
+ */
+export function countdown(dueMs: number, nowMs: number, style: 'short' | 'words' = 'short'): string {
   const diff = dueMs - nowMs;
   const abs = Math.abs(diff);
   const units: [number, string][] = [
@@ -35,7 +40,8 @@ export function countdown(dueMs: number, nowMs: number): string {
     [Math.floor((abs % HOUR_MS) / MINUTE_MS), 'm'],
   ];
   const first = units.findIndex(([n]) => n > 0);
-  const shown = first === -1 ? '0m' : units.slice(first, first + 2).filter(([n]) => n > 0).map(([n, u]) => `${n}${u}`).join(' ');
+  const picked: [number, string][] = first === -1 ? [[0, 'm']] : units.slice(first, first + 2).filter(([n]) => n > 0);
+  const shown = picked.map(([n, u]) => (style === 'words' ? `${n} ${UNIT_WORDS[u]}${n === 1 ? '' : 's'}` : `${n}${u}`)).join(' ');
   return diff >= 0 ? `in ${shown}` : `overdue by ${shown}`;
 }
 

@@ -2,12 +2,10 @@
 import type { Incident } from '../../data/incident-schema.ts';
 import type { Reply, ReplyButton, ReplyField } from '../../commands/reply.ts';
 import { formatInZone } from '../../commands/shared.ts';
+import { countdown } from '../deadlines/present.ts';
 import type { Obligation } from '../deadlines/types.ts';
 import type { PlannedReminder } from './plan.ts';
 
-const MINUTE_MS = 60_000;
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 /** Verification levels in words a reader outside legal understands. */
 export const VERIFICATION_WORDS: Record<Obligation['verification'], string> = {
@@ -16,19 +14,6 @@ export const VERIFICATION_WORDS: Record<Obligation['verification'], string> = {
   unverified: 'UNVERIFIED: confirm with counsel',
 };
 
-/** "in 6 days 14 hours", "in 45 minutes", "overdue by 1 day 2 hours". */
-export function countdown(dueMs: number, nowMs: number): string {
-  const diff = dueMs - nowMs;
-  const abs = Math.abs(diff);
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const days = Math.floor(abs / DAY_MS);
-  const hours = Math.floor((abs % DAY_MS) / HOUR_MS);
-  const minutes = Math.floor((abs % HOUR_MS) / MINUTE_MS);
-  const parts = days > 0 ? [unit(days, 'day'), ...(hours ? [unit(hours, 'hour')] : [])]
-    : hours > 0 ? [unit(hours, 'hour'), ...(minutes ? [unit(minutes, 'minute')] : [])]
-    : [unit(minutes, 'minute')];
-  return diff >= 0 ? `in ${parts.join(' ')}` : `overdue by ${parts.join(' ')}`;
-}
 
 /** When an obligation is due, in the organization's zone. */
 export function dueText(o: Obligation, zone: string): string {
@@ -50,7 +35,7 @@ export function reminderReply(incident: Incident, planned: PlannedReminder, esca
   const zone = incident.organization.timezone;
   const dueMs = o.dueAt === null ? null : Date.parse(o.dueAt);
   const overdue = dueMs !== null && now.getTime() > dueMs;
-  const when = dueMs === null ? dueText(o, zone) : countdown(dueMs, now.getTime());
+  const when = dueMs === null ? dueText(o, zone) : countdown(dueMs, now.getTime(), 'words');
   const title = `${overdue ? 'OVERDUE' : 'Deadline reminder'} · ${incident.id} · ${o.obligation}`;
   const contact = escalationContact(incident);
   const escalation = planned.escalation

@@ -1,6 +1,6 @@
 // What people read: the reminder message, the `summary` reply, countdown wording.
 import { describe, expect, it } from 'vitest';
-import { countdown } from '../../bot/scheduler/reminder-message.ts';
+import { countdown } from '../../bot/deadlines/present.ts';
 import { createWorld, HIPAA, say, smallUsIncident } from './helpers.ts';
 
 describe('reminder message', () => {
@@ -45,7 +45,7 @@ describe('reminder message', () => {
     [Date.parse('2025-03-04T09:00:00Z'), Date.parse('2025-03-04T06:30:00Z'), 'in 2 hours 30 minutes'],
     [Date.parse('2025-03-04T09:00:00Z'), Date.parse('2025-03-05T10:00:00Z'), 'overdue by 1 day 1 hour'],
   ])('countdown(%s, %s) = %s', (due, now, text) => {
-    expect(countdown(due, now)).toBe(text);
+    expect(countdown(due, now, 'words')).toBe(text);
   });
 });
 
