@@ -1,36 +1,22 @@
 // `npm start`: every configured front door, the scheduler and the HTTP server; the terminal chat when no chat platform is set.
-import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { systemClock } from '../bot/clock.ts';
 import type { Logger } from '../bot/ports.ts';
-import { coreConfig, loadConfig, loadDotEnv, type AppConfig } from './config.ts';
+import { boot, localUserName } from './boot.ts';
+import type { AppConfig } from './config.ts';
 import { createHttpServer } from './http-server.ts';
 import { runInteractive } from './interactive.ts';
-import { createConsoleLogger } from './logger.ts';
-import { openRuntime, storeProblem, type Runtime } from './runtime.ts';
+import type { Runtime } from './runtime.ts';
 import { startScheduler } from './scheduling.ts';
 
 async function main(): Promise<number> {
-  loadDotEnv();
-  const loaded = loadConfig(process.env);
-  if ('problems' in loaded) {
-    for (const p of loaded.problems) process.stderr.write(`breachdesk: setting ${p}\n`);
-    return 1;
-  }
-  const config = loaded.config;
+  // With no chat platform the terminal chat owns the screen: routine info lines stay off it.
+  const booted = await boot({ clock: systemClock, settingsExitCode: 1, quiet: (c) => !c.slack && !c.teams });
+  if ('exitCode' in booted) return booted.exitCode;
+  const { config, runtime, logger } = booted;
   const chat = Boolean(config.slack || config.teams);
-  const logger = createConsoleLogger(chat ? config.BREACHDESK_LOG_LEVEL : 'warn');
-  let runtime: Runtime;
-  try {
-    runtime = await openRuntime({ dataPath: config.dataPath, clock: systemClock, logger, core: coreConfig(config) });
-  } catch (error) {
-    const line = storeProblem(error);
-    if (!line) throw error;
-    process.stderr.write(`${line}\n`);
-    return 1;
-  }
   if (!chat) {
-    const name = process.env.USER ?? userInfo().username;
+    const name = localUserName();
     await runInteractive({ runtime, config, clock: systemClock, logger, actor: { id: name, name } });
     await runtime.close();
     return 0;

@@ -1,9 +1,6 @@
 // `breachdesk …`: run one command against the store and exit 0 (ok), 1 (refused) or 2 (bad usage); no command → chat.
-import { userInfo } from 'node:os';
 import { createManualClock, systemClock } from '../../bot/clock.ts';
-import { coreConfig, loadConfig, loadDotEnv } from '../config.ts';
-import { createConsoleLogger } from '../logger.ts';
-import { openRuntime, storeProblem, type Runtime } from '../runtime.ts';
+import { boot, localUserName } from '../boot.ts';
 import { runInteractive } from '../interactive.ts';
 import { CLI_USAGE, parseCliArgs } from './parse-cli.ts';
 
@@ -13,25 +10,12 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`breachdesk: ${args.problem}\n${CLI_USAGE}\n`);
     return 2;
   }
-  loadDotEnv();
-  const loaded = loadConfig(process.env);
-  if ('problems' in loaded) {
-    for (const p of loaded.problems) process.stderr.write(`breachdesk: setting ${p}\n`);
-    return 2;
-  }
-  const config = loaded.config;
   const clock = args.now ? createManualClock(args.now) : systemClock;
-  const logger = createConsoleLogger(config.BREACHDESK_LOG_LEVEL === 'info' ? 'warn' : config.BREACHDESK_LOG_LEVEL);
-  const who = args.as ?? process.env.USER ?? safeUserName();
-  let runtime: Runtime;
-  try {
-    runtime = await openRuntime({ dataPath: args.data ?? config.dataPath, clock, logger, core: coreConfig(config) });
-  } catch (error) {
-    const line = storeProblem(error);
-    if (!line) throw error;
-    process.stderr.write(`${line}\n`);
-    return 1;
-  }
+  // One-shot runs print only the answer: routine info lines stay off stderr.
+  const booted = await boot({ clock, settingsExitCode: 2, ...(args.data ? { dataPath: args.data } : {}), quiet: () => true });
+  if ('exitCode' in booted) return booted.exitCode;
+  const { config, runtime, logger } = booted;
+  const who = args.as ?? localUserName();
   try {
     if (args.command.length === 0) {
       await runInteractive({ runtime, config, clock, logger, actor: { id: who, name: who } });
@@ -52,13 +36,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-function safeUserName(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'local-user';
-  }
-}
 
 main(process.argv.slice(2)).then(
   (code) => {

@@ -1,0 +1,39 @@
+// What `npm start` and the CLI do first: read .env and the settings, open the store; problems become exit codes.
+import { userInfo } from 'node:os';
+import type { Clock, Logger } from '../bot/ports.ts';
+import { coreConfig, loadConfig, loadDotEnv, type AppConfig } from './config.ts';
+import { createConsoleLogger } from './logger.ts';
+import { openRuntime, storeProblem, type Runtime } from './runtime.ts';
+
+/** A booted process, or the exit code it must stop with (the reason already on stderr). */
+export type Boot = { config: AppConfig; runtime: Runtime; logger: Logger } | { exitCode: number };
+
+/** Load settings (bad ones exit with `settingsExitCode`) and open the store (a store problem exits 1). */
+export async function boot(options: { clock: Clock; settingsExitCode: number; dataPath?: string; quiet: (config: AppConfig) => boolean }): Promise<Boot> {
+  loadDotEnv();
+  const loaded = loadConfig(process.env);
+  if ('problems' in loaded) {
+    for (const p of loaded.problems) process.stderr.write(`breachdesk: setting ${p}\n`);
+    return { exitCode: options.settingsExitCode };
+  }
+  const config = loaded.config;
+  const logger = createConsoleLogger(options.quiet(config) && config.BREACHDESK_LOG_LEVEL === 'info' ? 'warn' : config.BREACHDESK_LOG_LEVEL);
+  try {
+    const runtime = await openRuntime({ dataPath: options.dataPath ?? config.dataPath, clock: options.clock, logger, core: coreConfig(config) });
+    return { config, runtime, logger };
+  } catch (error) {
+    const line = storeProblem(error);
+    if (!line) throw error;
+    process.stderr.write(`${line}\n`);
+    return { exitCode: 1 };
+  }
+}
+
+/** The local user's name, for the terminal and CLI actor. */
+export function localUserName(): string {
+  try {
+    return process.env.USER ?? userInfo().username;
+  } catch {
+    return 'local-user';
+  }
+}
