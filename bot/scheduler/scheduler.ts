@@ -118,6 +118,8 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
         await new Promise((resolve) => setImmediate(resolve));
         slice = performance.now();
       }
+      // Closed incidents get no reminders or digests: no need to compute their deadlines at all.
+      if (listed.status === 'closed') continue;
       // Re-read: the incident may have changed while we yielded, and a stale plan must not replace a fresh one.
       const incident = (await store.get(listed.id)) ?? listed;
       try {
