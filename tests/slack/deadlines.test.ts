@@ -1,9 +1,5 @@
 // Deadline views end to end: `/breach deadlines BR-1`, then its own buttons clicked by another user.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../bot/bot.ts';
-import { allCommandSpecs } from '../../commands/index.ts';
-import { createRegistry } from '../../commands/registry.ts';
-import { reminderCommands } from '../../commands/reminder-commands.ts';
 import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
 import { NOW, startHarness, type SlackHarness } from './harness.ts';
 import { interactionBody, jsonFixture, postToApp, slashBody } from './signed-request.ts';
@@ -15,13 +11,6 @@ afterEach(async () => {
 
 const HIPAA_INDIVIDUALS = 'US-HIPAA-164.404-INDIVIDUALS';
 
-/** The test bot with `snooze` (added here only while commands/index.ts does not register it yet). */
-function botWithSnooze() {
-  const t = createTestBot(NOW, [makeIncident('BR-1', usHospitalFacts())]);
-  const specs = allCommandSpecs();
-  specs.push(...reminderCommands.filter((c) => !specs.some((s) => s.name === c.name)));
-  return { ...t, bot: createBot({ ...t.bot.deps, registry: createRegistry(specs) }) };
-}
 
 type Button = { action_id: string; value: string; text: { text: string } };
 
@@ -76,7 +65,7 @@ describe('deadline views in Slack', () => {
   });
 
   it('snoozes with the reason typed in the modal, as the submitting user, and announces it in the channel', async () => {
-    h = await startHarness({ testBot: botWithSnooze() });
+    h = await startHarness({ testBot: createTestBot(NOW, [makeIncident('BR-1', usHospitalFacts())]) });
     const { buttons } = await deadlines();
     await click(buttons.find((b) => b.value.startsWith(`snooze BR-1 ${HIPAA_INDIVIDUALS}`))!);
     const modal = JSON.parse(String(h.fake.callsOf('views.open')[0]?.body.view));

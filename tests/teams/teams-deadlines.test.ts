@@ -1,20 +1,11 @@
 // Deadline commands through Teams: the deadlines card and a "done" click recorded under the clicking user.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deadlineCommands } from '../../commands/deadline-commands.ts';
-import { allCommandSpecs } from '../../commands/index.ts';
-import { createRegistry } from '../../commands/registry.ts';
 import { startHarness, type Harness } from './helpers/teams-harness.ts';
 import { adaptiveCardProblems } from './helpers/validate-card.ts';
 
-// Independent of when commands/index.ts registers the deadline commands: add whichever it does not have yet.
-function registryWithDeadlines() {
-  const specs = allCommandSpecs();
-  return createRegistry([...specs, ...deadlineCommands.filter((d) => !specs.some((s) => s.name === d.name))]);
-}
-
 let h: Harness;
 beforeEach(async () => {
-  h = await startHarness({ registry: registryWithDeadlines() });
+  h = await startHarness();
 });
 afterEach(async () => {
   await h.close();
