@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHttpServer } from '../../../adapters/http-server.ts';
 import { createBot } from '../../../bot/bot.ts';
-import type { CommandRegistry } from '../../../commands/registry.ts';
 import { startTeams, type OutboundTokenSource, type TeamsConfig, type TeamsHandle } from '../../../adapters/teams/index.ts';
 import type { Incident } from '../../../data/incident-schema.ts';
 import { createTestBot, makeIncident, usHospitalFacts, type TestBot } from '../../helpers/test-bot.ts';
@@ -41,13 +40,12 @@ export interface Harness {
 
 /** Start bot + HTTP server + Teams + fake connector; BR-1 exists unless `incidents` says otherwise. */
 export async function startHarness(
-  options: { config?: TeamsConfig; incidents?: Incident[]; outboundToken?: OutboundTokenSource; registry?: CommandRegistry } = {},
+  options: { config?: TeamsConfig; incidents?: Incident[]; outboundToken?: OutboundTokenSource } = {},
 ): Promise<Harness> {
   const connector = await startFakeConnector();
   const dir = await mkdtemp(join(tmpdir(), 'breachdesk-teams-'));
   const referencesPath = join(dir, 'teams-references.json');
   const test = createTestBot('2025-03-01T12:00:00Z', options.incidents ?? [makeIncident('BR-1', usHospitalFacts())]);
-  if (options.registry) test.bot = createBot({ ...test.bot.deps, registry: options.registry });
   const http = createHttpServer();
   const teams = await startTeams({
     bot: test.bot, http, notifierHub: test.notifier, config: options.config ?? ANONYMOUS, logger: test.logger, referencesPath,
