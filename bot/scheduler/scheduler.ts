@@ -8,7 +8,7 @@ import type { Obligation } from '../deadlines/types.ts';
 import type { ChannelTarget, Clock, IncidentStore, Logger, Notifier } from '../ports.ts';
 import { planDailyDigest, portfolioAlreadySent, portfolioRecord, portfolioReply, portfolioSlot, type DigestConfig } from './digest.ts';
 import { createDueIndex } from './due-index.ts';
-import { channelLabel, planReminders, type PendingRecord } from './plan.ts';
+import { planReminders, type PendingRecord } from './plan.ts';
 import { DEFAULT_REMINDER_POLICY, parseLocalTime, validatePolicy, type ReminderPolicy } from './policy.ts';
 import { reminderReply } from './reminder-message.ts';
 import { createDeliverer } from './deliverer.ts';

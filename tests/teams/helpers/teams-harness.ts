@@ -4,7 +4,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHttpServer } from '../../../adapters/http-server.ts';
-import { createBot } from '../../../bot/bot.ts';
 import { startTeams, type OutboundTokenSource, type TeamsConfig, type TeamsHandle } from '../../../adapters/teams/index.ts';
 import type { Incident } from '../../../data/incident-schema.ts';
 import { createTestBot, makeIncident, usHospitalFacts, type TestBot } from '../../helpers/test-bot.ts';
