@@ -10,6 +10,8 @@ export function demoIncidents(now: Date): Array<(id: string) => Incident> {
   const at = (ms: number) => new Date(now.getTime() - ms).toISOString();
   const created = now.toISOString();
   const entry = (ms: number, text: string) => ({ at: at(ms), actor: demoActor, action: 'note', text });
+  // Linked to the terminal, so a newcomer sees reminders arrive in the chat.
+  const channels = [{ platform: 'terminal' as const, id: 'terminal', name: 'terminal', linkedAt: created, linkedBy: demoActor.name }];
   return [
     (id) =>
       IncidentSchema.parse({
@@ -26,6 +28,7 @@ export function demoIncidents(now: Date): Array<(id: string) => Incident> {
         dataEncrypted: false,
         lawEnforcementDelays: [{ form: 'oral', agency: 'FBI', official: 'Special Agent (demo)', statedAt: at(5 * DAY), until: null }],
         roles: { commander: 'Dana (CISO)', privacyOfficer: 'Sam (Privacy Officer)', legal: 'Outside counsel' },
+        channels,
         timeline: [
           entry(12 * DAY, 'Vendor phoned: stolen customer credentials used to copy records from legacy servers. Demo incident.'),
           entry(5 * DAY, 'FBI asked orally to delay notification; official identity documented (45 CFR 164.412(b)).'),
@@ -44,6 +47,7 @@ export function demoIncidents(now: Date): Array<(id: string) => Incident> {
         dataEncrypted: false,
         gdprRisk: 'high',
         roles: { commander: 'RSSI (demo)', privacyOfficer: 'DPO (demo)' },
+        channels,
         timeline: [entry(30 * HOUR, 'SOC alert: privileged account of the EPR software used from an unknown host. Demo incident.')],
       }),
   ];

@@ -37,7 +37,8 @@ export async function runTerminalChat({ bot, actor, input, output, banner }: Ter
 /** Plain text for a terminal, with the buttons' commands shown as hints. */
 export function renderForTerminal(reply: Reply): string {
   const buttons = [...(reply.card?.buttons ?? [])].map((b) => b.command);
-  const hint = buttons.length ? `\n  → ${buttons.slice(0, 4).join('  |  ')}` : '';
+  // Replies that already spell out their actions (reminders) need no second list.
+  const hint = buttons.length && !buttons.every((c) => reply.text.includes(c)) ? `\n  → ${buttons.slice(0, 4).join('  |  ')}` : '';
   return `${reply.text}${reply.outcome === 'ok' ? hint : ''}`;
 }
 
