@@ -20,12 +20,14 @@ export interface CachedStore extends IncidentStore {
 /** A store over already-loaded incidents; every write goes through `persistence` before it is acknowledged. */
 export function createCachedStore(location: string, loaded: Incident[], persistence: IncidentPersistence): CachedStore {
   const byId = new Map<string, Incident>();
-  // Freezing 100,000 loaded records up front would cost half a second of start-up: they are frozen when first handed out.
+  let closed = false;
+  // Freezing 100,000 loaded records up front would cost half a second of start-up: they are frozen when first handed
+  // out, or a slice at a time in the background.
   const numbered = loaded.map((incident) => [idNumber(incident.id), incident] as const).sort((a, b) => a[0] - b[0]);
   for (const [, incident] of numbered) byId.set(incident.id, incident);
-  let nextNumber = Math.max(0, ...[...byId.keys()].map(idNumber)) + 1;
+  freezeInBackground([...byId.values()], () => closed);
+  let nextNumber = (numbered.at(-1)?.[0] ?? 0) + 1;
   const queues = new Map<string, Promise<unknown>>();
-  let closed = false;
   const listeners = new Set<(incident: Incident) => void>();
 
   /** Run writes to one incident one after another, so none is lost. */
@@ -110,6 +112,17 @@ function assertAppendOnly(current: Incident, next: Incident): void {
 }
 
 const idNumber = (id: string) => Number(id.slice(3));
+
+/** Freeze loaded records a slice at a time after start-up, so a first `list()` has little left to freeze. */
+function freezeInBackground(pending: Incident[], stopped: () => boolean, slice = 2000): void {
+  let next = 0;
+  const step = () => {
+    if (stopped()) return;
+    for (const end = Math.min(next + slice, pending.length); next < end; next++) handOut(pending[next]);
+    if (next < pending.length) setImmediate(step);
+  };
+  if (pending.length > 0) setImmediate(step);
+}
 
 /** Records leave the store frozen, so no caller can change them behind its back. */
 function handOut(incident: Incident | undefined): Incident | undefined {
