@@ -17,16 +17,33 @@ export interface CachedStore extends IncidentStore {
   peek(id: string): Incident | undefined;
 }
 
+/** An incident loaded as the JSON text the store wrote (from the start-up pack), parsed when first needed. */
+export class PackedIncident {
+  constructor(
+    readonly id: string,
+    readonly json: string,
+  ) {}
+}
+
 /** A store over already-loaded incidents; every write goes through `persistence` before it is acknowledged. */
-export function createCachedStore(location: string, loaded: Incident[], persistence: IncidentPersistence): CachedStore {
-  const byId = new Map<string, Incident>();
+export function createCachedStore(location: string, loaded: Array<Incident | PackedIncident>, persistence: IncidentPersistence): CachedStore {
+  const byId = new Map<string, Incident | PackedIncident>();
   let closed = false;
-  // Freezing 100,000 loaded records up front would cost half a second of start-up: they are frozen when first handed
-  // out, or a slice at a time in the background.
+  // Parsing and freezing 100,000 loaded records up front would cost over a second of start-up: each is parsed and
+  // frozen when first handed out, or a slice at a time in the background.
   const numbered = loaded.map((incident) => [idNumber(incident.id), incident] as const).sort((a, b) => a[0] - b[0]);
   for (const [, incident] of numbered) byId.set(incident.id, incident);
-  freezeInBackground([...byId.values()], () => closed);
   let nextNumber = (numbered.at(-1)?.[0] ?? 0) + 1;
+
+  /** The incident itself, parsing a packed one on first use. */
+  function current(id: string): Incident | undefined {
+    const slot = byId.get(id);
+    if (!(slot instanceof PackedIncident)) return slot;
+    const incident = JSON.parse(slot.json) as Incident;
+    byId.set(id, incident);
+    return incident;
+  }
+  prepareInBackground([...byId.keys()], (id) => handOut(current(id)), () => closed);
   const queues = new Map<string, Promise<unknown>>();
   const listeners = new Set<(incident: Incident) => void>();
 
@@ -52,13 +69,19 @@ export function createCachedStore(location: string, loaded: Incident[], persiste
 
   const store: CachedStore = {
     location,
-    peek: (id) => handOut(byId.get(id)),
+    peek: (id) => handOut(current(id)),
     async get(id) {
-      return handOut(byId.get(id));
+      return handOut(current(id));
     },
     async list(filter: IncidentFilter = {}) {
       const out: Incident[] = [];
-      for (const incident of byId.values()) if (matches(incident, filter)) out.push(handOut(incident)!);
+      let parsed = 0;
+      for (const [id, slot] of byId) {
+        // Right after start-up many records may still be unparsed: parse them in slices so the bot keeps answering.
+        if (slot instanceof PackedIncident && ++parsed % LIST_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+        const incident = current(id);
+        if (incident && matches(incident, filter)) out.push(handOut(incident)!);
+      }
       return out;
     },
     async create(build) {
@@ -71,10 +94,10 @@ export function createCachedStore(location: string, loaded: Incident[], persiste
     },
     update(id, mutate) {
       return serialized(id, async () => {
-        const current = byId.get(id);
-        if (!current) throw new IncidentNotFoundError(id);
-        const next = mutate(structuredClone(current) as Incident);
-        assertAppendOnly(current, next);
+        const before = current(id);
+        if (!before) throw new IncidentNotFoundError(id);
+        const next = mutate(structuredClone(before) as Incident);
+        assertAppendOnly(before, next);
         return commit(next);
       });
     },
@@ -113,15 +136,17 @@ function assertAppendOnly(current: Incident, next: Incident): void {
 
 const idNumber = (id: string) => Number(id.slice(3));
 
-/** Freeze loaded records a slice at a time after start-up, so a first `list()` has little left to freeze. */
-function freezeInBackground(pending: Incident[], stopped: () => boolean, slice = 2000): void {
+const LIST_SLICE = 1000;
+
+/** Parse and freeze loaded records a slice at a time after start-up, so later calls find them ready. */
+function prepareInBackground(ids: string[], prepare: (id: string) => unknown, stopped: () => boolean, slice = 500): void {
   let next = 0;
   const step = () => {
     if (stopped()) return;
-    for (const end = Math.min(next + slice, pending.length); next < end; next++) handOut(pending[next]);
-    if (next < pending.length) setImmediate(step);
+    for (const end = Math.min(next + slice, ids.length); next < end; next++) prepare(ids[next]!);
+    if (next < ids.length) setImmediate(step);
   };
-  if (pending.length > 0) setImmediate(step);
+  if (ids.length > 0) setImmediate(step);
 }
 
 /** Records leave the store frozen, so no caller can change them behind its back. */

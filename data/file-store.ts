@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { IncidentStore } from '../bot/ports.ts';
-import { createCachedStore } from './cached-store.ts';
+import { createCachedStore, PackedIncident } from './cached-store.ts';
 import { DurableJsonFile } from './durable-json-file.ts';
 import { IncidentSchema, type Incident } from './incident-schema.ts';
 import { StoreCorruptError } from './store-errors.ts';
@@ -114,17 +114,18 @@ function defaultManifest(file: string, now: Date): Manifest {
   return { format: STORE_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, createdAt: now.toISOString(), incidentsDir: `${basename(file).replace(/\.json$/i, '')}.incidents` };
 }
 
-/** Read every incident: from the pack when it is newer than the file, else from the file (validated). Synchronous on purpose: nothing is served before the store is open, and one read per file is far faster than async calls at 100,000 files. */
-function loadIncidents(dir: string, packPath: string): { incidents: Incident[]; reread: number } {
+/** Read every incident: from the pack (parsed later) while its file keeps the recorded stamp, else from the file (validated). Synchronous on purpose: nothing is served before the store is open, and one read per file is far faster than async calls at 100,000 files. */
+function loadIncidents(dir: string, packPath: string): { incidents: Array<Incident | PackedIncident>; reread: number } {
   const pack = readPack(packPath);
-  const incidents: Incident[] = [];
+  const incidents: Array<Incident | PackedIncident> = [];
   let reread = 0;
   for (const name of readdirSync(dir)) {
     if (!INCIDENT_FILE.test(name)) continue;
     const path = join(dir, name);
-    const packed = pack?.get(name.slice(0, -'.json'.length));
+    const id = name.slice(0, -'.json'.length);
+    const packed = pack?.get(id);
     if (packed && packed.stamp === fileStamp(path)) {
-      incidents.push(packed.incident);
+      incidents.push(new PackedIncident(id, packed.json));
       continue;
     }
     incidents.push(readIncidentFile(path));

@@ -1,19 +1,27 @@
-// The start-up pack: every incident on one JSON line, so opening 100,000 incidents is one read, not 100,000.
+// The start-up pack: every incident on one line, so opening 100,000 incidents is one read, not 100,000.
 // It is a cache of the per-incident files (the source of truth): each line carries its file's mtime and size, and a
-// file that no longer matches is re-read.
+// file that no longer matches is re-read. Lines are `id<TAB>stamp<TAB>json`, so opening needs no JSON parsing: each
+// incident's JSON is parsed when the store first needs it.
 import { closeSync, fsyncSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 import type { Incident } from './incident-schema.ts';
 
-/** One packed incident and the stamp of the file it was read from. */
+/** One incident to pack and the stamp of the file it was read from. */
 export interface PackEntry {
   incident: Incident;
   stamp: string;
 }
 
+/** One packed incident as read back: its file's stamp and its JSON text. */
+export interface PackedLine {
+  stamp: string;
+  json: string;
+}
+
 /** What a pack holds, by incident id. */
-export type Pack = Map<string, PackEntry>;
+export type Pack = Map<string, PackedLine>;
 
 const HEADER = 'breachdesk-pack';
+const VERSION = 2;
 
 /** Read a pack; undefined when missing or unusable (it is only a cache: the caller falls back to the files). */
 export function readPack(path: string): Pack | undefined {
@@ -24,16 +32,18 @@ export function readPack(path: string): Pack | undefined {
     return undefined;
   }
   try {
-    let header: { format?: string; count?: number } | undefined;
+    let header: { format?: string; version?: number; count?: number } | undefined;
     const pack: Pack = new Map();
     forEachLine(fd, (line) => {
       if (!header) {
-        header = JSON.parse(line) as { format?: string; count?: number };
-        if (header.format !== HEADER) throw new Error('not a pack');
+        header = JSON.parse(line) as { format?: string; version?: number; count?: number };
+        if (header.format !== HEADER || header.version !== VERSION) throw new Error('not a pack this build reads');
         return;
       }
-      const [stamp, incident] = JSON.parse(line) as [string, Incident];
-      pack.set(incident.id, { stamp, incident });
+      const idEnd = line.indexOf('\t');
+      const stampEnd = line.indexOf('\t', idEnd + 1);
+      if (idEnd < 1 || stampEnd < 0 || line[stampEnd + 1] !== '{') throw new Error('not a pack line');
+      pack.set(line.slice(0, idEnd), { stamp: line.slice(idEnd + 1, stampEnd), json: line.slice(stampEnd + 1) });
     });
     // A pack cut short (a truncated copy) is not trusted.
     return header && pack.size === header.count ? pack : undefined;
@@ -77,10 +87,10 @@ export async function writePack(path: string, ids: readonly string[], entry: (id
       await new Promise((r) => setImmediate(r));
       for (const id of ids.slice(i, i + chunk)) {
         const e = entry(id);
-        if (e) lines.push(JSON.stringify([e.stamp, e.incident]));
+        if (e) lines.push(`${e.incident.id}\t${e.stamp}\t${JSON.stringify(e.incident)}`);
       }
     }
-    writeSync(fd, `${JSON.stringify({ format: HEADER, count: lines.length })}\n`);
+    writeSync(fd, `${JSON.stringify({ format: HEADER, version: VERSION, count: lines.length })}\n`);
     for (let i = 0; i < lines.length; i += chunk) {
       writeSync(fd, `${lines.slice(i, i + chunk).join('\n')}\n`);
       if (chunk < lines.length) await new Promise((r) => setImmediate(r));

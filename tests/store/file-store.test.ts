@@ -143,8 +143,9 @@ describe('file store: start-up pack', () => {
   it('is written on close and holds every incident', async () => {
     const { pack } = await storeWithTwo();
     const lines = readFileSync(pack, 'utf8').trim().split('\n');
-    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'breachdesk-pack', count: 2 });
-    expect(lines.slice(1).map((l) => JSON.parse(l)[1].title)).toEqual(['one', 'two']);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'breachdesk-pack', version: 2, count: 2 });
+    expect(lines.slice(1).map((l) => l.split('\t')[0])).toEqual(['BR-1', 'BR-2']);
+    expect(lines.slice(1).map((l) => JSON.parse(l.split('\t')[2]!).title)).toEqual(['one', 'two']);
   });
 
   it('never hides a file changed after it was written', async () => {
@@ -160,8 +161,8 @@ describe('file store: start-up pack', () => {
     // Prove the pack is really read: give both incidents a different title in the pack only.
     const lines = readFileSync(pack, 'utf8').split('\n');
     for (const i of [1, 2]) {
-      const [stamp, incident] = JSON.parse(lines[i]!);
-      lines[i] = JSON.stringify([stamp, { ...incident, title: `packed ${i}` }]);
+      const [id, stamp, json] = lines[i]!.split('\t');
+      lines[i] = [id, stamp, JSON.stringify({ ...JSON.parse(json!), title: `packed ${i}` })].join('\t');
     }
     writeFileSync(pack, lines.join('\n'));
     // Touch BR-2's file: same bytes, another mtime, so its packed copy no longer counts.
@@ -173,8 +174,19 @@ describe('file store: start-up pack', () => {
     await store.close();
   });
 
+  it('records loaded from the pack behave like any other: listed, frozen, updated', async () => {
+    const { path } = await storeWithTwo();
+    const store = await openFileStore(path, now);
+    const listed = await store.list({ openOnly: true });
+    expect(listed.map((i) => i.title)).toEqual(['one', 'two']);
+    expect(Object.isFrozen(listed[0]!.timeline)).toBe(true);
+    await store.update('BR-1', (c) => ({ ...c, status: 'notifying' }));
+    expect((await store.list({ status: ['notifying'] })).map((i) => i.id)).toEqual(['BR-1']);
+    await store.close();
+  });
+
   it('falls back to the files when the pack is missing, truncated or garbage', async () => {
-    for (const damage of ['', '{"format":"breachdesk-pack","count":5}\n', 'garbage']) {
+    for (const damage of ['', '{"format":"breachdesk-pack","version":2,"count":5}\n', 'garbage', '{"format":"breachdesk-pack","version":2,"count":1}\nBR-1 no tabs here\n']) {
       const { path, pack } = await storeWithTwo();
       writeFileSync(pack, damage);
       const store = await openFileStore(path, now);
