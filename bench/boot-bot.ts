@@ -1,17 +1,18 @@
-// The whole bot at start-up: `npm start`'s entry with Slack (HTTP mode) and Teams configured, until it listens.
-import { spawn } from 'node:child_process';
+// The whole bot at start-up: what `npm start` runs (the compiled entry), with Slack (HTTP mode) and Teams configured,
+// until it listens.
+import { execSync, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const ROOT = join(import.meta.dirname, '..');
 
 /** Milliseconds from spawning the process until "listening on port", and its resident memory then. */
 export function benchBotStartup(storePath: string): Promise<{ readyMs: number; rssMb: number }> {
+  execSync('npm run build --silent', { cwd: ROOT, stdio: 'ignore' });
   const home = mkdtempSync(join(tmpdir(), 'breachdesk-boot-'));
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(ROOT, 'adapters', 'main.ts')], {
+  const child = spawn(process.execPath, ['--enable-source-maps', join(ROOT, 'dist', 'app', 'adapters', 'main.js')], {
     cwd: home,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
