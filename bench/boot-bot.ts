@@ -7,8 +7,26 @@ import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** Milliseconds from spawning the process until "listening on port", and its resident memory then. */
-export function benchBotStartup(storePath: string): Promise<{ readyMs: number; rssMb: number }> {
+/** Start-up of the whole bot: time until it listens and memory then, the peak while the scheduler plans every
+ * incident, and the memory once that is done. */
+export interface BotStartup {
+  readyMs: number;
+  rssMb: number;
+  planMs: number;
+  peakRssMb: number;
+  settledRssMb: number;
+}
+
+function rssOf(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN) / 1024;
+  } catch {
+    return Number.NaN; // the process has just exited
+  }
+}
+
+/** Spawn the compiled bot on `storePath` and watch it until the scheduler has planned every incident. */
+export function benchBotStartup(storePath: string): Promise<BotStartup> {
   execSync('npm run build --silent', { cwd: ROOT, stdio: 'ignore' });
   const home = mkdtempSync(join(tmpdir(), 'breachdesk-boot-'));
   const started = performance.now();
@@ -24,13 +42,27 @@ export function benchBotStartup(storePath: string): Promise<{ readyMs: number; r
   return new Promise((resolve, reject) => {
     let log = '';
     let ready: { readyMs: number; rssMb: number } | undefined;
+    let peak = 0;
+    let result: BotStartup | undefined;
+    const sampler = setInterval(() => {
+      if (ready && !result) peak = Math.max(peak, rssOf(child.pid!) || 0);
+    }, 250);
     child.stderr!.on('data', (chunk: Buffer) => {
       log += chunk.toString();
-      if (ready || !log.includes('listening on port')) return;
-      const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? Number.NaN) / 1024;
-      ready = { readyMs: performance.now() - started, rssMb: rss };
-      child.kill('SIGTERM');
+      if (!ready && log.includes('listening on port')) ready = { readyMs: performance.now() - started, rssMb: rssOf(child.pid!) };
+      if (ready && !result && log.includes('scheduler: planned')) {
+        const planMs = performance.now() - started - ready.readyMs;
+        // Let the collector run once the planning garbage is gone, as it would in a bot left running.
+        setTimeout(() => {
+          result = { ...ready!, planMs, peakRssMb: Math.max(peak, ready!.rssMb), settledRssMb: rssOf(child.pid!) };
+          child.kill('SIGTERM');
+        }, 5000);
+      }
     });
-    child.once('exit', (code) => (ready ? resolve(ready) : reject(new Error(`the bot exited (${code}) before listening:\n${log}`))));
+    child.once('exit', (code) => {
+      clearInterval(sampler);
+      if (result) resolve(result);
+      else reject(new Error(`the bot exited (${code}) before it had planned every incident:\n${log}`));
+    });
   });
 }

@@ -54,10 +54,11 @@ for (const size of SIZES) {
 for (const size of SIZES) {
   log(`start-up at ${size}…`);
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'startup-child.ts'), stores.get(size)!], { encoding: 'utf8' });
-  const r = JSON.parse(out) as { readyMs: number; sinceProcessStartMs: number; rssMb: number; count: number };
+  const r = JSON.parse(out) as { readyMs: number; sinceProcessStartMs: number; rssMb: number; count: number; rssAllParsedMb: number };
+  if (r.count !== size) throw new Error(`start-up child saw ${r.count} incidents, expected ${size}`);
   const big = size === Math.max(...SIZES);
   rows.push({ measure: 'Start-up: store ready (process start → ready)', size: String(size), result: `${ms(r.readyMs)} ms (${ms(r.sinceProcessStartMs)} ms)`, goal: big ? '≤ 3 s' : '—', met: big ? r.sinceProcessStartMs <= 3000 : null });
-  rows.push({ measure: 'Resident memory when ready', size: String(size), result: `${r.rssMb.toFixed(0)} MB`, goal: big ? '≤ 400 MB' : '—', met: big ? r.rssMb <= 400 : null });
+  rows.push({ measure: 'Resident memory when ready (every record parsed)', size: String(size), result: `${r.rssMb.toFixed(0)} MB (${r.rssAllParsedMb.toFixed(0)} MB)`, goal: big ? '≤ 400 MB' : '—', met: big ? r.rssAllParsedMb <= 400 : null });
 }
 
 // The whole bot (tsx, Slack and Teams SDKs, store, HTTP server) at the largest size.
@@ -65,7 +66,8 @@ for (const size of SIZES) {
   const size = Math.max(...SIZES);
   log(`whole-bot start-up at ${size}…`);
   const b = await benchBotStartup(stores.get(size)!);
-  rows.push({ measure: 'Start-up: whole bot with Slack and Teams, until listening', size: String(size), result: `${ms(b.readyMs)} ms, ${b.rssMb.toFixed(0)} MB resident`, goal: '≤ 3 s, ≤ 400 MB', met: b.readyMs <= 3000 && b.rssMb <= 400 });
+  rows.push({ measure: 'Start-up: whole bot (npm start) with Slack and Teams, until listening', size: String(size), result: `${ms(b.readyMs)} ms, ${b.rssMb.toFixed(0)} MB resident`, goal: '≤ 3 s, ≤ 400 MB', met: b.readyMs <= 3000 && b.rssMb <= 400 });
+  rows.push({ measure: 'Whole bot: scheduler plans every incident after start-up (peak memory; memory after)', size: String(size), result: `${(b.planMs / 1000).toFixed(1)} s (peak ${b.peakRssMb.toFixed(0)} MB; then ${b.settledRssMb.toFixed(0)} MB)`, goal: 'reported', met: null });
 }
 
 // The scheduler over the largest size: full re-plan, idle ticks, a tick after 100 incidents changed.

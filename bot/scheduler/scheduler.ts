@@ -110,6 +110,7 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     subscribe();
     index.clear();
     const now = clock.now();
+    const began = performance.now();
     const all = await store.list();
     let slice = performance.now();
     for (const listed of all) {
@@ -131,6 +132,7 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       }
     }
     built = true;
+    logger.info(`scheduler: planned ${all.length} incidents in ${((performance.now() - began) / 1000).toFixed(1)} s`);
     return all.length;
   }
 
