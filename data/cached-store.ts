@@ -75,10 +75,13 @@ export function createCachedStore(location: string, loaded: Array<Incident | Pac
     },
     async list(filter: IncidentFilter = {}) {
       const out: Incident[] = [];
-      let parsed = 0;
+      let until = performance.now() + SLICE_MS;
       for (const [id, slot] of byId) {
         // Right after start-up many records may still be unparsed: parse them in slices so the bot keeps answering.
-        if (slot instanceof PackedIncident && ++parsed % LIST_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
+        if (slot instanceof PackedIncident && performance.now() > until) {
+          await new Promise((resolve) => setImmediate(resolve));
+          until = performance.now() + SLICE_MS;
+        }
         const incident = current(id);
         if (incident && matches(incident, filter)) out.push(handOut(incident)!);
       }
@@ -136,14 +139,16 @@ function assertAppendOnly(current: Incident, next: Incident): void {
 
 const idNumber = (id: string) => Number(id.slice(3));
 
-const LIST_SLICE = 1000;
+/** Milliseconds of parsing before yielding: short enough that requests waiting behind it barely notice. */
+const SLICE_MS = 2;
 
 /** Parse and freeze loaded records a slice at a time after start-up, so later calls find them ready. */
-function prepareInBackground(ids: string[], prepare: (id: string) => unknown, stopped: () => boolean, slice = 500): void {
+function prepareInBackground(ids: string[], prepare: (id: string) => unknown, stopped: () => boolean): void {
   let next = 0;
   const step = () => {
     if (stopped()) return;
-    for (const end = Math.min(next + slice, ids.length); next < end; next++) prepare(ids[next]!);
+    const until = performance.now() + SLICE_MS;
+    while (next < ids.length && performance.now() < until) prepare(ids[next++]!);
     if (next < ids.length) setImmediate(step);
   };
   if (ids.length > 0) setImmediate(step);
