@@ -4,12 +4,14 @@ import { systemClock } from '../bot/clock.ts';
 import type { Logger } from '../bot/ports.ts';
 import { boot, localUserName } from './boot.ts';
 import type { AppConfig } from './config.ts';
+import { tuneHeap } from './heap-tuning.ts';
 import { createHttpServer } from './http-server.ts';
 import { runInteractive } from './interactive.ts';
 import type { Runtime } from './runtime.ts';
 import { startScheduler } from './scheduling.ts';
 
 async function main(): Promise<number> {
+  tuneHeap();
   // With no chat platform the terminal chat owns the screen: routine info lines stay off it.
   const booted = await boot({ clock: systemClock, settingsExitCode: 1, quiet: (c) => !c.slack && !c.teams });
   if ('exitCode' in booted) return booted.exitCode;

@@ -1,5 +1,8 @@
 // Opens a store in a fresh process and reports how long until it is ready and the resident memory then.
+import { tuneHeap } from '../adapters/heap-tuning.ts';
 import { openFileStore } from '../data/file-store.ts';
+
+tuneHeap(); // as `npm start` does
 
 const started = performance.now(); // performance.now() counts from process start, so `started` is the boot cost
 const store = await openFileStore(process.argv[2]!, new Date());

@@ -1,0 +1,19 @@
+// How far V8 lets the heap grow past its live data before a full collection, for the long-running bot.
+//
+// By default V8 may grow the old generation to several times its live size. The bot's live data is mostly the cached
+// incidents (about 190 MB at 100,000), and planning every incident after start-up makes a lot of short-lived garbage
+// that survives young collections. Left alone, the process then grows to 800–900 MB before V8 collects it. With the
+// growth bounded at 10 % it stays under 400 MB at the same planning speed. This is a growth factor, not a cap: a
+// larger store still gets the memory it needs.
+import { setFlagsFromString } from 'node:v8';
+
+/** Old-generation growth after a full collection, in percent of the live size. */
+export const HEAP_GROWING_PERCENT = 10;
+
+/** Apply HEAP_GROWING_PERCENT unless the operator chose a growth factor on the command line; true when applied. */
+export function tuneHeap(execArgv: readonly string[] = process.execArgv): boolean {
+  if (execArgv.some((arg) => /^--heap[-_]growing[-_]percent\b/.test(arg))) return false;
+  // V8 reads this flag at each collection, so setting it once, at any time, takes effect from the next one.
+  setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  return true;
+}
