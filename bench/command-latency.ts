@@ -1,15 +1,14 @@
 // Slash-command latency over real HTTP: breachdesk's `/breach deadlines BR-n` against a bare Bolt app that only acks.
-import { existsSync, readFileSync } from 'node:fs';
+// Both servers run in their own child process (bench/latency-server.ts), as the bot runs in production; this process
+// is only the client (Slack's side) and the fake Slack Web API.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { App, ExpressReceiver } from '@slack/bolt';
-import { createHttpServer, type HttpServer } from '../adapters/http-server.ts';
-import { openRuntime, type Runtime } from '../adapters/runtime.ts';
-import { toBoltLogger } from '../adapters/slack/bolt-logger.ts';
-import { SLACK_EVENTS_PATH, startSlack, type SlackHandle } from '../adapters/slack/index.ts';
-import { createManualClock, systemClock } from '../bot/clock.ts';
-import type { Clock, Logger } from '../bot/ports.ts';
-import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from '../tests/slack/fake-slack.ts';
-import { SIGNING_SECRET, signatureHeaders, slashBody } from '../tests/slack/signed-request.ts';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { SLACK_EVENTS_PATH } from '../adapters/slack/index.ts';
+import { startFakeSlack, type FakeSlack } from '../tests/slack/fake-slack.ts';
+import { signatureHeaders, slashBody } from '../tests/slack/signed-request.ts';
 import { percentile } from './stats.ts';
 
 /** p50 / p99 in milliseconds, send → full response body. */
@@ -24,53 +23,30 @@ export interface CommandLatencyResult {
   bare: LatencySummary;
 }
 
-const BOT_ID = 'BBOT';
-const BOT_USER_ID = 'UBOT';
 const BLOCK = 50;
+const SETTLE_MS = 2000;
 
 /**
  * Sequential signed `/breach deadlines BR-<k>` requests to breachdesk's Slack front door (processBeforeResponse, so the
  * response carries the answer) and the same bodies to a bare Bolt app whose handler only acks, alternating in blocks of 50.
  */
 export async function benchCommandLatency(storePath: string, options: { requests?: number; warmup?: number } = {}): Promise<CommandLatencyResult> {
-  const requests = options.requests ?? 300;
-  const warmup = options.warmup ?? 30;
-  // openRuntime would create an empty store at a mistyped path.
+  const requests = options.requests ?? 1000;
+  const warmup = options.warmup ?? 100;
   if (!existsSync(storePath)) throw new Error(`command latency: no store at ${storePath}`);
-  const logger = quietLogger();
-  const opened: Array<() => Promise<unknown>> = [];
+  const count = incidentCount(storePath);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const fake: FakeSlack = await startFakeSlack();
+  const children: Server[] = [];
   try {
-    const fake: FakeSlack = await startFakeSlack();
-    opened.push(() => fake.close());
-
-    // Ours: the store, the bot and the Slack adapter on the shared HTTP server, as `npm start` wires them.
-    const runtime: Runtime = await openRuntime({ dataPath: storePath, clock: storeClock(storePath), logger, core: { defaultTimezone: 'America/Chicago' } });
-    // Steady state: every record parsed (the start-up rows measure the time before that).
-    await runtime.store.list();
-    opened.push(() => runtime.close());
-    const oursHttp = createHttpServer();
-    opened.push(() => oursHttp.close());
-    const slack: SlackHandle = await startSlack({
-      bot: runtime.bot,
-      http: oursHttp,
-      notifierHub: runtime.notifier,
-      config: { botToken: FAKE_BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, botId: BOT_ID, botUserId: BOT_USER_ID },
-      logger,
-      tuning: { processBeforeResponse: true },
-    });
-    opened.push(() => slack.stop());
-    const oursUrl = new URL(`http://127.0.0.1:${await oursHttp.listen(0, '127.0.0.1')}${SLACK_EVENTS_PATH}`);
-
-    // The floor: Bolt's ExpressReceiver on the same Express 5 server, a handler that only acks.
-    const bareHttp = createHttpServer();
-    opened.push(() => bareHttp.close());
-    const bareUrl = new URL(`http://127.0.0.1:${await bareHttp.listen(0, '127.0.0.1')}${SLACK_EVENTS_PATH}`);
-    startBareBolt(bareHttp, fake, logger);
+    const oursServer = await startServer(['ours', fake.apiUrl, storePath]);
+    children.push(oursServer);
+    const bareServer = await startServer(['bare', fake.apiUrl]);
+    children.push(bareServer);
+    const oursUrl = new URL(`http://127.0.0.1:${oursServer.port}${SLACK_EVENTS_PATH}`);
+    const bareUrl = new URL(`http://127.0.0.1:${bareServer.port}${SLACK_EVENTS_PATH}`);
 
     // The same bodies for both: pseudo-random incidents across the whole store.
-    const count = (await runtime.store.list()).length;
-    if (count === 0) throw new Error(`command latency: the store at ${storePath} has no incidents`);
     const ids = incidentIds(count, warmup + requests);
     const bodies = ids.map((k) => slashBody(`deadlines BR-${k}`, fake.responseUrl()));
 
@@ -80,6 +56,8 @@ export async function benchCommandLatency(storePath: string, options: { requests
       throw new Error(`command latency: the first answer is not a deadlines reply (HTTP ${first.status}): ${first.text.slice(0, 300)}`);
     }
 
+    // Let both servers finish their start-up work (background sweeping, compilation) before anything is timed.
+    await new Promise((done) => setTimeout(done, SETTLE_MS));
     const ours: number[] = [];
     const bare: number[] = [];
     // Warm-up for both (JIT, sockets, caches), not counted.
@@ -93,37 +71,50 @@ export async function benchCommandLatency(storePath: string, options: { requests
       for (let i = start; i < end; i++) ours.push(await timed(agent, oursUrl, bodies[warmup + i]!));
       for (let i = start; i < end; i++) bare.push(await timed(agent, bareUrl, bodies[warmup + i]!));
     }
-    if (logger.errors.length > 0) throw new Error(`command latency: errors while measuring: ${logger.errors.slice(0, 3).join('; ')}`);
+    const errors = children.flatMap((c) => c.errors);
+    if (errors.length > 0) throw new Error(`command latency: errors while measuring: ${errors.slice(0, 3).join('; ')}`);
     return {
       ours: { p50: percentile(ours, 50), p99: percentile(ours, 99) },
       bare: { p50: percentile(bare, 50), p99: percentile(bare, 99) },
     };
   } finally {
     agent.destroy();
-    // Reverse order: adapters before servers before the store (which releases its lock).
-    for (const close of opened.reverse()) await close().catch(() => undefined);
+    for (const child of children) await child.stop();
+    await fake.close();
   }
 }
 
-function startBareBolt(http: HttpServer, fake: FakeSlack, logger: Logger): App {
-  const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, endpoints: SLACK_EVENTS_PATH, app: http.app, processBeforeResponse: true, logger: toBoltLogger(logger) });
-  // botId and botUserId given: Bolt never calls auth.test.
-  const app = new App({ receiver, token: FAKE_BOT_TOKEN, botId: BOT_ID, botUserId: BOT_USER_ID, logger: toBoltLogger(logger), clientOptions: { slackApiUrl: fake.apiUrl } });
-  app.command('/breach', async ({ ack }) => {
-    await ack();
+interface Server {
+  port: number;
+  /** Lines the server wrote to stderr (its logged errors). */
+  errors: string[];
+  stop(): Promise<void>;
+}
+
+/** Spawn bench/latency-server.ts and wait until it prints its port. */
+function startServer(args: string[]): Promise<Server> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'latency-server.ts'), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return app;
+  const errors: string[] = [];
+  createInterface({ input: child.stderr! }).on('line', (line) => errors.push(line));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); // a bench child: nothing to keep
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', (line) => resolve({ port: (JSON.parse(line) as { port: number }).port, errors, stop }));
+    void exited.then(() => reject(new Error(`command latency: the ${args[0]} server exited before listening: ${errors.join(' ')}`)));
+  });
 }
 
-/** The store's own creation instant (synthetic stores are built around it), else real time. */
-function storeClock(storePath: string): Clock {
-  try {
-    const createdAt = (JSON.parse(readFileSync(storePath, 'utf8')) as { createdAt?: unknown }).createdAt;
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt))) return createManualClock(createdAt);
-  } catch {
-    // fall through
-  }
-  return systemClock;
+/** How many incidents the store holds, from its folder listing (the server child is the one that loads the store). */
+function incidentCount(storePath: string): number {
+  const manifest = JSON.parse(readFileSync(storePath, 'utf8')) as { incidentsDir?: string };
+  const files = readdirSync(join(dirname(storePath), manifest.incidentsDir ?? '')).filter((f) => /^BR-\d+\.json$/.test(f));
+  if (files.length === 0) throw new Error(`command latency: the store at ${storePath} has no incidents`);
+  return files.length;
 }
 
 /** `n` incident numbers in 1..count, spread pseudo-randomly (fixed seed: the same sequence every run). */
@@ -161,10 +152,4 @@ function post(agent: Agent, url: URL, body: string, headers = signatureHeaders(b
     req.on('error', reject);
     req.end(body);
   });
-}
-
-/** Drops info and warnings; keeps errors so a broken run is not reported as fast. */
-function quietLogger(): Logger & { errors: string[] } {
-  const errors: string[] = [];
-  return { errors, info: () => undefined, warn: () => undefined, error: (message) => void errors.push(message) };
 }

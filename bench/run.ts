@@ -21,12 +21,12 @@ for (const size of SIZES) {
   stores.set(size, await createSyntheticStore(size, now));
 }
 
-// Command latency through the real Bolt receiver, against a bare ack-only Bolt app in the same run.
+// Command latency through the real Bolt receiver, against a bare ack-only Bolt app in the same run (each server in its own process).
 for (const size of SIZES) {
   log(`command latency at ${size}…`);
   const l = await benchCommandLatency(stores.get(size)!);
   const goal = 1.2 * l.bare.p99 + 5;
-  rows.push({ measure: 'Signed `/breach deadlines BR-n` (p50 / p99)', size: String(size), result: `${ms(l.ours.p50)} / ${ms(l.ours.p99)} ms`, goal: `p99 ≤ 1.2 × bare + 5 ms = ${ms(goal)} ms`, met: size === Math.max(...SIZES) ? l.ours.p99 <= goal : null });
+  rows.push({ measure: 'Signed `/breach deadlines BR-n` (p50 / p99)', size: String(size), result: `${ms(l.ours.p50)} / ${ms(l.ours.p99)} ms (×${(l.ours.p50 / l.bare.p50).toFixed(1)} / ×${(l.ours.p99 / l.bare.p99).toFixed(1)} bare)`, goal: `p99 ≤ 1.2 × bare + 5 ms = ${ms(goal)} ms`, met: size === Math.max(...SIZES) ? l.ours.p99 <= goal : null });
   rows.push({ measure: 'Baseline: bare Bolt app, ack only (p50 / p99)', size: String(size), result: `${ms(l.bare.p50)} / ${ms(l.bare.p99)} ms`, goal: 'comparison', met: null });
 }
 
@@ -67,7 +67,7 @@ for (const size of SIZES) {
   log(`whole-bot start-up at ${size}…`);
   const b = await benchBotStartup(stores.get(size)!);
   rows.push({ measure: 'Start-up: whole bot (npm start) with Slack and Teams, until listening', size: String(size), result: `${ms(b.readyMs)} ms, ${b.rssMb.toFixed(0)} MB resident`, goal: '≤ 3 s, ≤ 400 MB', met: b.readyMs <= 3000 && b.rssMb <= 400 });
-  rows.push({ measure: 'Whole bot: scheduler plans every incident after start-up (peak memory; memory after)', size: String(size), result: `${(b.planMs / 1000).toFixed(1)} s (peak ${b.peakRssMb.toFixed(0)} MB; then ${b.settledRssMb.toFixed(0)} MB)`, goal: 'reported', met: null });
+  rows.push({ measure: 'Whole bot: scheduler plans every incident after start-up (peak memory; memory after)', size: String(size), result: `${(b.planMs / 1000).toFixed(1)} s (peak ${b.peakRssMb.toFixed(0)} MB; then ${b.settledRssMb.toFixed(0)} MB)`, goal: 'peak ≤ 400 MB', met: b.peakRssMb <= 400 });
 }
 
 // The scheduler over the largest size: full re-plan, idle ticks, a tick after 100 incidents changed.
