@@ -25,6 +25,8 @@ export interface IncidentStore {
   get(id: string): Promise<Incident | undefined>;
   /** Incidents matching the filter, in id order. */
   list(filter?: IncidentFilter): Promise<Incident[]>;
+  /** Every incident id, in id order: walk a large store with get() without holding every record at once. */
+  ids(): Promise<string[]>;
   /** Create an incident; `build` receives the next id (BR-n) and returns the full record. */
   create(build: (id: string) => Incident): Promise<Incident>;
   /** Atomically replace one incident with `mutate(current)`; throws IncidentNotFoundError. */

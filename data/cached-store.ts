@@ -9,41 +9,57 @@ export interface IncidentPersistence {
   write(incident: Incident): Promise<void>;
   /** Release files and locks. */
   close(): Promise<void>;
+  /** Read one incident again from where it is persisted, when its held copy cannot be parsed (a damaged pack line). */
+  reread?(id: string): Incident;
 }
 
 /** A store whose current records can be read synchronously (for the start-up pack). */
 export interface CachedStore extends IncidentStore {
-  /** The acknowledged version of an incident, right now. */
-  peek(id: string): Incident | undefined;
+  /** Every incident id, in number order, right now. */
+  idsNow(): string[];
+  /** The acknowledged version of an incident as JSON text, right now. */
+  peekJson(id: string): string | undefined;
 }
 
-/** An incident loaded as the JSON text the store wrote (from the start-up pack), parsed when first needed. */
+/**
+ * An incident held as its JSON text. 100,000 incidents as text are about 100,000 strings for the garbage collector;
+ * parsed, they would be millions of small objects that every full collection must trace (long pauses, a larger heap).
+ * Each use parses a fresh copy (a few microseconds for a 1–2 KB incident).
+ */
 export class PackedIncident {
   constructor(
     readonly id: string,
     readonly json: string,
   ) {}
+
+  /** A fresh parsed copy. */
+  parse(): Incident {
+    return JSON.parse(this.json) as Incident;
+  }
 }
 
 /** A store over already-loaded incidents; every write goes through `persistence` before it is acknowledged. */
 export function createCachedStore(location: string, loaded: Array<Incident | PackedIncident>, persistence: IncidentPersistence): CachedStore {
   const byId = new Map<string, Incident | PackedIncident>();
   let closed = false;
-  // Parsing and freezing 100,000 loaded records up front would cost over a second of start-up: each is parsed and
-  // frozen when first handed out, or a slice at a time in the background.
   const numbered = loaded.map((incident) => [idNumber(incident.id), incident] as const).sort((a, b) => a[0] - b[0]);
   for (const [, incident] of numbered) byId.set(incident.id, incident);
   let nextNumber = (numbered.at(-1)?.[0] ?? 0) + 1;
 
-  /** The incident itself, parsing a packed one on first use. */
+  /** The incident itself (a fresh copy of a packed one). */
   function current(id: string): Incident | undefined {
     const slot = byId.get(id);
     if (!(slot instanceof PackedIncident)) return slot;
-    const incident = JSON.parse(slot.json) as Incident;
-    byId.set(id, incident);
-    return incident;
+    try {
+      return slot.parse();
+    } catch (error) {
+      // A damaged start-up pack line: the pack is only a cache, the incident's own file is the source of truth.
+      if (!persistence.reread) throw error;
+      const fresh = persistence.reread(id);
+      byId.set(id, new PackedIncident(id, JSON.stringify(fresh)));
+      return fresh;
+    }
   }
-  prepareInBackground([...byId.keys()], (id) => handOut(current(id)), () => closed);
   const queues = new Map<string, Promise<unknown>>();
   const listeners = new Set<(incident: Incident) => void>();
 
@@ -69,7 +85,12 @@ export function createCachedStore(location: string, loaded: Array<Incident | Pac
 
   const store: CachedStore = {
     location,
-    peek: (id) => handOut(current(id)),
+    idsNow: () => [...byId.keys()],
+    ids: async () => [...byId.keys()],
+    peekJson(id) {
+      const slot = byId.get(id);
+      return slot instanceof PackedIncident ? slot.json : slot && JSON.stringify(slot);
+    },
     async get(id) {
       return handOut(current(id));
     },
@@ -77,7 +98,7 @@ export function createCachedStore(location: string, loaded: Array<Incident | Pac
       const out: Incident[] = [];
       let until = performance.now() + SLICE_MS;
       for (const [id, slot] of byId) {
-        // Right after start-up many records may still be unparsed: parse them in slices so the bot keeps answering.
+        // Packed records are parsed as they are listed: in slices, so the bot keeps answering meanwhile.
         if (slot instanceof PackedIncident && performance.now() > until) {
           await new Promise((resolve) => setImmediate(resolve));
           until = performance.now() + SLICE_MS;
@@ -139,20 +160,8 @@ function assertAppendOnly(current: Incident, next: Incident): void {
 
 const idNumber = (id: string) => Number(id.slice(3));
 
-/** Milliseconds of parsing before yielding: short enough that requests waiting behind it barely notice. */
+/** Milliseconds of parsing in list() before yielding: short enough that requests waiting behind it barely notice. */
 const SLICE_MS = 2;
-
-/** Parse and freeze loaded records a slice at a time after start-up, so later calls find them ready. */
-function prepareInBackground(ids: string[], prepare: (id: string) => unknown, stopped: () => boolean): void {
-  let next = 0;
-  const step = () => {
-    if (stopped()) return;
-    const until = performance.now() + SLICE_MS;
-    while (next < ids.length && performance.now() < until) prepare(ids[next++]!);
-    if (next < ids.length) setImmediate(step);
-  };
-  if (ids.length > 0) setImmediate(step);
-}
 
 /** Records leave the store frozen, so no caller can change them behind its back. */
 function handOut(incident: Incident | undefined): Incident | undefined {

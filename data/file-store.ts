@@ -44,16 +44,15 @@ export async function openFileStore(path: string, now: Date): Promise<IncidentSt
     let packing: Promise<void> | undefined;
     // Ids whose file is being written: their file and the cached copy may differ, so the pack leaves them out.
     const inFlight = new Map<string, number>();
-    const packEntry = (id: string, incident: Incident | undefined) => {
-      if (!incident || inFlight.has(id)) return undefined;
+    const packEntry = (id: string, json: string | undefined) => {
+      if (json === undefined || inFlight.has(id)) return undefined;
       const stamp = fileStamp(join(dir, `${id}.json`));
-      return stamp ? { stamp, incident } : undefined;
+      return stamp ? { stamp, json } : undefined;
     };
     const repack = () => {
       packing ??= (async () => {
         writes = 0;
-        const ids = (await store.list()).map((i) => i.id);
-        await writePack(packPath, ids, (id) => packEntry(id, store.peek(id)));
+        await writePack(packPath, store.idsNow(), (id) => packEntry(id, store.peekJson(id)));
       })().finally(() => (packing = undefined));
       return packing;
     };
@@ -70,6 +69,7 @@ export async function openFileStore(path: string, now: Date): Promise<IncidentSt
     };
     const store = createCachedStore(file, incidents, {
       write,
+      reread: (id) => readIncidentFile(join(dir, `${id}.json`)),
       close: async () => {
         try {
           await packing;
@@ -115,9 +115,9 @@ function defaultManifest(file: string, now: Date): Manifest {
 }
 
 /** Read every incident: from the pack (parsed later) while its file keeps the recorded stamp, else from the file (validated). Synchronous on purpose: nothing is served before the store is open, and one read per file is far faster than async calls at 100,000 files. */
-function loadIncidents(dir: string, packPath: string): { incidents: Array<Incident | PackedIncident>; reread: number } {
+function loadIncidents(dir: string, packPath: string): { incidents: PackedIncident[]; reread: number } {
   const pack = readPack(packPath);
-  const incidents: Array<Incident | PackedIncident> = [];
+  const incidents: PackedIncident[] = [];
   let reread = 0;
   for (const name of readdirSync(dir)) {
     if (!INCIDENT_FILE.test(name)) continue;
@@ -128,7 +128,8 @@ function loadIncidents(dir: string, packPath: string): { incidents: Array<Incide
       incidents.push(new PackedIncident(id, packed.json));
       continue;
     }
-    incidents.push(readIncidentFile(path));
+    // Held as text like packed records (see PackedIncident): validated once here, parsed again on each use.
+    incidents.push(new PackedIncident(id, JSON.stringify(readIncidentFile(path))));
     reread++;
   }
   return { incidents, reread };

@@ -3,11 +3,10 @@
 // file that no longer matches is re-read. Lines are `id<TAB>stamp<TAB>json`, so opening needs no JSON parsing: each
 // incident's JSON is parsed when the store first needs it.
 import { closeSync, fsyncSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
-import type { Incident } from './incident-schema.ts';
 
-/** One incident to pack and the stamp of the file it was read from. */
+/** One incident to pack (its JSON text, one line) and the stamp of the file it was read from. */
 export interface PackEntry {
-  incident: Incident;
+  json: string;
   stamp: string;
 }
 
@@ -87,7 +86,7 @@ export async function writePack(path: string, ids: readonly string[], entry: (id
       await new Promise((r) => setImmediate(r));
       for (const id of ids.slice(i, i + chunk)) {
         const e = entry(id);
-        if (e) lines.push(`${e.incident.id}\t${e.stamp}\t${JSON.stringify(e.incident)}`);
+        if (e) lines.push(`${id}\t${e.stamp}\t${e.json}`);
       }
     }
     writeSync(fd, `${JSON.stringify({ format: HEADER, version: VERSION, count: lines.length })}\n`);

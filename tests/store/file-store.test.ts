@@ -174,6 +174,28 @@ describe('file store: start-up pack', () => {
     await store.close();
   });
 
+  it('reads the file when a packed line is damaged inside its JSON', async () => {
+    const { path, pack } = await storeWithTwo();
+    const lines = readFileSync(pack, 'utf8').split('\n');
+    lines[2] = lines[2]!.slice(0, -20); // same stamp, JSON cut short
+    writeFileSync(pack, lines.join('\n'));
+    const store = await openFileStore(path, now);
+    expect((await store.get('BR-2'))!.title).toBe('two');
+    expect((await store.list()).map((i) => i.title)).toEqual(['one', 'two']);
+    await store.close();
+  });
+
+  it('gives ids in number order after a restart (BR-2 before BR-10)', async () => {
+    const path = tempStore();
+    const store = await openFileStore(path, now);
+    for (let n = 1; n <= 10; n++) await store.create((id) => makeIncident(id, usHospitalFacts({ title: `n${n}` })));
+    await store.close();
+    const reopened = await openFileStore(path, now);
+    expect(await reopened.ids()).toEqual(Array.from({ length: 10 }, (_, i) => `BR-${i + 1}`));
+    expect((await reopened.create((id) => makeIncident(id, usHospitalFacts({ title: 'next' })))).id).toBe('BR-11');
+    await reopened.close();
+  });
+
   it('records loaded from the pack behave like any other: listed, frozen, updated', async () => {
     const { path } = await storeWithTwo();
     const store = await openFileStore(path, now);

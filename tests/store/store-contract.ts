@@ -37,6 +37,12 @@ export function storeContract(name: string, open: () => Promise<IncidentStore>) 
       expect((await store.list({ channel: { platform: 'slack', id: 'C9' } })).map((i) => i.id)).toEqual(['BR-3']);
     });
 
+    it('gives every id in number order (BR-2 before BR-10)', async () => {
+      expect(await store.ids()).toEqual([]);
+      for (let n = 1; n <= 11; n++) await store.create(build(`incident ${n}`));
+      expect(await store.ids()).toEqual(Array.from({ length: 11 }, (_, i) => `BR-${i + 1}`));
+    });
+
     it('appends to the timeline and refuses edits to earlier entries', async () => {
       await store.create(build('x'));
       await store.appendTimeline('BR-1', entry('one'));
