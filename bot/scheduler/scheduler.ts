@@ -111,18 +111,19 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     index.clear();
     const now = clock.now();
     const began = performance.now();
-    const all = await store.list();
+    // One incident at a time (never the whole store in memory at once), read after any yield: a stale plan must not
+    // replace a fresh one.
+    const ids = await store.ids();
     let slice = performance.now();
-    for (const listed of all) {
+    for (const id of ids) {
       // A full re-plan of a large store takes seconds: yield often so chat requests are still answered meanwhile.
       if (performance.now() - slice > REBUILD_SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         slice = performance.now();
       }
+      const incident = await store.get(id);
       // Closed incidents get no reminders or digests: no need to compute their deadlines at all.
-      if (listed.status === 'closed') continue;
-      // Re-read: the incident may have changed while we yielded, and a stale plan must not replace a fresh one.
-      const incident = (await store.get(listed.id)) ?? listed;
+      if (!incident || incident.status === 'closed') continue;
       try {
         const { plan, daily, nextAt } = planIncident(incident, now);
         index.schedule(incident.id, plan.sends.length || daily.sends.length ? now.getTime() : earliest(nextAt, deliverer.retries.nextFor(incident.id)));
@@ -132,8 +133,8 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       }
     }
     built = true;
-    logger.info(`scheduler: planned ${all.length} incidents in ${((performance.now() - began) / 1000).toFixed(1)} s`);
-    return all.length;
+    logger.info(`scheduler: planned ${ids.length} incidents in ${((performance.now() - began) / 1000).toFixed(1)} s`);
+    return ids.length;
   }
 
   /** Deliver and count; returns when to look again after a refusal (null when sent). */
