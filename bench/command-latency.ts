@@ -25,6 +25,7 @@ export interface CommandLatencyResult {
 
 const BLOCK = 50;
 const SETTLE_MS = 2000;
+const BLOCK_PAUSE_MS = 250;
 
 /**
  * Sequential signed `/breach deadlines BR-<k>` requests to breachdesk's Slack front door (processBeforeResponse, so the
@@ -65,11 +66,15 @@ export async function benchCommandLatency(storePath: string, options: { requests
       await timed(agent, oursUrl, bodies[i]!);
       await timed(agent, bareUrl, bodies[i]!);
     }
-    // Alternate in blocks so machine noise lands on both series alike.
+    // Alternate in blocks so machine noise lands on both series alike; a short pause between blocks lets one server's
+    // background work (concurrent GC threads) end before the other is timed: on 2 cores it would otherwise land there.
+    const pause = () => new Promise((done) => setTimeout(done, BLOCK_PAUSE_MS));
     for (let start = 0; start < requests; start += BLOCK) {
       const end = Math.min(requests, start + BLOCK);
       for (let i = start; i < end; i++) ours.push(await timed(agent, oursUrl, bodies[warmup + i]!));
+      await pause();
       for (let i = start; i < end; i++) bare.push(await timed(agent, bareUrl, bodies[warmup + i]!));
+      await pause();
     }
     const errors = children.flatMap((c) => c.errors);
     if (errors.length > 0) throw new Error(`command latency: errors while measuring: ${errors.slice(0, 3).join('; ')}`);

@@ -54,11 +54,11 @@ for (const size of SIZES) {
 for (const size of SIZES) {
   log(`start-up at ${size}…`);
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'startup-child.ts'), stores.get(size)!], { encoding: 'utf8' });
-  const r = JSON.parse(out) as { readyMs: number; sinceProcessStartMs: number; rssMb: number; count: number; rssAllParsedMb: number };
+  const r = JSON.parse(out) as { readyMs: number; sinceProcessStartMs: number; rssMb: number; count: number; rssAfterListMb: number };
   if (r.count !== size) throw new Error(`start-up child saw ${r.count} incidents, expected ${size}`);
   const big = size === Math.max(...SIZES);
   rows.push({ measure: 'Start-up: store ready (process start → ready)', size: String(size), result: `${ms(r.readyMs)} ms (${ms(r.sinceProcessStartMs)} ms)`, goal: big ? '≤ 3 s' : '—', met: big ? r.sinceProcessStartMs <= 3000 : null });
-  rows.push({ measure: 'Resident memory when ready (after parsing every record, before any GC)', size: String(size), result: `${r.rssMb.toFixed(0)} MB (${r.rssAllParsedMb.toFixed(0)} MB)`, goal: big ? '≤ 400 MB' : '—', met: big ? r.rssMb <= 400 : null });
+  rows.push({ measure: 'Resident memory when ready (after listing every incident once)', size: String(size), result: `${r.rssMb.toFixed(0)} MB (${r.rssAfterListMb.toFixed(0)} MB)`, goal: big ? '≤ 400 MB' : '—', met: big ? r.rssMb <= 400 : null });
 }
 
 // The whole bot (tsx, Slack and Teams SDKs, store, HTTP server) at the largest size.

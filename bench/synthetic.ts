@@ -41,6 +41,6 @@ export async function createSyntheticStore(count: number, now: Date, channels?: 
   }
   // The pack a previous run leaves behind, as after a normal restart.
   const byId = new Map(incidents.map((i) => [i.id, i]));
-  await writePack(join(dir, 'store.incidents.pack'), [...byId.keys()], (id) => ({ incident: byId.get(id)!, stamp: fileStamp(join(dir, 'store.incidents', `${id}.json`))! }));
+  await writePack(join(dir, 'store.incidents.pack'), [...byId.keys()], (id) => ({ json: JSON.stringify(byId.get(id)!), stamp: fileStamp(join(dir, 'store.incidents', `${id}.json`))! }));
   return path;
 }
