@@ -1,6 +1,7 @@
 // `npm run bench`: builds synthetic stores, measures side by side in one run, prints one table.
 import { execFileSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchBotStartup } from './boot-bot.ts';
 import { benchCommandLatency } from './command-latency.ts';
@@ -9,6 +10,11 @@ import { benchSchedulerTick } from './scheduler-tick.ts';
 import { benchSingleFileWrites, benchStoreWrites } from './store-writes.ts';
 import { createSyntheticStore } from './synthetic.ts';
 import { ms, table, type Row } from './stats.ts';
+
+// Every synthetic store and temporary folder of this run goes under one folder, removed when the run ends.
+const tempRoot = mkdtempSync(join(tmpdir(), 'breachdesk-bench-run-'));
+process.env.TMPDIR = tempRoot; // os.tmpdir() reads it on every call; bench children inherit it
+process.on('exit', () => rmSync(tempRoot, { recursive: true, force: true }));
 
 const SIZES = (process.env.BENCH_SIZES ?? '100,10000,100000').split(',').map(Number);
 const now = new Date('2026-11-23T12:00:00Z');
