@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { computeObligations, toContractJson } from '../bot/deadlines/engine.ts';
 import { countdown, dueWords, isOpen, obligationLines, obligationSection, STATUS_LABEL } from '../bot/deadlines/present.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
+import { openIncidents } from '../bot/slices.ts';
 import { LawEnforcementDelaySchema, NoticeSchema, RiskAssessmentSchema, type Incident } from '../data/incident-schema.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from './errors.ts';
@@ -95,14 +96,18 @@ const dueCommand: CommandSpec<{ within: number }> = {
   async handler(args, ctx) {
     const now = ctx.clock.now();
     const horizon = now.getTime() + args.within;
-    const incidents = await ctx.store.list({ openOnly: true });
-    const items = incidents
-      .flatMap((incident) => obligationsOf(incident, ctx).filter((o) => isOpen(o) && o.dueAt !== null && Date.parse(o.dueAt) <= horizon).map((o) => ({ incident, o })))
-      .sort((a, b) => Date.parse(a.o.dueAt!) - Date.parse(b.o.dueAt!) || a.incident.id.localeCompare(b.incident.id));
+    // Every open incident's clocks: one at a time, yielding between slices, so a large store never stalls the bot.
+    const items: Array<{ incident: Incident; o: Obligation }> = [];
+    let open = 0;
+    for await (const incident of openIncidents(ctx.store)) {
+      open++;
+      for (const o of obligationsOf(incident, ctx)) if (isOpen(o) && o.dueAt !== null && Date.parse(o.dueAt) <= horizon) items.push({ incident, o });
+    }
+    items.sort((a, b) => Date.parse(a.o.dueAt!) - Date.parse(b.o.dueAt!) || a.incident.id.localeCompare(b.incident.id));
     const days = Math.round((args.within / 86_400_000) * 10) / 10;
     const line = ({ incident, o }: (typeof items)[number]) =>
       `${incident.id} [${STATUS_LABEL[o.status]}] ${o.obligation} → ${o.recipient}: ${formatInZone(o.dueAt!, incident.organization.timezone)} · ${countdown(Date.parse(o.dueAt!), now.getTime())} · ${o.citation}`;
-    const across = `${incidents.length} open incident${incidents.length === 1 ? '' : 's'}`;
+    const across = `${open} open incident${open === 1 ? '' : 's'}`;
     const text = items.length
       ? [`Due within ${days} days across ${across} (overdue included):`, ...items.map(line)].join('\n')
       : `Nothing due within ${days} days across ${across}.`;

@@ -53,8 +53,7 @@ export function planDailyDigest(incident: Incident, config: DigestConfig, now: D
 }
 
 /** When today's portfolio digest is due: local time in the zone of the lowest-numbered open incident (UTC when none is open). */
-export function portfolioSlot(open: readonly Incident[], config: DigestConfig, now: Date): { zone: string; day: string; fireAt: number; nextAt: number; holder: Incident | undefined } {
-  const holder = open[0];
+export function portfolioSlot(holder: Incident | undefined, config: DigestConfig, now: Date): { zone: string; day: string; fireAt: number; nextAt: number; holder: Incident | undefined } {
   const zone = holder?.organization.timezone ?? 'UTC';
   const day = localDate(now.getTime(), zone);
   return { zone, day, fireAt: atLocalTime(day, config.localTime, zone), nextAt: atLocalTime(addDaysToDate(day, 1), config.localTime, zone), holder };
@@ -67,10 +66,10 @@ export function portfolioRecord(holder: Incident, target: ChannelTarget, day: st
   return { key: deliveryKey(holder.id, PORTFOLIO_DIGEST, step, fireAt, label), obligation: PORTFOLIO_DIGEST, step, dueAt: isoInZone(fireAt, zone), channel: label, outcome: 'delivered', late: false };
 }
 
-/** True when some open incident already records today's portfolio digest for this channel. */
-export function portfolioAlreadySent(open: readonly Incident[], target: ChannelTarget, day: string): boolean {
+/** True when this incident records that day's portfolio digest for this channel (the holder may have changed since). */
+export function portfolioSentIn(incident: Incident, target: ChannelTarget, day: string): boolean {
   const label = channelLabel(target);
-  return open.some((i) => i.deliveries.some((d) => d.obligation === PORTFOLIO_DIGEST && d.step === `${PORTFOLIO_DIGEST}:${day}` && d.channel === label));
+  return incident.deliveries.some((d) => d.obligation === PORTFOLIO_DIGEST && d.step === `${PORTFOLIO_DIGEST}:${day}` && d.channel === label);
 }
 
 /** "slack:C123" or "teams:<conversation id>" (BREACHDESK_DIGEST_CHANNEL) as a target; throws with a readable message. */
@@ -83,26 +82,39 @@ export function parseChannelTarget(text: string): ChannelTarget {
 
 const WEEK_MS = 7 * 86_400_000;
 
-/** "Due in the next 7 days, all incidents": overdue first, then by due instant. */
-export function portfolioReply(items: readonly { incident: Incident; obligations: readonly Obligation[] }[], now: Date, zone: string): Reply {
+/** One line of the portfolio digest. */
+export interface PortfolioRow {
+  due: number;
+  overdue: boolean;
+  line: string;
+}
+
+/** An incident's lines for the portfolio digest: its notices overdue or due within 7 days (only lines are kept, so a
+ * large store is summarized one incident at a time). */
+export function portfolioRows(incident: Incident, obligations: readonly Obligation[], now: Date): PortfolioRow[] {
   const at = now.getTime();
-  const rows = items.flatMap(({ incident, obligations }) =>
-    obligations
-      .filter((o) => REMINDED_STATUSES.has(o.status) && o.dueAt !== null && Date.parse(o.dueAt) <= at + WEEK_MS)
-      .map((o) => ({ due: Date.parse(o.dueAt!), overdue: Date.parse(o.dueAt!) < at, line: `${incident.id} · ${obligationLine(o, incident.organization.timezone, now)}` })),
-  ).sort((a, b) => a.due - b.due);
-  const overdue = rows.filter((r) => r.overdue).map((r) => r.line);
-  const soon = rows.filter((r) => !r.overdue).map((r) => r.line);
+  return obligations
+    .filter((o) => REMINDED_STATUSES.has(o.status) && o.dueAt !== null && Date.parse(o.dueAt) <= at + WEEK_MS)
+    .map((o) => ({ due: Date.parse(o.dueAt!), overdue: Date.parse(o.dueAt!) < at, line: `${incident.id} · ${obligationLine(o, incident.organization.timezone, now)}` }));
+}
+
+/** "Due in the next 7 days, all incidents": overdue first, then by due instant. */
+export function portfolioReply(rows: readonly PortfolioRow[], openCount: number, now: Date, zone: string): Reply {
+  const at = now.getTime();
+  const sorted = [...rows].sort((a, b) => a.due - b.due);
+  const overdue = sorted.filter((r) => r.overdue).map((r) => r.line);
+  const soon = sorted.filter((r) => !r.overdue).map((r) => r.line);
   const title = `Portfolio digest ${localDate(at, zone)}: due in the next 7 days, all incidents`;
   const sections = [
     { heading: `Overdue (${overdue.length})`, text: overdue.join('\n') || 'none' },
     { heading: `Due in the next 7 days (${soon.length})`, text: soon.join('\n') || 'none' },
   ];
+  const count = `${openCount} open incident${openCount === 1 ? '' : 's'}`;
   return {
     outcome: 'ok',
     visibility: 'channel',
-    text: [title, `${items.length} open incident${items.length === 1 ? '' : 's'}`, ...sections.flatMap((s) => [`${s.heading}:`, ...s.text.split('\n').map((l) => `  ${l}`)])].join('\n'),
-    card: { title, subtitle: `${items.length} open incident${items.length === 1 ? '' : 's'}`, sections, footer: `Digest day in ${zone}` },
+    text: [title, count, ...sections.flatMap((s) => [`${s.heading}:`, ...s.text.split('\n').map((l) => `  ${l}`)])].join('\n'),
+    card: { title, subtitle: count, sections, footer: `Digest day in ${zone}` },
     data: { kind: 'portfolio', day: localDate(at, zone), overdue: overdue.length, dueSoon: soon.length },
   };
 }

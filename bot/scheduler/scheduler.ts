@@ -6,7 +6,8 @@ import { computeObligations as engineCompute } from '../deadlines/engine.ts';
 import type { RuleSet } from '../deadlines/rule-schema.ts';
 import type { Obligation } from '../deadlines/types.ts';
 import type { ChannelTarget, Clock, IncidentStore, Logger, Notifier } from '../ports.ts';
-import { planDailyDigest, portfolioAlreadySent, portfolioRecord, portfolioReply, portfolioSlot, type DigestConfig } from './digest.ts';
+import { openIncidents } from '../slices.ts';
+import { planDailyDigest, portfolioRecord, portfolioReply, portfolioRows, portfolioSentIn, portfolioSlot, type DigestConfig, type PortfolioRow } from './digest.ts';
 import { createDueIndex } from './due-index.ts';
 import { planReminders, type PendingRecord } from './plan.ts';
 import { DEFAULT_REMINDER_POLICY, parseLocalTime, validatePolicy, type ReminderPolicy } from './policy.ts';
@@ -60,7 +61,7 @@ export interface Scheduler {
   start(): void;
   /** Stop ticking and wait for the current tick. */
   stop(): Promise<void>;
-  /** Recompute every incident's next due instant (full scan); returns the incident count. */
+  /** Recompute every open incident's next due instant (full scan); returns how many open incidents it planned. */
   rebuildIndex(): Promise<number>;
   /** The earliest instant anything is due, if any. */
   nextDueAt(): Date | null;
@@ -111,19 +112,11 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     index.clear();
     const now = clock.now();
     const began = performance.now();
-    // One incident at a time (never the whole store in memory at once), read after any yield: a stale plan must not
-    // replace a fresh one.
-    const ids = await store.ids();
-    let slice = performance.now();
-    for (const id of ids) {
-      // A full re-plan of a large store takes seconds: yield often so chat requests are still answered meanwhile.
-      if (performance.now() - slice > REBUILD_SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        slice = performance.now();
-      }
-      const incident = await store.get(id);
-      // Closed incidents get no reminders or digests: no need to compute their deadlines at all.
-      if (!incident || incident.status === 'closed') continue;
+    let planned = 0;
+    // A full re-plan of a large store takes seconds: it yields often, so chat requests are still answered meanwhile.
+    // Closed incidents get no reminders or digests: their deadlines are not computed at all.
+    for await (const incident of openIncidents(store, REBUILD_SLICE_MS)) {
+      planned++;
       try {
         const { plan, daily, nextAt } = planIncident(incident, now);
         index.schedule(incident.id, plan.sends.length || daily.sends.length ? now.getTime() : earliest(nextAt, deliverer.retries.nextFor(incident.id)));
@@ -133,8 +126,8 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       }
     }
     built = true;
-    logger.info(`scheduler: planned ${ids.length} incidents in ${((performance.now() - began) / 1000).toFixed(1)} s`);
-    return ids.length;
+    logger.info(`scheduler: planned ${planned} open incidents in ${((performance.now() - began) / 1000).toFixed(1)} s`);
+    return planned;
   }
 
   /** Deliver and count; returns when to look again after a refusal (null when sent). */
@@ -181,20 +174,36 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
   async function processPortfolio(now: Date, report: TickReport): Promise<void> {
     const target = digest?.portfolioChannel;
     if (!target || now.getTime() < portfolioNextAt) return;
-    const open = await store.list({ openOnly: true });
-    const slot = portfolioSlot(open, digest, now);
+    let holder: Incident | undefined;
+    for await (const incident of openIncidents(store)) {
+      holder = incident;
+      break;
+    }
+    const slot = portfolioSlot(holder, digest, now);
     portfolioIdle = !slot.holder;
-    if (!slot.holder || now.getTime() < slot.fireAt || portfolioAlreadySent(open, target, slot.day)) {
+    if (!slot.holder || now.getTime() < slot.fireAt || (await portfolioAlreadySent(target, slot.day))) {
       portfolioNextAt = slot.holder && now.getTime() < slot.fireAt ? slot.fireAt : slot.nextAt;
       return;
     }
     const rec = portfolioRecord(slot.holder, target, slot.day, slot.fireAt, slot.zone);
-    const reply = () => portfolioReply(open.map((incident) => ({ incident, obligations: compute(incident, rules, now) })), now, slot.zone);
-    const again = await send(slot.holder.id, PORTFOLIO, target, rec.key, reply, [rec], report);
+    // Summarized one incident at a time (only the digest's lines are kept), yielding between slices.
+    const rows: PortfolioRow[] = [];
+    let open = 0;
+    for await (const incident of openIncidents(store)) {
+      open++;
+      rows.push(...portfolioRows(incident, compute(incident, rules, now), now));
+    }
+    const again = await send(slot.holder.id, PORTFOLIO, target, rec.key, () => portfolioReply(rows, open, now, slot.zone), [rec], report);
     if (again === null) {
       report.digests++;
       portfolioNextAt = slot.nextAt;
     } else portfolioNextAt = again;
+  }
+
+  /** True when some open incident already records that day's portfolio digest for this channel. */
+  async function portfolioAlreadySent(target: ChannelTarget, day: string): Promise<boolean> {
+    for await (const incident of openIncidents(store)) if (portfolioSentIn(incident, target, day)) return true;
+    return false;
   }
 
   async function runTick(): Promise<TickReport> {
