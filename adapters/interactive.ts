@@ -8,7 +8,7 @@ import { createTerminalNotifier, runTerminalChat } from './terminal/terminal-cha
 
 /** Seed the demo store when it is empty; returns how many incidents were created. */
 export async function seedDemoStore(runtime: Runtime, clock: Clock): Promise<number> {
-  if ((await runtime.store.list()).length > 0) return 0;
+  if ((await runtime.store.ids()).length > 0) return 0;
   for (const build of demoIncidents(clock.now())) await runtime.store.create(build);
   return 2;
 }
