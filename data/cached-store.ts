@@ -40,16 +40,16 @@ export class PackedIncident {
 
 /** A store over already-loaded incidents; every write goes through `persistence` before it is acknowledged. */
 export function createCachedStore(location: string, loaded: Array<Incident | PackedIncident>, persistence: IncidentPersistence): CachedStore {
-  const byId = new Map<string, Incident | PackedIncident>();
+  const byId = new Map<string, PackedIncident>();
   let closed = false;
   const numbered = loaded.map((incident) => [idNumber(incident.id), incident] as const).sort((a, b) => a[0] - b[0]);
-  for (const [, incident] of numbered) byId.set(incident.id, incident);
+  for (const [, incident] of numbered) byId.set(incident.id, incident instanceof PackedIncident ? incident : new PackedIncident(incident.id, JSON.stringify(incident)));
   let nextNumber = (numbered.at(-1)?.[0] ?? 0) + 1;
 
-  /** The incident itself (a fresh copy of a packed one). */
+  /** A fresh parsed copy of the stored incident. */
   function current(id: string): Incident | undefined {
     const slot = byId.get(id);
-    if (!(slot instanceof PackedIncident)) return slot;
+    if (!slot) return undefined;
     try {
       return slot.parse();
     } catch (error) {
@@ -77,8 +77,9 @@ export function createCachedStore(location: string, loaded: Array<Incident | Pac
     if (closed) throw new Error(`store ${location} is closed`);
     const valid = IncidentSchema.parse(next);
     await persistence.write(valid);
+    // Kept as text like every record (see PackedIncident); callers and listeners get the frozen object.
+    byId.set(valid.id, new PackedIncident(valid.id, JSON.stringify(valid)));
     const frozen = deepFreeze(valid);
-    byId.set(valid.id, frozen);
     for (const listener of listeners) listener(frozen);
     return frozen;
   }
@@ -87,19 +88,16 @@ export function createCachedStore(location: string, loaded: Array<Incident | Pac
     location,
     idsNow: () => [...byId.keys()],
     ids: async () => [...byId.keys()],
-    peekJson(id) {
-      const slot = byId.get(id);
-      return slot instanceof PackedIncident ? slot.json : slot && JSON.stringify(slot);
-    },
+    peekJson: (id) => byId.get(id)?.json,
     async get(id) {
       return handOut(current(id));
     },
     async list(filter: IncidentFilter = {}) {
       const out: Incident[] = [];
       let until = performance.now() + SLICE_MS;
-      for (const [id, slot] of byId) {
-        // Packed records are parsed as they are listed: in slices, so the bot keeps answering meanwhile.
-        if (slot instanceof PackedIncident && performance.now() > until) {
+      for (const id of byId.keys()) {
+        // Records are parsed as they are listed: in slices, so the bot keeps answering meanwhile.
+        if (performance.now() > until) {
           await new Promise((resolve) => setImmediate(resolve));
           until = performance.now() + SLICE_MS;
         }
@@ -120,7 +118,8 @@ export function createCachedStore(location: string, loaded: Array<Incident | Pac
       return serialized(id, async () => {
         const before = current(id);
         if (!before) throw new IncidentNotFoundError(id);
-        const next = mutate(structuredClone(before) as Incident);
+        // A second fresh copy for the mutation, so `before` stays as stored for the append-only check.
+        const next = mutate(current(id)!);
         assertAppendOnly(before, next);
         return commit(next);
       });

@@ -5,5 +5,5 @@ import type { Incident } from './incident-schema.ts';
 
 /** A fresh in-memory store, optionally pre-filled. */
 export function createMemoryStore(initial: Incident[] = []): IncidentStore {
-  return createCachedStore('memory', structuredClone(initial), { write: async () => undefined, close: async () => undefined });
+  return createCachedStore('memory', initial, { write: async () => undefined, close: async () => undefined });
 }

@@ -50,7 +50,9 @@ export function storeContract(name: string, open: () => Promise<IncidentStore>) 
       expect(after.timeline.map((e) => e.text)).toEqual(['one', 'two']);
       await expect(store.update('BR-1', (c) => ({ ...c, timeline: c.timeline.slice(1) }))).rejects.toThrow(/append-only/);
       await expect(store.update('BR-1', (c) => ({ ...c, timeline: [entry('edited'), ...c.timeline.slice(1)] }))).rejects.toThrow(/append-only/);
-      expect((await store.get('BR-1'))!.timeline).toHaveLength(2);
+      // Edited in place, on the copy the mutation receives: still caught.
+      await expect(store.update('BR-1', (c) => (c.timeline[0]!.text = 'rewritten', c))).rejects.toThrow(/append-only/);
+      expect((await store.get('BR-1'))!.timeline.map((e) => e.text)).toEqual(['one', 'two']);
     });
 
     it('rejects an invalid incident and keeps the previous version', async () => {
