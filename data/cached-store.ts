@@ -26,7 +26,7 @@ export interface CachedStore extends IncidentStore {
  * parsed, they would be millions of small objects that every full collection must trace (long pauses, a larger heap).
  * Each use parses a fresh copy (a few microseconds for a 1–2 KB incident).
  */
-export class PackedIncident {
+export class IncidentText {
   constructor(
     readonly id: string,
     readonly json: string,
@@ -39,11 +39,11 @@ export class PackedIncident {
 }
 
 /** A store over already-loaded incidents; every write goes through `persistence` before it is acknowledged. */
-export function createCachedStore(location: string, loaded: Array<Incident | PackedIncident>, persistence: IncidentPersistence): CachedStore {
-  const byId = new Map<string, PackedIncident>();
+export function createCachedStore(location: string, loaded: Array<Incident | IncidentText>, persistence: IncidentPersistence): CachedStore {
+  const byId = new Map<string, IncidentText>();
   let closed = false;
   const numbered = loaded.map((incident) => [idNumber(incident.id), incident] as const).sort((a, b) => a[0] - b[0]);
-  for (const [, incident] of numbered) byId.set(incident.id, incident instanceof PackedIncident ? incident : new PackedIncident(incident.id, JSON.stringify(incident)));
+  for (const [, incident] of numbered) byId.set(incident.id, incident instanceof IncidentText ? incident : new IncidentText(incident.id, JSON.stringify(incident)));
   let nextNumber = (numbered.at(-1)?.[0] ?? 0) + 1;
 
   /** A fresh parsed copy of the stored incident. */
@@ -56,7 +56,7 @@ export function createCachedStore(location: string, loaded: Array<Incident | Pac
       // A damaged start-up pack line: the pack is only a cache, the incident's own file is the source of truth.
       if (!persistence.reread) throw error;
       const fresh = persistence.reread(id);
-      byId.set(id, new PackedIncident(id, JSON.stringify(fresh)));
+      byId.set(id, new IncidentText(id, JSON.stringify(fresh)));
       return fresh;
     }
   }
@@ -77,8 +77,8 @@ export function createCachedStore(location: string, loaded: Array<Incident | Pac
     if (closed) throw new Error(`store ${location} is closed`);
     const valid = IncidentSchema.parse(next);
     await persistence.write(valid);
-    // Kept as text like every record (see PackedIncident); callers and listeners get the frozen object.
-    byId.set(valid.id, new PackedIncident(valid.id, JSON.stringify(valid)));
+    // Kept as text like every record (see IncidentText); callers and listeners get the frozen object.
+    byId.set(valid.id, new IncidentText(valid.id, JSON.stringify(valid)));
     const frozen = deepFreeze(valid);
     for (const listener of listeners) listener(frozen);
     return frozen;

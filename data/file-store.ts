@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { IncidentStore } from '../bot/ports.ts';
-import { createCachedStore, PackedIncident } from './cached-store.ts';
+import { createCachedStore, IncidentText } from './cached-store.ts';
 import { DurableJsonFile } from './durable-json-file.ts';
 import { IncidentSchema, type Incident } from './incident-schema.ts';
 import { StoreCorruptError } from './store-errors.ts';
@@ -115,9 +115,9 @@ function defaultManifest(file: string, now: Date): Manifest {
 }
 
 /** Read every incident: from the pack (parsed later) while its file keeps the recorded stamp, else from the file (validated). Synchronous on purpose: nothing is served before the store is open, and one read per file is far faster than async calls at 100,000 files. */
-function loadIncidents(dir: string, packPath: string): { incidents: PackedIncident[]; reread: number } {
+function loadIncidents(dir: string, packPath: string): { incidents: IncidentText[]; reread: number } {
   const pack = readPack(packPath);
-  const incidents: PackedIncident[] = [];
+  const incidents: IncidentText[] = [];
   let reread = 0;
   for (const name of readdirSync(dir)) {
     if (!INCIDENT_FILE.test(name)) continue;
@@ -125,11 +125,11 @@ function loadIncidents(dir: string, packPath: string): { incidents: PackedIncide
     const id = name.slice(0, -'.json'.length);
     const packed = pack?.get(id);
     if (packed && packed.stamp === fileStamp(path)) {
-      incidents.push(new PackedIncident(id, packed.json));
+      incidents.push(new IncidentText(id, packed.json));
       continue;
     }
-    // Held as text like packed records (see PackedIncident): validated once here, parsed again on each use.
-    incidents.push(new PackedIncident(id, JSON.stringify(readIncidentFile(path))));
+    // Held as text like packed records (see IncidentText): validated once here, parsed afresh on each use.
+    incidents.push(new IncidentText(id, JSON.stringify(readIncidentFile(path))));
     reread++;
   }
   return { incidents, reread };
