@@ -68,7 +68,6 @@ export interface Scheduler {
 }
 
 const HOUR_MS = 3_600_000;
-const REBUILD_SLICE_MS = 8;
 const PORTFOLIO = '#portfolio';
 
 /** Build the scheduler; nothing runs until tick() or start(). */
@@ -113,9 +112,9 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     const now = clock.now();
     const began = performance.now();
     let planned = 0;
-    // A full re-plan of a large store takes seconds: it yields often, so chat requests are still answered meanwhile.
+    // A full re-plan of a large store takes seconds: it yields every few ms, so chat requests are still answered meanwhile.
     // Closed incidents get no reminders or digests: their deadlines are not computed at all.
-    for await (const incident of openIncidents(store, REBUILD_SLICE_MS)) {
+    for await (const incident of openIncidents(store)) {
       planned++;
       try {
         const { plan, daily, nextAt } = planIncident(incident, now);
