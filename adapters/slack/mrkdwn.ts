@@ -3,8 +3,13 @@
 // Slack's own tokens stay live: <@U123>, <#C123|name>, <!here>, <https://example.com|label>, <mailto:x@y>.
 const SLACK_TOKEN = /<(?:[@#!][^<>\s]*|(?:https?|mailto):[^<>\s]*)>/g;
 
+const SPECIAL = /[&<>]/;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
 /** Escape &, < and > for mrkdwn while keeping mentions, channel links and URLs clickable. */
 export function escapeMrkdwn(text: string): string {
+  // Most texts have nothing to escape: no token scan, no copy (replies run to many kilobytes).
+  if (!SPECIAL.test(text)) return text;
   let out = '';
   let last = 0;
   for (const match of text.matchAll(SLACK_TOKEN)) {
@@ -15,7 +20,7 @@ export function escapeMrkdwn(text: string): string {
 }
 
 function escapeAll(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return text.replace(/[&<>]/g, (c) => ENTITY[c]!);
 }
 
 /** Slack sends &, < and > in typed text as entities; the store should hold what the user typed. */
