@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { CoreConfig } from '../commands/context.ts';
-import { isKnownTimeZone, OrganizationRole } from '../data/incident-schema.ts';
+import { isKnownTimeZone, OrganizationRole } from '../bot/model/incident-schema.ts';
 import { slackConfigFromEnv, type SlackConfig } from './slack/slack-config.ts';
 import { teamsConfigFromEnv, type TeamsConfig } from './teams/config.ts';
 

@@ -1,5 +1,5 @@
 // The two demo incidents a newcomer sees on first run, dated relative to now so their clocks are live.
-import { IncidentSchema, type Incident } from '../data/incident-schema.ts';
+import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;

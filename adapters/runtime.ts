@@ -1,6 +1,6 @@
 // The composition root shared by `npm start` and the one-shot CLI: store, rules, registry, bot.
 import { readFile } from 'node:fs/promises';
-import { createBot, type Bot } from '../bot/bot.ts';
+import { createBot, type Bot } from '../commands/bot.ts';
 import { loadRules } from '../bot/deadlines/load-rules.ts';
 import { createNotifierHub, type NotifierHub } from '../bot/notifier-hub.ts';
 import type { Clock, IncidentStore, Logger } from '../bot/ports.ts';

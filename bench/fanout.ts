@@ -9,7 +9,7 @@ import { createManualClock } from '../bot/clock.ts';
 import { loadRules } from '../bot/deadlines/load-rules.ts';
 import type { IncidentStore, Logger } from '../bot/ports.ts';
 import { createScheduler } from '../bot/scheduler/scheduler.ts';
-import { IncidentSchema, type ChannelLink, type Incident } from '../data/incident-schema.ts';
+import { IncidentSchema, type ChannelLink, type Incident } from '../bot/model/incident-schema.ts';
 import { createMemoryStore } from '../data/memory-store.ts';
 
 /** What reached the fake Slack, and how long until every reminder was recorded as delivered. */

@@ -4,7 +4,7 @@ import { loadRules } from '../bot/deadlines/load-rules.ts';
 import { createNotifierHub } from '../bot/notifier-hub.ts';
 import { createScheduler } from '../bot/scheduler/scheduler.ts';
 import { createMemoryStore } from '../data/memory-store.ts';
-import type { Incident } from '../data/incident-schema.ts';
+import type { Incident } from '../bot/model/incident-schema.ts';
 import { syntheticIncident } from './synthetic.ts';
 import { percentile } from './stats.ts';
 

@@ -6,7 +6,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Low } from 'lowdb';
 import { openFileStore } from '../data/file-store.ts';
 import { DurableJsonFile } from '../data/durable-json-file.ts';
-import type { Incident } from '../data/incident-schema.ts';
+import type { Incident } from '../bot/model/incident-schema.ts';
 import { syntheticIncident } from './synthetic.ts';
 import { percentile } from './stats.ts';
 

@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IncidentSchema, type Incident } from '../data/incident-schema.ts';
+import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { fileStamp, writePack } from '../data/store-pack.ts';
 
 const STATES = ['US-TX', 'US-CA', 'US-NY', 'US-WA', 'US-FL', 'US-IN', 'US-IL', 'US-CO', 'US-MD', 'US-VT'];

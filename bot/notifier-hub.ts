@@ -1,5 +1,5 @@
 // Routes a post to the notifier of the target's platform; adapters register themselves at start-up.
-import type { Reply } from '../commands/reply.ts';
+import type { Reply } from './reply.ts';
 import type { ChannelTarget, DeliveryReceipt, Notifier } from './ports.ts';
 
 /** A Notifier made of per-platform notifiers. */

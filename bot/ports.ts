@@ -1,5 +1,5 @@
 // Interfaces the core owns; adapters (Slack, Teams, terminal) and stores (data/) implement them.
-import type { ChannelLink, Incident, PlatformName, TimelineEntry } from '../data/incident-schema.ts';
+import type { ChannelLink, Incident, PlatformName, TimelineEntry } from './model/incident-schema.ts';
 
 /** The one source of "now": injected everywhere, fixed in tests and by `--now`. */
 export interface Clock {
@@ -58,7 +58,7 @@ export interface Notifier {
   /** Platforms this notifier can reach. */
   readonly platforms: readonly ChannelLink['platform'][];
   /** Post a reply into a channel; resolves once the platform accepted it, rejects otherwise. */
-  post(target: ChannelTarget, reply: import('../commands/reply.ts').Reply): Promise<DeliveryReceipt>;
+  post(target: ChannelTarget, reply: import('./reply.ts').Reply): Promise<DeliveryReceipt>;
 }
 
 /** Minimal structured logger. */

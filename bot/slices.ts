@@ -1,6 +1,6 @@
 // Cooperative slicing for long walks over the store: the walk yields to the event loop every few milliseconds, so
 // chat requests and timers are still served while it runs (one event loop serves every user).
-import type { Incident } from '../data/incident-schema.ts';
+import type { Incident } from './model/incident-schema.ts';
 import type { IncidentStore } from './ports.ts';
 
 /** Work this long between two yields: short enough that a request waiting behind it barely notices. */

@@ -1,9 +1,9 @@
 // `link` / `unlink`: which channels get an incident's reminders and summaries.
 import { z } from 'zod';
 import type { CommandContext } from './context.ts';
-import { CommandRefusedError } from './errors.ts';
+import { CommandRefusedError } from '../bot/errors.ts';
 import type { CommandSpec } from './registry.ts';
-import { ok } from './reply.ts';
+import { ok } from '../bot/reply.ts';
 import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
 
 function requireChannel(ctx: CommandContext) {

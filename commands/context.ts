@@ -1,5 +1,5 @@
 // What every command handler receives: the ports, who is asking, from where, and the settings.
-import type { Actor } from '../data/incident-schema.ts';
+import type { Actor } from '../bot/model/incident-schema.ts';
 import type { RuleSet } from '../bot/deadlines/rule-schema.ts';
 import type { ChannelTarget, Clock, IncidentStore, Logger, Notifier } from '../bot/ports.ts';
 

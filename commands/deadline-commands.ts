@@ -5,13 +5,14 @@ import { computeObligations, toContractJson } from '../bot/deadlines/engine.ts';
 import { countdown, dueWords, isOpen, obligationLines, obligationSection, STATUS_LABEL } from '../bot/deadlines/present.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
 import { openIncidents } from '../bot/slices.ts';
-import { LawEnforcementDelaySchema, NoticeSchema, RiskAssessmentSchema, type Incident } from '../data/incident-schema.ts';
+import { LawEnforcementDelaySchema, NoticeSchema, RiskAssessmentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
-import { CommandRefusedError, InvalidArgumentsError } from './errors.ts';
+import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import { nowInZone, parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
-import { ok } from './reply.ts';
-import { formatInZone, IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
+import { ok } from '../bot/reply.ts';
+import { formatInZone } from '../bot/views/format-in-zone.ts';
+import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
 
 // Slack allows 50 blocks per message; a section per obligation beyond this goes to the text only.
 const MAX_SECTIONS = 20;

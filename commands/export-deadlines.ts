@@ -1,9 +1,9 @@
 // Deadline lines for the Markdown export: every obligation with its status, due time, citation and verification.
 import { computeObligations } from '../bot/deadlines/engine.ts';
 import { obligationLines } from '../bot/deadlines/present.ts';
-import type { Incident } from '../data/incident-schema.ts';
+import type { Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
-import { formatInZone } from './shared.ts';
+import { formatInZone } from '../bot/views/format-in-zone.ts';
 
 /** Markdown lines, one block per obligation, as computed at the export's "now". */
 export function exportObligationLines(incident: Incident, ctx: CommandContext): string[] {

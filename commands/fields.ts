@@ -2,8 +2,8 @@
 import { z } from 'zod';
 import {
   IncidentStatus, Jurisdiction, OrganizationRole, TimeZoneName, VendorRole, type Incident,
-} from '../data/incident-schema.ts';
-import { InvalidArgumentsError } from './errors.ts';
+} from '../bot/model/incident-schema.ts';
+import { InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
 import { BooleanWord } from './shared.ts';
 

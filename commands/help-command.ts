@@ -1,7 +1,7 @@
 // `help` and `help <command>`, generated from the registry's declarations.
 import { z } from 'zod';
 import type { CommandSpec } from './registry.ts';
-import { ok, usage } from './reply.ts';
+import { ok, usage } from '../bot/reply.ts';
 import { fieldHelp } from './set-command.ts';
 
 /** The help command needs the full list of specs (including itself). */

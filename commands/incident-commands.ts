@@ -1,11 +1,11 @@
 // Commands that open, list, show and annotate incidents.
 import { z } from 'zod';
-import { IncidentSchema, IncidentStatus, OrganizationRole, TimeZoneName } from '../data/incident-schema.ts';
-import { InvalidArgumentsError } from './errors.ts';
+import { IncidentSchema, IncidentStatus, OrganizationRole, TimeZoneName } from '../bot/model/incident-schema.ts';
+import { InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
-import { ok } from './reply.ts';
-import { describeIncident } from './incident-view.ts';
+import { ok } from '../bot/reply.ts';
+import { describeIncident } from '../bot/views/incident-view.ts';
 import { IncidentIdArg, requireIncident, timelineEntry } from './shared.ts';
 
 const newCommand: CommandSpec<{

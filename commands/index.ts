@@ -23,4 +23,4 @@ export function createCommandRegistry(): CommandRegistry {
 
 export type { CommandContext, CoreConfig } from './context.ts';
 export type { CommandRegistry, CommandRequest } from './registry.ts';
-export type { Reply } from './reply.ts';
+export type { Reply } from '../bot/reply.ts';

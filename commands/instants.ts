@@ -1,7 +1,7 @@
 // Reading instants users type: ISO-8601 with an offset, or a local date-time in the incident's zone.
 import { TZDate } from '@date-fns/tz';
-import { IsoInstant } from '../data/incident-schema.ts';
-import { InvalidArgumentsError } from './errors.ts';
+import { IsoInstant } from '../bot/model/incident-schema.ts';
+import { InvalidArgumentsError } from '../bot/errors.ts';
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 

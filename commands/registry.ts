@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { CommandContext } from './context.ts';
-import { CommandRefusedError, IncidentNotFoundError, InvalidArgumentsError } from './errors.ts';
-import { refused, usage, type Reply } from './reply.ts';
+import { CommandRefusedError, IncidentNotFoundError, InvalidArgumentsError } from '../bot/errors.ts';
+import { refused, usage, type Reply } from '../bot/reply.ts';
 import { tokenize } from './tokenize.ts';
 
 /** One option of a command (`--name value` or `--flag`). */

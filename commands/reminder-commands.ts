@@ -6,13 +6,14 @@ import type { Obligation } from '../bot/deadlines/types.ts';
 import { countdown } from '../bot/deadlines/present.ts';
 import { ACKNOWLEDGED_ACTION, acknowledgementChange, handledSince, SNOOZED_ACTION } from '../bot/scheduler/reminder-state.ts';
 import { REMINDED_STATUSES } from '../bot/scheduler/steps.ts';
-import type { Incident } from '../data/incident-schema.ts';
+import type { Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
-import { CommandRefusedError, InvalidArgumentsError } from './errors.ts';
+import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
-import { ok } from './reply.ts';
-import { formatInZone, IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
+import { ok } from '../bot/reply.ts';
+import { formatInZone } from '../bot/views/format-in-zone.ts';
+import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
 
 const MINUTE_MS = 60_000;
 const UNIT_MS: Record<string, number> = { m: MINUTE_MS, h: 60 * MINUTE_MS, d: 24 * 60 * MINUTE_MS, w: 7 * 24 * 60 * MINUTE_MS };

@@ -1,10 +1,10 @@
 // `set`: change one fact; the timeline keeps the old and new value, and deadlines follow.
 import { z } from 'zod';
-import { IncidentSchema } from '../data/incident-schema.ts';
-import { InvalidArgumentsError } from './errors.ts';
+import { IncidentSchema } from '../bot/model/incident-schema.ts';
+import { InvalidArgumentsError } from '../bot/errors.ts';
 import { FIELDS, getPath, resolveField, setPath } from './fields.ts';
 import type { CommandSpec } from './registry.ts';
-import { ok } from './reply.ts';
+import { ok } from '../bot/reply.ts';
 import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
 
 const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {

@@ -1,70 +1,9 @@
 // `summary <id>`: the incident at a glance, posted into the channel; the daily digest reuses the same view.
 import { z } from 'zod';
 import { computeObligations } from '../bot/deadlines/engine.ts';
-import type { Obligation } from '../bot/deadlines/types.ts';
-import { countdown } from '../bot/deadlines/present.ts';
-import { dueText } from '../bot/scheduler/reminder-message.ts';
-import type { Incident } from '../data/incident-schema.ts';
-import { incidentFacts, recentTimeline } from './incident-view.ts';
+import { summaryReply } from '../bot/views/summary-view.ts';
 import type { CommandSpec } from './registry.ts';
-import type { Reply, ReplySection } from './reply.ts';
-import { formatInZone, IncidentIdArg, requireIncident } from './shared.ts';
-
-const NEXT_COUNT = 5;
-const NOT_OWED: ReadonlySet<Obligation['status']> = new Set(['done', 'not_applicable']);
-
-/** One obligation as a line: id, recipient, due date in the org zone, countdown, citation. */
-export function obligationLine(o: Obligation, zone: string, now: Date): string {
-  const due = dueText(o, zone);
-  const left = o.dueAt === null ? '' : ` (${countdown(Date.parse(o.dueAt), now.getTime(), 'words')})`;
-  const tolled = o.status === 'tolled' && o.tolledUntil ? ` · law-enforcement delay until ${formatInZone(o.tolledUntil, zone)}` : '';
-  return `${o.obligation} → ${o.recipient}: due ${due}${left}${tolled} · ${o.citation}`;
-}
-
-/** The summary Reply (visibility channel): status, key facts, next deadlines, overdue items, recent timeline. */
-export function summaryReply(incident: Incident, obligations: readonly Obligation[], now: Date, heading = 'Summary'): Reply {
-  const zone = incident.organization.timezone;
-  const open = obligations.filter((o) => !NOT_OWED.has(o.status) && o.kind !== 'on_request');
-  const overdue = open.filter((o) => o.status === 'overdue');
-  // Engine order is soonest first, open-ended ones last.
-  const next = open.filter((o) => o.status !== 'overdue' && o.status !== 'needs_facts').slice(0, NEXT_COUNT);
-  const needsFacts = open.filter((o) => o.status === 'needs_facts');
-  const facts = incidentFacts(incident);
-  const timeline = recentTimeline(incident);
-  const line = (o: Obligation) => obligationLine(o, zone, now);
-  const sections: ReplySection[] = [
-    { heading: `Overdue (${overdue.length})`, text: overdue.map(line).join('\n') || 'none' },
-    { heading: `Next deadlines (soonest ${NEXT_COUNT} not done)`, text: next.map(line).join('\n') || 'none open' },
-    ...(needsFacts.length ? [{ heading: `Needs facts (${needsFacts.length})`, text: needsFacts.map((o) => `${o.obligation}: ${o.basis}`).join('\n') }] : []),
-    { heading: `Recent timeline (${incident.timeline.length} entries)`, text: timeline.join('\n') || 'empty' },
-  ];
-  const title = `${heading} · ${incident.id} · ${incident.title}`;
-  const text = [
-    title,
-    ...facts.map((f) => `  ${f.label}: ${f.value}`),
-    ...sections.flatMap((s) => [`${s.heading}:`, ...s.text!.split('\n').map((l) => `  ${l}`)]),
-  ].join('\n');
-  return {
-    outcome: 'ok',
-    visibility: 'channel',
-    text,
-    card: {
-      title,
-      fields: facts,
-      sections,
-      buttons: [
-        { label: 'Deadlines', command: `deadlines ${incident.id}`, style: 'primary' },
-        { label: 'Details', command: `show ${incident.id}` },
-      ],
-      footer: `Times in ${zone}`,
-    },
-    data: {
-      id: incident.id, status: incident.status,
-      overdue: overdue.map((o) => ({ obligation: o.obligation, dueAt: o.dueAt })),
-      next: next.map((o) => ({ obligation: o.obligation, dueAt: o.dueAt, status: o.status })),
-    },
-  };
-}
+import { IncidentIdArg, requireIncident } from './shared.ts';
 
 const summaryCommand: CommandSpec<{ id: string }> = {
   id: 'incident.summary',

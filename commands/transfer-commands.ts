@@ -1,14 +1,15 @@
 // `import` and `export`: the incident as JSON (the import format's superset) or a Markdown record.
 import { z } from 'zod';
-import { IncidentSchema, type Incident } from '../data/incident-schema.ts';
+import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { parseImport } from '../data/import-format.ts';
 import type { CommandContext } from './context.ts';
-import { CommandRefusedError, InvalidArgumentsError } from './errors.ts';
-import { incidentFacts } from './incident-view.ts';
+import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
+import { incidentFacts } from '../bot/views/incident-view.ts';
 import { exportObligationLines } from './export-deadlines.ts';
 import type { CommandSpec } from './registry.ts';
-import { ok } from './reply.ts';
-import { formatInZone, IncidentIdArg, requireIncident, timelineEntry } from './shared.ts';
+import { ok } from '../bot/reply.ts';
+import { formatInZone } from '../bot/views/format-in-zone.ts';
+import { IncidentIdArg, requireIncident, timelineEntry } from './shared.ts';
 
 async function readSource(source: string, ctx: CommandContext): Promise<string> {
   if (source.trimStart().startsWith('{')) return source;

@@ -1,7 +1,7 @@
 // The store logic both implementations share: an in-memory index, per-incident write queues, append-only timelines.
 import type { IncidentFilter, IncidentStore } from '../bot/ports.ts';
-import { IncidentNotFoundError } from '../commands/errors.ts';
-import { IncidentSchema, type Incident, type TimelineEntry } from './incident-schema.ts';
+import { IncidentNotFoundError } from '../bot/errors.ts';
+import { IncidentSchema, type Incident, type TimelineEntry } from '../bot/model/incident-schema.ts';
 
 /** Where a cached store puts records; the memory store persists nowhere. */
 export interface IncidentPersistence {

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { IncidentStore } from '../bot/ports.ts';
 import { createCachedStore, IncidentText } from './cached-store.ts';
 import { DurableJsonFile } from './durable-json-file.ts';
-import { IncidentSchema, type Incident } from './incident-schema.ts';
+import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { StoreCorruptError } from './store-errors.ts';
 import { acquireStoreLock } from './store-lock.ts';
 import { fileStamp, readPack, writePack } from './store-pack.ts';

@@ -1,6 +1,6 @@
 // Reading the import format: every problem named (unknown fields, missing fields, bad values), never a stack trace.
 import type { z } from 'zod';
-import { IncidentImportSchema, type IncidentFacts } from './incident-schema.ts';
+import { IncidentImportSchema, type IncidentFacts } from '../bot/model/incident-schema.ts';
 
 /** Keys that `export --format json` adds; accepted on import and not carried over. */
 export const EXPORT_ONLY_KEYS = ['format', 'formatVersion', 'exportedAt', 'exportedBy', 'id', 'createdAt', 'updatedAt', 'riskAssessments', 'channels', 'snoozes', 'deliveries', 'timeline'] as const;

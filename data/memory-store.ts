@@ -1,7 +1,7 @@
 // The in-memory store: same contract as the file store, nothing persisted (tests, demos, one-shot runs).
 import type { IncidentStore } from '../bot/ports.ts';
 import { createCachedStore } from './cached-store.ts';
-import type { Incident } from './incident-schema.ts';
+import type { Incident } from '../bot/model/incident-schema.ts';
 
 /** A fresh in-memory store, optionally pre-filled. */
 export function createMemoryStore(initial: Incident[] = []): IncidentStore {

@@ -1,7 +1,7 @@
 // Sending a reply back where the request came from: response_url, a modal, the channel, or the user's DM.
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../bot/ports.ts';
-import type { Reply } from '../../commands/reply.ts';
+import type { Reply } from '../../bot/reply.ts';
 import { describeError } from './identity.ts';
 import { replyModal } from './modals.ts';
 import { replyToBlocks } from './render-blocks.ts';

@@ -1,6 +1,6 @@
 // The App Home tab: open incidents and, when the `due` command exists, the next deadlines across them.
 import type { types } from '@slack/bolt';
-import type { Reply } from '../../commands/reply.ts';
+import type { Reply } from '../../bot/reply.ts';
 import { replyToBlocks } from './render-blocks.ts';
 
 /** action_id of the Home tab's "New incident" button. */

@@ -1,7 +1,7 @@
 // Modal views: the `new` incident form, the reason prompt for snooze-like buttons, and a reply shown in a modal.
 import type { types } from '@slack/bolt';
-import type { Reply } from '../../commands/reply.ts';
-import { OrganizationRole } from '../../data/incident-schema.ts';
+import type { Reply } from '../../bot/reply.ts';
+import { OrganizationRole } from '../../bot/model/incident-schema.ts';
 import { clip } from './mrkdwn.ts';
 import { replyToBlocks } from './render-blocks.ts';
 

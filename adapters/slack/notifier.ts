@@ -1,7 +1,7 @@
 // The Slack Notifier: chat.postMessage with blocks and a text fallback, for reminders, digests and `summary`.
 import type { webApi } from '@slack/bolt';
 import type { ChannelTarget, DeliveryReceipt, Notifier } from '../../bot/ports.ts';
-import type { Reply } from '../../commands/reply.ts';
+import type { Reply } from '../../bot/reply.ts';
 import { describeError } from './identity.ts';
 import { replyToBlocks } from './render-blocks.ts';
 

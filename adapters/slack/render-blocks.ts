@@ -1,6 +1,6 @@
 // The one pure renderer from the neutral Reply to a Slack message: Block Kit within Slack's limits, plus a text fallback.
 import type { types } from '@slack/bolt';
-import type { Reply, ReplyButton, ReplyField, ReplySection } from '../../commands/reply.ts';
+import type { Reply, ReplyButton, ReplyField, ReplySection } from '../../bot/reply.ts';
 import { clip, escapeMrkdwn, splitText } from './mrkdwn.ts';
 
 type Block = types.KnownBlock;

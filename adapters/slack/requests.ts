@@ -1,5 +1,5 @@
 // Turning Slack payloads into the bot's ChatRequest: who asked, from which channel, with which words.
-import type { ChatRequest } from '../../bot/bot.ts';
+import type { ChatRequest } from '../../commands/bot.ts';
 import type { RequestChannel } from '../../commands/context.ts';
 import { decodeSlackEntities } from './mrkdwn.ts';
 

@@ -1,6 +1,6 @@
 // What every Slack listener shares: the bot, one Web API client, the logger and the timing budget.
 import type { webApi } from '@slack/bolt';
-import type { Bot } from '../../bot/bot.ts';
+import type { Bot } from '../../commands/bot.ts';
 import type { Logger } from '../../bot/ports.ts';
 import type { IdentityResolver } from './identity.ts';
 

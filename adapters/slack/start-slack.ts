@@ -1,6 +1,6 @@
 // Starting the Slack front door: Bolt on the shared HTTP server (or Socket Mode), the listeners, and the notifier.
 import { App, ExpressReceiver, SocketModeReceiver, webApi } from '@slack/bolt';
-import type { Bot } from '../../bot/bot.ts';
+import type { Bot } from '../../commands/bot.ts';
 import type { NotifierHub } from '../../bot/notifier-hub.ts';
 import type { Logger, Notifier } from '../../bot/ports.ts';
 import type { HttpServer } from '../http-server.ts';

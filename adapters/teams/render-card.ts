@@ -1,5 +1,5 @@
 // Pure renderer from the neutral Reply to an Adaptive Card (schema 1.5, the newest Teams renders) plus its text fallback.
-import type { Reply, ReplyButton, ReplyCard, ReplyField, ReplySection } from '../../commands/reply.ts';
+import type { Reply, ReplyButton, ReplyCard, ReplyField, ReplySection } from '../../bot/reply.ts';
 
 /** An Adaptive Card as JSON. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: '1.5'; body: CardElement[]; actions?: CardElement[] } & Record<string, unknown>;

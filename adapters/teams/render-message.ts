@@ -1,5 +1,5 @@
 // Pure renderer from the neutral Reply to the fields of a Teams message activity (card or formatted text).
-import type { Reply } from '../../commands/reply.ts';
+import type { Reply } from '../../bot/reply.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, MAX_CARD_CHARS, replyToCard } from './render-card.ts';
 
 /** The platform fields of one outgoing Teams message (the SDK adds addressing). */

@@ -1,6 +1,6 @@
 // Wires the Teams front door: SDK adapter, POST /api/messages, saved conversation references and the notifier.
 import { CloudAdapter } from 'botbuilder';
-import type { Bot } from '../../bot/bot.ts';
+import type { Bot } from '../../commands/bot.ts';
 import type { NotifierHub } from '../../bot/notifier-hub.ts';
 import type { Logger, Notifier } from '../../bot/ports.ts';
 import type { HttpServer } from '../http-server.ts';

@@ -1,7 +1,7 @@
 // Proactive posts into Teams conversations (reminders, summaries) through the SDK's continueConversationAsync.
 import type { Activity, CloudAdapter } from 'botbuilder';
 import type { ChannelTarget, DeliveryReceipt, Logger, Notifier } from '../../bot/ports.ts';
-import type { Reply } from '../../commands/reply.ts';
+import type { Reply } from '../../bot/reply.ts';
 import { conversationKey, type ConversationReferenceStore, type SavedReference } from './conversation-references.ts';
 import { replyToTeamsMessage } from './render-message.ts';
 

@@ -1,6 +1,6 @@
 // One inbound Teams turn: remember the conversation, turn the message or card click into a ChatRequest, send the reply.
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
-import type { Bot, ChatRequest } from '../../bot/bot.ts';
+import type { Bot, ChatRequest } from '../../commands/bot.ts';
 import type { Logger } from '../../bot/ports.ts';
 import { commandFromSubmit } from './card-submit.ts';
 import { conversationKey, type ConversationReferenceStore, type SavedReference } from './conversation-references.ts';

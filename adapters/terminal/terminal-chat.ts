@@ -1,8 +1,8 @@
 // The terminal front door: type a command, read the answer; reminders for linked incidents print as they come due.
 import { createInterface } from 'node:readline';
-import type { Bot } from '../../bot/bot.ts';
+import type { Bot } from '../../commands/bot.ts';
 import type { Notifier, RequestActor } from '../../bot/ports.ts';
-import type { Reply } from '../../commands/reply.ts';
+import type { Reply } from '../../bot/reply.ts';
 
 /** The terminal's single channel id (what `link` records). */
 export const TERMINAL_CHANNEL = { platform: 'terminal' as const, id: 'terminal', name: 'terminal' };

@@ -1,5 +1,5 @@
 // The pure deadline engine: (incident facts, rules, now) → every notice owed, soonest first.
-import type { Incident } from '../../data/incident-schema.ts';
+import type { Incident } from '../model/incident-schema.ts';
 import { computeDeadline, describeClock, kindOf, type Deadline } from './clock.ts';
 import {
   conditionHolds, determinationTrigger, discoveryTrigger, materialityTrigger, testThreshold, vendorDiscoveryTrigger, type Trigger,

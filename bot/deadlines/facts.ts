@@ -1,5 +1,5 @@
 // Reading incident facts for the engine: clock triggers (with the vendor discovery rule), head counts and scope tests.
-import type { Incident } from '../../data/incident-schema.ts';
+import type { Incident } from '../model/incident-schema.ts';
 import type { RuleCondition, RuleThreshold } from './rule-schema.ts';
 import { localDate } from './time.ts';
 

@@ -1,5 +1,5 @@
 // Named applicability checks that need more than a data condition (HIPAA breach test, GDPR risk levels).
-import type { Incident } from '../../data/incident-schema.ts';
+import type { Incident } from '../model/incident-schema.ts';
 import type { RuleGate } from './rule-schema.ts';
 import { localDate } from './time.ts';
 

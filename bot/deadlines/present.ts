@@ -1,5 +1,5 @@
 // Words and badges for showing obligations to people (chat and terminal); no I/O, no platform formats.
-import type { ReplyButton, ReplySection } from '../../commands/reply.ts';
+import type { ReplyButton, ReplySection } from '../reply.ts';
 import type { VerificationLevel } from './rule-schema.ts';
 import type { Obligation, ObligationStatus } from './types.ts';
 

@@ -1,6 +1,6 @@
 // Notification rules as data (data/rules/*.json): the zod schema every rule file is validated against at load.
 import { z } from 'zod';
-import { OrganizationRole, VendorRole } from '../../data/incident-schema.ts';
+import { OrganizationRole, VendorRole } from '../model/incident-schema.ts';
 
 /** How sure we are of a rule (regulations.md §0). */
 export const Verification = z.enum(['verified_primary_text', 'verified_secondary', 'unverified']);

@@ -1,5 +1,5 @@
 // Which obligations a rule yields for an incident: scope test, per-State fan-out, and the recorded notices.
-import type { Incident } from '../../data/incident-schema.ts';
+import type { Incident } from '../model/incident-schema.ts';
 import { conditionHolds, unassignedUsResidents, usJurisdictions } from './facts.ts';
 import type { Rule, RulePart, RuleSet } from './rule-schema.ts';
 

@@ -1,5 +1,5 @@
 // Law-enforcement delays (45 CFR 164.412; FTC 16 CFR 318.4 has the same structure) as tolling windows.
-import type { Incident } from '../../data/incident-schema.ts';
+import type { Incident } from '../model/incident-schema.ts';
 import type { RuleTolling } from './rule-schema.ts';
 import { addDaysToDate, daysBetween, endOfLocalDay, localDate } from './time.ts';
 

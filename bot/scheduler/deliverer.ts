@@ -1,6 +1,6 @@
 // Exactly-once posting: record a delivery only after the platform accepted it; retry refusals with backoff.
-import type { Delivery } from '../../data/incident-schema.ts';
-import type { Reply } from '../../commands/reply.ts';
+import type { Delivery } from '../model/incident-schema.ts';
+import type { Reply } from '../reply.ts';
 import type { ChannelTarget, Clock, IncidentStore, Logger, Notifier } from '../ports.ts';
 import { channelLabel, type PendingRecord } from './plan.ts';
 import { createRetryBook, retryAfterOf, type BackoffConfig, type RetryBook } from './retry.ts';

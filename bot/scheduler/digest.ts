@@ -1,7 +1,7 @@
 // Daily digests: one per linked channel of each open incident, and one portfolio digest for the privacy office.
-import type { ChannelLink, Incident } from '../../data/incident-schema.ts';
-import type { Reply } from '../../commands/reply.ts';
-import { obligationLine } from '../../commands/summary-command.ts';
+import type { ChannelLink, Incident } from '../model/incident-schema.ts';
+import type { Reply } from '../reply.ts';
+import { obligationLine } from '../views/summary-view.ts';
 import { addDaysToDate, isoInZone, localDate } from '../deadlines/time.ts';
 import type { Obligation } from '../deadlines/types.ts';
 import type { ChannelTarget } from '../ports.ts';

@@ -1,5 +1,5 @@
 // The pure reminder planner: (incident, obligations, policy, now) → the reminders due now and not yet delivered or skipped.
-import type { ChannelLink, Delivery, Incident } from '../../data/incident-schema.ts';
+import type { ChannelLink, Delivery, Incident } from '../model/incident-schema.ts';
 import { isoInZone } from '../deadlines/time.ts';
 import { delayWindows, TOLLING_CAVEAT } from '../deadlines/tolling.ts';
 import type { Obligation } from '../deadlines/types.ts';

@@ -1,10 +1,13 @@
 // The reminder a channel receives: a neutral Reply with the deadline, its citation and one-click actions.
-import type { Incident } from '../../data/incident-schema.ts';
-import type { Reply, ReplyButton, ReplyField } from '../../commands/reply.ts';
-import { formatInZone } from '../../commands/shared.ts';
+import type { Incident } from '../model/incident-schema.ts';
+import type { Reply, ReplyButton, ReplyField } from '../reply.ts';
+import { formatInZone } from '../views/format-in-zone.ts';
+import { dueText } from '../views/due-text.ts';
 import { countdown } from '../deadlines/present.ts';
 import type { Obligation } from '../deadlines/types.ts';
 import type { PlannedReminder } from './plan.ts';
+
+export { dueText };
 
 
 /** Verification levels in words a reader outside legal understands. */
@@ -14,13 +17,6 @@ export const VERIFICATION_WORDS: Record<Obligation['verification'], string> = {
   unverified: 'UNVERIFIED: confirm with counsel',
 };
 
-
-/** When an obligation is due, in the organization's zone. */
-export function dueText(o: Obligation, zone: string): string {
-  if (o.dueAt === null) return o.kind === 'none_fixed' ? 'without undue delay (no fixed deadline)' : 'no fixed deadline';
-  const at = formatInZone(o.dueAt, zone);
-  return o.kind === 'immediate' ? `immediately (at the latest ${at})` : at;
-}
 
 /** Who an escalation mentions: the privacy officer, else the commander. */
 export function escalationContact(incident: Incident): { who: string; role: string } | null {

@@ -1,5 +1,5 @@
 // What people did about reminders, read from the incident: snoozes and acknowledgements.
-import type { Incident, TimelineEntry } from '../../data/incident-schema.ts';
+import type { Incident, TimelineEntry } from '../model/incident-schema.ts';
 
 /** Timeline action of `ack`. */
 export const ACKNOWLEDGED_ACTION = 'reminder.acknowledged';

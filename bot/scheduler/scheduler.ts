@@ -1,7 +1,7 @@
 // The reminder scheduler: plans from "what is due and not yet delivered", posts, and records only what the platform accepted.
-import type { Incident } from '../../data/incident-schema.ts';
-import type { Reply } from '../../commands/reply.ts';
-import { summaryReply } from '../../commands/summary-command.ts';
+import type { Incident } from '../model/incident-schema.ts';
+import type { Reply } from '../reply.ts';
+import { summaryReply } from '../views/summary-view.ts';
 import { computeObligations as engineCompute } from '../deadlines/engine.ts';
 import type { RuleSet } from '../deadlines/rule-schema.ts';
 import type { Obligation } from '../deadlines/types.ts';

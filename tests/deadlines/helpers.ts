@@ -1,5 +1,5 @@
 // Shared test fixtures: a valid incident built from a few overrides, the shipped rules, lookups by obligation id.
-import { IncidentSchema, type Incident, type IncidentImport } from '../../data/incident-schema.ts';
+import { IncidentSchema, type Incident, type IncidentImport } from '../../bot/model/incident-schema.ts';
 import { computeObligations, type ComputeOptions, type Obligation } from '../../bot/deadlines/engine.ts';
 import { loadRules } from '../../bot/deadlines/load-rules.ts';
 

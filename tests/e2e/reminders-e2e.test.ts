@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFileStore } from '../../data/file-store.ts';
-import { IncidentSchema } from '../../data/incident-schema.ts';
+import { IncidentSchema } from '../../bot/model/incident-schema.ts';
 import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
 import { startFakeConnector, type FakeConnector } from '../teams/helpers/fake-connector.ts';
 

@@ -1,5 +1,5 @@
 // Incident fixtures built from import-format facts.
-import { IncidentSchema, type Incident, type IncidentImport } from '../../data/incident-schema.ts';
+import { IncidentSchema, type Incident, type IncidentImport } from '../../bot/model/incident-schema.ts';
 
 /** A stored incident built from import facts plus record fields. */
 export function makeIncident(id: string, facts: IncidentImport, createdAt = '2025-02-20T15:00:00Z'): Incident {

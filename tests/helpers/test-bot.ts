@@ -1,11 +1,11 @@
 // Builds a bot over an in-memory store and a manual clock, for command and adapter tests.
-import { createBot, type Bot } from '../../bot/bot.ts';
+import { createBot, type Bot } from '../../commands/bot.ts';
 import { createManualClock, type ManualClock } from '../../bot/clock.ts';
 import { loadRules } from '../../bot/deadlines/load-rules.ts';
 import { createNotifierHub, type NotifierHub } from '../../bot/notifier-hub.ts';
 import type { IncidentStore, Logger } from '../../bot/ports.ts';
 import { createCommandRegistry } from '../../commands/index.ts';
-import type { Incident } from '../../data/incident-schema.ts';
+import type { Incident } from '../../bot/model/incident-schema.ts';
 import { createMemoryStore } from '../../data/memory-store.ts';
 
 export { makeIncident, usHospitalFacts } from './incidents.ts';

@@ -1,5 +1,5 @@
 // Scheduler test doubles: a recording notifier (optionally failing), and a scheduler over a memory store with a manual clock.
-import { createBot, type Bot } from '../../bot/bot.ts';
+import { createBot, type Bot } from '../../commands/bot.ts';
 import { createManualClock, type ManualClock } from '../../bot/clock.ts';
 import { loadRules } from '../../bot/deadlines/load-rules.ts';
 import type { RuleSet } from '../../bot/deadlines/rule-schema.ts';
@@ -8,9 +8,9 @@ import { createScheduler, type Scheduler, type SchedulerConfig } from '../../bot
 import { allCommandSpecs } from '../../commands/index.ts';
 import { createRegistry } from '../../commands/registry.ts';
 import { reminderCommands } from '../../commands/reminder-commands.ts';
-import type { Reply } from '../../commands/reply.ts';
+import type { Reply } from '../../bot/reply.ts';
 import { summaryCommands } from '../../commands/summary-command.ts';
-import type { ChannelLink, Incident, IncidentImport } from '../../data/incident-schema.ts';
+import type { ChannelLink, Incident, IncidentImport } from '../../bot/model/incident-schema.ts';
 import { createMemoryStore } from '../../data/memory-store.ts';
 import { createMemoryLogger, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
 

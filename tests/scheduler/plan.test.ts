@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Obligation } from '../../bot/deadlines/types.ts';
 import { deliveryKey, planReminders, type PlanOptions } from '../../bot/scheduler/plan.ts';
 import { DEFAULT_REMINDER_POLICY } from '../../bot/scheduler/policy.ts';
-import type { Delivery, Incident } from '../../data/incident-schema.ts';
+import type { Delivery, Incident } from '../../bot/model/incident-schema.ts';
 import { channel, smallUsIncident } from './helpers.ts';
 
 const OPTIONS: PlanOptions = { escalateAfterHours: 4 };

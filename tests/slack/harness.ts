@@ -1,8 +1,8 @@
 // The real Bolt receiver on the shared HTTP server at 127.0.0.1, a test bot, and the fake Slack, wired like production.
-import type { Bot } from '../../bot/bot.ts';
+import type { Bot } from '../../commands/bot.ts';
 import { createHttpServer, type HttpServer } from '../../adapters/http-server.ts';
 import { startSlack, type SlackHandle, type SlackTuning } from '../../adapters/slack/index.ts';
-import type { Incident } from '../../data/incident-schema.ts';
+import type { Incident } from '../../bot/model/incident-schema.ts';
 import { createTestBot, makeIncident, usHospitalFacts, type TestBot } from '../helpers/test-bot.ts';
 import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from './fake-slack.ts';
 import { SIGNING_SECRET } from './signed-request.ts';

@@ -1,6 +1,6 @@
 // The Slack notifier the scheduler uses: chat.postMessage with blocks + text, retries on 5xx, honours 429 Retry-After.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Reply } from '../../commands/reply.ts';
+import type { Reply } from '../../bot/reply.ts';
 import { SlackPostError } from '../../adapters/slack/index.ts';
 import { FAKE_BOT_TOKEN } from './fake-slack.ts';
 import { startHarness, TEST_RETRY, type SlackHarness } from './harness.ts';

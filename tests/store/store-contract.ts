@@ -1,7 +1,7 @@
 // One contract every IncidentStore must keep; run against the memory store and the lowdb file store.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IncidentStore } from '../../bot/ports.ts';
-import type { Incident, TimelineEntry } from '../../data/incident-schema.ts';
+import type { Incident, TimelineEntry } from '../../bot/model/incident-schema.ts';
 import { makeIncident, usHospitalFacts } from '../helpers/incidents.ts';
 
 const actor = { id: 'U1', name: 'Sam', platform: 'slack' as const };

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_CARD_CHARS, replyToCard, replyToFallbackText } from '../../adapters/teams/render-card.ts';
 import { replyToTeamsMessage, textToTeamsXml } from '../../adapters/teams/render-message.ts';
-import { ok, type Reply, type ReplySection } from '../../commands/reply.ts';
+import { ok, type Reply, type ReplySection } from '../../bot/reply.ts';
 import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
 import { adaptiveCardProblems } from './helpers/validate-card.ts';
 

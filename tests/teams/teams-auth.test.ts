@@ -1,6 +1,6 @@
 // With an app id every request needs a channel token; verified offline against a local OpenID/JWKS server.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ok } from '../../commands/reply.ts';
+import { ok } from '../../bot/reply.ts';
 import type { TeamsConfig } from '../../adapters/teams/index.ts';
 import { startHarness, type Harness } from './helpers/teams-harness.ts';
 import { startOpenIdServer, TEST_ISSUER, type OpenIdServer } from './helpers/openid-server.ts';

@@ -1,7 +1,7 @@
 // Proactive posts through the Teams Notifier (via the hub) to linked and installed conversations.
 import { readFile } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ok } from '../../commands/reply.ts';
+import { ok } from '../../bot/reply.ts';
 import { startHarness, type Harness } from './helpers/teams-harness.ts';
 import { adaptiveCardProblems } from './helpers/validate-card.ts';
 

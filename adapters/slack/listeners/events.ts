@@ -1,6 +1,6 @@
 // Events: @mentions answer like the slash command; opening the Home tab shows open incidents.
 import type { App } from '@slack/bolt';
-import type { Reply } from '../../../commands/reply.ts';
+import type { Reply } from '../../../bot/reply.ts';
 import { deliverReply } from '../deliver.ts';
 import { homeView } from '../home-view.ts';
 import { describeError } from '../identity.ts';

@@ -1,6 +1,6 @@
 // Modal submissions: the reason for snooze-like buttons, and the `new` incident form.
 import type { App, types, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
-import type { Reply } from '../../../commands/reply.ts';
+import type { Reply } from '../../../bot/reply.ts';
 import { tokenize } from '../../../commands/tokenize.ts';
 import { deliverReply, respondTo, within, type ReplyOrigin } from '../deliver.ts';
 import { describeError } from '../identity.ts';

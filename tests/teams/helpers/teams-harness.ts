@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHttpServer } from '../../../adapters/http-server.ts';
 import { startTeams, type OutboundTokenSource, type TeamsConfig, type TeamsHandle } from '../../../adapters/teams/index.ts';
-import type { Incident } from '../../../data/incident-schema.ts';
+import type { Incident } from '../../../bot/model/incident-schema.ts';
 import { createTestBot, makeIncident, usHospitalFacts, type TestBot } from '../../helpers/test-bot.ts';
 import { startFakeConnector, type FakeConnector } from './fake-connector.ts';
 

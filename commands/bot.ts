@@ -1,10 +1,10 @@
 // The bot every front door talks to: a ChatRequest in, a neutral Reply out.
-import type { Actor } from '../data/incident-schema.ts';
-import type { CommandContext, CoreConfig, RequestChannel } from '../commands/context.ts';
-import type { CommandRegistry } from '../commands/registry.ts';
-import type { Reply } from '../commands/reply.ts';
-import type { RuleSet } from './deadlines/rule-schema.ts';
-import type { Clock, IncidentStore, Logger, Notifier, RequestActor } from './ports.ts';
+import type { Actor } from '../bot/model/incident-schema.ts';
+import type { CommandContext, CoreConfig, RequestChannel } from './context.ts';
+import type { CommandRegistry } from './registry.ts';
+import type { Reply } from '../bot/reply.ts';
+import type { RuleSet } from '../bot/deadlines/rule-schema.ts';
+import type { Clock, IncidentStore, Logger, Notifier, RequestActor } from '../bot/ports.ts';
 
 /** One message to the bot from any platform. */
 export interface ChatRequest {

@@ -1,7 +1,7 @@
 // The neutral view of one incident: facts, roles, channels and the latest timeline entries.
-import type { Incident } from '../data/incident-schema.ts';
-import { ok, type Reply, type ReplyField } from './reply.ts';
-import { formatInZone } from './shared.ts';
+import type { Incident } from '../model/incident-schema.ts';
+import { ok, type Reply, type ReplyField } from '../reply.ts';
+import { formatInZone } from './format-in-zone.ts';
 
 const RECENT = 5;
 
