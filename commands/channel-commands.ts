@@ -4,7 +4,9 @@ import type { CommandContext } from './context.ts';
 import { CommandRefusedError } from '../bot/errors.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
-import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
+import { applyChange } from '../bot/domain/change.ts';
+import { linkChannel, unlinkChannel } from '../bot/domain/channels.ts';
+import { changeContext, IncidentIdArg } from './shared.ts';
 
 function requireChannel(ctx: CommandContext) {
   const channel = ctx.channel;
@@ -24,22 +26,9 @@ const linkCommand: CommandSpec<{ id: string }> = {
   args: z.object({ id: IncidentIdArg }),
   async handler(args, ctx) {
     const channel = requireChannel(ctx);
-    const incident = await requireIncident(ctx, args.id);
     const label = channel.name ?? channel.id;
-    const existing = incident.channels.find((c) => c.platform === channel.platform && c.id === channel.id);
-    if (existing && JSON.stringify(existing.reference) === JSON.stringify(channel.reference)) return ok(`This channel is already linked to ${args.id}.`);
-    await updateWithEntry(
-      ctx,
-      args.id,
-      (c) => ({
-        ...c,
-        channels: [
-          ...c.channels.filter((l) => !(l.platform === channel.platform && l.id === channel.id)),
-          { platform: channel.platform, id: channel.id, ...(channel.name ? { name: channel.name } : {}), linkedAt: ctx.clock.now().toISOString(), linkedBy: ctx.actor.name, ...(channel.reference !== undefined ? { reference: channel.reference } : {}) },
-        ],
-      }),
-      () => timelineEntry(ctx, 'channel.linked', `Linked ${channel.platform} channel ${label}`),
-    );
+    const { events } = await applyChange(changeContext(ctx), args.id, linkChannel(channel, ctx.actor.name, ctx.clock.now()));
+    if (events.length === 0) return ok(`This channel is already linked to ${args.id}.`);
     return ok(`Linked ${channel.platform} channel ${label} to ${args.id}. Deadline reminders and summaries will be posted here.`, { visibility: 'channel' });
   },
 };
@@ -54,16 +43,7 @@ const unlinkCommand: CommandSpec<{ id: string }> = {
   args: z.object({ id: IncidentIdArg }),
   async handler(args, ctx) {
     const channel = requireChannel(ctx);
-    const incident = await requireIncident(ctx, args.id);
-    if (!incident.channels.some((c) => c.platform === channel.platform && c.id === channel.id)) {
-      throw new CommandRefusedError(`This channel is not linked to ${args.id}.`);
-    }
-    const updated = await updateWithEntry(
-      ctx,
-      args.id,
-      (c) => ({ ...c, channels: c.channels.filter((l) => !(l.platform === channel.platform && l.id === channel.id)) }),
-      () => timelineEntry(ctx, 'channel.unlinked', `Unlinked ${channel.platform} channel ${channel.name ?? channel.id}`),
-    );
+    const { incident: updated } = await applyChange(changeContext(ctx), args.id, unlinkChannel(channel));
     const warning = updated.channels.length === 0 ? ' No channel is linked any more: nobody will get its reminders.' : '';
     return ok(`Unlinked this channel from ${args.id}.${warning}`, { visibility: 'channel' });
   },

@@ -14,7 +14,7 @@ export interface FieldSpec {
   aliases: string[];
   help: string;
   /** Turns the typed value into the stored value; throws InvalidArgumentsError. */
-  parse(raw: string, incident: Incident): unknown;
+  parse(raw: string, incident: Incident, now: Date): unknown;
 }
 
 const fromSchema = (schema: z.ZodType) => (raw: string) => {
@@ -23,8 +23,8 @@ const fromSchema = (schema: z.ZodType) => (raw: string) => {
   return r.data;
 };
 const count = fromSchema(z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(0, 'cannot be negative'));
-const instant = (raw: string, incident: Incident) => parseInstant(raw, incident.organization.timezone);
-const optionalInstant = (raw: string, incident: Incident) => (/^(none|null|-)$/i.test(raw.trim()) ? null : instant(raw, incident));
+const instant = (raw: string, incident: Incident, now: Date) => parseInstant(raw, incident.organization.timezone, now);
+const optionalInstant = (raw: string, incident: Incident, now: Date) => (/^(none|null|-)$/i.test(raw.trim()) ? null : instant(raw, incident, now));
 const bool = fromSchema(BooleanWord);
 const text = fromSchema(z.string().trim().min(1, 'cannot be empty').max(200, 'at most 200 characters'));
 
@@ -76,20 +76,4 @@ export function resolveField(name: string): { spec: FieldSpec; path: string } | 
   return undefined;
 }
 
-/** Read a dotted path. */
-export function getPath(target: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((obj, key) => (obj as Record<string, unknown> | null)?.[key], target);
-}
-
-/** Return a copy of `incident` with `path` set to `value` (creating a vendor record when needed). */
-export function setPath(incident: Incident, path: string, value: unknown): Incident {
-  const copy = structuredClone(incident) as unknown as Record<string, unknown>;
-  if (path.startsWith('vendor.') && copy.vendor == null) {
-    copy.vendor = { name: 'vendor', role: 'business_associate', isAgent: false, discoveredAt: null, notifiedUsAt: null };
-  }
-  const keys = path.split('.');
-  let obj = copy;
-  for (const key of keys.slice(0, -1)) obj = (obj[key] ??= {}) as Record<string, unknown>;
-  obj[keys.at(-1)!] = value;
-  return copy as unknown as Incident;
-}
+export { getPath, setPath } from '../bot/domain/paths.ts';

@@ -4,7 +4,7 @@ import { isoInZone } from '../deadlines/time.ts';
 import { delayWindows, TOLLING_CAVEAT } from '../deadlines/tolling.ts';
 import type { Obligation } from '../deadlines/types.ts';
 import type { ReminderPolicy } from './policy.ts';
-import { activeSnoozeUntil, handledSince, snoozeEndedAfter } from './reminder-state.ts';
+import { activeSnoozeUntil, handledSince, snoozeEndedAfter } from '../domain/reminder-state.ts';
 import { stepsFor, type ReminderStep } from './steps.ts';
 
 /** Planner settings beyond the step policy. */
