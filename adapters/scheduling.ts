@@ -10,7 +10,7 @@ export function startScheduler(runtime: Runtime, config: AppConfig, clock: Clock
   const portfolio = config.BREACHDESK_DIGEST_CHANNEL ? parseChannelTarget(config.BREACHDESK_DIGEST_CHANNEL) : undefined;
   const scheduler = createScheduler({
     store: runtime.store,
-    rules: runtime.bot.deps.rules,
+    rules: runtime.bot.rules,
     clock,
     notifier: runtime.notifier,
     logger,

@@ -29,17 +29,38 @@ export interface BotDeps {
   readFile?: (path: string) => Promise<string>;
 }
 
-/** The platform-neutral bot. */
+/** A command as front doors see it: enough to recognise one, nothing to run it with. */
+export interface CommandInfo {
+  /** Dotted id, e.g. `incident.new`. */
+  id: string;
+  /** The word users type. */
+  name: string;
+}
+
+/** The platform-neutral bot: what front doors may use (they never reach into its store or registry). */
 export interface Bot {
-  readonly deps: BotDeps;
   /** Run one request; never throws. */
   handle(request: ChatRequest): Promise<Reply>;
+  /** The bot's clock (front doors stamp what they remember with it). */
+  readonly clock: Clock;
+  /** The rule set the deadlines come from (the scheduler runs over the same rules). */
+  readonly rules: RuleSet;
+  /** The command a word or alias names, if any. */
+  findCommand(word: string): CommandInfo | undefined;
+  /** Organization role a new incident gets when none is given (forms preselect it). */
+  readonly defaultRole: string | undefined;
 }
 
 /** Build the bot over its ports. */
 export function createBot(deps: BotDeps): Bot {
   return {
-    deps,
+    clock: deps.clock,
+    rules: deps.rules,
+    defaultRole: deps.config.defaultOrganization?.role,
+    findCommand(word) {
+      const spec = deps.registry.find(word);
+      return spec ? { id: spec.id, name: spec.name } : undefined;
+    },
     handle(request) {
       const ctx: CommandContext = {
         store: deps.store,

@@ -25,7 +25,7 @@ async function main(argv: string[]): Promise<number> {
     if (reply.outcome === 'ok') {
       const id = (reply.data as { id?: unknown } | undefined)?.id;
       // The import contract: print the new id alone, so scripts can capture it.
-      const isImport = runtime.bot.deps.registry.find(args.command[0] ?? '')?.id === 'incident.import';
+      const isImport = runtime.bot.findCommand(args.command[0] ?? '')?.id === 'incident.import';
       process.stdout.write(`${!args.json && isImport && typeof id === 'string' ? id : reply.text}\n`);
       return 0;
     }

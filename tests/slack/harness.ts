@@ -56,5 +56,5 @@ export async function startHarness(options: { incidents?: Incident[]; tuning?: S
 
 /** A bot that takes `ms` longer than the real one, to exercise the ack-then-respond path. */
 export function slowBot(bot: Bot, ms: number): Bot {
-  return { deps: bot.deps, handle: (request) => new Promise((resolve) => setTimeout(() => resolve(bot.handle(request)), ms)) };
+  return { ...bot, handle: (request) => new Promise((resolve) => setTimeout(() => resolve(bot.handle(request)), ms)) };
 }
