@@ -5,7 +5,21 @@ import { formatInZone } from '../views/format-in-zone.ts';
 import { dueText } from '../views/due-text.ts';
 import { countdown } from '../deadlines/present.ts';
 import type { Obligation } from '../deadlines/types.ts';
+import { snoozeRefusal } from '../domain/reminders.ts';
 import type { PlannedReminder } from './plan.ts';
+
+// Snooze buttons a reminder may offer, longest first; only one the snooze command would accept right now is shown.
+const SNOOZE_CHOICES = [
+  { label: 'Snooze 1 day', arg: '1d', ms: 86_400_000 },
+  { label: 'Snooze 4 hours', arg: '4h', ms: 4 * 3_600_000 },
+  { label: 'Snooze 1 hour', arg: '1h', ms: 3_600_000 },
+] as const;
+
+/** The longest snooze button the command accepts for this obligation now (none when overdue or too close to the deadline). */
+export function snoozeButton(incident: Incident, o: Obligation, now: Date): ReplyButton | undefined {
+  const choice = SNOOZE_CHOICES.find((c) => snoozeRefusal(incident, o, now.getTime() + c.ms, now) === undefined);
+  return choice ? { label: choice.label, command: `snooze ${incident.id} ${o.obligation} --for ${choice.arg}`, needsReason: true } : undefined;
+}
 
 export { dueText };
 
@@ -48,10 +62,11 @@ export function reminderReply(incident: Incident, planned: PlannedReminder, esca
     { label: 'Verification', value: VERIFICATION_WORDS[o.verification] },
     { label: 'Basis', value: o.basis },
   ];
+  const snoozeOffer = snoozeButton(incident, o, now);
   const buttons: ReplyButton[] = [
     { label: 'Mark done', command: `done ${incident.id} ${o.obligation}`, style: 'primary' },
-    // A snooze may not run past the deadline, so an overdue reminder offers none.
-    ...(overdue ? [] : [{ label: 'Snooze 1 day', command: `snooze ${incident.id} ${o.obligation} --for 1d`, needsReason: true }]),
+    // A snooze may not run past the deadline: an overdue reminder offers none, a due-day one a shorter one.
+    ...(snoozeOffer ? [snoozeOffer] : []),
     { label: 'Details', command: `deadlines ${incident.id}` },
     { label: 'Acknowledge', command: `ack ${incident.id} ${o.obligation}`, ...(overdue ? { style: 'danger' as const } : {}) },
   ];
