@@ -4,6 +4,7 @@ import {
   IncidentStatus, Jurisdiction, OrganizationRole, TimeZoneName, VendorRole, type Incident,
 } from '../bot/model/incident-schema.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
+import { describeIssue } from './arg-problems.ts';
 import { parseInstant } from './instants.ts';
 import { BooleanWord } from './shared.ts';
 
@@ -19,7 +20,7 @@ export interface FieldSpec {
 
 const fromSchema = (schema: z.ZodType) => (raw: string) => {
   const r = schema.safeParse(raw);
-  if (!r.success) throw new InvalidArgumentsError(`"${raw}": ${r.error.issues[0]!.message}`);
+  if (!r.success) throw new InvalidArgumentsError(describeIssue({ ...r.error.issues[0]!, path: ['value'] }, { value: raw }, new Set()).replace(/^value /, 'The value '));
   return r.data;
 };
 const count = fromSchema(z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(0, 'cannot be negative'));

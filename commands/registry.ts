@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, IncidentNotFoundError, InvalidArgumentsError } from '../bot/errors.ts';
 import { refused, usage, type Reply } from '../bot/reply.ts';
+import { describeIssue } from './arg-problems.ts';
 import { tokenize } from './tokenize.ts';
 
 /** One option of a command (`--name value` or `--flag`). */
@@ -120,21 +121,19 @@ export function parseCommandArgs(spec: CommandSpec, words: string[], rawRest?: s
 
 function validate(spec: CommandSpec, input: Record<string, unknown>): { args: unknown } | { problem: string } {
   const result = spec.args.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    const missing = issue.code === 'invalid_type' && input[String(issue.path[0])] === undefined;
-    return { problem: missing ? (issue.message.startsWith('Missing') ? issue.message : `Missing ${issue.path.join('.')}.`) : `${where}${issue.message}` };
-  }
+  if (!result.success) return { problem: describeIssue(result.error.issues[0]!, input, new Set(Object.keys(spec.options ?? {}))) };
   return { args: result.data };
 }
 
 function cleanParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown && /^-\d/.test(unknown[1]!)) return `${unknown[1]} is a negative number; counts and durations cannot be negative.`;
   if (unknown) return `Unknown option ${unknown[1]}.`;
   const needsValue = /Option '([^']+)' argument missing/.exec(message);
   if (needsValue) return `Option ${needsValue[1]!.replace(/^-\w, /, '')} needs a value.`;
+  const ambiguous = /Option '([^' ]+)[^']*' argument is ambiguous/.exec(message);
+  if (ambiguous) return `Option ${ambiguous[1]!.replace(/^-\w, /, '')} needs a value; a value starting with a dash is written ${ambiguous[1]!.replace(/^-\w, /, '')}=-5.`;
   return message.split('\n')[0]!.replace(/\. To specify.*$/, '.');
 }
 
