@@ -4,7 +4,17 @@ import { boot, localUserName } from '../boot.ts';
 import { runInteractive } from '../interactive.ts';
 import { CLI_USAGE, parseCliArgs } from './parse-cli.ts';
 
+/** Piped into `head`: once the reader has gone there is nobody left to answer, so the CLI finishes quietly. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    throw error;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   const args = parseCliArgs(argv);
   if ('problem' in args) {
     process.stderr.write(`breachdesk: ${args.problem}\n${CLI_USAGE}\n`);

@@ -1,5 +1,6 @@
 // The one-shot CLI as scripts use it: the real bin, real store files, exit codes 0/1/2.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,5 +121,19 @@ describe('one-shot CLI', () => {
     expect(r.stdout).toContain('breachdesk commands');
     expect(r.stdout).toMatch(/BR-1 {2}\[triage\] {2}Legacy EHR vendor breach/);
     expect(r.stdout).toContain('Discovered: 2025-02-20 09:00 CST');
+  });
+
+  it('exits quietly when its output pipe closes before it writes (piped into `head`)', async () => {
+    const home = tempDir();
+    const child = spawn(process.execPath, [BIN, '--data', join(home, 'store.json'), '--now', NOW, 'help'], {
+      cwd: home, env: { PATH: process.env.PATH, HOME: home, USER: 'cli-user' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader goes away at once, as `head` does after its lines: every write of the CLI meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
