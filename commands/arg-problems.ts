@@ -22,7 +22,7 @@ export function describeIssue(issue: Issue, input: Record<string, unknown>, opti
   if (issue.code === 'invalid_type' && raw === undefined) return issue.message.startsWith('Missing') ? issue.message : `Missing ${name}.`;
   // A schema's "Missing …" message covers all its issues in zod; for a value that was typed it would be wrong.
   const ownWords = !LIBRARY_WORDING.test(issue.message) && !issue.message.startsWith('Missing');
-  if (ownWords) return `${name}: ${issue.message}`;
+  if (ownWords) return raw === undefined ? `${name}: ${issue.message}` : `${name} ${typed}: ${issue.message}`;
   switch (issue.code) {
     case 'invalid_type':
       if (issue.expected === 'int' || issue.expected === 'number') return `${name} ${typed} is not a whole number.`;

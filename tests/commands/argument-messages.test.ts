@@ -1,0 +1,32 @@
+// Every argument error names the real problem in a plain sentence; no raw zod or parseArgs text reaches a user.
+import { describe, expect, it } from 'vitest';
+import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
+
+const RAW = /Invalid input|Invalid option|Invalid string|Too big|Too small|expected one of|received NaN|argument is ambiguous|To specify an option/;
+
+const CASES: Array<[string, string]> = [
+  [`log BR-1 ${'a'.repeat(4001)}`, 'The note is 4,001 characters; the limit is 4,000.'],
+  ['log BR-1', 'Missing note text.'],
+  [`new ${'t'.repeat(201)}`, 'title is 201 characters; the limit is 200.'],
+  ['new Laptop --affected lots', '--affected "lots" is not a whole number.'],
+  ['new Laptop --affected 2.5', '--affected "2.5" is not a whole number.'],
+  ['new Laptop --affected -5', 'Option --affected needs a value; a value starting with a dash is written --affected=-5.'],
+  ['new Laptop --role hospital', '--role "hospital" is not one of: covered_entity, business_associate, controller, processor, phr_vendor.'],
+  ['list --status open', '--status "open" is not one of: triage, investigating, notifying, monitoring, closed.'],
+  ['set BR-1 status open', 'The value "open" is not one of: triage, investigating, notifying, monitoring, closed.'],
+  ['set BR-1 affected -3', '-3 is a negative number; counts and durations cannot be negative.'],
+  ['set BR-1 affected many', 'The value "many": expected a whole number'],
+  ['due --within soon', '--within "soon": expected a period like 7d, 48h or 2w'],
+];
+
+describe('argument errors', () => {
+  const t = createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-1', usHospitalFacts())]);
+  const say = (text: string) => t.bot.handle({ text, actor: { id: 'U-SAM', name: 'Sam' }, platform: 'slack', channel: { platform: 'slack', id: 'C1' } });
+
+  it.each(CASES.map(([command, sentence]) => ({ command, sentence, label: command.length > 60 ? `${command.slice(0, 40)}… (${command.length} characters)` : command })))('$label', async ({ command, sentence }) => {
+    const reply = await say(command);
+    expect(reply.outcome).not.toBe('ok');
+    expect(reply.text).toContain(sentence);
+    expect(reply.text).not.toMatch(RAW);
+  });
+});
