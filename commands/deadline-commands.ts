@@ -1,16 +1,17 @@
 // `deadlines`, `due`, `done`, `delay`, `assess`: every notice clock of an incident, and the facts that move them.
 import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
-import { computeObligations, toContractJson } from '../bot/deadlines/engine.ts';
+import { toContractJson } from '../bot/deadlines/engine.ts';
 import { countdown, dueWords, isOpen, obligationLines, obligationSection, STATUS_LABEL } from '../bot/deadlines/present.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
 import { openIncidents } from '../bot/slices.ts';
 import { applyChange } from '../bot/domain/change.ts';
 import { incidentDateProblems } from '../bot/domain/dates.ts';
 import { recordAssessment, recordDelay, recordNotice } from '../bot/domain/notices.ts';
+import { obligationsNow } from '../bot/domain/obligations.ts';
 import type { Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
-import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
+import { InvalidArgumentsError } from '../bot/errors.ts';
 import { nowInZone, parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
@@ -20,12 +21,7 @@ import { changeContext, IncidentIdArg, requireIncident } from './shared.ts';
 // Slack allows 50 blocks per message; a section per obligation beyond this goes to the text only.
 const MAX_SECTIONS = 20;
 
-/** The incident's obligations; refused with the reason when a stored date is out of range (records from before the check). */
-function obligationsOf(incident: Incident, ctx: CommandContext): Obligation[] {
-  const problems = incidentDateProblems(incident, ctx.clock.now());
-  if (problems.length) throw new CommandRefusedError(`${incident.id}'s deadlines cannot be computed: ${problems.join(' ')} Fix it with \`set ${incident.id} …\`.`);
-  return computeObligations(incident, ctx.rules, ctx.clock.now());
-}
+const obligationsOf = (incident: Incident, ctx: CommandContext): Obligation[] => obligationsNow(incident, ctx.rules, ctx.clock.now());
 const zoneFormat = (incident: Incident) => (iso: string) => formatInZone(iso, incident.organization.timezone);
 
 /** The obligation a user named (case-insensitive), or a usage error suggesting the nearest id. */

@@ -1,6 +1,6 @@
 // `snooze` and `ack`: what people do about a reminder; both are written to the incident so the scheduler and the regulator see them.
 import { z } from 'zod';
-import { computeObligations } from '../bot/deadlines/engine.ts';
+import { obligationsNow } from '../bot/domain/obligations.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
 import { countdown } from '../bot/deadlines/present.ts';
 import { applyChange } from '../bot/domain/change.ts';
@@ -35,7 +35,7 @@ export function resolveObligation(incident: Incident, obligations: readonly Obli
 async function load(ctx: CommandContext, id: string, typed: string) {
   const incident = await requireIncident(ctx, id);
   const now = ctx.clock.now();
-  const obligation = resolveObligation(incident, computeObligations(incident, ctx.rules, now), typed);
+  const obligation = resolveObligation(incident, obligationsNow(incident, ctx.rules, now), typed);
   return { incident, now, obligation, zone: incident.organization.timezone };
 }
 

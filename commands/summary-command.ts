@@ -1,6 +1,6 @@
 // `summary <id>`: the incident at a glance, posted into the channel; the daily digest reuses the same view.
 import { z } from 'zod';
-import { computeObligations } from '../bot/deadlines/engine.ts';
+import { obligationsNow } from '../bot/domain/obligations.ts';
 import { summaryReply } from '../bot/views/summary-view.ts';
 import type { CommandSpec } from './registry.ts';
 import { IncidentIdArg, requireIncident } from './shared.ts';
@@ -16,7 +16,7 @@ const summaryCommand: CommandSpec<{ id: string }> = {
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
     const now = ctx.clock.now();
-    return summaryReply(incident, computeObligations(incident, ctx.rules, now), now);
+    return summaryReply(incident, obligationsNow(incident, ctx.rules, now), now);
   },
 };
 

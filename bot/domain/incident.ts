@@ -25,6 +25,15 @@ function opened(id: string, facts: Record<string, unknown>, now: Date, event: Do
   }
   const problems = incidentDateProblems(parsed.data, now);
   if (problems.length) throw new CommandRefusedError(`The incident was not opened: ${problems.join(' ')}`);
+  for (const n of parsed.data.notices) {
+    // One cannot notify about a breach before discovering it, nor record a notice not yet sent.
+    if (Date.parse(n.sentAt) < Date.parse(parsed.data.discoveredAt)) {
+      throw new CommandRefusedError(`The incident was not opened: the notice ${n.obligation} is recorded as sent ${n.sentAt}, before the discovery (${parsed.data.discoveredAt}); a notice cannot precede discovery.`);
+    }
+    if (Date.parse(n.sentAt) > now.getTime()) {
+      throw new CommandRefusedError(`The incident was not opened: the notice ${n.obligation} is recorded as sent ${n.sentAt}, which is in the future.`);
+    }
+  }
   return { next: parsed.data, events: [event], warnings: newWarnings(undefined, parsed.data, now) };
 }
 

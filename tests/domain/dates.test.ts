@@ -73,3 +73,25 @@ describe('a record stored with year 9999 (before the range check)', () => {
     expect(digest?.reply.text).toContain('BR-1 · US-HIPAA-164.404-INDIVIDUALS');
   });
 });
+
+describe('an imported notice', () => {
+  it.each([
+    ['before discovery', '2024-12-20T10:00:00-06:00', 'before the discovery (2025-02-20T09:00:00-06:00); a notice cannot precede discovery'],
+    ['in the future', '2025-03-05T10:00:00-06:00', 'which is in the future'],
+  ])('%s is refused and nothing is created', async (_what, sentAt, words) => {
+    const t = world();
+    const reply = await t.say(`import ${JSON.stringify({ ...usHospitalFacts(), notices: [{ obligation: 'US-HIPAA-164.404-INDIVIDUALS', sentAt }] })}`);
+    expect(reply.outcome).toBe('refused');
+    expect(reply.text).toContain(words);
+    expect(await t.store.ids()).toEqual(['BR-1']);
+  });
+
+  it('refuses `summary` and `export` of a year-9999 record with the reason instead of failing', async () => {
+    const t = world([{ ...makeIncident('BR-2', usHospitalFacts({ discoveredAt: '9999-12-31T00:00:00Z' })) }]);
+    for (const command of ['summary BR-2', 'export BR-2 --format md', 'snooze BR-2 US-HIPAA-164.404-INDIVIDUALS --for 1h --reason x']) {
+      const reply = await t.say(command);
+      expect(reply.outcome, command).toBe('refused');
+      expect(reply.text, command).toContain("BR-2's deadlines cannot be computed: discovery time (discoveredAt) 9999-12-31T00:00:00Z is in the year 9999");
+    }
+  });
+});
