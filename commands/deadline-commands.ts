@@ -160,11 +160,12 @@ const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; no
     const sentAt = typedInstant(args.at, incident, ctx);
     const intent = { obligation: o.obligation, sentAt, ...(args.note ? { note: args.note } : {}) };
     const { incident: updated, events } = await applyChange(changeContext(ctx), incident.id, recordNotice(intent, { rules: ctx.rules, now: ctx.clock.now() }));
-    const recorded = events[0]!;
-    const notice = updated.notices.filter((n) => n.obligation === o.obligation).at(-1);
+    // The notice as recorded (the event's own value), not the one this command asked for.
+    const notice = events[0]!.changes![0]!.to as Incident['notices'][number];
+    const late = o.dueAt !== null && Date.parse(notice.sentAt) > Date.parse(o.dueAt) ? ` (after the deadline of ${fmt(o.dueAt)})` : '';
     const next = obligationsOf(updated, ctx).find((x) => isOpen(x) && x.dueAt !== null);
     const nextLine = next ? `\nNext: ${next.obligation} → ${next.recipient}, ${dueWords(next, ctx.clock.now().getTime(), fmt)}.` : '\nNo other dated notice is open.';
-    return ok(`Recorded on ${incident.id}: ${recorded.text}.${nextLine}`, { data: { incident: incident.id, notice } });
+    return ok(`Recorded on ${incident.id}: ${notice.obligation} sent ${fmt(notice.sentAt)}${late}.${nextLine}`, { data: { incident: incident.id, notice } });
   },
 };
 
@@ -201,12 +202,14 @@ const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean;
     const intent = { form: args.oral ? ('oral' as const) : ('written' as const), agency: args.agency, official: args.official, statedAt, until };
     const { incident: updated, events } = await applyChange(changeContext(ctx), incident.id, recordDelay(intent, { rules: ctx.rules, now: ctx.clock.now() }));
     const fmt = zoneFormat(incident);
-    const delay = updated.lawEnforcementDelays.at(-1)!;
+    // The statement as recorded (the event's own value).
+    const delay = events[0]!.changes![0]!.to as Incident['lawEnforcementDelays'][number];
+    const period = delay.until ? ` until ${fmt(delay.until)}` : delay.form === 'oral' ? ' (at most 30 days unless a written statement follows)' : ' with no period stated (treated as at most 30 days)';
     const tolled = obligationsOf(updated, ctx).filter((o) => o.status === 'tolled');
     const effect = tolled.length
       ? `Tolled until ${fmt(tolled[0]!.tolledUntil!)}: ${tolled.map((o) => o.obligation).join(', ')}.`
       : 'No notice is tolled by it now (none pending under 164.412, or the statement came after the deadline).';
-    const text = `Recorded on ${incident.id}: ${events[0]!.text}.\n${effect}\nGDPR, NIS2, SEC and state clocks keep running; at the end of the delay, notify at once.`;
+    const text = `Recorded on ${incident.id}: ${delay.form} statement by ${delay.official} (${delay.agency})${period}.\n${effect}\nGDPR, NIS2, SEC and state clocks keep running; at the end of the delay, notify at once.`;
     return ok(text, { data: { incident: incident.id, delay, tolled: tolled.map((o) => o.obligation) } });
   },
 };
