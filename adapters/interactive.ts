@@ -1,4 +1,5 @@
 // The terminal front door as a newcomer meets it: demo data on first run, reminders printed, chat on stdin/stdout.
+import { applyCreate, SYSTEM_ACTOR } from '../bot/domain/change.ts';
 import type { Clock, Logger, RequestActor } from '../bot/ports.ts';
 import type { AppConfig } from './config.ts';
 import { demoIncidents } from './demo-data.ts';
@@ -9,7 +10,9 @@ import { createTerminalNotifier, runTerminalChat } from './terminal/terminal-cha
 /** Seed the demo store when it is empty; returns how many incidents were created. */
 export async function seedDemoStore(runtime: Runtime, clock: Clock): Promise<number> {
   if ((await runtime.store.ids()).length > 0) return 0;
-  for (const build of demoIncidents(clock.now())) await runtime.store.create(build);
+  // Demo records carry their own (past) timelines; they are created through the one change path like any other.
+  const ctx = { store: runtime.store, actor: SYSTEM_ACTOR, now: clock.now() };
+  for (const build of demoIncidents(clock.now())) await applyCreate(ctx, (id) => ({ next: build(id), events: [] }));
   return 2;
 }
 

@@ -50,11 +50,27 @@ describe('architecture boundary', () => {
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
   });
 
+  it('only bot/domain/change.ts changes incidents (store update, create, appendTimeline) outside the stores', () => {
+    // Delivery records are the store helper's (issue 11 item 4): they move to bot/domain/deliveries.ts.
+    const allowed = new Set(['bot/domain/change.ts', 'bot/scheduler/deliverer.ts', 'bot/domain/deliveries.ts']);
+    const writers = ['bot', 'commands', 'adapters']
+      .flatMap((dir) => sourceFiles(join(ROOT, dir)))
+      .filter((file) => STORE_WRITE.test(readFileSync(file, 'utf8')))
+      .map((file) => relative(ROOT, file).split('\\').join('/'))
+      .filter((file) => !allowed.has(file));
+    expect(writers).toEqual([]);
+  });
+
   it('the layer check resolves relative paths (a planted upward import is caught)', () => {
     expect(resolveTarget(join(ROOT, 'bot', 'domain', 'x.ts'), '../scheduler/plan.ts')).toBe('bot/scheduler/plan.ts');
     expect(resolveTarget(join(ROOT, 'data', 'x.ts'), '../commands/shared.ts')).toBe('commands/shared.ts');
+    expect(['await ctx.store.update(id, f)', 'runtime.store.create(build)', 'store.appendTimeline(id, e)'].every((c) => STORE_WRITE.test(c))).toBe(true);
+    expect(STORE_WRITE.test('index.update(x); store.get(id)')).toBe(false);
   });
 });
+
+// A call that writes an incident through the store port (`store.update(`, `ctx.store.create(`, `runtime.store.appendTimeline(`).
+const STORE_WRITE = /\bstore\.(update|create|appendTimeline)\(/;
 
 // Each rule: files under `from` import nothing under any of `forbidden` (paths relative to the repository root).
 const LAYER_RULES: Array<{ from: string; forbidden: string[] }> = [
