@@ -27,7 +27,12 @@ const count = fromSchema(z.coerce.number({ error: 'expected a whole number' }).i
 const instant = (raw: string, incident: Incident, now: Date) => parseInstant(raw, incident.organization.timezone, now);
 const optionalInstant = (raw: string, incident: Incident, now: Date) => (/^(none|null|-)$/i.test(raw.trim()) ? null : instant(raw, incident, now));
 const bool = fromSchema(BooleanWord);
-const text = fromSchema(z.string().trim().min(1, 'cannot be empty').max(200, 'at most 200 characters'));
+const text = (raw: string) => {
+  const value = raw.trim();
+  if (!value) throw new InvalidArgumentsError('The value is empty.');
+  if (value.length > 200) throw new InvalidArgumentsError(`The value is ${value.length.toLocaleString('en-US')} characters; the limit is 200.`);
+  return value;
+};
 
 const field = (path: string, aliases: string[], help: string, parse: FieldSpec['parse']): FieldSpec => ({ path, aliases, help, parse });
 

@@ -31,7 +31,7 @@ const newCommand: CommandSpec<{
   args: z.object({
     title: z.string({ error: 'Missing title.' }).trim().min(1).max(200),
     discovered: z.string().optional(),
-    org: z.string().min(1).optional(),
+    org: z.string().trim().min(1).max(200).optional(),
     role: OrganizationRole.optional(),
     country: z.string().toUpperCase().regex(/^[A-Z]{2}$/, 'expected a two-letter country code').optional(),
     tz: TimeZoneName.optional(),

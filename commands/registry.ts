@@ -130,9 +130,9 @@ function cleanParseError(error: unknown): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown && /^-\d/.test(unknown[1]!)) return `${unknown[1]} is a negative number; counts and durations cannot be negative.`;
   if (unknown) return `Unknown option ${unknown[1]}.`;
-  const needsValue = /Option '([^']+)' argument missing/.exec(message);
+  const needsValue = /Option '(?:-\w, )?([^' ]+)[^']*' argument missing/.exec(message);
   if (needsValue) return `Option ${needsValue[1]!.replace(/^-\w, /, '')} needs a value.`;
-  const ambiguous = /Option '([^' ]+)[^']*' argument is ambiguous/.exec(message);
+  const ambiguous = /Option '(?:-\w, )?([^' ]+)[^']*' argument is ambiguous/.exec(message);
   if (ambiguous) return `Option ${ambiguous[1]!.replace(/^-\w, /, '')} needs a value; a value starting with a dash is written ${ambiguous[1]!.replace(/^-\w, /, '')}=-5.`;
   return message.split('\n')[0]!.replace(/\. To specify.*$/, '.');
 }

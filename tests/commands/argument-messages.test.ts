@@ -16,6 +16,9 @@ const CASES: Array<[string, string]> = [
   ['set BR-1 status open', 'The value "open" is not one of: triage, investigating, notifying, monitoring, closed.'],
   ['set BR-1 affected -3', '-3 is a negative number; counts and durations cannot be negative.'],
   ['set BR-1 affected many', 'The value "many": expected a whole number'],
+  [`set BR-1 title ${'x'.repeat(201)}`, 'The value is 201 characters; the limit is 200.'],
+  [`new Laptop --org ${'o'.repeat(201)}`, '--org is 201 characters; the limit is 200.'],
+  ['export BR-1 --format', 'Option --format needs a value.'],
   ['due --within soon', '--within "soon": expected a period like 7d, 48h or 2w'],
 ];
 
