@@ -2,7 +2,7 @@
 // the same shape, so `deadlines`, reminders, `done`, snooze and the export treat them alike.
 import type { ContractualClock, Incident } from '../model/incident-schema.ts';
 import { recordedNotice } from './targets.ts';
-import { addDaysToDate, endOfLocalDay, isoInZone, localDate } from './time.ts';
+import { addDaysToDate, endOfLocalDay, isoInZone, localDate, shortInZone } from './time.ts';
 import type { Obligation, ObligationStatus } from './types.ts';
 
 const HOUR_MS = 3_600_000;
@@ -35,13 +35,13 @@ function evaluateClock(incident: Incident, clock: ContractualClock, now: number,
   let basis: string;
   if (clock.by) {
     dueMs = Date.parse(clock.by);
-    basis = `by ${isoInZone(dueMs, zone)} under ${clock.basis}`;
+    basis = `by ${shortInZone(dueMs, zone)} under ${clock.basis}`;
   } else if ('missing' in start) {
     kind = clock.within!.unit === 'days' ? 'date' : 'instant';
     basis = start.missing;
   } else if (clock.within!.unit === 'hours') {
     dueMs = Date.parse(start.at) + clock.within!.amount * HOUR_MS;
-    basis = `${clock.within!.amount} hours after ${start.event} (${isoInZone(Date.parse(start.at), zone)}) under ${clock.basis}`;
+    basis = `${clock.within!.amount} hours after ${start.event} (${shortInZone(Date.parse(start.at), zone)}) under ${clock.basis}`;
   } else {
     kind = 'date';
     // Day-counted like the legal clocks: the last permitted day ends at midnight in the organization's zone.

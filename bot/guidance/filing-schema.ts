@@ -17,6 +17,8 @@ export const FilingSchema = z.strictObject({
   signedBy: z.string().optional(),
   /** What the notice must contain (a checklist). */
   content: z.array(z.string().min(1)).min(1),
+  /** The same checklist in French, for French drafts and answers (where the notice is French). */
+  contentFr: z.array(z.string().min(1)).optional(),
   /** When the usual channel fails (164.404(d) substitute notice...). */
   substitute: z.array(z.string().min(1)).optional(),
   notes: z.array(z.string().min(1)).optional(),
