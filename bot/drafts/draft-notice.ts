@@ -41,5 +41,18 @@ export function draftNotice(incident: Incident, o: Obligation, lang: DraftLang, 
   const checklist = o.filing && kind !== REGULATOR
     ? ['', lang === 'fr' ? 'Éléments exigés (à vérifier avant envoi) :' : 'Required elements (check before sending):', ...((lang === 'fr' ? o.filing.contentFr : undefined) ?? o.filing.content).map((c) => `  [ ] ${c}`)]
     : [];
-  return { kind: kind.kind, title, text: [title, '', ...body, ...checklist, ...draftFooter(o, lang)].join('\n'), missing: w.missingList() };
+  return { kind: kind.kind, title, text: [title, ...whereToFile(o, lang), '', ...body, ...checklist, ...draftFooter(o, lang)].join('\n'), missing: w.missingList() };
+}
+
+/** Where and how the notice is filed, from the obligation's filing guidance. */
+function whereToFile(o: Obligation, lang: DraftLang): string[] {
+  const f = o.filing;
+  if (!f) return [];
+  const fr = lang === 'fr';
+  const where = [f.portal, f.form, f.email, f.postal, f.phone].filter(Boolean).join(' · ');
+  return [
+    `${fr ? 'Où :' : 'Where:'} ${f.to}${where ? ` — ${where}` : ''}`,
+    `${fr ? 'Comment :' : 'How:'} ${f.method}${f.signedBy ? ` (${fr ? 'signé par' : 'signed by'} ${f.signedBy})` : ''}`,
+    ...(f.verification === 'unverified' ? [fr ? 'Attention : ces indications de dépôt ne sont pas vérifiées.' : 'Note: this filing guidance is unverified.'] : []),
+  ];
 }
