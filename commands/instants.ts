@@ -7,29 +7,30 @@ import { InvalidArgumentsError } from '../bot/errors.ts';
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /**
- * ISO with offset as given; "2025-02-20 09:00" or "2025-02-20" read in `timezone`; returned as ISO-8601 with offset.
- * With `now`, instants before 1970 or more than five years ahead are refused with a sentence naming the year typed.
+ * An instant people typed, as ISO-8601 with offset: ISO with offset as given, "2025-02-20 09:00" or "2025-02-20" read
+ * in `timezone`. Instants before 1970 or more than five years after `now` are refused with a sentence naming the year typed.
  */
-export function parseInstant(raw: string, timezone: string, now?: Date): string {
+export function parseInstant(raw: string, timezone: string, now: Date): string {
+  const iso = readInstant(raw, timezone);
+  const problem = instantRangeProblem(iso, now, `"${raw.trim()}"`);
+  if (problem) throw new InvalidArgumentsError(problem);
+  return iso;
+}
+
+/** The same reading without the range check; years are kept as typed (0025 is year 25, never 1925). */
+export function readInstant(raw: string, timezone: string): string {
   const text = raw.trim();
-  const inRange = (iso: string) => {
-    const problem = now ? instantRangeProblem(iso, now, `"${text}"`) : undefined;
-    if (problem) throw new InvalidArgumentsError(problem);
-    return iso;
-  };
-  if (IsoInstant.safeParse(text).success) return inRange(text);
+  if (IsoInstant.safeParse(text).success) return text;
   const m = LOCAL.exec(text);
   if (!m) throw new InvalidArgumentsError(`"${raw}" is not a date and time; use 2025-02-20T09:00-06:00, or 2025-02-20 09:00 in the incident's time zone.`);
   const [, y, mo, d, h = '00', mi = '00', s = '00'] = m;
-  // Checked on the year as typed: Date would read 0025 as 1925.
-  if (now) inRange(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
   const local = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), timezone);
   // Date maps years 0–99 to 1900–1999; the year typed is the year meant.
   if (Number(y) < 100) local.setFullYear(Number(y), Number(mo) - 1, Number(d));
   if (local.getDate() !== Number(d) || local.getHours() !== Number(h)) {
     throw new InvalidArgumentsError(`"${raw}" does not exist in ${timezone} (a daylight-saving gap or an invalid date).`);
   }
-  return inRange(isoWithOffset(local));
+  return isoWithOffset(local);
 }
 
 /** A TZDate written as ISO-8601 with its zone offset, seconds precision. */
