@@ -28,7 +28,7 @@ export interface Applied {
   warnings: string[];
 }
 
-/** A decision that changes nothing and records nothing. */
+/** A decision that changes nothing and records nothing (applyChange then writes nothing). */
 export const unchanged = (current: Incident): Decision => ({ next: current, events: [] });
 
 /** A pure decision over the current incident; throws CommandRefusedError (bot/errors.ts) when the change is not allowed. */
@@ -70,8 +70,8 @@ export async function applyChange(ctx: ChangeContext, id: string, decide: Decide
       const decision = decide(current);
       events = decision.events;
       warnings = decision.warnings ?? [];
-      // Nothing to record: abandon the update, so a no-op writes nothing and wakes no listener.
-      if (events.length === 0) {
+      // Nothing changed and nothing to record (`unchanged`): abandon the update, so a no-op writes nothing and wakes no listener.
+      if (events.length === 0 && decision.next === current) {
         kept = current;
         throw NOTHING_TO_RECORD;
       }

@@ -41,6 +41,19 @@ describe('a snooze re-checked against the current deadline', () => {
     expect((await world.store.get('BR-1'))!.timeline.filter((e) => e.action === SNOOZE_CUT_ACTION)).toHaveLength(1);
   });
 
+  it('cuts a stored snooze that already runs past the deadline on the first plan after start-up (e.g. after a rule update)', async () => {
+    // Stored as if set before the deadline came to be 04-21: until 04-25, four days past it.
+    const snoozed = { ...smallUsIncident(), snoozes: [{ obligation: HIPAA, until: '2025-04-25T09:00:00.000-05:00', reason: 'old', by: 'Sam', at: '2025-04-01T15:00:00Z' }] };
+    const world = createWorld('2025-04-10T15:00:00Z', [snoozed]);
+    await world.tickAt('2025-04-10T15:00:00Z');
+    const incident = (await world.store.get('BR-1'))!;
+    expect(incident.snoozes.map((s) => s.until)).toEqual(['2025-04-21T23:59:59.999-05:00']);
+    expect(incident.timeline.at(-1)).toMatchObject({ action: SNOOZE_CUT_ACTION, actor: { id: 'system' } });
+    await world.tickAt('2025-04-22T05:00:00Z');
+    await world.tickAt('2025-04-22T14:00:00Z');
+    expect(steps(world)).toEqual(['2025-04-22T05:00:00.000Z morning', '2025-04-22T14:00:00.000Z overdue:1']);
+  });
+
   it('leaves a snooze that still ends before the deadline alone', async () => {
     const world = createWorld('2025-04-10T15:00:00Z', [smallUsIncident()]);
     await say(world, `snooze BR-1 ${HIPAA} --until "2025-04-12 08:00" --reason "waiting for the mail house"`);
