@@ -1,7 +1,7 @@
 // Commands that open, list, show and annotate incidents.
 import { z } from 'zod';
 import { applyCreate, applyEntry } from '../bot/domain/change.ts';
-import { note, openIncident } from '../bot/domain/incident.ts';
+import { note, noteProblem, openIncident } from '../bot/domain/incident.ts';
 import { IncidentStatus, OrganizationRole, TimeZoneName } from '../bot/model/incident-schema.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
@@ -112,6 +112,9 @@ const logCommand: CommandSpec<{ id: string; text: string }> = {
   // The length limit is the domain's (bot/domain/incident.ts), so the refusal names the actual length.
   args: z.object({ id: IncidentIdArg, text: z.string({ error: 'Missing note text.' }) }),
   async handler(args, ctx) {
+    // Bad input, so a usage answer (exit 2 in the CLI); the domain refuses it too.
+    const problem = noteProblem(args.text);
+    if (problem) throw new InvalidArgumentsError(problem);
     const event = note(args.text);
     await requireIncident(ctx, args.id);
     const { incident: updated } = await applyEntry(changeContext(ctx), args.id, event);

@@ -53,12 +53,19 @@ export const importIncident = (facts: IncidentFacts, ignored: readonly string[],
     text: `Imported "${facts.title}"${ignored.length ? ` (export-only fields not carried over: ${ignored.join(', ')})` : ''}`,
   });
 
+/** Why a note cannot go on the timeline (empty, or over the limit with its actual length), or undefined. */
+export function noteProblem(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return 'The note is empty; write what happened after the incident id.';
+  if (trimmed.length > NOTE_MAX_CHARS) {
+    return `The note is ${trimmed.length.toLocaleString('en-US')} characters; the limit is ${NOTE_MAX_CHARS.toLocaleString('en-US')}. Split it into several notes.`;
+  }
+  return undefined;
+}
+
 /** A note for the timeline; refuses an empty or over-long note with the actual length. */
 export function note(text: string): DomainEvent {
-  const trimmed = text.trim();
-  if (!trimmed) throw new CommandRefusedError('The note is empty; write what happened after the incident id.');
-  if (trimmed.length > NOTE_MAX_CHARS) {
-    throw new CommandRefusedError(`The note is ${trimmed.length.toLocaleString('en-US')} characters; the limit is ${NOTE_MAX_CHARS.toLocaleString('en-US')}. Split it into several notes.`);
-  }
-  return { action: 'note', text: trimmed };
+  const problem = noteProblem(text);
+  if (problem) throw new CommandRefusedError(problem);
+  return { action: 'note', text: text.trim() };
 }

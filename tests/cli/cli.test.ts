@@ -123,6 +123,16 @@ describe('one-shot CLI', () => {
     expect(r.stdout).toContain('Discovered: 2025-02-20 09:00 CST');
   });
 
+  it('answers an over-long note with its length and the limit, as bad usage (exit 2), and records nothing', () => {
+    const dir = tempDir();
+    const data = join(dir, 'store.json');
+    expect(run(['--data', data, '--now', NOW, 'import', importFile(dir, facts)]).code).toBe(0);
+    const long = run(['--data', data, '--now', NOW, 'log', 'BR-1', 'x'.repeat(4001)]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain('The note is 4,001 characters; the limit is 4,000.');
+    expect(run(['--data', data, '--now', NOW, '--json', 'show', 'BR-1']).stdout).not.toContain('xxxx');
+  });
+
   it('exits quietly when its output pipe closes before it writes (piped into `head`)', async () => {
     const home = tempDir();
     const child = spawn(process.execPath, [BIN, '--data', join(home, 'store.json'), '--now', NOW, 'help'], {
