@@ -1,5 +1,6 @@
-// The one path by which an incident changes: a pure decision yields the next incident and its timeline events,
-// and applyChange / applyCreate / applyEntry are the only callers of the store's update / create / appendTimeline. Every event becomes a timeline entry here.
+// The one path by which an incident changes: a pure decision yields the next incident and its timeline events;
+// applyChange / applyCreate / applyEntry are the only callers of the store's update / create / appendTimeline,
+// and every event becomes a timeline entry here.
 import type { Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
 import type { IncidentStore } from '../ports.ts';
 
