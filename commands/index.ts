@@ -1,5 +1,6 @@
 // The full command set, assembled once.
 import { channelCommands } from './channel-commands.ts';
+import { coverageCommands } from './coverage-command.ts';
 import { deadlineCommands } from './deadline-commands.ts';
 import { createHelpCommand } from './help-command.ts';
 import { incidentCommands } from './incident-commands.ts';
@@ -12,7 +13,7 @@ import { transferCommands } from './transfer-commands.ts';
 /** Every command breachdesk understands, in help order. */
 export function allCommandSpecs(): CommandSpec[] {
   const specs: CommandSpec[] = [];
-  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...deadlineCommands, ...summaryCommands, ...reminderCommands, ...channelCommands, ...transferCommands);
+  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...deadlineCommands, ...summaryCommands, ...reminderCommands, ...channelCommands, ...transferCommands, ...coverageCommands);
   return specs;
 }
 
