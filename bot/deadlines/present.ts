@@ -73,6 +73,7 @@ export function isOpen(o: Obligation): boolean {
 /** When it is due, in words, with `formatAt` rendering an ISO instant in the organization's zone. */
 export function dueWords(o: Obligation, nowMs: number, formatAt: (iso: string) => string): string {
   if (o.status === 'not_applicable') return 'not applicable';
+  if (o.status === 'not_covered') return 'unknown: breachdesk encodes no rule here, ask counsel';
   if (o.kind === 'on_request') return 'only if the authority asks';
   if (o.dueAt === null) return o.kind === 'none_fixed' ? 'no fixed deadline (without undue delay)' : 'deadline unknown until the missing facts are recorded';
   const at = `${formatAt(o.dueAt)}${o.kind === 'date' ? ' (end of day)' : ''}`;
