@@ -35,7 +35,7 @@ function trigger(event: string, at: string, notes: string[] = []): Trigger {
 /**
  * Discovery (HIPAA) or awareness (GDPR/NIS2) of this organization. With a vendor: an agent's discovery is imputed
  * to us, so the earliest of its discovery and ours; an independent contractor's clock reaches us with its notice,
- * so the earliest of our own discovery and its notice (regulations.md §1, HHS 2009 IFR preamble).
+ * so the earliest of our own discovery and its notice (HHS 2009 interim final rule preamble).
  */
 export function discoveryTrigger(incident: Incident): Trigger {
   const own = trigger('discovery', incident.discoveredAt);
