@@ -167,7 +167,7 @@ const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; no
 const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean; agency: string; official: string; at?: string; until?: string }> = {
   id: 'deadlines.delay',
   name: 'delay',
-  summary: 'Record a law-enforcement delay statement (45 CFR 164.412): oral (at most 30 days) or written (its stated period)',
+  summary: 'Record a law-enforcement delay statement: HIPAA clocks per 45 CFR 164.412 (oral: at most 30 days; written: its period), state clocks per their own clause',
   usage: 'delay <id> --oral|--written --agency <agency> --official <name> [--at <when>] [--until <when>]',
   examples: ['delay BR-1 --oral --agency FBI --official "SA Jane Doe"', 'delay BR-1 --written --agency FBI --official "SAC Roe" --until 2025-06-30'],
   positionals: [{ name: 'id' }],

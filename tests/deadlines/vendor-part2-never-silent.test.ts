@@ -105,3 +105,14 @@ describe('GDPR Art. 33(2): a controller becomes aware when its processor tells i
     expect(o.trigger).toEqual({ event: 'notice from Hosting SA', at: '2025-03-05T09:00:00+01:00' });
   });
 });
+
+describe('never silent about people whose US State is unknown', () => {
+  it('asks for the breakdown once, for every State law (not only the HIPAA media fan-out)', () => {
+    // 40 of 100 affected individuals are assigned to no jurisdiction.
+    const list = compute(makeIncident({ affected: { total: 100, byJurisdiction: { 'US-TX': 60 } } }), '2025-02-21T00:00:00Z');
+    const o = find(list, 'US:state_unknown');
+    expect(o).toMatchObject({ status: 'needs_facts', dueAt: null });
+    expect(o.basis).toMatch(/^40 affected individuals have no recorded US State/);
+    expect(ids(compute(makeIncident(), '2025-02-21T00:00:00Z'))).not.toContain('US:state_unknown');
+  });
+});
