@@ -151,6 +151,13 @@ export const DeliverySchema = z.strictObject({
   messageId: z.string().optional(),
 });
 
+/** A post about to be made (durable intent): written before posting, removed when its outcome is recorded. */
+export const OutboxEntrySchema = z.strictObject({
+  key: z.string().min(1),
+  channel: z.string().min(1),
+  intendedAt: IsoInstant,
+});
+
 export const IncidentSchema = z.strictObject({
   ...IncidentImportSchema.shape,
   id: z.string().regex(/^BR-\d+$/),
@@ -160,6 +167,8 @@ export const IncidentSchema = z.strictObject({
   channels: z.array(ChannelLinkSchema).default([]),
   snoozes: z.array(SnoozeSchema).default([]),
   deliveries: z.array(DeliverySchema).default([]),
+  /** Posts begun but not known to be recorded: after a crash they are reconciled (posted again, marked as a possible repeat). */
+  outbox: z.array(OutboxEntrySchema).default([]),
   timeline: z.array(TimelineEntrySchema).default([]),
 });
 
@@ -172,6 +181,7 @@ export type ChannelLink = z.output<typeof ChannelLinkSchema>;
 export type RiskAssessment = z.output<typeof RiskAssessmentSchema>;
 export type Delivery = z.output<typeof DeliverySchema>;
 export type Snooze = z.output<typeof SnoozeSchema>;
+export type OutboxEntry = z.output<typeof OutboxEntrySchema>;
 export type PlatformName = z.output<typeof Platform>;
 export type IncidentStatusName = z.output<typeof IncidentStatus>;
 
