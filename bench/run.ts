@@ -90,7 +90,7 @@ for (const size of SIZES) {
 {
   log('reminder fan-out…');
   const f = await benchFanout();
-  rows.push({ measure: 'Fan-out: 1,000 reminders due at once, Slack limited to 50/s', size: '500', result: `${(f.totalMs / 1000).toFixed(1)} s; ${f.delivered} delivered, ${f.duplicates} doubled, ${f.rateLimited} × 429`, goal: 'all delivered, none doubled', met: f.delivered === 1000 && f.duplicates === 0 });
+  rows.push({ measure: 'Fan-out: 1,000 reminders due at once, Slack limited to 50/s', size: '500', result: `${(f.totalMs / 1000).toFixed(1)} s; ${f.delivered} delivered, ${f.duplicates} doubled, ${f.rateLimited} × 429`, goal: '≤ 25 s, all delivered, none doubled', met: f.totalMs <= 25_000 && f.delivered === 1000 && f.duplicates === 0 });
 }
 
 process.stdout.write(`\nbreachdesk benchmarks, ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB\n\n`);

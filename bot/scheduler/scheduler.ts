@@ -128,7 +128,8 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       planned++;
       try {
         const { plan, daily, nextAt } = planIncident(incident, now);
-        index.schedule(incident.id, plan.sends.length || daily.sends.length ? now.getTime() : earliest(nextAt, deliverer.retries.nextFor(incident.id)));
+        // Intents left by an earlier run are reconciled at once.
+        index.schedule(incident.id, plan.sends.length || daily.sends.length || incident.outbox.length ? now.getTime() : earliest(nextAt, deliverer.retries.nextFor(incident.id)));
       } catch (error) {
         logger.error('scheduler: cannot plan incident', { incident: incident.id, error: describe(error) });
         index.schedule(incident.id, now.getTime() + HOUR_MS);
