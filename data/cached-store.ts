@@ -1,7 +1,8 @@
 // The store logic both implementations share: an in-memory index, per-incident write queues, append-only timelines.
-import type { IncidentFilter, IncidentStore } from '../bot/ports.ts';
-import { IncidentNotFoundError } from '../bot/errors.ts';
+import type { DamagedIncident, IncidentFilter, IncidentStore } from '../bot/ports.ts';
+import { IncidentDamagedError, IncidentNotFoundError } from '../bot/errors.ts';
 import { IncidentSchema, type Incident, type TimelineEntry } from '../bot/model/incident-schema.ts';
+import { StoreCorruptError } from './store-errors.ts';
 
 /** Where a cached store puts records; the memory store persists nowhere. */
 export interface IncidentPersistence {
@@ -9,8 +10,10 @@ export interface IncidentPersistence {
   write(incident: Incident): Promise<void>;
   /** Release files and locks. */
   close(): Promise<void>;
-  /** Read one incident again from where it is persisted, when its held copy cannot be parsed (a damaged pack line). */
+  /** Read one incident again from where it is persisted (validated), when its held copy is not a valid incident (a damaged pack line); throws when that is damaged too. */
   reread?(id: string): Incident;
+  /** Incidents found damaged while opening: quarantined from the start. */
+  damaged?: readonly DamagedIncident[];
 }
 
 /** A store whose current records can be read synchronously (for the start-up pack). */
@@ -30,6 +33,8 @@ export class IncidentText {
   constructor(
     readonly id: string,
     readonly json: string,
+    /** False for text not yet checked against the schema (a start-up pack line): checked on first use. */
+    readonly checked = true,
   ) {}
 
   /** A fresh parsed copy. */
@@ -41,24 +46,44 @@ export class IncidentText {
 /** A store over already-loaded incidents; every write goes through `persistence` before it is acknowledged. */
 export function createCachedStore(location: string, loaded: Array<Incident | IncidentText>, persistence: IncidentPersistence): CachedStore {
   const byId = new Map<string, IncidentText>();
+  const damaged = new Map<string, string>((persistence.damaged ?? []).map((d) => [d.id, d.problem]));
   let closed = false;
   const numbered = loaded.map((incident) => [idNumber(incident.id), incident] as const).sort((a, b) => a[0] - b[0]);
-  for (const [, incident] of numbered) byId.set(incident.id, incident instanceof IncidentText ? incident : new IncidentText(incident.id, JSON.stringify(incident)));
-  let nextNumber = (numbered.at(-1)?.[0] ?? 0) + 1;
+  // Records handed in as objects (memory store, tests) are checked on first use like pack lines.
+  for (const [, incident] of numbered) byId.set(incident.id, incident instanceof IncidentText ? incident : new IncidentText(incident.id, JSON.stringify(incident), false));
+  // A quarantined id is never given to a new incident.
+  let nextNumber = Math.max(numbered.at(-1)?.[0] ?? 0, ...[...damaged.keys()].map(idNumber)) + 1;
+
+  /** Take an incident out of service: named, refused, never written. */
+  function quarantine(id: string, problem: string): never {
+    byId.delete(id);
+    damaged.set(id, problem);
+    throw new IncidentDamagedError(id, problem);
+  }
 
   /** A fresh parsed copy of the stored incident. */
   function current(id: string): Incident | undefined {
+    const problem = damaged.get(id);
+    if (problem !== undefined) throw new IncidentDamagedError(id, problem);
     const slot = byId.get(id);
     if (!slot) return undefined;
-    try {
-      return slot.parse();
-    } catch (error) {
-      // A damaged start-up pack line: the pack is only a cache, the incident's own file is the source of truth.
-      if (!persistence.reread) throw error;
-      const fresh = persistence.reread(id);
-      byId.set(id, new IncidentText(id, JSON.stringify(fresh)));
-      return fresh;
+    if (slot.checked) return slot.parse();
+    // First use of an unchecked record: it must be a valid incident with its own id, or it is not served.
+    const checked = checkText(slot);
+    if (checked) {
+      byId.set(id, new IncidentText(id, JSON.stringify(checked)));
+      return checked;
     }
+    // A damaged start-up pack line: the pack is only a cache, the incident's own file is the source of truth.
+    if (!persistence.reread) return quarantine(id, 'the record held in memory is not a valid incident');
+    let fresh: Incident;
+    try {
+      fresh = persistence.reread(id);
+    } catch (error) {
+      return quarantine(id, error instanceof StoreCorruptError ? `${error.file} ${error.problem}` : String(error));
+    }
+    byId.set(id, new IncidentText(id, JSON.stringify(fresh)));
+    return fresh;
   }
   const queues = new Map<string, Promise<unknown>>();
   const listeners = new Set<(incident: Incident) => void>();
@@ -88,6 +113,7 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
     location,
     idsNow: () => [...byId.keys()],
     ids: async () => [...byId.keys()],
+    damaged: async () => [...damaged].map(([id, problem]) => ({ id, problem })).sort((a, b) => idNumber(a.id) - idNumber(b.id)),
     peekJson: (id) => byId.get(id)?.json,
     async get(id) {
       return handOut(current(id));
@@ -101,7 +127,14 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
           await new Promise((resolve) => setImmediate(resolve));
           until = performance.now() + SLICE_MS;
         }
-        const incident = current(id);
+        let incident: Incident | undefined;
+        try {
+          incident = current(id);
+        } catch (error) {
+          // Found damaged while listing: quarantined (see damaged()), the rest is still listed.
+          if (error instanceof IncidentDamagedError) continue;
+          throw error;
+        }
         if (incident && matches(incident, filter)) out.push(handOut(incident)!);
       }
       return out;
@@ -139,6 +172,18 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
     },
   };
   return store;
+}
+
+/** The parsed record when it is a valid incident with its own id, else undefined. */
+function checkText(slot: IncidentText): Incident | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(slot.json);
+  } catch {
+    return undefined;
+  }
+  const parsed = IncidentSchema.safeParse(raw);
+  return parsed.success && parsed.data.id === slot.id ? parsed.data : undefined;
 }
 
 function matches(incident: Incident, filter: IncidentFilter): boolean {

@@ -1,15 +1,15 @@
 // The lowdb JSON store: a manifest file plus one JSON document per incident, so a write never rewrites the others.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import type { IncidentStore } from '../bot/ports.ts';
+import type { DamagedIncident, IncidentStore } from '../bot/ports.ts';
 import { createCachedStore, IncidentText } from './cached-store.ts';
 import { DurableJsonFile } from './durable-json-file.ts';
 import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { StoreCorruptError } from './store-errors.ts';
-import { acquireStoreLock } from './store-lock.ts';
+import { acquireStoreLock, type LockTiming } from './store-lock.ts';
 import { fileStamp, readPack, writePack } from './store-pack.ts';
 
 /** The manifest's format tag and the schema version this build writes. */
@@ -30,16 +30,20 @@ const INCIDENT_FILE = /^BR-\d+\.json$/;
 const PACK_EVERY_WRITES = 5000;
 
 /** Open (or create) the store whose manifest is `path`; refuses corrupt, foreign or newer files without touching them. */
-export async function openFileStore(path: string, now: Date): Promise<IncidentStore> {
+export async function openFileStore(path: string, now: Date, options: { lockTiming?: LockTiming } = {}): Promise<IncidentStore> {
   const file = resolve(path);
   await mkdir(dirname(file), { recursive: true });
-  const lock = acquireStoreLock(file, now);
+  const lock = acquireStoreLock(file, now, options.lockTiming);
   try {
     const manifest = await readOrCreateManifest(file, now);
     const dir = join(dirname(file), manifest.incidentsDir);
     await mkdir(dir, { recursive: true });
     const packPath = join(dirname(file), `${manifest.incidentsDir}.pack`);
-    const { incidents, reread } = loadIncidents(dir, packPath);
+    // We hold the lock: any temp file left in the store's folders is from a process that died mid-write.
+    // In the manifest's folder (maybe shared with other files) only our own names are touched.
+    removeCrashTemps(dirname(file), (name) => name.startsWith(`.${basename(file)}.`) || name.startsWith(`${manifest.incidentsDir}.pack.`));
+    removeCrashTemps(dir, () => true);
+    const { incidents, damaged, reread } = loadIncidents(dir, packPath);
     let writes = reread;
     let packing: Promise<void> | undefined;
     // Ids whose file is being written: their file and the cached copy may differ, so the pack leaves them out.
@@ -68,6 +72,7 @@ export async function openFileStore(path: string, now: Date): Promise<IncidentSt
       if (++writes >= PACK_EVERY_WRITES) void repack().catch(() => undefined);
     };
     const store = createCachedStore(file, incidents, {
+      damaged,
       write,
       reread: (id) => readIncidentFile(join(dir, `${id}.json`)),
       close: async () => {
@@ -114,10 +119,16 @@ function defaultManifest(file: string, now: Date): Manifest {
   return { format: STORE_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, createdAt: now.toISOString(), incidentsDir: `${basename(file).replace(/\.json$/i, '')}.incidents` };
 }
 
-/** Read every incident: from the pack (parsed later) while its file keeps the recorded stamp, else from the file (validated). Synchronous on purpose: nothing is served before the store is open, and one read per file is far faster than async calls at 100,000 files. */
-function loadIncidents(dir: string, packPath: string): { incidents: IncidentText[]; reread: number } {
+/**
+ * Read every incident: from the pack (checked against the schema on first use) while its file keeps the recorded stamp,
+ * else from the file (validated now). A file that cannot be read or is not a valid incident is quarantined, not fatal.
+ * Synchronous on purpose: nothing is served before the store is open, and one read per file is far faster than async
+ * calls at 100,000 files.
+ */
+function loadIncidents(dir: string, packPath: string): { incidents: IncidentText[]; damaged: DamagedIncident[]; reread: number } {
   const pack = readPack(packPath);
   const incidents: IncidentText[] = [];
+  const damaged: DamagedIncident[] = [];
   let reread = 0;
   for (const name of readdirSync(dir)) {
     if (!INCIDENT_FILE.test(name)) continue;
@@ -125,14 +136,26 @@ function loadIncidents(dir: string, packPath: string): { incidents: IncidentText
     const id = name.slice(0, -'.json'.length);
     const packed = pack?.get(id);
     if (packed && packed.stamp === fileStamp(path)) {
-      incidents.push(new IncidentText(id, packed.json));
+      incidents.push(new IncidentText(id, packed.json, false));
       continue;
     }
-    // Held as text like packed records (see IncidentText): validated once here, parsed afresh on each use.
-    incidents.push(new IncidentText(id, JSON.stringify(readIncidentFile(path))));
+    try {
+      // Held as text like packed records (see IncidentText): validated once here, parsed afresh on each use.
+      incidents.push(new IncidentText(id, JSON.stringify(readIncidentFile(path))));
+    } catch (error) {
+      if (!(error instanceof StoreCorruptError)) throw error;
+      damaged.push({ id, problem: `${path} ${error.problem}` });
+    }
     reread++;
   }
-  return { incidents, reread };
+  return { incidents, damaged, reread };
+}
+
+/** Temp files of our atomic writes (`.<name>.<pid>.<n>.tmp`) and pack writes (`<pack>.<pid>.tmp`). */
+const CRASH_TEMP = /^(\..+\.\d+\.\d+|.+\.pack\.\d+)\.tmp$/;
+
+function removeCrashTemps(dir: string, ours: (name: string) => boolean): void {
+  for (const name of readdirSync(dir)) if (CRASH_TEMP.test(name) && ours(name)) rmSync(join(dir, name), { force: true });
 }
 
 function readIncidentFile(path: string): Incident {
@@ -140,7 +163,9 @@ function readIncidentFile(path: string): Incident {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new StoreCorruptError(path, error instanceof SyntaxError ? `is not valid JSON (${error.message})` : `cannot be read (${(error as Error).message})`);
+    // The parser's message quotes the file's text (patient data, maybe): only the position is kept.
+    const at = error instanceof SyntaxError ? /position \d+/.exec(error.message)?.[0] : undefined;
+    throw new StoreCorruptError(path, error instanceof SyntaxError ? `is not valid JSON${at ? ` (at ${at})` : ' (cut short or garbled)'}` : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
   }
   return validateIncident(path, raw);
 }

@@ -39,6 +39,7 @@ export function storeContract(name: string, open: () => Promise<IncidentStore>) 
 
     it('gives every id in number order (BR-2 before BR-10)', async () => {
       expect(await store.ids()).toEqual([]);
+      expect(await store.damaged()).toEqual([]);
       for (let n = 1; n <= 11; n++) await store.create(build(`incident ${n}`));
       expect(await store.ids()).toEqual(Array.from({ length: 11 }, (_, i) => `BR-${i + 1}`));
     });
