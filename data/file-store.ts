@@ -1,11 +1,13 @@
-// The lowdb JSON store: a manifest file plus one JSON document per incident, so a write never rewrites the others.
+// The lowdb JSON store: a manifest file plus, per incident, a small head document and an append-only history journal
+// (data/incident-journal.ts), so a write never rewrites the other incidents nor the incident's own history.
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { DamagedIncident, IncidentStore } from '../bot/ports.ts';
-import { createCachedStore, IncidentText } from './cached-store.ts';
+import { createCachedStore, IncidentText, type IncidentWrite } from './cached-store.ts';
+import { markOnDisk, readHeadAndJournal, writeChange, type JournalMark } from './incident-journal.ts';
 import { DurableJsonFile } from './durable-json-file.ts';
 import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { StoreCorruptError } from './store-errors.ts';
@@ -43,7 +45,9 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     // In the manifest's folder (maybe shared with other files) only our own names are touched.
     removeCrashTemps(dirname(file), (name) => name.startsWith(`.${basename(file)}.`) || name.startsWith(`${manifest.incidentsDir}.pack.`));
     removeCrashTemps(dir, () => true);
-    const { incidents, damaged, reread } = loadIncidents(dir, packPath);
+    // Each incident's acknowledged journal (bytes, entries), as last read or written.
+    const marks = new Map<string, JournalMark | undefined>();
+    const { incidents, damaged, reread } = loadIncidents(dir, packPath, marks);
     let writes = reread;
     let packing: Promise<void> | undefined;
     // Ids whose file is being written: their file and the cached copy may differ, so the pack leaves them out.
@@ -60,10 +64,14 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
       })().finally(() => (packing = undefined));
       return packing;
     };
-    const write = async (incident: Incident) => {
+    const write = async (change: IncidentWrite) => {
+      const { incident } = change;
       inFlight.set(incident.id, (inFlight.get(incident.id) ?? 0) + 1);
       try {
-        await incidentDb(dir, incident).write();
+        const head = join(dir, `${incident.id}.json`);
+        // Known from the last read or write; an incident loaded from the pack reads its small head once.
+        const mark = marks.has(incident.id) ? marks.get(incident.id) : markOnDisk(head);
+        marks.set(incident.id, await writeChange(head, change, mark));
       } finally {
         const left = inFlight.get(incident.id)! - 1;
         if (left) inFlight.set(incident.id, left);
@@ -74,7 +82,7 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     const store = createCachedStore(file, incidents, {
       damaged,
       write,
-      reread: (id) => readIncidentFile(join(dir, `${id}.json`)),
+      reread: (id) => readIncidentFile(join(dir, `${id}.json`), marks),
       close: async () => {
         try {
           await packing;
@@ -125,7 +133,7 @@ function defaultManifest(file: string, now: Date): Manifest {
  * Synchronous on purpose: nothing is served before the store is open, and one read per file is far faster than async
  * calls at 100,000 files.
  */
-function loadIncidents(dir: string, packPath: string): { incidents: IncidentText[]; damaged: DamagedIncident[]; reread: number } {
+function loadIncidents(dir: string, packPath: string, marks: Map<string, JournalMark | undefined>): { incidents: IncidentText[]; damaged: DamagedIncident[]; reread: number } {
   const pack = readPack(packPath);
   const incidents: IncidentText[] = [];
   const damaged: DamagedIncident[] = [];
@@ -141,7 +149,7 @@ function loadIncidents(dir: string, packPath: string): { incidents: IncidentText
     }
     try {
       // Held as text like packed records (see IncidentText): validated once here, parsed afresh on each use.
-      incidents.push(new IncidentText(id, JSON.stringify(readIncidentFile(path))));
+      incidents.push(new IncidentText(id, JSON.stringify(readIncidentFile(path, marks))));
     } catch (error) {
       if (!(error instanceof StoreCorruptError)) throw error;
       damaged.push({ id, problem: `${path} ${error.problem}` });
@@ -158,7 +166,8 @@ function removeCrashTemps(dir: string, ours: (name: string) => boolean): void {
   for (const name of readdirSync(dir)) if (CRASH_TEMP.test(name) && ours(name)) rmSync(join(dir, name), { force: true });
 }
 
-function readIncidentFile(path: string): Incident {
+/** A whole incident from its head file and journal (validated); remembers the journal mark it was read with. */
+function readIncidentFile(path: string, marks: Map<string, JournalMark | undefined>): Incident {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
@@ -167,7 +176,10 @@ function readIncidentFile(path: string): Incident {
     const at = error instanceof SyntaxError ? /position \d+/.exec(error.message)?.[0] : undefined;
     throw new StoreCorruptError(path, error instanceof SyntaxError ? `is not valid JSON${at ? ` (at ${at})` : ' (cut short or garbled)'}` : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
   }
-  return validateIncident(path, raw);
+  const whole = readHeadAndJournal(path, raw);
+  const incident = validateIncident(path, whole.raw);
+  marks.set(incident.id, whole.mark);
+  return incident;
 }
 
 function validateIncident(path: string, raw: unknown): Incident {
@@ -178,12 +190,6 @@ function validateIncident(path: string, raw: unknown): Incident {
   }
   if (`${parsed.data.id}.json` !== basename(path)) throw new StoreCorruptError(path, `holds incident ${parsed.data.id}, not the one its name says`);
   return parsed.data;
-}
-
-function incidentDb(dir: string, incident: Incident): Low<Incident> {
-  const db = new Low<Incident>(new DurableJsonFile<Incident>(join(dir, `${incident.id}.json`)), incident);
-  db.data = incident;
-  return db;
 }
 
 async function exists(path: string): Promise<boolean> {
