@@ -11,6 +11,9 @@ import { PORTFOLIO_DIGEST, planDailyDigest, portfolioRecord, portfolioReply, por
 import { createDueIndex } from './due-index.ts';
 import { channelLabel, planReminders, type PendingRecord } from './plan.ts';
 import { createLanePool } from './lanes.ts';
+import { countSent, emptyReport, type TickReport } from './tick-report.ts';
+
+export type { TickReport } from './tick-report.ts';
 import { DEFAULT_REMINDER_POLICY, parseLocalTime, validatePolicy, type ReminderPolicy } from './policy.ts';
 import { reminderReply } from './reminder-message.ts';
 import { createDeliverer } from './deliverer.ts';
@@ -39,23 +42,6 @@ export interface SchedulerConfig {
   inTickWaitMs?: number;
   /** The deadline engine (injectable for tests). */
   computeObligations?: (incident: Incident, rules: RuleSet, now: Date) => Obligation[];
-}
-
-/** What one tick did. */
-export interface TickReport {
-  at: string;
-  /** Incidents planned in this tick (the due ones only). */
-  examined: number;
-  /** Reminder messages accepted by the platform (escalations included). */
-  sent: number;
-  late: number;
-  escalations: number;
-  /** Older missed steps recorded as skipped (downtime catch-up). */
-  skipped: number;
-  digests: number;
-  failed: number;
-  /** Due but waiting for a retry time. */
-  deferred: number;
 }
 
 /** A running reminder scheduler. */
@@ -227,7 +213,7 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
 
   async function runTick(): Promise<TickReport> {
     const now = clock.now();
-    const report: TickReport = { at: now.toISOString(), examined: 0, sent: 0, late: 0, escalations: 0, skipped: 0, digests: 0, failed: 0, deferred: 0 };
+    const report = emptyReport(now);
     await deliverer.flushUnrecorded();
     if (!built) await rebuildIndex();
     // Incidents are planned one after another; their posts run side by side in the channel lanes, and a slow
@@ -285,14 +271,6 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       return at === null ? null : new Date(at);
     },
   };
-}
-
-function countSent(report: TickReport, records: readonly PendingRecord[]): void {
-  const delivered = records.filter((r) => r.outcome === 'delivered');
-  report.sent++;
-  if (delivered.some((r) => r.late)) report.late++;
-  if (delivered.some((r) => r.step === 'escalate')) report.escalations++;
-  report.skipped += records.length - delivered.length;
 }
 
 function describe(error: unknown): string {
