@@ -1,7 +1,7 @@
 // Durable delivery: the intent is recorded before posting and the outcome after, both through the domain's one path.
 // A post is repeated only when breachdesk cannot know whether the earlier one arrived (a crash between post and record,
 // or a platform that did not answer), and such a repeat is marked as possible.
-import { applyChange, SYSTEM_ACTOR } from '../domain/change.ts';
+import { applyBookkeeping, SYSTEM_ACTOR } from '../domain/change.ts';
 import { recordDelivered, recordIntent, resolveIntents } from '../domain/deliveries.ts';
 import type { Delivery } from '../model/incident-schema.ts';
 import type { Reply } from '../reply.ts';
@@ -62,7 +62,8 @@ export function createDeliverer(deps: DelivererConfig): Deliverer {
   async function record(incidentId: string, records: Delivery[], possibleRepeat: boolean): Promise<void> {
     const key = records[0]!.key;
     try {
-      await applyChange(ctx(), incidentId, recordDelivered(records, possibleRepeat));
+      // Bookkeeping too: clearing the intent must be written even when the records were already there.
+      await applyBookkeeping(ctx(), incidentId, recordDelivered(records, possibleRepeat));
       unrecorded.delete(key);
       attempts.delete(key);
     } catch (error) {
@@ -87,7 +88,7 @@ export function createDeliverer(deps: DelivererConfig): Deliverer {
       const open = keys.filter((k) => !unrecorded.has(k));
       if (open.length === 0) return;
       const notPosted = new Set(open.filter((k) => attempts.get(k) === 'refused'));
-      await applyChange(ctx(), recordIn, resolveIntents(new Set(open.filter((k) => !notPosted.has(k))), notPosted));
+      await applyBookkeeping(ctx(), recordIn, resolveIntents(new Set(open.filter((k) => !notPosted.has(k))), notPosted));
       for (const k of open) attempts.delete(k);
     },
     async deliver(recordIn, retryGroup, target, key, reply, records) {
@@ -100,7 +101,7 @@ export function createDeliverer(deps: DelivererConfig): Deliverer {
       const possibleRepeat = pending && attempts.get(key) !== 'refused';
       if (!pending) {
         try {
-          await applyChange(ctx(), recordIn, recordIntent(key, label, clock.now()));
+          await applyBookkeeping(ctx(), recordIn, recordIntent(key, label, clock.now()));
         } catch (error) {
           // No durable intent, no post: a crash after an unrecorded post could not be reconciled.
           const { attempts: count, notBefore } = retries.failed(key, retryGroup, now);
