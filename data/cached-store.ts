@@ -2,17 +2,17 @@
 // (timeline and deliveries held apart from the incident's head, so a change costs the same whatever the history's length).
 import type { DamagedIncident, IncidentFilter, IncidentStore } from '../bot/ports.ts';
 import { IncidentDamagedError, IncidentNotFoundError } from '../bot/errors.ts';
-import { IncidentSchema, type Delivery, type Incident, type TimelineEntry } from '../bot/model/incident-schema.ts';
-import { deepFreeze, HistoryLog, IncidentRecord } from './incident-record.ts';
+import { IncidentSchema, type Incident, type TimelineEntry } from '../bot/model/incident-schema.ts';
+import { deepFreeze, HISTORY_FIELDS, HistoryLog, IncidentRecord, type PerList } from './incident-record.ts';
 import { StoreCorruptError } from './store-errors.ts';
 
 /** One acknowledged change as a persistence writes it: the incident, and which history entries are new. */
 export interface IncidentWrite {
   /** The whole validated incident (its history arrays are shared and frozen: do not copy them needlessly). */
   incident: Incident;
-  /** History entries added by this write (none when `rewrite`). */
-  appended: { timeline: readonly TimelineEntry[]; deliveries: readonly Delivery[] };
-  /** The whole history must be written (a new incident, or a delivery log that was replaced rather than extended). */
+  /** History entries added by this write, per list (none when `rewrite`). */
+  appended: PerList<readonly unknown[]>;
+  /** The whole history must be written (a new incident, or a history list that was replaced rather than extended). */
   rewrite: boolean;
 }
 
@@ -123,20 +123,31 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
   /** Validate what is new (the head and the added history entries), persist it, then hold it. */
   async function commit(next: Incident, before?: Incident): Promise<Incident> {
     if (closed) throw new Error(`store ${location} is closed`);
-    const keptDeliveries = before !== undefined && isPrefix(before.deliveries, next.deliveries);
-    const addedTimeline = before ? next.timeline.slice(before.timeline.length) : next.timeline;
-    const addedDeliveries = keptDeliveries ? next.deliveries.slice(before!.deliveries.length) : next.deliveries;
+    const probe: Record<string, unknown> = { ...next };
+    const kept = {} as PerList<boolean>;
+    for (const field of HISTORY_FIELDS) {
+      const was = before?.[field] as readonly unknown[] | undefined;
+      const now = next[field] as readonly unknown[];
+      kept[field] = was !== undefined && isPrefix(was, now);
+      probe[field] = kept[field] ? now.slice(was!.length) : now;
+    }
     // Earlier history was validated when it was written: only the head and the new entries are checked again.
-    const { timeline, deliveries, ...head } = IncidentSchema.parse({ ...next, timeline: addedTimeline, deliveries: addedDeliveries });
+    const valid = IncidentSchema.parse(probe) as Record<string, unknown>;
     const old = before ? byId.get(next.id) : undefined;
-    const record =
-      old instanceof IncidentRecord
-        ? new IncidentRecord(next.id, JSON.stringify(head), old.timeline.append(timeline), keptDeliveries ? old.deliveries.append(deliveries) : HistoryLog.of(deliveries))
-        : IncidentRecord.of({ ...head, timeline, deliveries });
-    const valid = record.incident();
-    await persistence.write({ incident: valid, appended: { timeline, deliveries: keptDeliveries ? deliveries : [] }, rewrite: !before || !keptDeliveries });
+    const logs = {} as PerList<HistoryLog<unknown>>;
+    const appended = {} as PerList<readonly unknown[]>;
+    const head: Record<string, unknown> = { ...valid };
+    for (const field of HISTORY_FIELDS) {
+      const added = valid[field] as readonly unknown[];
+      logs[field] = old instanceof IncidentRecord && kept[field] ? old.logs[field].append(added) : HistoryLog.of(added);
+      appended[field] = kept[field] ? added : [];
+      delete head[field];
+    }
+    const record = new IncidentRecord(next.id, JSON.stringify(head), logs);
+    const incident = record.incident();
+    await persistence.write({ incident, appended, rewrite: !(old instanceof IncidentRecord) || HISTORY_FIELDS.some((f) => !kept[f]) });
     keep(record);
-    const frozen = deepFreeze(valid);
+    const frozen = deepFreeze(incident);
     for (const listener of listeners) listener(frozen);
     return frozen;
   }
@@ -187,7 +198,9 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
         const before = current(id);
         if (!before) throw new IncidentNotFoundError(id);
         // The mutation gets a fresh head and its own arrays; the history entries in them are the shared frozen ones.
-        const next = mutate({ ...current(id)!, timeline: [...before.timeline], deliveries: [...before.deliveries] });
+        const draft: Record<string, unknown> = { ...current(id)! };
+        for (const field of HISTORY_FIELDS) draft[field] = [...(before[field] as readonly unknown[])];
+        const next = mutate(draft as Incident);
         assertAppendOnly(before, next);
         return commit(next, before);
       });

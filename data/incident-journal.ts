@@ -1,23 +1,20 @@
 // Each incident on disk: its head (`BR-n.json`, rewritten atomically on each change, small) and an append-only
-// journal of its history (`BR-n.journal`, one JSON line per timeline entry or delivery). The head records how many
+// journal of its history (`BR-n.journal`, one JSON line per history entry: timeline entry or delivery). The head records how many
 // journal bytes and entries are acknowledged, so a line appended by a write that crashed before its head is ignored
 // (and cut off before the next append). A head without a `journal` field is a whole incident (stores written before).
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { Delivery, TimelineEntry } from '../bot/model/incident-schema.ts';
 import type { IncidentWrite } from './cached-store.ts';
 import { DurableJsonFile, syncDirectory } from './durable-json-file.ts';
+import { HISTORY_FIELDS, type PerList } from './incident-record.ts';
 import { StoreCorruptError } from './store-errors.ts';
 
-/** What a head file says about its journal. */
+/** What a head file says about its journal: acknowledged bytes, and entries per history list. */
 export interface JournalMark {
   bytes: number;
-  timeline: number;
-  deliveries: number;
+  entries: PerList<number>;
 }
-
-type Line = { t: TimelineEntry } | { d: Delivery };
 
 const journalPath = (headPath: string) => headPath.replace(/\.json$/, '.journal');
 let sequence = 0;
@@ -28,25 +25,28 @@ export function readHeadAndJournal(headPath: string, raw: unknown): { raw: unkno
   const { journal, ...head } = raw as { journal: JournalMark } & Record<string, unknown>;
   const path = journalPath(headPath);
   const bytes = readPrefix(path, journal.bytes);
-  const timeline: TimelineEntry[] = [];
-  const deliveries: Delivery[] = [];
+  const lists = Object.fromEntries(HISTORY_FIELDS.map((f) => [f, [] as unknown[]])) as PerList<unknown[]>;
   let n = 0;
   for (const text of bytes.toString('utf8').split('\n')) {
     if (!text) continue;
     n++;
-    let line: Line;
+    let line: Record<string, unknown>;
     try {
-      line = JSON.parse(text) as Line;
+      line = JSON.parse(text) as Record<string, unknown>;
     } catch {
       throw new StoreCorruptError(path, `has a damaged line (${n}) within its acknowledged part`);
     }
-    if ('t' in line) timeline.push(line.t);
-    else deliveries.push(line.d);
+    // One line, one entry: `{"timeline": {…}}` or `{"deliveries": {…}}`.
+    const field = HISTORY_FIELDS.find((f) => f in line);
+    if (!field) throw new StoreCorruptError(path, `has a line (${n}) of no known history list`);
+    lists[field].push(line[field]);
   }
-  if (timeline.length !== journal.timeline || deliveries.length !== journal.deliveries) {
-    throw new StoreCorruptError(path, `holds ${timeline.length} timeline entries and ${deliveries.length} deliveries where ${basename(headPath)} records ${journal.timeline} and ${journal.deliveries}`);
+  for (const field of HISTORY_FIELDS) {
+    if (lists[field].length !== (journal.entries?.[field] ?? 0)) {
+      throw new StoreCorruptError(path, `holds ${lists[field].length} ${field} entries where ${basename(headPath)} records ${journal.entries?.[field] ?? 0}`);
+    }
   }
-  return { raw: { ...head, timeline, deliveries }, mark: journal };
+  return { raw: { ...head, ...lists }, mark: journal };
 }
 
 function readPrefix(path: string, length: number): Buffer {
@@ -81,32 +81,33 @@ export function markOnDisk(headPath: string): JournalMark | undefined {
 
 /** Persist one change: journal first (appended, or written whole), then the head naming the acknowledged journal. */
 export async function writeChange(headPath: string, change: IncidentWrite, mark: JournalMark | undefined): Promise<JournalMark> {
-  const { timeline, deliveries, ...head } = change.incident;
+  const head: Record<string, unknown> = { ...change.incident };
+  for (const field of HISTORY_FIELDS) delete head[field];
+  const whole = Object.fromEntries(HISTORY_FIELDS.map((f) => [f, change.incident[f] as readonly unknown[]])) as PerList<readonly unknown[]>;
   const path = journalPath(headPath);
   let bytes: number;
   if (change.rewrite || mark === undefined) {
-    // A new incident, one from an older store, or a replaced delivery log: the whole history, atomically.
-    const text = lines(timeline, deliveries);
+    // A new incident, one from an older store, or a replaced history list: the whole history, atomically.
+    const text = lines(whole);
     const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${++sequence}.tmp`);
     await writeDurably(temp, 'w', 0, text);
     await rename(temp, path);
     await syncDirectory(dirname(path));
     bytes = Buffer.byteLength(text);
   } else {
-    const text = lines(change.appended.timeline, change.appended.deliveries);
+    const text = lines(change.appended);
     // Anything past the acknowledged mark is from a write that never completed: cut, then append.
     await writeDurably(path, 'r+', mark.bytes, text);
     bytes = mark.bytes + Buffer.byteLength(text);
   }
-  const next: JournalMark = { bytes, timeline: timeline.length, deliveries: deliveries.length };
+  const next: JournalMark = { bytes, entries: Object.fromEntries(HISTORY_FIELDS.map((f) => [f, whole[f].length])) as PerList<number> };
   await new DurableJsonFile<unknown>(headPath).write({ ...head, journal: next });
   return next;
 }
 
-function lines(timeline: readonly TimelineEntry[], deliveries: readonly Delivery[]): string {
+function lines(lists: PerList<readonly unknown[]>): string {
   let text = '';
-  for (const t of timeline) text += `${JSON.stringify({ t })}\n`;
-  for (const d of deliveries) text += `${JSON.stringify({ d })}\n`;
+  for (const field of HISTORY_FIELDS) for (const entry of lists[field]) text += `${JSON.stringify({ [field]: entry })}\n`;
   return text;
 }
 

@@ -1,9 +1,16 @@
 // An incident held as a small head plus its history (timeline, deliveries) kept apart as append-only logs, so reading
 // or changing the incident costs the same with 10 history entries or 10,000.
-import type { Delivery, Incident, TimelineEntry } from '../bot/model/incident-schema.ts';
+import type { Incident } from '../bot/model/incident-schema.ts';
+
+/** The incident's history lists: kept apart from its head, appended to. A new history list is one more name here. */
+export const HISTORY_FIELDS = ['timeline', 'deliveries'] as const;
+export type HistoryField = (typeof HISTORY_FIELDS)[number];
+
+/** One value per history list. */
+export type PerList<T> = { [F in HistoryField]: T };
 
 /** The incident without its history. */
-export type IncidentHead = Omit<Incident, 'timeline' | 'deliveries'>;
+export type IncidentHead = Omit<Incident, HistoryField>;
 
 /**
  * One history log: entries kept as JSON text parts (cheap for the garbage collector at 100,000 incidents) and parsed
@@ -49,37 +56,42 @@ export class HistoryLog<T> {
   }
 }
 
-/** One stored incident: its head as JSON text and its two history logs. */
+/** One stored incident: its head as JSON text and its history logs. */
 export class IncidentRecord {
   constructor(
     readonly id: string,
     readonly head: string,
-    readonly timeline: HistoryLog<TimelineEntry>,
-    readonly deliveries: HistoryLog<Delivery>,
+    readonly logs: PerList<HistoryLog<unknown>>,
   ) {}
 
   /** Split a (validated) incident into head and history. */
   static of(incident: Incident): IncidentRecord {
-    const { timeline, deliveries, ...head } = incident;
-    return new IncidentRecord(incident.id, JSON.stringify(head), HistoryLog.of(timeline), HistoryLog.of(deliveries));
+    const head: Record<string, unknown> = { ...incident };
+    const logs = {} as PerList<HistoryLog<unknown>>;
+    for (const field of HISTORY_FIELDS) {
+      logs[field] = HistoryLog.of(incident[field] as readonly unknown[]);
+      delete head[field];
+    }
+    return new IncidentRecord(incident.id, JSON.stringify(head), logs);
   }
 
   /** A fresh head with the shared, frozen history arrays. */
   incident(): Incident {
-    const head = JSON.parse(this.head) as IncidentHead;
-    return { ...head, timeline: this.timeline.all() as TimelineEntry[], deliveries: this.deliveries.all() as Delivery[] };
+    const incident = JSON.parse(this.head) as Record<string, unknown>;
+    for (const field of HISTORY_FIELDS) incident[field] = this.logs[field].all();
+    return incident as Incident;
   }
 
   /** The whole incident as JSON text (for the start-up pack), built without parsing the history. */
   json(): string {
-    const open = this.head.slice(0, -1);
-    return `${open}${open.length > 1 ? ',' : ''}"timeline":${this.timeline.json()},"deliveries":${this.deliveries.json()}}`;
+    let text = this.head.slice(0, -1);
+    for (const field of HISTORY_FIELDS) text += `${text.length > 1 ? ',' : ''}${JSON.stringify(field)}:${this.logs[field].json()}`;
+    return `${text}}`;
   }
 
   /** Drop the parsed history copies. */
   forget(): void {
-    this.timeline.forget();
-    this.deliveries.forget();
+    for (const field of HISTORY_FIELDS) this.logs[field].forget();
   }
 }
 

@@ -51,7 +51,7 @@ describe('file store history journal', () => {
     await store.appendTimeline('BR-1', note(1));
     await store.close();
     // The crashed write: its line reached the journal, its head never did (the pack is gone too, as after a crash).
-    appendFileSync(p.journal, `${JSON.stringify({ t: note(99) })}\n`);
+    appendFileSync(p.journal, `${JSON.stringify({ timeline: note(99) })}\n`);
     writeFileSync(join(p.path, '..', 'store.incidents.pack'), 'garbage');
     const reopened = await openFileStore(p.path, now);
     const opening = makeIncident('BR-1', usHospitalFacts()).timeline.map((e) => e.text);
