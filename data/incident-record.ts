@@ -36,7 +36,8 @@ export class HistoryLog<T> {
   /** This log with `entries` appended; the parsed copy, if held, grows by reference only. */
   append(entries: readonly T[]): HistoryLog<T> {
     if (entries.length === 0) return this;
-    const cached = this.cached && freezeAll([...this.cached, ...entries]);
+    // Only the new entries need freezing: the held ones are frozen already.
+    const cached = this.cached && Object.freeze([...this.cached, ...freezeAll([...entries])]);
     return new HistoryLog([...this.parts, entries.map((e) => JSON.stringify(e)).join(',')], this.count + entries.length, cached);
   }
 
