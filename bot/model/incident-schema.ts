@@ -160,6 +160,13 @@ export const DeliverySchema = z.strictObject({
   messageId: z.string().optional(),
 });
 
+/** A post about to be made (durable intent): written before posting, removed when its outcome is recorded. */
+export const OutboxEntrySchema = z.strictObject({
+  key: z.string().min(1),
+  channel: z.string().min(1),
+  intendedAt: IsoInstant,
+});
+
 /** A deadline the team owes under a contract or policy (BAA, DPA, cyber insurance), tracked like a legal one. */
 export const ContractualClockSchema = z.strictObject({
   /** `CONTRACT-n`, also its obligation id. */
@@ -198,6 +205,8 @@ export const IncidentSchema = z.strictObject({
   channels: z.array(ChannelLinkSchema).default([]),
   snoozes: z.array(SnoozeSchema).default([]),
   deliveries: z.array(DeliverySchema).default([]),
+  /** Posts begun but not known to be recorded: after a crash they are reconciled (posted again, marked as a possible repeat). */
+  outbox: z.array(OutboxEntrySchema).default([]),
   timeline: z.array(TimelineEntrySchema).default([]),
   clocks: z.array(ContractualClockSchema).default([]),
   tasks: z.array(PlanTaskSchema).default([]),
@@ -212,6 +221,7 @@ export type ChannelLink = z.output<typeof ChannelLinkSchema>;
 export type RiskAssessment = z.output<typeof RiskAssessmentSchema>;
 export type Delivery = z.output<typeof DeliverySchema>;
 export type Snooze = z.output<typeof SnoozeSchema>;
+export type OutboxEntry = z.output<typeof OutboxEntrySchema>;
 export type ContractualClock = z.output<typeof ContractualClockSchema>;
 export type PlanTask = z.output<typeof PlanTaskSchema>;
 export type PlatformName = z.output<typeof Platform>;
