@@ -1,6 +1,7 @@
 // `/breach <command>`: ack within Slack's 3 seconds, answer in the ack when quick, else through response_url.
 import type { App } from '@slack/bolt';
-import { clip } from '../mrkdwn.ts';
+import { visibleText } from '../../safe-text.ts';
+import { clip, escapeMrkdwn } from '../mrkdwn.ts';
 import { deliverReply, responseMessage, within } from '../deliver.ts';
 import { newIncidentModal } from '../modals.ts';
 import { slackChannel, textRequest, typedText } from '../requests.ts';
@@ -30,7 +31,7 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       await ack(body);
       return;
     }
-    await ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Working on \`${clip(text || 'help', 100)}\`…` });
+    await ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Working on \`${escapeMrkdwn(clip(visibleText(text || 'help'), 100))}\`…` });
     await deliverReply(ctx, await work, { userId: actor.id, ...(channel ? { channelId: channel.id } : {}), respond }, text);
   });
 }
