@@ -28,11 +28,13 @@ const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_API_URL: optional,
+  SLACK_TEAM_IDS: optional,
   MICROSOFT_APP_ID: optional,
   MICROSOFT_APP_PASSWORD: optional,
   MICROSOFT_APP_TYPE: optional,
   MICROSOFT_APP_TENANT_ID: optional,
   BREACHDESK_TEAMS_ANONYMOUS: optional,
+  BREACHDESK_TEAMS_TENANTS: optional,
 });
 
 /** Validated settings. */

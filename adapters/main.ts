@@ -45,7 +45,7 @@ async function startChatServer(runtime: Runtime, config: AppConfig, logger: Logg
   try {
     if (config.slack) {
       const { startSlack } = await import('./slack/index.ts');
-      const slack = await startSlack({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: config.slack, logger });
+      const slack = await startSlack({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: config.slack, logger, seenRequests: runtime.store });
       stops.push(() => slack.stop());
     }
     if (config.teams) {
