@@ -51,7 +51,7 @@ async function startChatServer(runtime: Runtime, config: AppConfig, logger: Logg
     if (config.teams) {
       const { startTeams } = await import('./teams/index.ts');
       const referencesPath = join(dirname(resolve(config.dataPath)), 'teams-references.json');
-      const teams = await startTeams({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: config.teams, logger, referencesPath });
+      const teams = await startTeams({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: config.teams, logger, referencesPath, seenRequests: runtime.store });
       stops.push(() => teams.close());
     }
     const port = await http.listen(config.PORT, config.listenHost);
