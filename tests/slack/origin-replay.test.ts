@@ -3,14 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../commands/bot.ts';
-import { createManualClock } from '../../bot/clock.ts';
-import { loadRules } from '../../bot/deadlines/load-rules.ts';
-import { createNotifierHub } from '../../bot/notifier-hub.ts';
-import { createCommandRegistry } from '../../commands/index.ts';
-import { openFileStore } from '../../data/file-store.ts';
-import { createMemoryLogger, type TestBot } from '../helpers/test-bot.ts';
-import { NOW, startHarness, type SlackHarness } from './harness.ts';
+import { createFileBot } from '../helpers/file-bot.ts';
+import { startHarness, type SlackHarness } from './harness.ts';
 import { interactionBody, jsonFixture, postToApp, signatureHeaders, slashBody } from './signed-request.ts';
 
 let h: SlackHarness | undefined;
@@ -96,7 +90,7 @@ describe('timestamps and replays', () => {
     const body = slashBody('new Before the restart', 'http://127.0.0.1:1/unused');
     const headers = signatureHeaders(body);
     const run = async () => {
-      const testBot = await fileBot(path);
+      const testBot = await createFileBot(path);
       const harness = await startHarness({ testBot });
       try {
         await postToApp(harness.eventsUrl, body, { headers });
@@ -112,15 +106,3 @@ describe('timestamps and replays', () => {
   });
 });
 
-/** A bot like the test bot, over the lowdb file store at `path` (what `npm start` runs on). */
-async function fileBot(path: string): Promise<TestBot> {
-  const clock = createManualClock(NOW);
-  const store = await openFileStore(path, clock.now());
-  const logger = createMemoryLogger();
-  const notifier = createNotifierHub();
-  const bot = createBot({
-    store, clock, logger, notifier, rules: loadRules(), registry: createCommandRegistry(),
-    config: { defaultTimezone: 'America/Chicago', defaultOrganization: { name: 'Example Hospital', role: 'covered_entity', country: 'US' } },
-  });
-  return { bot, store, clock, logger, notifier };
-}
