@@ -55,7 +55,7 @@ async function startChatServer(runtime: Runtime, config: AppConfig, logger: Logg
       stops.push(() => teams.close());
     }
     const port = await http.listen(config.PORT, config.listenHost);
-    logger.info(`breachdesk listening on ${config.listenHost}:${port}`, { slack: Boolean(config.slack), teams: Boolean(config.teams), store: runtime.store.location });
+    logger.info(`breachdesk listening on port ${port} of ${config.listenHost}`, { slack: Boolean(config.slack), teams: Boolean(config.teams), store: runtime.store.location });
   } catch (error) {
     for (const s of stops.reverse()) await s().catch(() => undefined);
     await http.close();

@@ -39,7 +39,9 @@ function handle(state: () => RouteState, logger: Logger): RequestHandler {
     }
     const refusal = current.admit?.(req.body as Record<string, unknown>);
     if (refusal) {
-      logger.warn(`teams: refused an activity: ${refusal}`, { tenant: tenantOf(req.body as Record<string, unknown>) ?? null, type: (req.body as { type?: unknown }).type });
+      // Checked before the token (the SDK's step): the logged values are the caller's claims, cut short.
+      const tenant = tenantOf(req.body as Record<string, unknown>)?.slice(0, 64) ?? null;
+      logger.warn(`teams: refused an activity: ${refusal}`, { tenant, type: String((req.body as { type?: unknown }).type).slice(0, 40) });
       res.status(403).json({ error: `Refused: ${refusal}.` });
       return;
     }
