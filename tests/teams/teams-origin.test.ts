@@ -15,9 +15,10 @@ const FOREIGN_TENANT = '33333333-3333-4333-8333-333333333333';
 
 let openId: OpenIdServer;
 let h: Harness | undefined;
+// Two RSA key pairs are generated: slow on a loaded 2-core machine.
 beforeAll(async () => {
   openId = await startOpenIdServer();
-});
+}, 30_000);
 afterAll(async () => {
   await openId.close();
 });
