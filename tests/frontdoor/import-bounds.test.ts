@@ -67,3 +67,17 @@ describe('import size', () => {
     }
   });
 });
+
+describe('the same bounds from chat commands', () => {
+  it('answers an over-long agency or category with a sentence naming the limit, and changes nothing', async () => {
+    const t = createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-1', usHospitalFacts())]);
+    const before = JSON.stringify(await t.store.get('BR-1'));
+    const agency = await t.bot.handle({ argv: ['delay', 'BR-1', '--oral', '--agency', long(201), '--official', 'SA Example'], actor: sam, platform: 'slack' });
+    expect(agency.outcome).toBe('usage');
+    expect(agency.text).toContain('agency is at most 200 characters');
+    const data = await t.bot.handle({ argv: ['set', 'BR-1', 'data', Array.from({ length: 51 }, (_, i) => `c${i}`).join(',')], actor: sam, platform: 'slack' });
+    expect(data.outcome).toBe('usage');
+    expect(data.text).toContain('51 data categories; the limit is 50.');
+    expect(JSON.stringify(await t.store.get('BR-1'))).toBe(before);
+  });
+});
