@@ -27,10 +27,6 @@ export function createTurnHandler(deps: TurnHandlerDeps): (context: TurnContext)
     const activity = context.activity;
     // Tenants and service URLs are checked before the SDK runs (messages-route.ts, activity-origin.ts).
     if (activity.type === ActivityTypes.Message) {
-      if (activity.id && !(await deps.seen.markRequestSeen(`teams-activity:${conversationKey(activity.conversation.id)}:${activity.id}`, new Date(Date.now() + REMEMBER_ACTIVITY_MS)))) {
-        deps.logger.warn('teams: ignored a redelivered activity (same activity id); it already ran once', { conversation: conversationKey(activity.conversation.id) });
-        return;
-      }
       await remember(deps, activity);
       await onMessage(deps, context);
     } else if (activity.type === ActivityTypes.ConversationUpdate || activity.type === ActivityTypes.InstallationUpdate) {
@@ -44,6 +40,12 @@ async function onMessage(deps: TurnHandlerDeps, context: TurnContext): Promise<v
   const activity = context.activity;
   const text = commandText(activity);
   if (text === undefined) return;
+  // Only commands are remembered: channel chatter the bot ignores costs no write.
+  const key = `teams-activity:${conversationKey(activity.conversation.id)}:${activity.id}`;
+  if (activity.id && !(await deps.seen.markRequestSeen(key, new Date(Date.now() + REMEMBER_ACTIVITY_MS)))) {
+    deps.logger.warn('teams: ignored a redelivered activity (same activity id); it already ran once', { conversation: conversationKey(activity.conversation.id) });
+    return;
+  }
   const from = activity.from;
   const request: ChatRequest = {
     text,
