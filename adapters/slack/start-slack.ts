@@ -13,7 +13,6 @@ import { registerViews } from './listeners/views.ts';
 import { createSlackNotifier } from './notifier.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY_CONFIG, normalizeApiUrl, type SlackConfig } from './slack-config.ts';
 import type { SlackContext } from './slack-context.ts';
-import { createMemorySeenRequests } from '../../data/seen-requests.ts';
 import { refuseFutureTimestamps, registerRequestGuard, signatureProperties, type SeenRequestLog } from './request-guard.ts';
 import { createUserNames } from './user-names.ts';
 
@@ -45,7 +44,7 @@ export interface SlackOptions {
   config: SlackConfig;
   logger: Logger;
   /** Where replayed signatures and redelivered events are remembered: the store, so it holds across a restart. */
-  seenRequests?: SeenRequestLog;
+  seenRequests: SeenRequestLog;
   tuning?: SlackTuning;
 }
 
@@ -98,8 +97,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
     logger.error(`Slack listener failed: ${describeError(error)}`);
   });
   if (!config.teamIds) logger.warn('slack: SLACK_TEAM_IDS is not set: requests from any workspace with the signing secret are served; set it to your workspace id(s)');
-  // In-memory only when no store is given (tools, tests): a restart then forgets what ran.
-  registerRequestGuard(app, { ...(config.teamIds ? { teamIds: config.teamIds } : {}), seen: options.seenRequests ?? createMemorySeenRequests(), logger });
+  registerRequestGuard(app, { ...(config.teamIds ? { teamIds: config.teamIds } : {}), seen: options.seenRequests, logger });
   const ctx: SlackContext = { bot, client, logger, identity, ackBudgetMs: tuning.ackBudgetMs ?? 2000, userName: createUserNames(client) };
   registerCommands(app, ctx);
   registerActions(app, ctx);

@@ -3,7 +3,6 @@ import { CloudAdapter } from 'botbuilder';
 import type { Bot } from '../../commands/bot.ts';
 import type { NotifierHub } from '../../bot/notifier-hub.ts';
 import type { IncidentStore, Logger, Notifier } from '../../bot/ports.ts';
-import { createMemorySeenRequests } from '../../data/seen-requests.ts';
 import { createOriginCheck } from './activity-origin.ts';
 import type { HttpServer } from '../http-server.ts';
 import { createAuthentication, type OutboundTokenSource } from './authentication.ts';
@@ -24,8 +23,8 @@ export interface StartTeamsOptions {
   logger: Logger;
   /** JSON file of saved conversation references (created if missing, locked while running). */
   referencesPath: string;
-  /** Where redelivered activity ids are remembered: the store, so it holds across a restart (in memory if unset). */
-  seenRequests?: Pick<IncidentStore, 'markRequestSeen'>;
+  /** Where redelivered activity ids are remembered: the store, so it holds across a restart. */
+  seenRequests: Pick<IncidentStore, 'markRequestSeen'>;
   /** Outbound bearer tokens without Entra ID (tests, token brokers); leave unset in production. */
   outboundToken?: OutboundTokenSource;
 }
@@ -66,7 +65,7 @@ export async function startTeams(options: StartTeamsOptions): Promise<TeamsHandl
     logger.error('teams: turn failed', { type: context.activity.type, error: error instanceof Error ? error.message : String(error) });
     await context.sendActivity('Sorry, breachdesk could not finish that; the error was logged for the admin.').catch(() => undefined);
   };
-  const logic = createTurnHandler({ bot, references, logger, seen: options.seenRequests ?? createMemorySeenRequests(), appId: config.appId ?? '' });
+  const logic = createTurnHandler({ bot, references, logger, seen: options.seenRequests, appId: config.appId ?? '' });
   state = { kind: 'serving', adapter, logic, admit: createOriginCheck(config) };
   let closed = false;
   const teamsNotifier = createTeamsNotifier({ adapter, appId: config.appId ?? '', references, logger });
