@@ -42,6 +42,11 @@ export interface IncidentStore {
   update(id: string, mutate: (current: Incident) => Incident): Promise<Incident>;
   /** Append one entry to an incident's timeline (never edits earlier entries). */
   appendTimeline(id: string, entry: TimelineEntry): Promise<Incident>;
+  /**
+   * Remember a request id (a Slack signature, a Teams activity id) until `expiresAt`; true the first time it is seen,
+   * false for a replay or redelivery. Durable where the store is: a `true` answer survives a restart.
+   */
+  markRequestSeen(key: string, expiresAt: Date): Promise<boolean>;
   /** Call `listener` after every acknowledged create or update; returns an unsubscribe function. */
   onChange(listener: (incident: Incident) => void): () => void;
   /** Flush and release the store (lock, handles). */

@@ -13,6 +13,7 @@ import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { StoreCorruptError } from './store-errors.ts';
 import { acquireStoreLock, type LockTiming } from './store-lock.ts';
 import { fileStamp, readPack, writePack } from './store-pack.ts';
+import { openFileSeenRequests } from './seen-requests.ts';
 
 /** The manifest's format tag and the schema version this build writes. */
 export const STORE_FORMAT = 'breachdesk-store';
@@ -93,7 +94,8 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
       },
     });
     if (reread > 100) void repack().catch(() => undefined);
-    return store;
+    // Replayed Slack requests and redelivered Teams activities: beside the incidents, under the same lock.
+    return Object.assign(store, await openFileSeenRequests(join(dirname(file), `${manifest.incidentsDir}.seen`)));
   } catch (error) {
     lock.release();
     throw error;

@@ -11,6 +11,8 @@ export interface SlackConfig {
   appToken?: string;
   /** SLACK_API_URL: Web API base for proxies and tests; defaults to https://slack.com/api/. */
   apiUrl?: string;
+  /** SLACK_TEAM_IDS: the workspaces (T…) and Enterprise Grid orgs (E…) allowed to use the bot; unset = any (not advised). */
+  teamIds?: string[];
   /** Known bot identity; when both are given, auth.test is never called. */
   botId?: string;
   botUserId?: string;
@@ -39,8 +41,17 @@ export function slackConfigFromEnv(env: Record<string, string | undefined>): { c
   }
   if (!signingSecret && !appToken) problems.push('SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is');
   if (apiUrl && !/^https?:\/\/[^\s]+$/.test(apiUrl)) problems.push('SLACK_API_URL must be a URL like https://slack.com/api/');
+  const teamIds = (value('SLACK_TEAM_IDS') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+  const badTeam = teamIds.find((t) => !/^[TE][A-Z0-9]{2,}$/.test(t));
+  if (badTeam) problems.push(`SLACK_TEAM_IDS: "${badTeam}" is not a workspace id (T…) or Enterprise Grid id (E…); separate ids with commas`);
   if (problems.length > 0) return { problems };
-  return { config: { botToken, ...(signingSecret ? { signingSecret } : {}), ...(appToken ? { appToken } : {}), ...(apiUrl ? { apiUrl } : {}) }, problems };
+  return {
+    config: {
+      botToken, ...(signingSecret ? { signingSecret } : {}), ...(appToken ? { appToken } : {}), ...(apiUrl ? { apiUrl } : {}),
+      ...(teamIds.length ? { teamIds } : {}),
+    },
+    problems,
+  };
 }
 
 /** The Web API base with the trailing slash the client needs (`…/api/`). */

@@ -49,6 +49,12 @@ export const FAKE_BOT_TOKEN = 'xoxb-test-token';
 
 let ts = 1740000000;
 
+/** The workspace's users as users.info describes them: the display name differs from the handle payloads carry. */
+export const DIRECTORY: Record<string, { name: string; real_name: string; profile: { display_name: string } }> = {
+  U0SAM00001: { name: 'sam.rivera', real_name: 'Sam Rivera', profile: { display_name: 'Sam Rivera' } },
+  U0ANA00002: { name: 'ana.lopez', real_name: 'Ana Lopez', profile: { display_name: 'Ana' } },
+};
+
 function defaultAnswer(method: string, body: Record<string, unknown>): unknown {
   switch (method) {
     case 'auth.test':
@@ -61,8 +67,10 @@ function defaultAnswer(method: string, body: Record<string, unknown>): unknown {
     case 'views.push':
     case 'views.publish':
       return { ok: true, view: { id: 'V0001' } };
-    case 'users.info':
-      return { ok: true, user: { id: body.user, name: 'ana', real_name: 'Ana Example', profile: { display_name: 'Ana' } } };
+    case 'users.info': {
+      const known = DIRECTORY[String(body.user)];
+      return known ? { ok: true, user: { id: body.user, ...known } } : { ok: false, error: 'user_not_found' };
+    }
     default:
       return { ok: false, error: 'unknown_method' };
   }
