@@ -5,7 +5,7 @@ import { computeObligations, toContractJson } from '../bot/deadlines/engine.ts';
 import { countdown, dueWords, isOpen, obligationLines, obligationSection, sharedCaveatLines, STATUS_LABEL } from '../bot/deadlines/present.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
 import { openIncidents } from '../bot/slices.ts';
-import { LawEnforcementDelaySchema, NoticeSchema, RiskAssessmentSchema, type Incident } from '../bot/model/incident-schema.ts';
+import { FIELD_LIMITS, LawEnforcementDelaySchema, NoticeSchema, RiskAssessmentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import { nowInZone, parseInstant } from './instants.ts';
@@ -183,8 +183,8 @@ const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean;
     id: IncidentIdArg,
     oral: z.boolean().optional(),
     written: z.boolean().optional(),
-    agency: z.string({ error: 'Missing --agency.' }).trim().min(1),
-    official: z.string({ error: 'Missing --official (164.412(b) requires the official’s identity).' }).trim().min(1),
+    agency: z.string({ error: 'Missing --agency.' }).trim().min(1).max(FIELD_LIMITS.name, `agency is at most ${FIELD_LIMITS.name} characters`),
+    official: z.string({ error: 'Missing --official (164.412(b) requires the official’s identity).' }).trim().min(1).max(FIELD_LIMITS.name, `official is at most ${FIELD_LIMITS.name} characters`),
     at: z.string().optional(),
     until: z.string().optional(),
   }),
