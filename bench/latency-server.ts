@@ -22,7 +22,7 @@ const logger: Logger = { info: () => undefined, warn: () => undefined, error: (m
 const http = createHttpServer();
 if (mode === 'ours' && storePath && apiUrl) {
   tuneHeap(); // as `npm start` does
-  const runtime = await openRuntime({ dataPath: storePath, clock: storeClock(storePath), logger, core: { defaultTimezone: 'America/Chicago' } });
+  const runtime = await openRuntime({ dataPath: storePath, clock: storeClock(storePath), logger, core: { defaultTimezone: 'America/Chicago', admins: [], openers: [] } });
   // processBeforeResponse: the HTTP response carries the answer, so the client times the whole command.
   const slack = { botToken: FAKE_BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl, botId: BOT_ID, botUserId: BOT_USER_ID };
   await startSlack({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: slack, logger, tuning: { processBeforeResponse: true } });

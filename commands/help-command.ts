@@ -8,6 +8,7 @@ import { fieldHelp } from './set-command.ts';
 export function createHelpCommand(all: () => readonly CommandSpec[]): CommandSpec<{ command?: string }> {
   return {
     id: 'help',
+    permission: 'public',
     name: 'help',
     aliases: ['?', 'commands'],
     summary: 'List commands, or explain one',

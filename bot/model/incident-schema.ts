@@ -114,6 +114,8 @@ export const ChannelLinkSchema = z.strictObject({
   name: z.string().optional(),
   linkedAt: IsoInstant,
   linkedBy: z.string(),
+  /** Actor key (`slack:U123`) of who linked it: reminders go only to channels linked by a current member or admin. */
+  linkedByKey: z.string().optional(),
   /** Teams conversation reference (opaque to the core) for proactive messages. */
   reference: z.unknown().optional(),
 });
@@ -151,6 +153,26 @@ export const DeliverySchema = z.strictObject({
   messageId: z.string().optional(),
 });
 
+/** One person added to the response team with `member add` (the opener and role holders count without it). */
+export const MemberSchema = z.strictObject({
+  /** Actor key, e.g. `slack:U123`, `teams:<AAD object id>`, `terminal:dana`. */
+  key: z.string().min(1),
+  addedBy: z.string().min(1),
+  addedAt: IsoInstant,
+});
+
+/** One access to an incident's record (HIPAA 164.312(b)): a read, an export or a refusal. */
+export const AccessEventSchema = z.strictObject({
+  at: IsoInstant,
+  kind: z.enum(['read', 'export', 'refused']),
+  /** The command word, e.g. `show`. */
+  command: z.string().min(1),
+  actor: ActorSchema,
+  channel: z.strictObject({ platform: z.string().min(1), id: z.string().min(1), name: z.string().optional() }).optional(),
+  /** Why a refusal happened, in plain words. */
+  reason: z.string().optional(),
+});
+
 export const IncidentSchema = z.strictObject({
   ...IncidentImportSchema.shape,
   id: z.string().regex(/^BR-\d+$/),
@@ -161,6 +183,8 @@ export const IncidentSchema = z.strictObject({
   snoozes: z.array(SnoozeSchema).default([]),
   deliveries: z.array(DeliverySchema).default([]),
   timeline: z.array(TimelineEntrySchema).default([]),
+  members: z.array(MemberSchema).default([]),
+  accessLog: z.array(AccessEventSchema).default([]),
 });
 
 export type IncidentImport = z.input<typeof IncidentImportSchema>;
@@ -172,6 +196,8 @@ export type ChannelLink = z.output<typeof ChannelLinkSchema>;
 export type RiskAssessment = z.output<typeof RiskAssessmentSchema>;
 export type Delivery = z.output<typeof DeliverySchema>;
 export type Snooze = z.output<typeof SnoozeSchema>;
+export type Member = z.output<typeof MemberSchema>;
+export type AccessEvent = z.output<typeof AccessEventSchema>;
 export type PlatformName = z.output<typeof Platform>;
 export type IncidentStatusName = z.output<typeof IncidentStatus>;
 
