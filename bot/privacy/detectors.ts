@@ -47,7 +47,8 @@ const ssn: Detector = (text) => [
 const nir: Detector = (text) =>
   matches(text, /(?<![\d])([12])[ .]?(\d{2})[ .]?(0[1-9]|1[0-2]|[2-9]\d)[ .]?(\d{2}|2[AB])[ .]?(\d{3})[ .]?(\d{3})(?:[ .]?(\d{2}))?(?![\d])/i, 'nir', (m) => {
     const body = `${m[1]}${m[2]}${m[3]}${m[4]}${m[5]}${m[6]}`.toUpperCase();
-    if (m[7] === undefined) return /\b(nir|s[ée]cu(rit[ée] sociale)?|carte vitale|ins)\b/i.test(before(text, m.index, 40));
+    if (/\b(nir|s[ée]cu(rit[ée] sociale)?|carte vitale|ins)\b/i.test(before(text, m.index, 40))) return true;
+    if (m[7] === undefined) return false;
     // Corsica: 2A and 2B count as 19 and 18 in the key (the body minus 1,000,000 or 2,000,000).
     const n = BigInt(body.replace('2A', '20').replace('2B', '20')) - (body.includes('2A') ? 1_000_000n : body.includes('2B') ? 2_000_000n : 0n);
     return 97n - (n % 97n) === BigInt(m[7]);
