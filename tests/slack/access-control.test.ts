@@ -5,7 +5,7 @@ import type { Incident } from '../../bot/model/incident-schema.ts';
 import { ATTEMPTS, asText, restrictedCommands, withoutAccessLog } from '../helpers/access-attempts.ts';
 import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
 import { NOW, startHarness, type SlackHarness } from './harness.ts';
-import { jsonFixture, postToApp, slashBody } from './signed-request.ts';
+import { interactionBody, jsonFixture, postToApp, slashBody } from './signed-request.ts';
 
 const ADMIN = { user_id: 'U0ADMIN001', user_name: 'ada.admin', channel_id: 'C0PRIVOFF1', channel_name: 'privacy-office' };
 const MEMBER = { user_id: 'U0MEMBER01', user_name: 'max.member', channel_id: 'C0INC00001', channel_name: 'inc-ehr-breach' };
@@ -113,6 +113,18 @@ describe('Slack access control', () => {
     expect((await slash(MEMBER, 'show BR-1')).json?.text).toMatch(/restricted to its response team/);
     const { reachableChannels } = await import('../../bot/access/policy.ts');
     expect(reachableChannels(await br1(), { admins: ['slack:U0ADMIN001'], openers: [] })).toEqual([]);
+  });
+
+  it("refuses a reminder's Mark done button clicked by someone not on the team, and logs it", async () => {
+    h = await start();
+    // The fixture's clicker, ana.lopez (U0ANA00002), is in the incident channel but not on BR-1's team.
+    const payload = jsonFixture('block-actions.json', { RESPONSE_URL: h.fake.responseUrl(), COMMAND: 'done BR-1 US-HIPAA-164.404-INDIVIDUALS', ACTION_ID: 'bd:1' });
+    expect((await postToApp(h.eventsUrl, interactionBody(payload))).status).toBe(200);
+    const [reply] = await h.fake.waitFor('response_url');
+    expect(String(reply?.body.text)).toMatch(/BR-1 is restricted to its response team/);
+    const incident = await br1();
+    expect(incident.notices).toEqual([]);
+    expect(incident.accessLog).toEqual([expect.objectContaining({ kind: 'refused', command: 'done', actor: expect.objectContaining({ id: 'U0ANA00002' }), channel: expect.objectContaining({ id: 'C0INC00001' }) })]);
   });
 
   it('warns when linking #general', async () => {
