@@ -111,7 +111,8 @@ function guardFreeText(spec: CommandSpec, args: Record<string, unknown>, ctx: Co
   const out = { ...args };
   for (const name of spec.freeText ?? []) {
     const value = out[name];
-    if (typeof value === 'string') out[name] = guardText(spec.options?.[name] ? `--${name}` : `the ${name}`, value, ctx.config.phiGuard);
+    const label = spec.options?.[name] ? `--${name}` : `the ${name === 'text' ? 'note' : name === 'rest' ? 'text' : name}`;
+    if (typeof value === 'string') out[name] = guardText(label, value, ctx.config.phiGuard);
   }
   return out;
 }
