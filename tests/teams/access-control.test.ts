@@ -18,7 +18,7 @@ afterEach(async () => {
 
 async function start(): Promise<Harness> {
   const incident = makeIncident('BR-1', usHospitalFacts());
-  return startHarness({ testBot: createTestBot('2025-03-01T12:00:00Z', [incident], { admins: [`teams:${ADMIN_ID}`] }) });
+  return startHarness({ test: createTestBot('2025-03-01T12:00:00Z', [incident], { admins: [`teams:${ADMIN_ID}`] }) });
 }
 
 /** A channel message @mentioning the bot, from `aad` in `channel`; each gets its own activity id. */

@@ -39,12 +39,12 @@ export interface Harness {
 
 /** Start bot + HTTP server + Teams + fake connector; BR-1 exists unless `incidents` says otherwise. */
 export async function startHarness(
-  options: { config?: TeamsConfig; incidents?: Incident[]; outboundToken?: OutboundTokenSource; testBot?: TestBot } = {},
+  options: { config?: TeamsConfig; incidents?: Incident[]; outboundToken?: OutboundTokenSource; test?: TestBot } = {},
 ): Promise<Harness> {
   const connector = await startFakeConnector();
   const dir = await mkdtemp(join(tmpdir(), 'breachdesk-teams-'));
   const referencesPath = join(dir, 'teams-references.json');
-  const test = options.testBot ?? createTestBot('2025-03-01T12:00:00Z', options.incidents ?? [makeIncident('BR-1', usHospitalFacts())]);
+  const test = options.test ?? createTestBot('2025-03-01T12:00:00Z', options.incidents ?? [makeIncident('BR-1', usHospitalFacts())]);
   const http = createHttpServer();
   const teams = await startTeams({
     bot: test.bot, http, notifierHub: test.notifier, config: options.config ?? ANONYMOUS, logger: test.logger, referencesPath,
