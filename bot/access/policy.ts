@@ -59,9 +59,16 @@ export function reachableChannels(incident: Incident, config: AccessConfig): Cha
 /** Who a refused user can ask: the commander (else the opener) or an admin. */
 export function whoCanHelp(incident: Incident): string {
   const commander = incident.roles.commander;
-  if (commander) return `its commander (${commander}) or an admin`;
+  if (commander) return `its commander (${readableUser(commander)}) or an admin`;
   const opener = responseTeam(incident).opener;
   return opener ? `${opener.name}, who opened it, or an admin` : 'an admin';
+}
+
+/** A role holder as plain words: `@name` or the key for a mention (front doors show user text without live mentions), else the text. */
+function readableUser(text: string): string {
+  const named = /<@[UW][A-Z0-9]+\|([^>]+)>/.exec(text);
+  if (named) return `@${named[1]}`;
+  return parseUserReference(text) ?? text;
 }
 
 /** A warning when a channel looks public and large: reminders there show the incident to everyone in it. */

@@ -13,7 +13,7 @@ export { makeIncident, usHospitalFacts } from './incidents.ts';
 /** The people the pre-existing adapter and command tests speak as: admins, so those tests exercise their feature, not access control (tests/access covers it). */
 export const TEST_ADMINS = [
   'slack:U0SAM00001', 'slack:U0ANA00002', 'slack:U-SAM', 'teams:U-SAM', 'slack:U-DANA', 'slack:U1', 'teams:u',
-  'teams:6f1c2d3e-4b5a-4c7d-8e9f-a0b1c2d3e4f5', 'teams:0a9b8c7d-6e5f-4a3b-9c1d-2e3f4a5b6c7d',
+  'teams:6f1c2d3e-4b5a-4c7d-8e9f-a0b1c2d3e4f5', 'teams:29:1Xq3tK9mZ8v0bJdPrivacyOfficerTeamsId', 'teams:0a9b8c7d-6e5f-4a3b-9c1d-2e3f4a5b6c7d',
 ];
 
 /** A logger that remembers lines instead of printing them. */

@@ -40,7 +40,7 @@ describe('Slack access control', () => {
       const answer = await slash(INTERN, asText(words));
       expect(answer.json?.response_type, command).toBe('ephemeral');
       expect(failed(answer), command).toBe(true);
-      const expected = command === 'access' ? /`access` is for breachdesk admins/ : /BR-1 is restricted to its response team; ask its commander \(<@U0COMMAND1>\) or an admin to add you/;
+      const expected = command === 'access' ? /`access` is for breachdesk admins/ : /BR-1 is restricted to its response team; ask its commander \(slack:U0COMMAND1\) or an admin to add you/;
       expect(answer.json?.text, command).toMatch(expected);
       expect(answer.json?.text, command).toContain('Nothing was changed');
       const log = (await br1()).accessLog;

@@ -47,7 +47,7 @@ export async function startHarness(
   const test = options.test ?? createTestBot('2025-03-01T12:00:00Z', options.incidents ?? [makeIncident('BR-1', usHospitalFacts())]);
   const http = createHttpServer();
   const teams = await startTeams({
-    bot: test.bot, http, notifierHub: test.notifier, config: options.config ?? ANONYMOUS, logger: test.logger, referencesPath,
+    bot: test.bot, http, notifierHub: test.notifier, config: options.config ?? ANONYMOUS, logger: test.logger, referencesPath, seenRequests: test.store,
     ...(options.outboundToken ? { outboundToken: options.outboundToken } : {}),
   });
   const port = await http.listen(0, '127.0.0.1');
