@@ -1,4 +1,5 @@
 // The bot every front door talks to: a ChatRequest in, a neutral Reply out.
+import type { AccessConfig } from '../bot/access/policy.ts';
 import type { Actor } from '../bot/model/incident-schema.ts';
 import type { CommandContext, CoreConfig, RequestChannel } from './context.ts';
 import type { CommandRegistry } from './registry.ts';
@@ -49,6 +50,8 @@ export interface Bot {
   findCommand(word: string): CommandInfo | undefined;
   /** Organization role a new incident gets when none is given (forms preselect it). */
   readonly defaultRole: string | undefined;
+  /** Who is an admin or may open incidents (the scheduler posts only to channels linked by the team). */
+  readonly access: AccessConfig;
 }
 
 /** Build the bot over its ports. */
@@ -57,6 +60,7 @@ export function createBot(deps: BotDeps): Bot {
     clock: deps.clock,
     rules: deps.rules,
     defaultRole: deps.config.defaultOrganization?.role,
+    access: { admins: deps.config.admins, openers: deps.config.openers },
     findCommand(word) {
       const spec = deps.registry.find(word);
       return spec ? { id: spec.id, name: spec.name } : undefined;

@@ -6,6 +6,8 @@ import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { applyChange } from '../bot/domain/change.ts';
 import { linkChannel, unlinkChannel } from '../bot/domain/channels.ts';
+import { actorKey } from '../bot/access/actor-key.ts';
+import { canRead, publicChannelWarning } from '../bot/access/policy.ts';
 import { changeContext, IncidentIdArg } from './shared.ts';
 
 function requireChannel(ctx: CommandContext) {
@@ -18,6 +20,7 @@ function requireChannel(ctx: CommandContext) {
 
 const linkCommand: CommandSpec<{ id: string }> = {
   id: 'channel.link',
+  permission: 'change',
   name: 'link',
   summary: 'Link this channel to an incident: reminders and summaries will be posted here',
   usage: 'link <id>',
@@ -27,14 +30,17 @@ const linkCommand: CommandSpec<{ id: string }> = {
   async handler(args, ctx) {
     const channel = requireChannel(ctx);
     const label = channel.name ?? channel.id;
-    const { events } = await applyChange(changeContext(ctx), args.id, linkChannel(channel, ctx.actor.name, ctx.clock.now()));
+    const by = { name: ctx.actor.name, key: actorKey(ctx.actor) };
+    const { events } = await applyChange(changeContext(ctx), args.id, linkChannel(channel, by, (key, current) => canRead(current, key, ctx.config), ctx.clock.now()));
     if (events.length === 0) return ok(`This channel is already linked to ${args.id}.`);
-    return ok(`Linked ${channel.platform} channel ${label} to ${args.id}. Deadline reminders and summaries will be posted here.`, { visibility: 'channel' });
+    const warning = publicChannelWarning(channel);
+    return ok(`Linked ${channel.platform} channel ${label} to ${args.id}. Deadline reminders and summaries will be posted here.${warning ? `\n${warning}` : ''}`, { visibility: 'channel' });
   },
 };
 
 const unlinkCommand: CommandSpec<{ id: string }> = {
   id: 'channel.unlink',
+  permission: 'change',
   name: 'unlink',
   summary: 'Stop posting an incident’s reminders into this channel',
   usage: 'unlink <id>',

@@ -4,6 +4,7 @@ import { applyCreate } from '../bot/domain/change.ts';
 import { importIncident } from '../bot/domain/incident.ts';
 import type { Incident } from '../bot/model/incident-schema.ts';
 import { parseImport } from '../data/import-format.ts';
+import { guardImportFacts } from '../bot/privacy/import-guard.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import { incidentFacts } from '../bot/views/incident-view.ts';
@@ -25,6 +26,7 @@ async function readSource(source: string, ctx: CommandContext): Promise<string> 
 
 const importCommand: CommandSpec<{ source: string }> = {
   id: 'incident.import',
+  permission: 'open',
   name: 'import',
   summary: 'Create an incident from the JSON import format (a file in the terminal, pasted JSON in chat)',
   usage: 'import <file.json | {json…}>',
@@ -35,13 +37,16 @@ const importCommand: CommandSpec<{ source: string }> = {
     const text = await readSource(args.source, ctx);
     const parsed = parseImport(text);
     if (!parsed.ok) throw new InvalidArgumentsError(`The import was refused, nothing was created:\n- ${parsed.problems.join('\n- ')}`);
-    const { incident: created, warnings } = await applyCreate(changeContext(ctx), importIncident(parsed.facts, parsed.ignored, ctx.clock.now()));
+    const facts = guardImportFacts(parsed.facts, ctx.config.phiGuard);
+    const { incident: created, warnings } = await applyCreate(changeContext(ctx), importIncident(facts, parsed.ignored, ctx.clock.now()));
     return ok(withWarnings(`Imported as ${created.id}: ${created.title}.`, warnings), { data: { id: created.id } });
   },
 };
 
 const exportCommand: CommandSpec<{ id: string; format: 'json' | 'md' }> = {
   id: 'incident.export',
+  permission: 'read',
+  audit: 'export',
   name: 'export',
   summary: 'Export the full record (facts, deadlines, timeline) as JSON or Markdown',
   usage: 'export <id> [--format json|md]',

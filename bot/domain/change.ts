@@ -1,7 +1,7 @@
 // The one path by which an incident changes: a pure decision yields the next incident and its timeline events;
 // applyChange / applyCreate / applyEntry are the only callers of the store's update / create / appendTimeline,
 // and every event becomes a timeline entry here.
-import type { Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
+import type { AccessEvent, Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
 import type { IncidentStore } from '../ports.ts';
 
 /** What happened, as the timeline will record it (the actor and instant are added by applyChange). */
@@ -20,6 +20,8 @@ export interface Decision {
   events: DomainEvent[];
   /** Plain sentences about facts that look wrong but are allowed (shown to the person, not recorded). */
   warnings?: string[];
+  /** Reads, exports and refusals to append to the incident's access log (beside the timeline, never edited). */
+  access?: AccessEvent[];
 }
 
 /** What applyChange / applyCreate hand back: the stored incident and what was actually recorded. */
@@ -53,11 +55,14 @@ export function toTimelineEntries(events: readonly DomainEvent[], actor: Actor, 
 
 /** Fold a decision into the record: next incident plus its new timeline entries. */
 export function commit(decision: Decision, actor: Actor, now: Date): Incident {
-  if (decision.events.length === 0) return decision.next;
+  const access = decision.access ?? [];
+  const logged = access.length === 0 ? decision.next : { ...decision.next, accessLog: [...decision.next.accessLog, ...access] };
+  // An access alone is not a change of the incident's facts: updatedAt moves only with timeline events.
+  if (decision.events.length === 0) return logged;
   return {
-    ...decision.next,
+    ...logged,
     updatedAt: now.toISOString(),
-    timeline: [...decision.next.timeline, ...toTimelineEntries(decision.events, actor, now)],
+    timeline: [...logged.timeline, ...toTimelineEntries(decision.events, actor, now)],
   };
 }
 
@@ -72,7 +77,7 @@ export async function applyChange(ctx: ChangeContext, id: string, decide: Decide
       events = decision.events;
       warnings = decision.warnings ?? [];
       // Nothing changed and nothing to record (`unchanged`): abandon the update, so a no-op writes nothing and wakes no listener.
-      if (events.length === 0 && decision.next === current) {
+      if (events.length === 0 && (decision.access ?? []).length === 0 && decision.next === current) {
         kept = current;
         throw NOTHING_TO_RECORD;
       }

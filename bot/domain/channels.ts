@@ -14,13 +14,18 @@ export interface ChannelIntent {
 const same = (a: { platform: string; id: string }, b: { platform: string; id: string }) => a.platform === b.platform && a.id === b.id;
 const label = (c: ChannelIntent) => `${c.platform} channel ${c.name ?? c.id}`;
 
-/** Link the channel (or refresh its reference); nothing is recorded when it is linked already with the same reference. */
-export const linkChannel = (channel: ChannelIntent, linkedBy: string, now: Date) => (current: Incident): Decision => {
+/**
+ * Link the channel (or refresh its reference). Nothing is recorded when it is linked already with the same reference
+ * and its link is live (`isLive(linkedByKey)`: a link made by someone no longer on the team sends nothing, so linking
+ * again by a member revives it).
+ */
+export const linkChannel = (channel: ChannelIntent, by: { name: string; key: string }, isLive: (linkedByKey: string, current: Incident) => boolean, now: Date) => (current: Incident): Decision => {
   const existing = current.channels.find((c) => same(c, channel));
-  if (existing && JSON.stringify(existing.reference) === JSON.stringify(channel.reference)) return unchanged(current);
+  const live = existing?.linkedByKey === undefined || isLive(existing.linkedByKey, current);
+  if (existing && live && JSON.stringify(existing.reference) === JSON.stringify(channel.reference)) return unchanged(current);
   const link: ChannelLink = {
     platform: channel.platform, id: channel.id, ...(channel.name ? { name: channel.name } : {}),
-    linkedAt: now.toISOString(), linkedBy, ...(channel.reference !== undefined ? { reference: channel.reference } : {}),
+    linkedAt: now.toISOString(), linkedBy: by.name, linkedByKey: by.key, ...(channel.reference !== undefined ? { reference: channel.reference } : {}),
   };
   return {
     next: { ...current, channels: [...current.channels.filter((l) => !same(l, channel)), link] },
