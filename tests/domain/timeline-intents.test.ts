@@ -29,6 +29,8 @@ const INTENTS: Array<[string, string, string, string, string]> = [
   ['assess', 'assess BR-1 --nature "names" --person "a clinic" --acquired "opened" --mitigation "none" --conclusion breach', 'BR-1', 'risk.assessed', 'presumed breach'],
   ['done', `done BR-1 ${HIPAA} --at "2025-02-28 10:00"`, 'BR-1', 'notice.sent', `Notice sent: ${HIPAA}`],
   ['unlink', 'unlink BR-1', 'BR-1', 'channel.unlinked', 'Unlinked slack channel C1'],
+  ['add a team member', 'member add BR-1 slack:U-DANA', 'BR-1', 'member.added', 'Added slack:U-DANA to the response team'],
+  ['remove a team member', 'member remove BR-1 slack:U-DANA', 'BR-1', 'member.removed', 'Removed slack:U-DANA from the response team'],
   ['add a task', 'task add BR-1 Call the hospital foundation', 'BR-1', 'task.added', 'Task added: Call the hospital foundation'],
   ['add a contractual clock', 'clock add BR-1 --to "Cyber insurer" --within 48h --from discovery --basis "Policy 7.2"', 'BR-1', 'clock.added', 'Contractual clock CONTRACT-1 added'],
   ['remove a contractual clock', 'clock remove BR-1 CONTRACT-1 --reason "policy does not cover vendors"', 'BR-1', 'clock.removed', 'removed: policy does not cover vendors'],
