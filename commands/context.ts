@@ -29,6 +29,8 @@ export interface CommandContext {
   channel?: RequestChannel;
   /** Posts into channels (summary); absent where nothing can be posted. */
   notifier?: Notifier;
+  /** The asker's chosen language (`lang`), overriding the organization's. */
+  language?: import('../bot/i18n/index.ts').Lang;
   /** Reads a local file (import from the terminal/CLI only). */
   readFile?: (path: string) => Promise<string>;
 }

@@ -10,6 +10,7 @@ import type { Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
+import { findObligation } from './obligation-names.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { formatInZone } from '../bot/views/format-in-zone.ts';
@@ -29,11 +30,7 @@ export function parseSnoozeDuration(text: string): number {
 
 /** The obligation a user typed (any letter case), or a refusal listing the valid ids. */
 export function resolveObligation(incident: Incident, obligations: readonly Obligation[], typed: string): Obligation {
-  const wanted = typed.trim().toLowerCase();
-  const found = obligations.find((o) => o.obligation.toLowerCase() === wanted);
-  if (found) return found;
-  const ids = obligations.filter((o) => o.status !== 'not_applicable').map((o) => o.obligation);
-  throw new CommandRefusedError(`${incident.id} has no obligation "${typed}". Valid ids: ${ids.join(', ') || '(none)'}. See \`deadlines ${incident.id}\`.`);
+  return findObligation(obligations, typed, incident.id);
 }
 
 function noRemindersReason(o: Obligation, zone: string): string | undefined {
@@ -114,7 +111,7 @@ const ackCommand: CommandSpec<{ id: string; obligation: string }> = {
   summary: 'Acknowledge an overdue reminder: stops its escalation (reminders continue until done)',
   usage: 'ack <id> <obligation>',
   examples: ['ack BR-1 US-HIPAA-164.404-INDIVIDUALS'],
-  positionals: [{ name: 'id' }, { name: 'obligation' }],
+  positionals: [{ name: 'id' }, { name: 'obligation', rest: true }],
   args: z.object({ id: IncidentIdArg, obligation: z.string({ error: 'Missing obligation id (see `deadlines <id>`).' }) }),
   async handler(args, ctx) {
     const { incident, now, obligation: o, zone } = await load(ctx, args.id, args.obligation);

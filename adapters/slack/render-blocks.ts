@@ -2,6 +2,7 @@
 import type { types } from '@slack/bolt';
 import type { Reply, ReplyButton, ReplyField, ReplySection } from '../../bot/reply.ts';
 import { clip, escapeMrkdwn, splitText } from './mrkdwn.ts';
+import { detailsMenus, footnoteBlocks, listGroups } from './render-list.ts';
 
 type Block = types.KnownBlock;
 type Button = types.Button;
@@ -55,9 +56,10 @@ export function replyToBlocks(reply: Reply, options: RenderOptions = {}): SlackM
     if (card.subtitle) head.push(context(card.subtitle));
     head.push(...fieldSections(card.fields ?? []));
     // A card with nothing but a title ("Nothing due within 7 days") would hide the answer: show the text instead.
-    const empty = !card.fields?.length && !card.sections?.length;
-    groups = empty ? textSections(reply).map((b) => [b]) : (card.sections ?? []).map((s) => sectionGroup(s, ids, options.source));
-    tail = [...actionsBlocks(card.buttons ?? [], ids)];
+    const empty = !card.fields?.length && !card.sections?.length && !card.list?.length;
+    groups = empty ? textSections(reply).map((b) => [b]) : [...(card.sections ?? []).map((s) => sectionGroup(s, ids, options.source)), ...listGroups(card)];
+    // The details menu and footnotes sit in the tail: they are placed first, so no cut of the list can lose them.
+    tail = [...detailsMenus(card, ids.tag), ...actionsBlocks(card.buttons ?? [], ids), ...footnoteBlocks(card)];
     if (card.footer) tail.push(context(card.footer));
     noun = nounFor(options.source);
   } else {

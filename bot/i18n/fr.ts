@@ -1,0 +1,68 @@
+// Messages en français : mêmes clés que en.ts (le typage l'impose).
+import type { Catalogue } from './en.ts';
+
+/** Le catalogue français. */
+export const fr: Catalogue = {
+  common: {
+    notLegalAdvice: 'ceci n’est pas un avis juridique',
+    timesIn: 'Heures en {{zone}}',
+    none: 'aucun',
+  },
+  time: {
+    in: 'dans {{span}}',
+    overdueBy: 'en retard de {{span}}',
+    short: { d_one: '{{count}} j', d_other: '{{count}} j', h_one: '{{count}} h', h_other: '{{count}} h', m_one: '{{count}} min', m_other: '{{count}} min' },
+    words: {
+      d_one: '{{count}} jour', d_other: '{{count}} jours', h_one: '{{count}} heure', h_other: '{{count}} heures',
+      m_one: '{{count}} minute', m_other: '{{count}} minutes',
+    },
+    beforeHours_one: '{{count}} heure avant', beforeHours_other: '{{count}} heures avant',
+    beforeDays_one: '{{count}} jour avant', beforeDays_other: '{{count}} jours avant',
+  },
+  status: {
+    overdue: 'en retard', due_soon: 'bientôt dû', pending: 'à venir', tolled: 'suspendu (autorités)', needs_facts: 'faits manquants',
+    done: 'fait', not_applicable: 'sans objet', not_covered: 'non couvert',
+  },
+  verification: {
+    verified_primary_text: 'vérifié (texte officiel)', verified_secondary: 'source secondaire', unverified: 'NON VÉRIFIÉ : à confirmer avec un juriste',
+  },
+  deadlines: {
+    title: '{{id}} · Échéances',
+    asOf: 'au {{now}} ({{notLegalAdvice}})',
+    counts: '{{open}} en cours · {{overdue}} en retard · {{done}} faites · {{na}} sans objet',
+    empty: 'Aucune règle de notification ne s’applique aux faits enregistrés (rôle, pays, juridictions concernées) : vérifiez-les avec `show {{id}}`.',
+    dayHeading: '{{day}} ({{countdown}})',
+    noFixed: 'Sans délai fixe (dans les meilleurs délais)',
+    onRequest: 'Seulement à la demande de l’autorité',
+    needsFacts: 'Faits manquants pour calculer l’échéance',
+    doneGroup: 'Faites',
+    naGroup: 'Sans objet',
+    notCoveredGroup: 'Non couvert par breachdesk : à vérifier avec un juriste',
+    dueAt: 'échéance {{at}}',
+    endOfDay: '{{at}} (fin de journée)',
+    immediately: 'immédiatement, au plus tard {{at}}',
+    upperBound: 'au plus tard {{at}}',
+    sentAt: 'envoyée le {{at}}',
+    next: 'Ensuite',
+    nextHeading: 'Prochaines notifications',
+    markDone: 'Marquer comme faite',
+    snooze: 'Reporter d’un jour',
+    details: 'Détails',
+    detailsFor: 'Détails…',
+    detailsPlaceholder: 'Détails d’une notification',
+    showMore: 'Voir la suite ({{left}} restantes)',
+    page: 'Notifications {{from}} à {{to}} sur {{total}}',
+    footnotesHeading: 'Remarques communes à plusieurs notifications',
+    footnoteRefs: 'Voir les remarques {{refs}}.',
+    detailsHint: '`deadlines {{id}} --only <mots>` affiche une notification en entier (par ex. `--only {{example}}`).',
+    recipient: 'Destinataire',
+    due: 'Échéance',
+    citation: 'Texte',
+    verification: 'Vérification',
+    basis: 'Fondement',
+    filing: 'Comment déclarer',
+    caveats: 'Points d’attention',
+    tolledUntil: 'Suspension demandée par les autorités jusqu’au {{at}}',
+    obligationId: 'Identifiant',
+  },
+};
