@@ -30,7 +30,12 @@ export function parseSnoozeDuration(text: string): number {
 
 /** The obligation a user typed (any letter case), or a refusal listing the valid ids. */
 export function resolveObligation(incident: Incident, obligations: readonly Obligation[], typed: string): Obligation {
-  return findObligation(obligations, typed, incident.id);
+  try {
+    return findObligation(obligations, typed, incident.id);
+  } catch (error) {
+    // For snooze and ack an unknown notice is a refusal (exit 1), as it always was; the sentence is the same.
+    throw error instanceof InvalidArgumentsError ? new CommandRefusedError(error.message) : error;
+  }
 }
 
 function noRemindersReason(o: Obligation, zone: string): string | undefined {

@@ -162,7 +162,7 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     }
     for (const d of daily.sends) {
       if (deliverer.isUnrecorded(d.key)) continue;
-      const again = await send(id, id, d.channel, d.key, () => summaryReply(incident, obligations, now, 'Daily digest'), [d.record], report);
+      const again = await send(id, id, d.channel, d.key, () => summaryReply(incident, obligations, now, 'digest'), [d.record], report);
       if (again === null) report.digests++;
       retryAt = earliest(retryAt, again);
     }

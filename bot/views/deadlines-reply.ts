@@ -14,8 +14,9 @@ export function deadlinesReply(view: DeadlinesView, data: unknown, from = 0): Re
     heading: g.heading,
     items: g.lines.map((l) => ({ text: l.line, tone: l.tone, label: l.recipient, details: { text: detailsText(view, l), buttons: l.actions }, detailsCommand: l.detailsCommand })),
   }));
-  const next: ReplySection[] = from === 0 && view.next.length
-    ? [{ heading: tr('deadlines.nextHeading'), text: view.next.map((l) => l.line).join('\n'), buttons: view.next.flatMap((l) => l.actions.map((b) => ({ ...b, label: `${b.label}: ${clipLabel(l.recipient)}` }))) }]
+  // Each of the next notices with its own buttons beside it (a card shows at most a handful of actions per row).
+  const next: ReplySection[] = from === 0
+    ? view.next.map((l, i) => ({ ...(i === 0 ? { heading: tr('deadlines.nextHeading') } : {}), text: l.line, buttons: l.actions }))
     : [];
   const card: ReplyCard = {
     title,
@@ -89,6 +90,7 @@ function detailsText(view: DeadlinesView, line: DeadlineLine): string {
     ...(line.filing ? [`${tr('deadlines.filing')}: ${line.filing}`] : []),
     ...line.ownCaveats.map((c) => `⚠ ${c}`),
     ...(line.footnoteRefs.length ? [tr('deadlines.footnoteRefs', { refs: line.footnoteRefs.map((n) => `[${n}]`).join(' ') })] : []),
+    `${tr('deadlines.obligationId')}: ${line.obligation}`,
   ].join('\n');
 }
 

@@ -112,7 +112,7 @@ describe('incident commands', () => {
     const shown = await say('show BR-1');
     expect(shown.text).toContain('FBI called, case 2025-123');
     expect(shown.text).toContain('Sam (slack)');
-    expect(shown.card?.fields?.find((f) => f.label === 'Affected')?.value).toBe('1200 (US-IN 1200)');
+    expect(shown.card?.fields?.find((f) => f.label === 'Affected')?.value).toBe('1,200 (US-IN 1,200)');
   });
 });
 
