@@ -35,12 +35,16 @@ export interface ReplyListItem {
   /** Shown on demand: Teams expands it in the card; Slack runs `detailsCommand` and opens the answer in a modal. */
   details?: { text: string; buttons?: ReplyButton[] };
   detailsCommand?: string;
+  /** Shown right under the line (the next few notices to send). */
+  buttons?: ReplyButton[];
 }
 
 /** A heading and its lines (e.g. the notices due on one day). */
 export interface ReplyListGroup {
   heading: string;
   items: ReplyListItem[];
+  /** Folded by default (done, not applicable): one click opens it where the platform can (Teams), one summary line elsewhere. */
+  collapsed?: boolean;
 }
 
 /** Structured content for platforms that render cards. */

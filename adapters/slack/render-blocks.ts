@@ -57,7 +57,7 @@ export function replyToBlocks(reply: Reply, options: RenderOptions = {}): SlackM
     head.push(...fieldSections(card.fields ?? []));
     // A card with nothing but a title ("Nothing due within 7 days") would hide the answer: show the text instead.
     const empty = !card.fields?.length && !card.sections?.length && !card.list?.length;
-    groups = empty ? textSections(reply).map((b) => [b]) : [...(card.sections ?? []).map((s) => sectionGroup(s, ids, options.source)), ...listGroups(card)];
+    groups = empty ? textSections(reply).map((b) => [b]) : [...(card.sections ?? []).map((s) => sectionGroup(s, ids, options.source)), ...listGroups(card, (buttons) => actionsBlocks(buttons, ids))];
     // The details menu and footnotes sit in the tail: they are placed first, so no cut of the list can lose them.
     tail = [...detailsMenus(card, ids.tag), ...actionsBlocks(card.buttons ?? [], ids), ...footnoteBlocks(card)];
     if (card.footer) tail.push(context(card.footer));

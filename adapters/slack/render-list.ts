@@ -1,6 +1,6 @@
 // Block Kit for a card's compact list (one section per group, a details menu) and its footnotes.
 import type { types } from '@slack/bolt';
-import type { ReplyCard } from '../../bot/reply.ts';
+import type { ReplyButton, ReplyCard } from '../../bot/reply.ts';
 import { clip, escapeMrkdwn, splitText } from './mrkdwn.ts';
 
 type Block = types.KnownBlock;
@@ -15,11 +15,32 @@ const OPTION_TEXT = 75;
 const OPTION_VALUE = 150;
 const CONTEXT_TEXT = 2000;
 
-/** One block group per list group (heading and lines), so a cut drops whole groups and says so. */
-export function listGroups(card: ReplyCard): Block[][] {
+/**
+ * One block group per list group (heading and lines), so a cut drops whole groups and says so. A line with buttons
+ * closes its section and gets its actions row; a folded group is one line of names (the details menu still lists each).
+ */
+export function listGroups(card: ReplyCard, actions: (buttons: ReplyButton[]) => Block[]): Block[][] {
   return (card.list ?? []).map((group) => {
-    const body = [`*${escapeMrkdwn(group.heading)}*`, ...group.items.map((i) => escapeMrkdwn(i.text))].join('\n');
-    return splitText(body, SECTION_TEXT).map((chunk) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: chunk } }));
+    const blocks: Block[] = [];
+    let lines = [`*${escapeMrkdwn(group.heading)}*`];
+    const flush = () => {
+      if (lines.length) blocks.push(...splitText(lines.join('\n'), SECTION_TEXT).map((chunk) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: chunk } })));
+      lines = [];
+    };
+    if (group.collapsed) {
+      lines.push(escapeMrkdwn(group.items.map((i) => i.label ?? i.text).join(' · ')));
+      flush();
+      return blocks;
+    }
+    for (const item of group.items) {
+      lines.push(escapeMrkdwn(item.text));
+      if (item.buttons?.length) {
+        flush();
+        blocks.push(...actions(item.buttons));
+      }
+    }
+    flush();
+    return blocks;
   });
 }
 

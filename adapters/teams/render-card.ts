@@ -69,7 +69,7 @@ function buildCard(reply: Reply, card: ReplyCard, shownSections: number, shownIt
       text: `…and ${hidden} more not shown: a Teams card has limited room. Narrow the command to see them.`,
     });
   }
-  body.push(...footnoteElements(card));
+  body.push(...footnoteElements(card, ids));
   if (card.footer) body.push({ type: 'TextBlock', text: card.footer, isSubtle: true, size: 'Small', wrap: true, separator: true });
   const actions = [...(more ? [more] : []), ...(card.buttons ?? []).map((b) => buttonAction(b, ids))];
   return {

@@ -28,27 +28,42 @@ export function listElements(
   let left = shown;
   for (const group of card.list ?? []) {
     if (left <= 0) break;
-    out.push({ type: 'TextBlock', text: group.heading, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' });
+    const heading: CardElement = { type: 'TextBlock', text: group.heading, weight: 'Bolder', wrap: true };
+    // A folded group (done, not applicable) is its heading; one click unfolds its lines in place.
+    const target = group.collapsed ? [] as CardElement[] : out;
+    if (group.collapsed) {
+      const foldId = `breachdeskGroup${++ids.next}`;
+      out.push(
+        { type: 'Container', separator: true, spacing: 'Medium', selectAction: { type: 'Action.ToggleVisibility', title: group.heading, targetElements: [foldId] }, items: [{ ...heading, text: `${group.heading} ▸`, isSubtle: true }] },
+        { type: 'Container', id: foldId, isVisible: false, items: target },
+      );
+    } else {
+      out.push({ ...heading, separator: true, spacing: 'Medium' });
+    }
     for (const item of group.items.slice(0, left)) {
       left -= 1;
       const detailsId = `breachdeskDetails${++ids.next}`;
-      const line: CardElement = { type: 'TextBlock', text: item.text, wrap: true, spacing: 'Small', ...TONE[item.tone ?? 'default'] };
+      const line: CardElement = { type: 'TextBlock', text: item.text, wrap: true, ...TONE[item.tone ?? 'default'] };
       if (!inline && item.detailsCommand) {
         // Too many notices to carry every detail: selecting a line answers with that notice's own card.
-        out.push({ type: 'Container', selectAction: { type: 'Action.Submit', title: item.label ?? item.text, data: { breachdesk: item.detailsCommand } }, items: [line], spacing: 'Small' });
+        // No title and default spacing: a 30-notice card must stay under Teams' size limit.
+        target.push({ type: 'Container', selectAction: { type: 'Action.Submit', data: { breachdesk: item.detailsCommand } }, items: [line] });
+        if (item.buttons?.length) target.push({ type: 'ActionSet', spacing: 'Small', actions: item.buttons.map(button) });
         continue;
       }
       if (!item.details) {
-        out.push(line);
+        target.push(line);
+        if (item.buttons?.length) target.push({ type: 'ActionSet', spacing: 'Small', actions: item.buttons.map(button) });
         continue;
       }
       const details: CardElement[] = item.details.text
         .split('\n')
         .map((text, i) => ({ type: 'TextBlock', text, wrap: true, size: 'Small', spacing: i === 0 ? 'Small' : 'None' }));
       if (item.details.buttons?.length) details.push({ type: 'ActionSet', actions: item.details.buttons.map(button) });
-      out.push(
+      target.push(
         { type: 'Container', selectAction: { type: 'Action.ToggleVisibility', title: item.label ?? item.text, targetElements: [detailsId] }, items: [line], spacing: 'Small' },
         { type: 'Container', id: detailsId, isVisible: false, style: 'emphasis', items: details, spacing: 'None' },
+        ...(item.buttons?.length ? [{ type: 'ActionSet', spacing: 'Small', actions: item.buttons.map(button) }] : []),
       );
     }
   }
@@ -64,11 +79,14 @@ export function moreAction(card: ReplyCard, shown: number): CardElement | undefi
   return { type: 'Action.Submit', title: card.more.label.replace('{{left}}', String(left)), data: { breachdesk: `${card.more.command} --from ${from}` } };
 }
 
-/** Footnotes, numbered, small, once at the end. */
-export function footnoteElements(card: ReplyCard): CardElement[] {
+/** Footnotes, numbered, small, once at the end, folded under their heading (one click shows them). */
+export function footnoteElements(card: ReplyCard, ids: { next: number }): CardElement[] {
   if (!card.footnotes?.length) return [];
+  const notes = card.footnotes.map((f, i) => ({ type: 'TextBlock', text: `[${i + 1}] ${f}`, size: 'Small', isSubtle: true, wrap: true, spacing: 'None' }));
+  const foldId = `breachdeskNotes${++ids.next}`;
+  const heading = `${card.footnotesHeading ?? 'Notes'} (${card.footnotes.length}) ▸`;
   return [
-    ...(card.footnotesHeading ? [{ type: 'TextBlock', text: card.footnotesHeading, weight: 'Bolder', size: 'Small', wrap: true, separator: true }] : []),
-    ...card.footnotes.map((f, i) => ({ type: 'TextBlock', text: `[${i + 1}] ${f}`, size: 'Small', isSubtle: true, wrap: true, spacing: 'None' })),
+    { type: 'Container', separator: true, selectAction: { type: 'Action.ToggleVisibility', title: heading, targetElements: [foldId] }, items: [{ type: 'TextBlock', text: heading, weight: 'Bolder', size: 'Small', wrap: true }] },
+    { type: 'Container', id: foldId, isVisible: false, items: notes },
   ];
 }

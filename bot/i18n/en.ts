@@ -89,6 +89,7 @@ export const en = {
     notCoveredGroup: 'Not covered by breachdesk: check with counsel',
     dueAt: 'due {{at}}',
     endOfDay: '{{at}} (end of day)',
+    endOfDayWord: 'end of day',
     immediately: 'immediately, at the latest {{at}}',
     upperBound: 'upper bound {{at}}',
     sentAt: 'sent {{at}}',

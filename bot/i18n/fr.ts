@@ -90,6 +90,7 @@ export const fr: Catalogue = {
     notCoveredGroup: 'Non couvert par breachdesk : à vérifier avec un juriste',
     dueAt: 'échéance {{at}}',
     endOfDay: '{{at}} (fin de journée)',
+    endOfDayWord: 'fin de journée',
     immediately: 'immédiatement, au plus tard {{at}}',
     upperBound: 'au plus tard {{at}}',
     sentAt: 'envoyée le {{at}}',

@@ -10,14 +10,16 @@ export function deadlinesReply(view: DeadlinesView, data: unknown, from = 0): Re
   const subtitle = `${view.title} · ${tr('deadlines.asOf', { now: view.asOf, notLegalAdvice: tr('common.notLegalAdvice') })}`;
   const counts = tr('deadlines.counts', view.counts);
   const groups = skipLines(view, from);
+  // The next notices carry their buttons on their own line: what to do now sits where it is due, not in a second list.
   const list: ReplyListGroup[] = groups.map((g) => ({
-    heading: g.heading,
-    items: g.lines.map((l) => ({ text: l.line, tone: l.tone, label: l.recipient, details: { text: detailsText(view, l), buttons: l.actions }, detailsCommand: l.detailsCommand })),
+    heading: g.quiet ? `${g.heading} (${g.lines.length})` : g.heading,
+    ...(g.quiet ? { collapsed: true } : {}),
+    items: g.lines.map((l) => ({
+      text: l.line, tone: l.tone, label: l.recipient, details: { text: detailsText(view, l) }, detailsCommand: l.detailsCommand,
+      ...(l.actions.length ? { buttons: l.actions } : {}),
+    })),
   }));
-  // Each of the next notices with its own buttons beside it (a card shows at most a handful of actions per row).
-  const next: ReplySection[] = from === 0
-    ? view.next.map((l, i) => ({ ...(i === 0 ? { heading: tr('deadlines.nextHeading') } : {}), text: l.line, buttons: l.actions }))
-    : [];
+  const next: ReplySection[] = [];
   const card: ReplyCard = {
     title,
     subtitle: `${subtitle}\n${counts}`,
@@ -107,7 +109,7 @@ function skipLines(view: DeadlinesView, from: number): DeadlinesView['groups'] {
       skip -= g.lines.length;
       continue;
     }
-    out.push({ heading: g.heading, lines: g.lines.slice(skip) });
+    out.push({ ...g, lines: g.lines.slice(skip) });
     skip = 0;
   }
   return out;

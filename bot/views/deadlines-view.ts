@@ -53,6 +53,8 @@ export interface DeadlineLine {
 export interface DeadlineGroup {
   heading: string;
   lines: DeadlineLine[];
+  /** Nothing to do here (done, not applicable): folded where the surface can fold. */
+  quiet?: boolean;
 }
 
 /** Everything a surface needs to show an incident's deadlines. */
@@ -85,7 +87,7 @@ export function buildDeadlinesView(incident: Incident, obligations: readonly Obl
   const groups = new Map<string, DeadlineGroup>();
   const push = (key: string, heading: string, line: DeadlineLine) => {
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { heading, lines: [] }));
+    if (!g) groups.set(key, (g = { heading, lines: [], ...(key.startsWith('~') ? { quiet: true } : {}) }));
     g.lines.push(line);
   };
   obligations.forEach((o, i) => {
@@ -94,9 +96,7 @@ export function buildDeadlinesView(incident: Incident, obligations: readonly Obl
     else if (o.status === 'not_applicable') push('~na', tr('deadlines.naGroup'), line);
     else if (String(o.status) === 'not_covered') push('!not_covered', tr('deadlines.notCoveredGroup'), line);
     else if (o.dueAt !== null) {
-      const day = localDate(o.dueAt, zone);
-      const endOfDay = Date.parse(o.dueAt);
-      push(day, tr('deadlines.dayHeading', { day: formatDay(o.dueAt, zone, lang), countdown: formatCountdown(endOfDay, now.getTime(), lang, 'words') }), line);
+      push(localDate(o.dueAt, zone), formatDay(o.dueAt, zone, lang), line);
     } else if (o.status === 'needs_facts') push('}needs', tr('deadlines.needsFacts'), line);
     else if (o.kind === 'on_request') push('}request', tr('deadlines.onRequest'), line);
     else push('}nofixed', tr('deadlines.noFixed'), line);
@@ -135,6 +135,7 @@ function lineFor(
   const recipient = shortRecipient(o.recipient);
   // The group heading already says the day (or "no fixed deadline"): the line keeps only what differs.
   const when = o.status === 'not_applicable' ? undefined : o.status === 'done' ? due : o.dueAt !== null ? shortDue(o, lang, fmt) : undefined;
+  // Day-counted notices end with the day the heading names; only hour-counted ones need their time on the line.
   const line = o.status === 'not_applicable'
     ? `${look.icon} ${recipient}`
     : [`${look.icon} ${statusWord}`, recipient, ...(when ? [when] : []), ...(countdown ? [countdown] : []), badge].join(' · ');
@@ -180,13 +181,13 @@ function dueWords(o: Obligation, lang: Lang, fmt: (iso: string) => string): stri
   return o.kind === 'immediate' ? tr('deadlines.immediately', { at }) : at;
 }
 
-/** The time of day only (the group heading has the date): "23:59 CDT (end of day)". */
-function shortDue(o: Obligation, lang: Lang, fmt: (iso: string) => string): string {
+/** The time of day only (the group heading has the date), or nothing for a day-counted notice. */
+function shortDue(o: Obligation, lang: Lang, fmt: (iso: string) => string): string | undefined {
   const tr = translator(lang);
   const time = fmt(o.dueAt!).split(' ').slice(1).join(' ');
-  if (o.status === 'tolled') return tr('deadlines.upperBound', { at: time });
+  if (o.status === 'tolled') return tr('deadlines.upperBound', { at: o.kind === 'date' ? tr('deadlines.endOfDayWord') : time });
   if (o.kind === 'immediate') return tr('deadlines.immediately', { at: time });
-  return o.kind === 'date' ? tr('deadlines.endOfDay', { at: time }) : time;
+  return o.kind === 'date' ? undefined : time;
 }
 
 // A long recipient keeps its head: "each affected individual (next of kin …)" reads as "each affected individual".
