@@ -32,7 +32,7 @@ const PageStart = z.string().regex(/^\d+$/, 'expected a whole number').transform
 /** An instant option (ISO, or local time in the incident's zone); defaults to now; never in the future. */
 function pastInstant(raw: string | undefined, incident: Incident, ctx: CommandContext, what: string): string {
   const now = ctx.clock.now();
-  const iso = raw ? parseInstant(raw, incident.organization.timezone) : nowInZone(now, incident.organization.timezone);
+  const iso = raw ? parseInstant(raw, incident.organization.timezone, languageFor(incident.organization)) : nowInZone(now, incident.organization.timezone);
   if (Date.parse(iso) > now.getTime()) throw new InvalidArgumentsError(`${what} ${raw} is in the future; record it once it has happened.`);
   return iso;
 }
@@ -182,7 +182,7 @@ const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean;
     const incident = await requireIncident(ctx, args.id);
     const zone = incident.organization.timezone;
     const statedAt = pastInstant(args.at, incident, ctx, '--at');
-    const until = args.until ? parseInstant(args.until, zone) : null;
+    const until = args.until ? parseInstant(args.until, zone, languageFor(incident.organization)) : null;
     if (until && Date.parse(until) <= Date.parse(statedAt)) throw new InvalidArgumentsError('--until must be after the statement.');
     const delay = LawEnforcementDelaySchema.parse({ form: args.oral ? 'oral' : 'written', agency: args.agency, official: args.official, statedAt, until });
     const fmt = zoneFormat(incident);

@@ -11,6 +11,7 @@ import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
 import { findObligation } from './obligation-names.ts';
+import { languageFor } from '../bot/i18n/index.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { formatInZone } from '../bot/views/format-in-zone.ts';
@@ -84,7 +85,7 @@ const snoozeCommand: CommandSpec<SnoozeArgs> = {
     if (!reason) throw new CommandRefusedError('A snooze needs a reason (--reason "…"); it is written to the incident timeline.');
     const refusal = noRemindersReason(o, zone);
     if (refusal) throw new CommandRefusedError(refusal);
-    const until = args.for ? now.getTime() + parseSnoozeDuration(args.for) : Date.parse(parseInstant(args.until!, zone));
+    const until = args.for ? now.getTime() + parseSnoozeDuration(args.for) : Date.parse(parseInstant(args.until!, zone, languageFor(incident.organization)));
     if (until <= now.getTime()) throw new CommandRefusedError('The snooze must end in the future.');
     if (o.dueAt !== null) {
       const dueMs = Date.parse(o.dueAt);

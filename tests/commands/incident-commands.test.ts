@@ -41,7 +41,7 @@ describe('usage errors', () => {
     ['show banana', /expected an incident id like BR-12/],
     ['list --colour red', /Unknown option --colour/],
     ['show BR-1 extra', /Unexpected word: extra/],
-    ['set BR-1 affected.US-TX lots', /expected a whole number/],
+    ['set BR-1 affected.US-TX lots', /"lots" is not a count: give a whole number/],
     ['set BR-1 favourite-colour blue', /Unknown field "favourite-colour"/],
     ['new', /Missing title/],
     ['new Test --discovered yesterday', /not a date and time/],
