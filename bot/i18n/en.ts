@@ -75,6 +75,14 @@ export const en = {
     },
     plusEscalation: '{{step}} + escalation',
   },
+  lang: {
+    set: 'Answers to you are now in English.',
+    current: 'Answers to you are in {{lang}} ({{why}}). `lang fr` or `lang en` changes it for you; `lang auto` follows each organization.',
+    byOrganization: 'each organization\'s language: French for French organizations',
+    byChoice: 'your choice',
+    auto: 'Answers to you now follow each organization\'s language (French for French organizations).',
+    names: { en: 'English', fr: 'French' },
+  },
   deadlines: {
     title: '{{id}} · Deadlines',
     asOf: 'as of {{now}} ({{notLegalAdvice}})',

@@ -76,6 +76,14 @@ export const fr: Catalogue = {
     },
     plusEscalation: '{{step}} + escalade',
   },
+  lang: {
+    set: 'Les réponses qui vous sont adressées sont désormais en français.',
+    current: 'Vos réponses sont en {{lang}} ({{why}}). `lang fr` ou `lang en` le change pour vous ; `lang auto` suit chaque organisation.',
+    byOrganization: 'langue de chaque organisation : français pour les organisations françaises',
+    byChoice: 'votre choix',
+    auto: 'Vos réponses suivent désormais la langue de chaque organisation (français pour les organisations françaises).',
+    names: { en: 'anglais', fr: 'français' },
+  },
   deadlines: {
     title: '{{id}} · Échéances',
     asOf: 'au {{now}} ({{notLegalAdvice}})',
