@@ -46,6 +46,8 @@ export const en = {
     needsFacts: 'Needs facts ({{count}})',
     timeline_one: 'Recent timeline ({{count}} entry)', timeline_other: 'Recent timeline ({{count}} entries)',
     noneOpen: 'none open',
+    openTasks: 'Open tasks ({{count}})',
+    moreTasks: '… {{count}} more: next {{id}}',
     empty: 'empty',
     due: 'due {{due}}',
     deadlines: 'Deadlines',

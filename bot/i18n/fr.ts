@@ -47,6 +47,8 @@ export const fr: Catalogue = {
     needsFacts: 'Faits manquants ({{count}})',
     timeline_one: 'Chronologie récente ({{count}} entrée)', timeline_other: 'Chronologie récente ({{count}} entrées)',
     noneOpen: 'aucune en cours',
+    openTasks: 'Tâches ouvertes ({{count}})',
+    moreTasks: '… {{count}} de plus : next {{id}}',
     empty: 'vide',
     due: 'échéance {{due}}',
     deadlines: 'Échéances',

@@ -1,11 +1,12 @@
 // The incident at a glance (status, key facts, next deadlines, overdue items, recent timeline): `summary` and the daily digest.
 import type { Obligation } from '../deadlines/types.ts';
 import { formatCountdown, formatInstant } from '../i18n/format.ts';
-import { languageFor, translator, type Lang } from '../i18n/index.ts';
+import { languageFor, t, translator, type Lang } from '../i18n/index.ts';
 import { dueText } from './due-text.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { Reply, ReplySection } from '../reply.ts';
 import { incidentFacts, recentTimeline } from './incident-view.ts';
+import { tasksFor } from '../guidance/plan.ts';
 
 const NEXT_COUNT = 5;
 const NOT_OWED: ReadonlySet<Obligation['status']> = new Set(['done', 'not_applicable']);
@@ -17,6 +18,17 @@ export function obligationLine(o: Obligation, zone: string, now: Date, lang: Lan
   const left = o.dueAt === null ? '' : ` (${formatCountdown(Date.parse(o.dueAt), now.getTime(), lang, 'words')})`;
   const tolled = o.status === 'tolled' && o.tolledUntil ? ` · ${tr('summary.tolledUntil', { at: formatInstant(o.tolledUntil, zone, lang) })}` : '';
   return `${o.recipient}: ${tr('summary.due', { due })}${left}${tolled} · ${o.citation}`;
+}
+
+const TASKS_SHOWN = 5;
+
+/** The open response-plan tasks (`next <id>` has them all). */
+function openTasksSection(incident: Incident, lang: Lang): ReplySection[] {
+  const open = tasksFor(incident, lang).filter((t) => t.doneAt === null);
+  if (open.length === 0) return [];
+  const shown = open.slice(0, TASKS_SHOWN).map((t) => `${t.title} (task done ${incident.id} ${t.id})`);
+  if (open.length > TASKS_SHOWN) shown.push(t(lang, 'summary.moreTasks', { count: open.length - TASKS_SHOWN, id: incident.id }));
+  return [{ heading: t(lang, 'summary.openTasks', { count: open.length }), text: shown.join('\n') }];
 }
 
 /** The summary Reply (visibility channel): status, key facts, next deadlines, overdue items, recent timeline. */
@@ -35,6 +47,7 @@ export function summaryReply(incident: Incident, obligations: readonly Obligatio
     { heading: tr('summary.overdue', { count: overdue.length }), text: overdue.map(line).join('\n') || tr('common.none') },
     { heading: tr('summary.next', { count: NEXT_COUNT }), text: next.map(line).join('\n') || tr('summary.noneOpen') },
     ...(needsFacts.length ? [{ heading: tr('summary.needsFacts', { count: needsFacts.length }), text: needsFacts.map((o) => `${o.recipient}: ${o.basis}`).join('\n') }] : []),
+    ...openTasksSection(incident, lang),
     { heading: tr('summary.timeline', { count: incident.timeline.length }), text: timeline.join('\n') || tr('summary.empty') },
   ];
   const title = tr('summary.title', { heading: tr(kind === 'digest' ? 'summary.digest' : 'summary.heading'), id: incident.id, title: incident.title });
