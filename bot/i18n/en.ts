@@ -85,6 +85,10 @@ export const en = {
     auto: 'Answers to you now follow each organization\'s language (French for French organizations).',
     names: { en: 'English', fr: 'French' },
   },
+  filing: {
+    to: 'To', where: 'Where', method: 'How', signedBy: 'Signed by', content: 'The notice must contain', substitute: 'Substitute notice',
+    checked: 'Filing guidance {{level}} ({{source}}, checked {{date}})',
+  },
   deadlines: {
     title: '{{id}} · Deadlines',
     asOf: 'as of {{now}} ({{notLegalAdvice}})',

@@ -86,6 +86,10 @@ export const fr: Catalogue = {
     auto: 'Vos réponses suivent désormais la langue de chaque organisation (français pour les organisations françaises).',
     names: { en: 'anglais', fr: 'français' },
   },
+  filing: {
+    to: 'Destinataire', where: 'Où', method: 'Comment', signedBy: 'Signé par', content: 'La notification doit contenir', substitute: 'Notification de substitution',
+    checked: 'Indications de dépôt {{level}} ({{source}}, vérifiées le {{date}})',
+  },
   deadlines: {
     title: '{{id}} · Échéances',
     asOf: 'au {{now}} ({{notLegalAdvice}})',

@@ -1,5 +1,6 @@
 // The neutral deadlines view: notices grouped by due day, one line each, details and shared caveats kept apart.
 import type { Obligation } from '../deadlines/types.ts';
+import type { Filing } from '../guidance/filing-schema.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { ReplyButton, ReplyTone } from '../reply.ts';
 import { formatCountdown, formatDay, formatInstant, localDate } from '../i18n/format.ts';
@@ -147,7 +148,7 @@ function lineFor(
         ...(o.status === 'overdue' ? [] : [{ label: tr('deadlines.snooze'), command: `snooze ${incidentId} ${o.obligation} --for 1d`, needsReason: true }]),
       ]
     : [];
-  const filing = (o as Obligation & { filing?: unknown }).filing;
+  const filing = o.filing;
   return {
     obligation: o.obligation,
     status: o.status,
@@ -161,7 +162,7 @@ function lineFor(
     verificationWords: tr(`verification.${o.verification}`),
     citation: `${o.citation} (${o.law})`,
     basis: o.basis,
-    ...(filing ? { filing: filingText(filing) } : {}),
+    ...(filing ? { filing: filingText(filing, lang) } : {}),
     ownCaveats: caveats.filter((c) => !footnotes.includes(c)),
     footnoteRefs: caveats.map((c) => footnotes.indexOf(c) + 1).filter((n) => n > 0),
     ...(o.tolledUntil ? { tolledUntil: fmt(o.tolledUntil) } : {}),
@@ -197,12 +198,20 @@ function shortRecipient(recipient: string): string {
   return head.length > 0 && head.length <= 60 ? head : `${recipient.slice(0, 59)}…`;
 }
 
-// The rules helper gives `filing` a shape (portal or address, method, content checklist); show any shape as readable lines.
-function filingText(filing: unknown): string {
-  if (typeof filing === 'string') return filing;
-  if (!filing || typeof filing !== 'object') return String(filing);
-  return Object.entries(filing as Record<string, unknown>)
-    .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join('; ') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
-    .join('\n');
+/** Where and how to file, as labelled lines in the language (the French checklist where the notice is French). */
+function filingText(f: Filing, lang: Lang): string {
+  const tr = translator(lang);
+  const content = lang === 'fr' && f.contentFr ? f.contentFr : f.content;
+  const where = [f.portal, f.form, f.email, f.postal, f.phone].filter(Boolean).join(' · ');
+  return [
+    `${tr('filing.to')}: ${f.to}`,
+    ...(where ? [`${tr('filing.where')}: ${where}`] : []),
+    `${tr('filing.method')}: ${f.method}`,
+    ...(f.signedBy ? [`${tr('filing.signedBy')}: ${f.signedBy}`] : []),
+    `${tr('filing.content')}:`,
+    ...content.map((c) => `  ☐ ${c}`),
+    ...(f.substitute?.length ? [`${tr('filing.substitute')}:`, ...f.substitute.map((c) => `  • ${c}`)] : []),
+    ...(f.notes ?? []).map((n) => `⚠ ${n}`),
+    `${tr('filing.checked', { level: tr(`verification.${f.verification}`), source: f.source, date: f.checked })}`,
+  ].join('\n');
 }
