@@ -137,6 +137,12 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     return outcome.until;
   }
 
+  /** The incident as stored now still sends to this channel (a post takes time; people unlink meanwhile). */
+  async function stillLinked(id: string, channel: { platform: string; id: string }): Promise<boolean> {
+    const current = await store.get(id);
+    return current !== undefined && current.status !== 'closed' && current.channels.some((c) => c.platform === channel.platform && c.id === channel.id);
+  }
+
   async function processIncident(id: string, now: Date, report: TickReport): Promise<void> {
     const incident = await store.get(id);
     if (!incident) return;
@@ -156,12 +162,15 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     for (const r of plan.sends) {
       // Posted already; only its record is pending.
       if (deliverer.isUnrecorded(r.key)) continue;
+      // `unlink` (or closing the incident) while earlier posts were going out cancels the rest for that channel at once.
+      if (!(await stillLinked(id, r.channel))) continue;
       const again = await send(id, id, r.channel, r.key, () => reminderReply(incident, r, escalateAfterHours, now), r.records, report);
       if (again === null) countSent(report, r.records);
       retryAt = earliest(retryAt, again);
     }
     for (const d of daily.sends) {
       if (deliverer.isUnrecorded(d.key)) continue;
+      if (!(await stillLinked(id, d.channel))) continue;
       const again = await send(id, id, d.channel, d.key, () => summaryReply(incident, obligations, now, 'digest'), [d.record], report);
       if (again === null) report.digests++;
       retryAt = earliest(retryAt, again);
