@@ -2,7 +2,7 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { deliverReply, type ReplyOrigin } from '../deliver.ts';
 import { OPEN_NEW_ACTION } from '../home-view.ts';
-import { newIncidentModal, reasonModal, type StoredOrigin } from '../modals.ts';
+import { formDefaults, newIncidentModal, reasonModal, type StoredOrigin } from '../modals.ts';
 import { ACTION_PREFIX } from '../render-blocks.ts';
 import { DETAILS_MENU_PREFIX } from '../render-list.ts';
 import { actorName, slackChannel, textRequest } from '../requests.ts';
@@ -56,11 +56,11 @@ export function registerActions(app: App, ctx: SlackContext): void {
 
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: OPEN_NEW_ACTION }, async ({ ack, body }) => {
     await ack();
-    await openView(ctx, body.trigger_id, newIncidentModal({}, ctx.bot.deps.config.defaultOrganization?.role));
+    await openView(ctx, body.trigger_id, newIncidentModal({}, formDefaults(ctx.bot.deps.config)));
   });
 
   app.shortcut(NEW_SHORTCUT, async ({ ack, body }) => {
     await ack();
-    await openView(ctx, body.trigger_id, newIncidentModal({}, ctx.bot.deps.config.defaultOrganization?.role));
+    await openView(ctx, body.trigger_id, newIncidentModal({}, formDefaults(ctx.bot.deps.config)));
   });
 }
