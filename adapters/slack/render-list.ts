@@ -19,21 +19,21 @@ const CONTEXT_TEXT = 2000;
  * One block group per list group (heading and lines), so a cut drops whole groups and says so. A line with buttons
  * closes its section and gets its actions row; a folded group is one line of names (the details menu still lists each).
  */
-export function listGroups(card: ReplyCard, actions: (buttons: ReplyButton[]) => Block[]): Block[][] {
+export function listGroups(card: ReplyCard, actions: (buttons: ReplyButton[]) => Block[], esc: (text: string) => string = escapeMrkdwn): Block[][] {
   return (card.list ?? []).map((group) => {
     const blocks: Block[] = [];
-    let lines = [`*${escapeMrkdwn(group.heading)}*`];
+    let lines = [`*${esc(group.heading)}*`];
     const flush = () => {
       if (lines.length) blocks.push(...splitText(lines.join('\n'), SECTION_TEXT).map((chunk) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: chunk } })));
       lines = [];
     };
     if (group.collapsed) {
-      lines.push(escapeMrkdwn(group.items.map((i) => i.label ?? i.text).join(' · ')));
+      lines.push(esc(group.items.map((i) => i.label ?? i.text).join(' · ')));
       flush();
       return blocks;
     }
     for (const item of group.items) {
-      lines.push(escapeMrkdwn(item.text));
+      lines.push(esc(item.text));
       if (item.buttons?.length) {
         flush();
         blocks.push(...actions(item.buttons));
@@ -66,9 +66,9 @@ export function detailsMenus(card: ReplyCard, tag: string): Block[] {
 }
 
 /** Numbered footnotes, in as few sections as fit. */
-export function footnoteBlocks(card: ReplyCard): Block[] {
+export function footnoteBlocks(card: ReplyCard, esc: (text: string) => string = escapeMrkdwn): Block[] {
   const heading = card.footnotesHeading;
   if (!card.footnotes?.length) return [];
-  const body = [...(heading ? [`*${escapeMrkdwn(heading)}*`] : []), ...card.footnotes.map((f, i) => `[${i + 1}] ${escapeMrkdwn(f)}`)].join('\n');
+  const body = [...(heading ? [`*${esc(heading)}*`] : []), ...card.footnotes.map((f, i) => `[${i + 1}] ${esc(f)}`)].join('\n');
   return splitText(body, CONTEXT_TEXT).map((chunk) => ({ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: chunk }] }));
 }

@@ -1,6 +1,8 @@
 // Pure renderer from the neutral Reply to an Adaptive Card (schema 1.5, the newest Teams renders) plus its text fallback.
 import type { Reply, ReplyButton, ReplyCard, ReplyField, ReplySection } from '../../bot/reply.ts';
 import { footnoteElements, listElements, listSize, moreAction } from './render-list.ts';
+import { mapReplyText } from '../safe-text.ts';
+import { teamsText } from './teams-text.ts';
 
 /** An Adaptive Card as JSON. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: '1.5'; body: CardElement[]; actions?: CardElement[] } & Record<string, unknown>;
@@ -22,8 +24,10 @@ const MAX_LINES = 40;
 const MAX_TEXT_CHARS = 3_000;
 const MAX_FALLBACK_CHARS = 2_000;
 
-/** The card for a reply that has one; replies without a card are sent as text (see render-text.ts). */
-export function replyToCard(reply: Reply): AdaptiveCardJson | undefined {
+/** The card for a reply that has one (user text never becomes a link or mention); replies without a card are sent as text. */
+export function replyToCard(original: Reply): AdaptiveCardJson | undefined {
+  if (!original.card) return undefined;
+  const reply = mapReplyText(original, teamsText);
   if (!reply.card) return undefined;
   const sections = reply.card.sections ?? [];
   // A list never loses an item silently: fewer items per card, the rest one "Show more" click away.
@@ -47,7 +51,7 @@ export function replyToCard(reply: Reply): AdaptiveCardJson | undefined {
 
 /** Plain text for clients that cannot render the card and for notifications. */
 export function replyToFallbackText(reply: Reply): string {
-  return truncate(reply.text, MAX_FALLBACK_CHARS);
+  return truncate(teamsText(reply.text), MAX_FALLBACK_CHARS);
 }
 
 function buildCard(reply: Reply, card: ReplyCard, shownSections: number, shownItems = 0, inline = true): AdaptiveCardJson {

@@ -82,7 +82,9 @@ export function buildDeadlinesView(incident: Incident, obligations: readonly Obl
   // A caveat on two or more notices becomes one numbered footnote instead of repeating on each.
   const seen = new Map<string, number>();
   for (const o of obligations) for (const c of new Set(o.caveats)) seen.set(c, (seen.get(c) ?? 0) + 1);
-  const footnotes = [...seen].filter(([, n]) => n >= 2).map(([c]) => c);
+  // The engine also marks the caveats many rules share (caveatRefs): those are notes even when only one line has them here.
+  const shared = new Set(obligations.flatMap((o) => (o.caveatRefs ?? []).map((r) => r.text)));
+  const footnotes = [...seen].filter(([c, n]) => n >= 2 || shared.has(c)).map(([c]) => c);
   const nextIds = new Set(obligations.filter((o) => isOpen(o) && o.dueAt !== null).slice(0, NEXT_WITH_ACTIONS).map((o) => o.obligation));
   const lines = obligations.map((o) => lineFor(incident.id, o, now, lang, fmt, footnotes, nextIds.has(o.obligation)));
   const groups = new Map<string, DeadlineGroup>();

@@ -5,7 +5,7 @@ import { OPEN_NEW_ACTION } from '../home-view.ts';
 import { formDefaults, newIncidentModal, reasonModal, type StoredOrigin } from '../modals.ts';
 import { ACTION_PREFIX } from '../render-blocks.ts';
 import { DETAILS_MENU_PREFIX } from '../render-list.ts';
-import { actorName, slackChannel, textRequest } from '../requests.ts';
+import { handleOf, slackChannel, textRequest } from '../requests.ts';
 import type { SlackContext } from '../slack-context.ts';
 import { publishHome } from './events.ts';
 import { openView } from './views.ts';
@@ -22,7 +22,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
     await ack();
     const command = action.value;
     if (!command) return;
-    const actor = { id: body.user.id, name: actorName(body.user) };
+    const actor = { id: body.user.id, name: await ctx.userName(body.user.id, handleOf(body.user)) };
     const channel = slackChannel(body.channel?.id, body.channel?.name);
     const inView = body.view?.type === 'modal' || body.view?.type === 'home';
     if (action.action_id.startsWith(ACTION_PREFIX.needsReason)) {
@@ -48,7 +48,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
     await ack();
     const command = action.selected_option?.value;
     if (!command) return;
-    const actor = { id: body.user.id, name: actorName(body.user) };
+    const actor = { id: body.user.id, name: await ctx.userName(body.user.id, handleOf(body.user)) };
     const channel = slackChannel(body.channel?.id, body.channel?.name);
     const reply = await ctx.bot.handle(textRequest(command, actor, channel));
     await deliverReply(ctx, reply, { userId: actor.id, triggerId: body.trigger_id, inModal: body.view?.type === 'modal', ...(channel ? { channelId: channel.id } : {}) }, command);
