@@ -51,7 +51,7 @@ export function reminderReply(incident: Incident, planned: PlannedReminder, esca
   const zone = incident.organization.timezone;
   const dueMs = o.dueAt === null ? null : Date.parse(o.dueAt);
   const overdue = dueMs !== null && now.getTime() > dueMs;
-  const due = o.dueAt === null ? dueText(o, zone) : formatInstant(o.dueAt, zone, lang);
+  const due = o.dueAt === null ? tr(o.kind === 'on_request' ? 'deadlines.onRequest' : 'deadlines.noFixed') : formatInstant(o.dueAt, zone, lang);
   const when = dueMs === null ? due : formatCountdown(dueMs, now.getTime(), lang, 'words');
   // Headed by the recipient, as people say it ("Texas Attorney General"); the id stays in the details and the buttons.
   const title = tr(overdue ? 'reminder.overdueTitle' : 'reminder.title', { id: incident.id, recipient: o.recipient });

@@ -2,7 +2,6 @@
 import type { Obligation } from '../deadlines/types.ts';
 import { formatCountdown, formatInstant } from '../i18n/format.ts';
 import { languageFor, t, translator, type Lang } from '../i18n/index.ts';
-import { dueText } from './due-text.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { Reply, ReplySection } from '../reply.ts';
 import { incidentFacts, recentTimeline } from './incident-view.ts';
@@ -14,10 +13,10 @@ const NOT_OWED: ReadonlySet<Obligation['status']> = new Set(['done', 'not_applic
 /** One obligation as a line: recipient, due in the org zone, countdown, citation. */
 export function obligationLine(o: Obligation, zone: string, now: Date, lang: Lang = 'en'): string {
   const tr = translator(lang);
-  const due = o.dueAt === null ? dueText(o, zone) : formatInstant(o.dueAt, zone, lang);
+  const due = o.dueAt === null ? tr(o.kind === 'on_request' ? 'deadlines.onRequest' : 'deadlines.noFixed') : formatInstant(o.dueAt, zone, lang);
   const left = o.dueAt === null ? '' : ` (${formatCountdown(Date.parse(o.dueAt), now.getTime(), lang, 'words')})`;
   const tolled = o.status === 'tolled' && o.tolledUntil ? ` · ${tr('summary.tolledUntil', { at: formatInstant(o.tolledUntil, zone, lang) })}` : '';
-  return `${o.recipient}: ${tr('summary.due', { due })}${left}${tolled} · ${o.citation}`;
+  return `${o.recipient}: ${o.dueAt === null ? due : tr('summary.due', { due })}${left}${tolled} · ${o.citation}`;
 }
 
 const TASKS_SHOWN = 5;
