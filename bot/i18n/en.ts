@@ -118,6 +118,7 @@ export const en = {
     page: 'Notices {{from}}–{{to}} of {{total}}',
     footnotesHeading: 'Notes that apply to several notices',
     footnoteRefs: 'See notes {{refs}}.',
+    noteRefs: '(notes {{refs}})',
     detailsHint: '`deadlines {{id}} --only <words>` shows one notice in full (e.g. `--only {{example}}`).',
     recipient: 'Notify',
     due: 'Due',

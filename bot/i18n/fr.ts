@@ -119,6 +119,7 @@ export const fr: Catalogue = {
     page: 'Notifications {{from}} à {{to}} sur {{total}}',
     footnotesHeading: 'Remarques communes à plusieurs notifications',
     footnoteRefs: 'Voir les remarques {{refs}}.',
+    noteRefs: '(remarques {{refs}})',
     detailsHint: '`deadlines {{id}} --only <mots>` affiche une notification en entier (par ex. `--only {{example}}`).',
     recipient: 'Destinataire',
     due: 'Échéance',

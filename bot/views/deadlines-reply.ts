@@ -46,7 +46,8 @@ export function deadlinesText(view: DeadlinesView, from = 0): string {
   for (const g of skipLines(view, from)) {
     out.push('', g.heading);
     // The id in brackets is what `done` and `--only` accept; plain words work too.
-    for (const l of g.lines) out.push(`  ${l.line}  [${l.obligation}]`);
+    // No click-through in plain text: each line says which notes apply to it.
+    for (const l of g.lines) out.push(`  ${l.line}  [${l.obligation}]${l.footnoteRefs.length ? ` ${tr('deadlines.noteRefs', { refs: l.footnoteRefs.join(', ') })}` : ''}`);
   }
   if (view.footnotes.length) out.push('', `${tr('deadlines.footnotesHeading')}:`, ...view.footnotes.map((f, i) => `  [${i + 1}] ${f}`));
   const example = view.next[0]?.obligation ?? view.groups[0]?.lines[0]?.obligation;
