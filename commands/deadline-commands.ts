@@ -16,6 +16,7 @@ import { deadlinesReply, obligationDetailsReply } from '../bot/views/deadlines-r
 import { languageFor } from '../bot/i18n/index.ts';
 import { findObligation } from './obligation-names.ts';
 import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
+import { readableBy } from './access-check.ts';
 
 // Slack allows 50 blocks per message; a section per obligation beyond this goes to the text only.
 const MAX_SECTIONS = 20;
@@ -39,6 +40,8 @@ function pastInstant(raw: string | undefined, incident: Incident, ctx: CommandCo
 
 const deadlinesCommand: CommandSpec<{ id: string; only?: string; from?: number; words?: string }> = {
   id: 'deadlines.list',
+  permission: 'read',
+  audit: 'read',
   name: 'deadlines',
   aliases: ['clocks', 'obligations'],
   summary: 'Every notice owed for an incident, grouped by due day, with countdown and verification; details per notice',
@@ -78,6 +81,7 @@ const WithinArg = z
 
 const dueCommand: CommandSpec<{ within: number }> = {
   id: 'deadlines.due',
+  permission: 'public',
   name: 'due',
   aliases: ['upcoming'],
   summary: 'Notices due soon (or overdue) across all open incidents',
@@ -91,7 +95,9 @@ const dueCommand: CommandSpec<{ within: number }> = {
     // Every open incident's clocks: one at a time, yielding between slices, so a large store never stalls the bot.
     const items: Array<{ incident: Incident; o: Obligation }> = [];
     let open = 0;
+    const readable = readableBy(ctx);
     for await (const incident of openIncidents(ctx.store)) {
+      if (!readable(incident)) continue;
       open++;
       for (const o of obligationsOf(incident, ctx)) if (isOpen(o) && o.dueAt !== null && Date.parse(o.dueAt) <= horizon) items.push({ incident, o });
     }
@@ -115,6 +121,8 @@ const dueCommand: CommandSpec<{ within: number }> = {
 
 const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; note?: string }> = {
   id: 'deadlines.done',
+  permission: 'change',
+  freeText: ['note'],
   name: 'done',
   aliases: ['sent'],
   summary: 'Record that a notice was sent (by default now); it goes on the timeline',
@@ -154,6 +162,8 @@ const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; no
 
 const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean; agency: string; official: string; at?: string; until?: string }> = {
   id: 'deadlines.delay',
+  permission: 'change',
+  freeText: ['agency', 'official'],
   name: 'delay',
   summary: 'Record a law-enforcement delay statement: HIPAA clocks per 45 CFR 164.412 (oral: at most 30 days; written: its period), state clocks per their own clause',
   usage: 'delay <id> --oral|--written --agency <agency> --official <name> [--at <when>] [--until <when>]',
@@ -211,6 +221,8 @@ const Conclusion = z.enum(['low', 'breach'], { error: 'conclusion must be low or
 
 const assessCommand: CommandSpec<{ id: string; nature: string; person: string; acquired: string; mitigation: string; conclusion: z.infer<typeof Conclusion> }> = {
   id: 'deadlines.assess',
+  permission: 'change',
+  freeText: ['nature', 'person', 'acquired', 'mitigation'],
   name: 'assess',
   summary: 'Record the HIPAA four-factor risk assessment (45 CFR 164.402) and its conclusion',
   usage: 'assess <id> --nature <text> --person <text> --acquired <text> --mitigation <text> --conclusion low|breach',

@@ -16,6 +16,8 @@ const langCommand: CommandSpec<{ choice?: z.infer<typeof Choice> }> = {
   summary: 'Answer me in French or English (default: each organization\'s language, French for French organizations)',
   usage: 'lang [fr|en|auto]',
   examples: ['lang fr', 'lang en', 'lang auto', 'lang'],
+  // A person's own preference: no incident, nothing to guard.
+  permission: 'public',
   positionals: [{ name: 'choice' }],
   args: z.object({ choice: z.string().trim().toLowerCase().pipe(Choice).optional() }),
   async handler(args, ctx) {

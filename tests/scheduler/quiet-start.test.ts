@@ -11,7 +11,7 @@ import { createScheduler } from '../../bot/scheduler/scheduler.ts';
 import { createBot } from '../../commands/bot.ts';
 import { createCommandRegistry } from '../../commands/index.ts';
 import { createMemoryStore } from '../../data/memory-store.ts';
-import { createMemoryLogger } from '../helpers/test-bot.ts';
+import { createMemoryLogger, TEST_ADMINS } from '../helpers/test-bot.ts';
 import { channel, createWorld, rules, smallUsIncident } from './helpers.ts';
 
 const NOW = '2025-06-02T15:00:00Z';
@@ -45,7 +45,7 @@ describe('a quiet first run', () => {
 
   it('help new\'s example works on the demo store (its default organization is set)', async () => {
     const world = demoWorld();
-    const bot = createBot({ ...world.bot.deps, config: { defaultTimezone: 'America/Chicago', defaultOrganization: DEMO_ORGANIZATION } });
+    const bot = createBot({ ...world.bot.deps, config: { ...world.bot.deps.config, defaultTimezone: 'America/Chicago', defaultOrganization: DEMO_ORGANIZATION } });
     const help = await bot.handle({ text: 'help new', actor: { id: 'U1', name: 'Sam' }, platform: 'terminal' });
     const example = /^ {2}(new .+)$/m.exec(help.text)![1]!;
     const made = await bot.handle({ text: example, actor: { id: 'U1', name: 'Sam' }, platform: 'terminal' });
@@ -61,7 +61,7 @@ describe('unlink', () => {
     const store = createMemoryStore([incident]);
     const clock = createManualClock('2025-05-01T15:00:00Z');
     const logger = createMemoryLogger();
-    const bot = createBot({ store, clock, logger, rules: rules(), registry: createCommandRegistry(), config: { defaultTimezone: 'America/Chicago' } });
+    const bot = createBot({ store, clock, logger, rules: rules(), registry: createCommandRegistry(), config: { defaultTimezone: 'America/Chicago', admins: TEST_ADMINS, openers: [] } });
     const posts: Reply[] = [];
     const notifier: Notifier = {
       platforms: ['slack'],
