@@ -62,7 +62,7 @@ describe('input as people type it', () => {
 
 describe('answers in French', () => {
   const world = () => createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-1', vendorBreachFacts()), makeIncident('BR-2', frenchHospitalFacts())]);
-  const ask = (t: ReturnType<typeof world>, text: string, id = 'U1') => t.bot.handle({ text, actor: { id, name: 'Sam' }, platform: 'slack' });
+  const ask = (t: ReturnType<typeof world>, text: string, id = 'U-SAM') => t.bot.handle({ text, actor: { id, name: 'Sam' }, platform: 'slack' });
 
   it('a French organization reads its deadlines and summary in French; an American one in English', async () => {
     const t = world();
@@ -78,7 +78,7 @@ describe('answers in French', () => {
     const t = world();
     expect((await ask(t, 'lang en')).outcome).toBe('ok');
     expect((await ask(t, 'deadlines BR-2')).card!.title).toBe('BR-2 · Deadlines');
-    expect((await ask(t, 'deadlines BR-2', 'U2')).card!.title).toBe('BR-2 · Échéances');
+    expect((await ask(t, 'deadlines BR-2', 'U-DANA')).card!.title).toBe('BR-2 · Échéances');
     await ask(t, 'lang fr');
     expect((await ask(t, 'deadlines BR-1')).card!.title).toBe('BR-1 · Échéances');
     await ask(t, 'lang auto');

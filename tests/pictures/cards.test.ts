@@ -17,7 +17,7 @@ const NOW = '2025-03-01T12:00:00Z';
 
 function world() {
   const t = createTestBot(NOW, [makeIncident('BR-1', vendorBreachFacts()), makeIncident('BR-2', frenchHospitalFacts())]);
-  const say = (text: string) => t.bot.handle({ text, actor: { id: 'U1', name: 'Sam' }, platform: 'teams' });
+  const say = (text: string) => t.bot.handle({ text, actor: { id: 'U-SAM', name: 'Sam' }, platform: 'teams' });
   return { ...t, say };
 }
 
