@@ -6,6 +6,7 @@ import type { CommandRegistry } from './registry.ts';
 import type { Reply } from '../bot/reply.ts';
 import type { RuleSet } from '../bot/deadlines/rule-schema.ts';
 import type { Clock, IncidentStore, Logger, Notifier, RequestActor } from '../bot/ports.ts';
+import type { Lang } from '../bot/i18n/index.ts';
 
 /** One message to the bot from any platform. */
 export interface ChatRequest {
@@ -28,6 +29,8 @@ export interface BotDeps {
   registry: CommandRegistry;
   notifier?: Notifier;
   readFile?: (path: string) => Promise<string>;
+  /** Each person's `lang` choice, by `<platform>:<user id>`; kept for the process's life (not in the store). */
+  languages?: Map<string, Lang>;
 }
 
 /** A command as front doors see it: enough to recognise one, nothing to run it with. */
@@ -48,24 +51,27 @@ export interface Bot {
   readonly rules: RuleSet;
   /** The command a word or alias names, if any. */
   findCommand(word: string): CommandInfo | undefined;
-  /** Organization role a new incident gets when none is given (forms preselect it). */
-  readonly defaultRole: string | undefined;
+  /** What a new incident gets when the form leaves it out (forms preselect it): time zone and organization. */
+  readonly defaults: Pick<CoreConfig, 'defaultTimezone' | 'defaultOrganization'>;
   /** Who is an admin or may open incidents (the scheduler posts only to channels linked by the team). */
   readonly access: AccessConfig;
 }
 
 /** Build the bot over its ports. */
 export function createBot(deps: BotDeps): Bot {
+  const languages = deps.languages ?? new Map<string, Lang>();
   return {
     clock: deps.clock,
     rules: deps.rules,
-    defaultRole: deps.config.defaultOrganization?.role,
+    defaults: { defaultTimezone: deps.config.defaultTimezone, ...(deps.config.defaultOrganization ? { defaultOrganization: deps.config.defaultOrganization } : {}) },
     access: { admins: deps.config.admins, openers: deps.config.openers },
     findCommand(word) {
       const spec = deps.registry.find(word);
       return spec ? { id: spec.id, name: spec.name } : undefined;
     },
     handle(request) {
+      const who = `${request.platform}:${request.actor.id}`;
+      const language = languages.get(who);
       const ctx: CommandContext = {
         store: deps.store,
         clock: deps.clock,
@@ -75,6 +81,8 @@ export function createBot(deps: BotDeps): Bot {
         actor: { id: request.actor.id, name: request.actor.name, platform: request.platform },
         ...(request.channel ? { channel: request.channel } : {}),
         ...(deps.notifier ? { notifier: deps.notifier } : {}),
+        ...(language ? { language } : {}),
+        setLanguage: (lang) => (lang ? languages.set(who, lang) : languages.delete(who)),
         ...(deps.readFile && (request.platform === 'terminal' || request.platform === 'cli') ? { readFile: deps.readFile } : {}),
       };
       return deps.registry.dispatch({ ...(request.argv ? { argv: request.argv } : { text: request.text ?? '' }) }, ctx);

@@ -6,6 +6,8 @@ import { IncidentStatus, OrganizationRole, TimeZoneName } from '../bot/model/inc
 import { InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
+import { CountArg } from './input-words.ts';
+import { languageFor } from '../bot/i18n/index.ts';
 import { ok } from '../bot/reply.ts';
 import { describeIncident } from '../bot/views/incident-view.ts';
 import { changeContext, IncidentIdArg, requireIncident, withWarnings } from './shared.ts';
@@ -38,7 +40,7 @@ const newCommand: CommandSpec<{
     role: OrganizationRole.optional(),
     country: z.string().toUpperCase().regex(/^[A-Z]{2}$/, 'expected a two-letter country code').optional(),
     tz: TimeZoneName.optional(),
-    affected: z.coerce.number().int().min(0).optional(),
+    affected: CountArg.optional(),
   }),
   async handler(args, ctx) {
     const defaults = ctx.config.defaultOrganization;
@@ -46,7 +48,7 @@ const newCommand: CommandSpec<{
     if (!name) throw new InvalidArgumentsError('No default organization is configured: give --org, --role and --country.');
     const timezone = args.tz ?? ctx.config.defaultTimezone;
     const now = ctx.clock.now();
-    const discoveredAt = args.discovered ? parseInstant(args.discovered, timezone, now) : now.toISOString();
+    const discoveredAt = args.discovered ? parseInstant(args.discovered, timezone, now, languageFor({ country: args.country ?? defaults?.country ?? 'US' })) : now.toISOString();
     const organization = { name, role: args.role ?? defaults?.role ?? 'covered_entity', country: args.country ?? defaults?.country ?? 'US', timezone };
     const { incident: created, warnings } = await applyCreate(
       changeContext(ctx),

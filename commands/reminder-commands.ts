@@ -9,6 +9,8 @@ import type { Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
+import { findObligation } from './obligation-names.ts';
+import { languageFor } from '../bot/i18n/index.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { formatInZone } from '../bot/views/format-in-zone.ts';
@@ -25,11 +27,12 @@ export function parseSnoozeDuration(text: string): number {
 
 /** The obligation a user typed (any letter case), or a refusal listing the valid ids. */
 export function resolveObligation(incident: Incident, obligations: readonly Obligation[], typed: string): Obligation {
-  const wanted = typed.trim().toLowerCase();
-  const found = obligations.find((o) => o.obligation.toLowerCase() === wanted);
-  if (found) return found;
-  const ids = obligations.filter((o) => o.status !== 'not_applicable').map((o) => o.obligation);
-  throw new CommandRefusedError(`${incident.id} has no obligation "${typed}". Valid ids: ${ids.join(', ') || '(none)'}. See \`deadlines ${incident.id}\`.`);
+  try {
+    return findObligation(obligations, typed, incident.id);
+  } catch (error) {
+    // For snooze and ack an unknown notice is a refusal (exit 1), as it always was; the sentence is the same.
+    throw error instanceof InvalidArgumentsError ? new CommandRefusedError(error.message) : error;
+  }
 }
 
 async function load(ctx: CommandContext, id: string, typed: string) {
@@ -69,7 +72,7 @@ const snoozeCommand: CommandSpec<SnoozeArgs> = {
     const reason = [args.reason, args.rest].filter(Boolean).join(' ').trim();
     if (Boolean(args.for) === Boolean(args.until)) throw new InvalidArgumentsError('Give either --for <duration> or --until <when>.');
     const { incident, now, obligation: o, zone } = await load(ctx, args.id, args.obligation);
-    const until = args.for ? now.getTime() + parseSnoozeDuration(args.for) : Date.parse(parseInstant(args.until!, zone, now));
+    const until = args.for ? now.getTime() + parseSnoozeDuration(args.for) : Date.parse(parseInstant(args.until!, zone, now, languageFor(incident.organization)));
     // The domain re-checks the deadline on the record as it is when the change is applied.
     const { incident: updated } = await applyChange(changeContext(ctx), incident.id, snooze({ obligation: o.obligation, untilMs: until, reason, by: ctx.actor.name }, { rules: ctx.rules, now }));
     const recorded = updated.snoozes.at(-1)!;
@@ -91,7 +94,7 @@ const ackCommand: CommandSpec<{ id: string; obligation: string }> = {
   summary: 'Acknowledge an overdue reminder: stops its escalation (reminders continue until done)',
   usage: 'ack <id> <obligation>',
   examples: ['ack BR-1 US-HIPAA-164.404-INDIVIDUALS'],
-  positionals: [{ name: 'id' }, { name: 'obligation' }],
+  positionals: [{ name: 'id' }, { name: 'obligation', rest: true }],
   args: z.object({ id: IncidentIdArg, obligation: z.string({ error: 'Missing obligation id (see `deadlines <id>`).' }) }),
   async handler(args, ctx) {
     const { incident, now, obligation: o, zone } = await load(ctx, args.id, args.obligation);

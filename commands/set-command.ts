@@ -6,6 +6,7 @@ import { InvalidArgumentsError } from '../bot/errors.ts';
 import { FIELDS, resolveField } from './fields.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
+import { factLabel, factValue } from '../bot/views/fact-words.ts';
 import { changeContext, IncidentIdArg, requireIncident, withWarnings } from './shared.ts';
 
 const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
@@ -33,7 +34,7 @@ const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
     const applied = await applyChange(changeContext(ctx), args.id, setFact(resolved.path, value, ctx.clock.now()));
     // The reply quotes what the timeline recorded, so a concurrent `set` never sees an old value quoted back.
     const recorded = applied.events[0];
-    if (!recorded) return ok(`${args.id} ${resolved.path} is already ${JSON.stringify(value)}; nothing changed.`);
+    if (!recorded) return ok(`${args.id}: ${factLabel(resolved.path)} is already ${factValue(value)}; nothing changed.`);
     return ok(withWarnings(`${applied.incident.id} ${recorded.text}. Recorded on the timeline; \`deadlines ${applied.incident.id}\` shows the recomputed clocks.`, applied.warnings));
   },
 };

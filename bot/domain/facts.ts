@@ -5,12 +5,10 @@ import { unchanged, type Decision } from './change.ts';
 import { incidentDateProblems } from './dates.ts';
 import { getPath, setPath } from './paths.ts';
 import { newWarnings } from './sanity.ts';
+import { factLabel, factValue } from '../views/fact-words.ts';
 
-/** A fact value as people read it on the timeline and in replies. */
-export function showValue(v: unknown): string {
-  if (v === undefined || v === null) return '(none)';
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
+/** A fact value as people read it on the timeline and in replies: words (lists joined, yes/no), never JSON. */
+export const showValue = factValue;
 
 /** The first notice sent before the discovery time (impossible: one cannot notify about a breach not yet discovered). */
 function noticeBeforeDiscovery(incident: Incident) {
@@ -35,7 +33,7 @@ export const setFact = (path: string, value: unknown, now: Date) => (current: In
   }
   return {
     next,
-    events: [{ action: 'fact.changed', text: `${path}: ${showValue(before)} → ${showValue(value)}`, changes: [{ field: path, from: before ?? null, to: value }] }],
+    events: [{ action: 'fact.changed', text: `${factLabel(path)}: ${showValue(before)} → ${showValue(value)}`, changes: [{ field: path, from: before ?? null, to: value }] }],
     warnings: newWarnings(current, next, now),
   };
 };
