@@ -70,7 +70,7 @@ describe('a record stored with year 9999 (before the range check)', () => {
     await w.tickAt('2025-04-15T13:30:00Z');
     const digest = w.notifier.posts.find((p) => p.target.id === 'C-PRIV');
     expect(digest?.reply.text).toContain('BR-2 · deadlines cannot be computed');
-    expect(digest?.reply.text).toContain('BR-1 · US-HIPAA-164.404-INDIVIDUALS');
+    expect(digest?.reply.text).toContain('BR-1 · each affected individual');
   });
 });
 

@@ -104,7 +104,7 @@ describe('replies quote what was recorded', () => {
     expect(entries).toHaveLength(values.length);
     for (const reply of replies) expect(entries.some((text) => reply.text.startsWith(`BR-1 ${text}.`)), reply.text).toBe(true);
     // The chain holds: each entry's old value is the previous entry's new value.
-    const pairs = entries.map((text) => /: (\d+) → (\d+)$/.exec(text)!.slice(1));
+    const pairs = entries.map((text) => /: ([\d,]+) → ([\d,]+)$/.exec(text)!.slice(1));
     for (let i = 1; i < pairs.length; i++) expect(pairs[i]![0]).toBe(pairs[i - 1]![1]);
   });
 

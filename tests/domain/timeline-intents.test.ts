@@ -19,7 +19,7 @@ const importJson = JSON.stringify({
 const INTENTS: Array<[string, string, string, string, string]> = [
   ['open', 'new Lost laptop --discovered "2025-02-28 10:00"', 'BR-2', 'incident.opened', 'Opened "Lost laptop"'],
   ['import', `import ${importJson}`, 'BR-3', 'incident.imported', 'Imported "Imported breach"'],
-  ['set a fact', 'set BR-1 affected.US-TX 300', 'BR-1', 'fact.changed', 'affected.byJurisdiction.US-TX: (none) → 300'],
+  ['set a fact', 'set BR-1 affected.US-TX 300', 'BR-1', 'fact.changed', 'individuals affected in US-TX: (none) → 300'],
   ['set the status', 'set BR-1 status notifying', 'BR-1', 'fact.changed', 'status: triage → notifying'],
   ['log a note', 'log BR-1 FBI field office called', 'BR-1', 'note', 'FBI field office called'],
   ['link', 'link BR-1', 'BR-1', 'channel.linked', 'Linked slack channel C1'],
