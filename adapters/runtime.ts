@@ -22,6 +22,8 @@ export interface Runtime {
 export async function openRuntime(options: { dataPath: string; clock: Clock; logger: Logger; core: CoreConfig }): Promise<Runtime> {
   const rules = loadRules();
   const store = await openFileStore(options.dataPath, options.clock.now());
+  // One damaged incident does not stop the bot: it is named here and refused until repaired.
+  for (const d of await store.damaged()) options.logger.error(`store: incident ${d.id} is damaged and quarantined (refused until repaired)`, { incident: d.id, problem: d.problem });
   const notifier = createNotifierHub();
   const bot = createBot({
     store, rules, notifier,

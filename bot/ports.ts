@@ -17,16 +17,25 @@ export interface IncidentFilter {
   channel?: { platform: ChannelLink['platform']; id: string };
 }
 
+/** An incident the store cannot read: quarantined, left untouched, refused by get/update with IncidentDamagedError. */
+export interface DamagedIncident {
+  id: string;
+  /** What is wrong, naming the file or row (for the log and `list`). */
+  problem: string;
+}
+
 /** Persistent incident records; every method is per-incident so stores can scale. */
 export interface IncidentStore {
   /** Where the records live, for messages (a file path or "memory"). */
   readonly location: string;
-  /** One incident, or undefined. */
+  /** One incident, or undefined; throws IncidentDamagedError for a quarantined one. */
   get(id: string): Promise<Incident | undefined>;
   /** Incidents matching the filter, in id order. */
   list(filter?: IncidentFilter): Promise<Incident[]>;
-  /** Every incident id, in id order: walk a large store with get() without holding every record at once. */
+  /** Every readable incident id, in id order: walk a large store with get() without holding every record at once. */
   ids(): Promise<string[]>;
+  /** Incidents quarantined because their record is damaged (not in ids() or list(); get/update throw IncidentDamagedError). */
+  damaged(): Promise<DamagedIncident[]>;
   /** Create an incident; `build` receives the next id (BR-n) and returns the full record. */
   create(build: (id: string) => Incident): Promise<Incident>;
   /** Atomically replace one incident with `mutate(current)`; throws IncidentNotFoundError. */

@@ -21,6 +21,9 @@ export interface SlackConfig {
 /** Web API retries: a few quick attempts, then the caller (scheduler, user) decides; Bolt's default waits ~30 minutes. */
 export const DEFAULT_RETRY_CONFIG: webApi.RetryOptions = { retries: 3, factor: 2, minTimeout: 1000, maxTimeout: 8000, randomize: true };
 
+/** The notifier's client: no retries and no waiting out 429 inside the client, so the scheduler is the one retry layer. */
+export const NOTIFIER_CLIENT_OPTIONS = { retryConfig: { retries: 0 }, rejectRateLimitedCalls: true } satisfies webApi.WebClientOptions;
+
 /** A hung Slack must not hold a reminder or a reply forever. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 

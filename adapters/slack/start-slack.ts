@@ -11,7 +11,7 @@ import { registerCommands } from './listeners/commands.ts';
 import { registerEvents } from './listeners/events.ts';
 import { registerViews } from './listeners/views.ts';
 import { createSlackNotifier } from './notifier.ts';
-import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY_CONFIG, normalizeApiUrl, type SlackConfig } from './slack-config.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY_CONFIG, normalizeApiUrl, NOTIFIER_CLIENT_OPTIONS, type SlackConfig } from './slack-config.ts';
 import type { SlackContext } from './slack-context.ts';
 import { refuseFutureTimestamps, registerRequestGuard, signatureProperties, type SeenRequestLog } from './request-guard.ts';
 import { createUserNames } from './user-names.ts';
@@ -103,7 +103,8 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
   registerActions(app, ctx);
   registerViews(app, ctx);
   registerEvents(app, ctx);
-  const notifier = createSlackNotifier(client);
+  // Reminders and digests: the scheduler is the one retry layer (it honours Retry-After for the whole workspace).
+  const notifier = createSlackNotifier(new webApi.WebClient(config.botToken, { ...clientOptions, ...NOTIFIER_CLIENT_OPTIONS }));
   options.notifierHub.register(notifier);
   const socket = mode === 'socket' ? connectSocket(app, logger, tuning.socketRetryDelaysMs ?? [5000, 30_000, 120_000, 600_000]) : undefined;
   logger.info(mode === 'socket' ? 'Slack: Socket Mode' : `Slack: listening on POST ${SLACK_EVENTS_PATH}`, { api: apiUrl ?? 'https://slack.com/api/' });

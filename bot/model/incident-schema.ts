@@ -42,13 +42,20 @@ export const OrganizationSchema = z.strictObject({
   role: OrganizationRole,
   country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code like US or FR'),
   timezone: TimeZoneName,
-  frHealthEstablishment: z.boolean().default(false),
+  /** null: not answered yet (a French organization handling health data may be one: CSP L.1111-8-2 then needs facts). */
+  frHealthEstablishment: z.boolean().nullable().default(null),
   nis2Entity: z.boolean().default(false),
   secRegistrant: z.boolean().default(false),
   /** French opérateur de services essentiels (NIS1, décret 2018-384). */
   frOse: z.boolean().default(false),
   /** California licensed clinic, health facility, home health agency or hospice (H&S 1280.15). */
   caHealthFacility: z.boolean().default(false),
+  /** 42 CFR Part 2 program (SUD treatment records); null: unknown, then inferred from part2_records / sud_treatment data. */
+  part2Program: z.boolean().nullable().default(null),
+  /** Entity regulated by the NY Department of Financial Services (DFS is then a recipient under GBL 899-aa). */
+  nyDfsEntity: z.boolean().default(false),
+  /** The time zone was not given when the incident was opened (a default was used): day-counted deadlines need facts. */
+  timezoneAssumed: z.boolean().default(false),
 });
 
 export const VendorSchema = z.strictObject({
@@ -96,6 +103,8 @@ export const IncidentImportSchema = z.strictObject({
   /** null: not yet known (HIPAA obligations then need facts). */
   phiInvolved: z.boolean().nullable().default(null),
   dataEncrypted: z.boolean().nullable().default(null),
+  /** true: the key or credentials were taken too, so encrypted data counts as breached (HIPAA and the states that say so). */
+  keyCompromised: z.boolean().nullable().default(null),
   materialityDeterminedAt: IsoInstant.nullable().default(null),
   /** When the organization determined that a breach occurred (state laws that count from determination); defaults to discovery. */
   breachDeterminedAt: IsoInstant.nullable().default(null),
@@ -170,6 +179,13 @@ export const DeliverySchema = z.strictObject({
   messageId: z.string().optional(),
 });
 
+/** A post about to be made (durable intent): written before posting, removed when its outcome is recorded. */
+export const OutboxEntrySchema = z.strictObject({
+  key: z.string().min(1),
+  channel: z.string().min(1),
+  intendedAt: IsoInstant,
+});
+
 /** A deadline the team owes under a contract or policy (BAA, DPA, cyber insurance), tracked like a legal one. */
 export const ContractualClockSchema = z.strictObject({
   /** `CONTRACT-n`, also its obligation id. */
@@ -208,6 +224,8 @@ export const IncidentSchema = z.strictObject({
   channels: z.array(ChannelLinkSchema).default([]),
   snoozes: z.array(SnoozeSchema).default([]),
   deliveries: z.array(DeliverySchema).default([]),
+  /** Posts begun but not known to be recorded: after a crash they are reconciled (posted again, marked as a possible repeat). */
+  outbox: z.array(OutboxEntrySchema).default([]),
   timeline: z.array(TimelineEntrySchema).default([]),
   clocks: z.array(ContractualClockSchema).default([]),
   tasks: z.array(PlanTaskSchema).default([]),
@@ -222,6 +240,7 @@ export type ChannelLink = z.output<typeof ChannelLinkSchema>;
 export type RiskAssessment = z.output<typeof RiskAssessmentSchema>;
 export type Delivery = z.output<typeof DeliverySchema>;
 export type Snooze = z.output<typeof SnoozeSchema>;
+export type OutboxEntry = z.output<typeof OutboxEntrySchema>;
 export type ContractualClock = z.output<typeof ContractualClockSchema>;
 export type PlanTask = z.output<typeof PlanTaskSchema>;
 export type PlatformName = z.output<typeof Platform>;
