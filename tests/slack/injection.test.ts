@@ -65,6 +65,8 @@ describe('Slack safe output', () => {
       expect(body).toContain('Breach &lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;!subteam^S0PRIV|@privacy&gt; &lt;@U0ANA00002&gt;');
       expect(body).not.toMatch(LIVE_SLACK_TOKEN);
       expect(everything(post.body)).not.toMatch(RAW_CONTROL);
+      // Plain "@here" stays plain: Slack is told not to link names.
+      expect(post.body.link_names).toBe('false');
     }
     expect(HOSTILE_TITLE).toMatch(LIVE_SLACK_TOKEN);
   });
