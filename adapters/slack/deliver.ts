@@ -68,6 +68,17 @@ async function showInModal(deps: DeliveryDeps, reply: Reply, triggerId: string, 
   }
 }
 
+/** Slack's own response_url host, or the configured Web API's origin (SLACK_API_URL: a proxy, or the local fake in tests). */
+export function isSlackResponseUrl(responseUrl: string, apiUrl: string): boolean {
+  try {
+    const url = new URL(responseUrl);
+    if (url.protocol === 'https:' && url.hostname === 'hooks.slack.com') return true;
+    return url.origin === new URL(apiUrl).origin;
+  } catch {
+    return false;
+  }
+}
+
 /** A `respond` that posts to a stored response_url (modal submissions carry none of their own). */
 export function respondTo(responseUrl: string, fetchFn: typeof fetch = fetch): Respond {
   return async (message) => {

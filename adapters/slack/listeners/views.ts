@@ -2,7 +2,7 @@
 import type { App, types, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import type { Reply } from '../../../bot/reply.ts';
 import { tokenize } from '../../../commands/tokenize.ts';
-import { deliverReply, respondTo, within, type ReplyOrigin } from '../deliver.ts';
+import { deliverReply, isSlackResponseUrl, respondTo, within, type ReplyOrigin } from '../deliver.ts';
 import { describeError } from '../identity.ts';
 import { decodeMetadata, parseNewIncident, replyModal, VIEW_IDS, type NewIncidentForm, type StoredOrigin, type ViewStateValues } from '../modals.ts';
 import { argvRequest, handleOf, slackChannel, type SlackActor } from '../requests.ts';
@@ -49,7 +49,7 @@ async function finish(ctx: SlackContext, work: Promise<Reply>, ack: ViewAck, act
   const quick = await within(work, ctx.ackBudgetMs);
   if (quick && quick.outcome !== 'ok') return void (await ack({ response_action: 'update', view: replyModal(quick, source) }));
   await ack();
-  await deliverReply(ctx, quick ?? (await work), toDelivery(origin, actor.id), source);
+  await deliverReply(ctx, quick ?? (await work), toDelivery(ctx, origin, actor.id), source);
 }
 
 /** `new` from the form, then one `set` per jurisdiction count, all as the submitting user. */
@@ -74,11 +74,15 @@ function channelOf(origin: StoredOrigin) {
   return origin.channel ? slackChannel(origin.channel.id, origin.channel.name) : undefined;
 }
 
-function toDelivery(origin: StoredOrigin, userId: string): ReplyOrigin {
+function toDelivery(ctx: SlackContext, origin: StoredOrigin, userId: string): ReplyOrigin {
+  // private_metadata comes back from the client: a response_url that is not Slack's is dropped, never posted to
+  // (the answer then goes to the user directly), so nobody can have an incident's details sent to a URL they chose.
+  const responseUrl = origin.responseUrl && isSlackResponseUrl(origin.responseUrl, ctx.client.slackApiUrl) ? origin.responseUrl : undefined;
+  if (origin.responseUrl && !responseUrl) ctx.logger.warn('slack: ignored a modal response_url that is not a Slack URL', { user: userId });
   return {
     userId,
     ...(origin.channel ? { channelId: origin.channel.id } : {}),
     ...(origin.threadTs ? { threadTs: origin.threadTs } : {}),
-    ...(origin.responseUrl ? { respond: respondTo(origin.responseUrl) } : {}),
+    ...(responseUrl ? { respond: respondTo(responseUrl) } : {}),
   };
 }
