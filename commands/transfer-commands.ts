@@ -15,12 +15,16 @@ import { formatInZone } from '../bot/views/format-in-zone.ts';
 import { changeContext, IncidentIdArg, requireIncident, withWarnings } from './shared.ts';
 
 async function readSource(source: string, ctx: CommandContext): Promise<string> {
-  if (source.trimStart().startsWith('{')) return source;
+  // Pasted JSON of any shape is parsed (and refused in words), never taken for a file name.
+  if (/^\s*[{["]/.test(source)) return source;
   if (!ctx.readFile) throw new CommandRefusedError('From chat, paste the incident JSON after `import`; file paths work in the terminal only.');
   try {
     return await ctx.readFile(source);
   } catch (error) {
-    throw new CommandRefusedError(`Cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (!code) throw new CommandRefusedError(`Cannot import ${source}: ${(error as Error).message}`);
+    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : 'it could not be read';
+    throw new InvalidArgumentsError(`Cannot import "${source}": ${why}. Give the path of an incident JSON file, or paste the JSON itself.`);
   }
 }
 

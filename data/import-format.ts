@@ -42,5 +42,20 @@ function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
   }
   const present = issue.path.reduce<unknown>((o, k) => (o as Record<PropertyKey, unknown> | undefined)?.[k as PropertyKey], body);
   if (issue.code === 'invalid_type' && present === undefined) return `missing required field: ${at}`;
-  return `${at || '(top level)'}: ${issue.message}`;
+  return `${at || '(top level)'}: ${plainMessage(issue, present)}`;
 }
+
+/** zod's own default wording ("Invalid input: expected string, received number") never reaches a user: said in words. */
+function plainMessage(issue: z.core.$ZodIssue, present: unknown): string {
+  if (!/^(Invalid input|Invalid option|Too small|Too big|Invalid)\b/.test(issue.message)) return issue.message;
+  const got = present === null ? 'null' : Array.isArray(present) ? 'a list' : typeof present === 'string' ? `"${present.slice(0, 40)}"` : typeof present === 'object' ? 'an object' : String(present);
+  switch (issue.code) {
+    case 'invalid_type': return `should be ${KIND[issue.expected] ?? issue.expected}, not ${got}`;
+    case 'invalid_value': return `${got} is not one of: ${issue.values.map(String).join(', ')}`;
+    case 'too_small': return issue.origin === 'number' ? `${got} is too small: the least allowed is ${String(issue.minimum)}` : `is too short or has too few entries (at least ${String(issue.minimum)})`;
+    case 'too_big': return issue.origin === 'number' ? `${got} is too large: the most allowed is ${String(issue.maximum)}` : `is too long or has too many entries (at most ${String(issue.maximum)})`;
+    default: return `${got} is not accepted here`;
+  }
+}
+
+const KIND: Record<string, string> = { string: 'text in quotes', number: 'a number', boolean: 'true or false', array: 'a list [ … ]', object: 'an object { … }', int: 'a whole number' };
