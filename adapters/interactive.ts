@@ -6,7 +6,7 @@ import { demoIncidents } from './demo-data.ts';
 import { startScheduler } from './scheduling.ts';
 import { quietStart } from '../bot/scheduler/quiet-start.ts';
 import type { Runtime } from './runtime.ts';
-import { createTerminalNotifier, createTerminalPrinter, runTerminalChat } from './terminal/terminal-chat.ts';
+import { createTerminalNotifier, createTerminalPrinter, renderForTerminal, runTerminalChat } from './terminal/terminal-chat.ts';
 
 /**
  * Seed the demo store when it is empty; returns how many incidents were created. Reminders and digests already due
@@ -35,8 +35,15 @@ export async function runInteractive(options: { runtime: Runtime; config: AppCon
     config.demo
       ? `Demo store: ${runtime.store.location}${seeded ? ' (created with two demo incidents)' : ''}. No Slack or Teams credentials are set, so this is the terminal front door.`
       : `Store: ${runtime.store.location}`,
-    'Try: help · list · show BR-1 · deadlines BR-1 · exit',
   ];
+  // The demo's first screen shows its incidents at once, so a newcomer sees what there is before typing anything.
+  if (config.demo) {
+    const list = await runtime.bot.handle({ argv: ['list'], actor, platform: 'terminal' });
+    // Text only: the "Try:" line below already names the next commands.
+    const { card: _buttons, ...text } = list;
+    if (list.outcome === 'ok') lines.push(renderForTerminal(text));
+  }
+  lines.push('Try: help · list · show BR-1 · deadlines BR-1 · exit');
   // Reminders for incidents linked to the terminal (`link BR-1`) print here as they come due.
   const scheduler = startScheduler(runtime, config, clock, options.logger);
   try {

@@ -8,6 +8,7 @@ import { parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
 import { CountArg } from './input-words.ts';
 import { languageFor } from '../bot/i18n/index.ts';
+import { formatNumber } from '../bot/i18n/format.ts';
 import { ok } from '../bot/reply.ts';
 import { describeIncident } from '../bot/views/incident-view.ts';
 import { changeContext, IncidentIdArg, requireIncident, withWarnings } from './shared.ts';
@@ -80,14 +81,16 @@ const listCommand: CommandSpec<{ status?: z.infer<typeof IncidentStatus>; all?: 
     const damaged = await ctx.store.damaged();
     const damagedLines = damaged.map((d) => `${d.id}  [damaged]  cannot be read: ${d.problem}`);
     if (incidents.length === 0 && damaged.length === 0) return ok(args.all || args.status ? 'No incidents match.' : 'No open incidents. Open one with `new <title>`.', { data: [] });
-    const lines = incidents.map((i) => `${i.id}  [${i.status}]  ${i.title}  (${i.organization.name}, ${i.affected.total} affected)`);
+    // Counts as the rest of the answers write them (14,200; 14 200 for a French reader).
+    const count = (i: (typeof incidents)[number]) => formatNumber(i.affected.total, languageFor(i.organization, ctx.language));
+    const lines = incidents.map((i) => `${i.id}  [${i.status}]  ${i.title}  (${i.organization.name}, ${count(i)} affected)`);
     return ok([...lines, ...damagedLines].join('\n'), {
       card: {
         title: args.all ? 'All incidents' : 'Open incidents',
         sections: [
           ...incidents.map((i) => ({
             heading: `${i.id} · ${i.title}`,
-            text: `${i.status} · ${i.organization.name} · ${i.affected.total} affected`,
+            text: `${i.status} · ${i.organization.name} · ${count(i)} affected`,
             buttons: [{ label: 'Details', command: `show ${i.id}` }, { label: 'Deadlines', command: `deadlines ${i.id}` }],
           })),
           ...damaged.map((d) => ({ heading: `${d.id} · damaged`, text: `Cannot be read: ${d.problem}` })),
