@@ -89,4 +89,15 @@ describe('a hostile Slack user', () => {
     expect(JSON.stringify(h.fake.callsOf('views.open')[0]?.body)).toMatch(/for breachdesk admins/);
     expect((await h.store.get('BR-1'))!.accessLog).toEqual([expect.objectContaining({ kind: 'refused', command: 'access' })]);
   });
+
+  it('cannot open an incident through the new-incident form when BREACHDESK_OPENERS leaves them out', async () => {
+    h = await startHarness({ testBot: createTestBot(NOW, [], { admins: ['slack:U0ADMIN001'], openers: ['slack:U0ADMIN001'] }) });
+    const metadata = JSON.stringify({ origin: { channel: { id: 'C0GENERAL1', name: 'general' }, responseUrl: h.fake.responseUrl('new') } });
+    const payload = jsonFixture('view-submission-new.json', { METADATA: metadata, TITLE: 'Intern test', JURISDICTIONS: 'US-TX=3' });
+    payload.user = { ...payload.user, id: 'U0INTERN01', username: 'ian.intern', name: 'ian.intern' };
+    const answer = await postToApp(h.eventsUrl, interactionBody(payload));
+    expect(answer.status).toBe(200);
+    expect(JSON.stringify(answer.json ?? {}) + JSON.stringify(h.fake.callsOf('response_url').map((c) => c.body))).toMatch(/open|allowed|BREACHDESK_OPENERS/i);
+    expect(await h.store.ids()).toEqual([]);
+  });
 });
