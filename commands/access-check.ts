@@ -4,7 +4,7 @@ import { actorKey } from '../bot/access/actor-key.ts';
 import { canOpen, canRead, isAdmin, whoCanHelp, type Permission } from '../bot/access/policy.ts';
 import { applyChange } from '../bot/domain/change.ts';
 import { decideAccess } from '../bot/domain/membership.ts';
-import { CommandRefusedError } from '../bot/errors.ts';
+import { CommandRefusedError, IncidentDamagedError } from '../bot/errors.ts';
 import type { AccessEvent, Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
 
@@ -34,7 +34,7 @@ export async function authorize(permission: Permission, command: string, inciden
     if (canOpen(key, ctx.config)) return;
     return refuse(ctx, command, undefined, 'Opening incidents is limited to the people named in BREACHDESK_OPENERS; ask an admin to open it or to add you.');
   }
-  const incident = incidentId ? await ctx.store.get(incidentId) : undefined;
+  const incident = incidentId ? await getForAccess(ctx, incidentId, key) : undefined;
   // An unknown id is the handler's to answer ("No incident BR-9"): there is nothing to protect or log.
   if (incidentId && !incident) return;
   if (permission === 'admin') {
@@ -43,6 +43,18 @@ export async function authorize(permission: Permission, command: string, inciden
   }
   if (!incident || canRead(incident, key, ctx.config)) return;
   return refuse(ctx, command, incident, `${incident.id} is restricted to its response team; ask ${whoCanHelp(incident)} to add you (\`member add ${incident.id} <you>\`).`);
+}
+
+/** The incident, for the check; a damaged one is refused here for non-admins, without the server's file path. */
+async function getForAccess(ctx: CommandContext, id: string, key: string): Promise<Incident | undefined> {
+  try {
+    return await ctx.store.get(id);
+  } catch (error) {
+    // Admins repair the file and need its path; anyone else learns only that it cannot be used now.
+    if (!(error instanceof IncidentDamagedError) || isAdmin(key, ctx.config)) throw error;
+    ctx.logger.warn('access to a damaged incident refused', { incident: id, actor: key });
+    throw new CommandRefusedError(`${id} cannot be used: its stored record is damaged. Nothing was changed; a breachdesk admin can repair it (the server log names the file).`);
+  }
 }
 
 async function refuse(ctx: CommandContext, command: string, incident: Incident | undefined, why: string): Promise<never> {

@@ -13,6 +13,8 @@ import { ok } from '../bot/reply.ts';
 import { describeIncident } from '../bot/views/incident-view.ts';
 import { changeContext, IncidentIdArg, requireIncident, withWarnings } from './shared.ts';
 import { readableBy } from './access-check.ts';
+import { actorKey } from '../bot/access/actor-key.ts';
+import { isAdmin } from '../bot/access/policy.ts';
 
 const newCommand: CommandSpec<{
   title: string; discovered?: string; role?: string; org?: string; country?: string; tz?: string; affected?: number;
@@ -77,8 +79,8 @@ const listCommand: CommandSpec<{ status?: z.infer<typeof IncidentStatus>; all?: 
   args: z.object({ status: IncidentStatus.optional(), all: z.boolean().optional() }),
   async handler(args, ctx) {
     const incidents = (await ctx.store.list(args.status ? { status: [args.status] } : { openOnly: !args.all })).filter(readableBy(ctx));
-    // Quarantined incidents are always shown: their status cannot be read, and someone must repair them.
-    const damaged = await ctx.store.damaged();
+    // Listed to admins only: they can repair the file, and the problem names a path on the server.
+    const damaged = isAdmin(actorKey(ctx.actor), ctx.config) ? await ctx.store.damaged() : [];
     const damagedLines = damaged.map((d) => `${d.id}  [damaged]  cannot be read: ${d.problem}`);
     if (incidents.length === 0 && damaged.length === 0) return ok(args.all || args.status ? 'No incidents match.' : 'No open incidents. Open one with `new <title>`.', { data: [] });
     // Counts as the rest of the answers write them (14,200; 14 200 for a French reader).
