@@ -1,4 +1,6 @@
 // The one-shot CLI's own options: [--data <file>] [--now <ISO>] [--as <user>] [--json] <command text…>.
+import { instantRangeProblem } from '../../bot/domain/dates.ts';
+import { IsoInstant } from '../../bot/model/incident-schema.ts';
 
 /** Parsed command line. */
 export interface CliArgs {
@@ -32,8 +34,17 @@ export function parseCliArgs(argv: string[]): CliArgs | { problem: string } {
     if (argv[i] === '--json') out.json = true;
     else out.command.push(argv[i]!);
   }
-  if (out.now !== undefined && (!/T/.test(out.now) || Number.isNaN(Date.parse(out.now)))) return { problem: `--now needs an ISO-8601 instant like 2025-03-01T12:00:00Z, not "${out.now}"` };
+  const nowProblem = out.now === undefined ? undefined : nowOptionProblem(out.now);
+  if (nowProblem) return { problem: nowProblem };
   return out;
+}
+
+/** `--now` is an instant with an offset that exists and lies in the range every recorded instant must (1970 to 5 years on). */
+function nowOptionProblem(now: string): string | undefined {
+  // Without an offset the machine's own zone would decide the instant: the run would not be reproducible.
+  if (!IsoInstant.safeParse(now).success) return `--now needs an ISO-8601 instant with an offset, like 2025-03-01T12:00:00Z, not "${now}"`;
+  const problem = instantRangeProblem(now, new Date(), `--now ${now}`);
+  return problem ? problem.replace(/\.$/, '') : undefined;
 }
 
 /** Usage text for bad CLI options. */
