@@ -28,8 +28,6 @@ export interface BotDeps {
   registry: CommandRegistry;
   notifier?: Notifier;
   readFile?: (path: string) => Promise<string>;
-  /** Each person's `lang` choice, by `<platform>:<user id>`; kept for the process's life (not in the store). */
-  languages?: Map<string, Lang>;
 }
 
 /** The platform-neutral bot. */
@@ -41,12 +39,12 @@ export interface Bot {
 
 /** Build the bot over its ports. */
 export function createBot(deps: BotDeps): Bot {
-  const languages = deps.languages ?? new Map<string, Lang>();
   return {
     deps,
-    handle(request) {
-      const who = `${request.platform}:${request.actor.id}`;
-      const language = languages.get(who);
+    async handle(request) {
+      // Each person's `lang` choice is kept by the store (across restarts); the terminal and the CLI are one local user.
+      const who = `${request.platform === 'cli' ? 'terminal' : request.platform}:${request.actor.id}`;
+      const language: Lang | undefined = (await deps.store.getPreferences(who).catch(() => ({}) as { language?: Lang })).language;
       const ctx: CommandContext = {
         store: deps.store,
         clock: deps.clock,
@@ -57,7 +55,7 @@ export function createBot(deps: BotDeps): Bot {
         ...(request.channel ? { channel: request.channel } : {}),
         ...(deps.notifier ? { notifier: deps.notifier } : {}),
         ...(language ? { language } : {}),
-        setLanguage: (lang) => (lang ? languages.set(who, lang) : languages.delete(who)),
+        setLanguage: (lang) => deps.store.setPreferences(who, { language: lang }),
         ...(deps.readFile && (request.platform === 'terminal' || request.platform === 'cli') ? { readFile: deps.readFile } : {}),
       };
       return deps.registry.dispatch({ ...(request.argv ? { argv: request.argv } : { text: request.text ?? '' }) }, ctx);

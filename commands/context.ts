@@ -41,8 +41,8 @@ export interface CommandContext {
   notifier?: Notifier;
   /** The asker's chosen language (`lang`), overriding the organization's. */
   language?: import('../bot/i18n/index.ts').Lang;
-  /** Remembers the asker's language choice (`lang`); absent where there is no one to remember (one-shot CLI). */
-  setLanguage?: (lang: import('../bot/i18n/index.ts').Lang | undefined) => void;
+  /** Remembers the asker's language choice (`lang`) in the store; undefined goes back to the organization's language. */
+  setLanguage?: (lang: import('../bot/i18n/index.ts').Lang | undefined) => Promise<void>;
   /** Reads a local file (import from the terminal/CLI only). */
   readFile?: (path: string) => Promise<string>;
 }
