@@ -50,7 +50,7 @@ export interface Bot {
   /** The command a word or alias names, if any. */
   findCommand(word: string): CommandInfo | undefined;
   /** What a new incident gets when the form leaves it out (forms preselect it): time zone and organization. */
-  readonly defaults: Pick<CoreConfig, 'defaultTimezone' | 'defaultOrganization'>;
+  readonly defaults: Pick<CoreConfig, 'defaultTimezone' | 'defaultTimezoneAssumed' | 'defaultOrganization'>;
   /** Who is an admin or may open incidents (the scheduler posts only to channels linked by the team). */
   readonly access: AccessConfig;
 }
@@ -60,7 +60,7 @@ export function createBot(deps: BotDeps): Bot {
   return {
     clock: deps.clock,
     rules: deps.rules,
-    defaults: { defaultTimezone: deps.config.defaultTimezone, ...(deps.config.defaultOrganization ? { defaultOrganization: deps.config.defaultOrganization } : {}) },
+    defaults: { defaultTimezone: deps.config.defaultTimezone, ...(deps.config.defaultTimezoneAssumed ? { defaultTimezoneAssumed: true } : {}), ...(deps.config.defaultOrganization ? { defaultOrganization: deps.config.defaultOrganization } : {}) },
     access: { admins: deps.config.admins, openers: deps.config.openers },
     findCommand(word) {
       const spec = deps.registry.find(word);
