@@ -10,6 +10,9 @@ export const NEW_INCIDENT_VIEW = 'breach_new';
 /** The form values Slack sends back, by block id. */
 export type ViewStateValues = Record<string, Record<string, { value?: string | null; selected_date_time?: number | null; selected_option?: { value: string } | null }>>;
 
+/** At most this many per-jurisdiction lines in one form (every US jurisdiction fits, with room for countries). */
+const MAX_JURISDICTION_LINES = 100;
+
 /** A parsed form: the `new` command words, per-jurisdiction counts and other facts for follow-up `set` commands. */
 export interface NewIncidentForm {
   create: string[];
@@ -93,7 +96,17 @@ export function parseNewIncident(values: ViewStateValues): NewIncidentForm | { e
       errors.jurisdictions = `Could not read "${clip(part, 40)}": write a code and a count, like US-TX=300 or US-CA 12.`;
       break;
     }
-    counts.push([m[1]!.toUpperCase(), n]);
+    const code = m[1]!.toUpperCase();
+    // Each line becomes its own `set` and timeline entry: a repeated code would only bury the record in copies.
+    if (counts.some(([c]) => c === code)) {
+      errors.jurisdictions = `${code} is listed twice: give each state or country once.`;
+      break;
+    }
+    if (counts.length >= MAX_JURISDICTION_LINES) {
+      errors.jurisdictions = `More than ${MAX_JURISDICTION_LINES} states or countries: record the largest here and the rest with \`set <id> affected.<code> <n>\`.`;
+      break;
+    }
+    counts.push([code, n]);
   }
   const totalRaw = str('affected');
   const total = totalRaw ? readCount(totalRaw, lang) : counts.reduce((n, [, c]) => n + c, 0);

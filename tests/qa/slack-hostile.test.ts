@@ -101,3 +101,20 @@ describe('a hostile Slack user', () => {
     expect(await h.store.ids()).toEqual([]);
   });
 });
+
+describe('the new-incident form with a pasted list that is too long or repeats itself', () => {
+  it('names a repeated code and refuses more than 100 lines, before anything is created', async () => {
+    const { parseNewIncident } = await import('../../adapters/slack/modals.ts');
+    const form = (jur: string) => ({
+      title: { value: { value: 'Vendor breach' } },
+      discovered: { value: { selected_date_time: 1740063600 } },
+      role: { value: { selected_option: { value: 'covered_entity' } } },
+      affected: { value: { value: null } },
+      jurisdictions: { value: { value: jur } },
+    });
+    expect(parseNewIncident(form('US-TX=300\nUS-CA=2\nus-tx 5'))).toEqual({ errors: { jurisdictions: 'US-TX is listed twice: give each state or country once.' } });
+    // 101 distinct two-letter codes: AA, AB, … DW.
+    const lines = Array.from({ length: 101 }, (_, i) => `${String.fromCharCode(65 + Math.floor(i / 26))}${String.fromCharCode(65 + (i % 26))}=1`).join('\n');
+    expect(parseNewIncident(form(lines))).toEqual({ errors: { jurisdictions: expect.stringMatching(/^More than 100 states or countries/) } });
+  });
+});
