@@ -24,7 +24,9 @@ const ManifestSchema = z.object({
   format: z.literal(STORE_FORMAT),
   schemaVersion: z.number().int().positive(),
   createdAt: z.string(),
-  incidentsDir: z.string().min(1),
+  // A plain folder name beside the manifest: a foreign or hand-edited manifest cannot send writes (or the start-up
+  // clean-up of temp files) into another folder of the machine with "../" or a path.
+  incidentsDir: z.string().min(1).max(200).refine((d) => !/[/\\\0]/.test(d) && d !== '.' && d !== '..', 'must be a folder name beside the store file, not a path'),
 });
 type Manifest = z.infer<typeof ManifestSchema>;
 
