@@ -6,6 +6,8 @@ import type { CoreConfig } from '../commands/context.ts';
 import { isKnownTimeZone, OrganizationRole } from '../bot/model/incident-schema.ts';
 import { slackConfigFromEnv, type SlackConfig } from './slack/slack-config.ts';
 import { teamsConfigFromEnv, type TeamsConfig } from './teams/config.ts';
+import { recordSettingsFromEnv } from './record-settings.ts';
+import type { ChannelTarget } from '../bot/ports.ts';
 
 const optional = z.string().trim().min(1).optional();
 
@@ -42,6 +44,10 @@ export type AppConfig = z.infer<typeof EnvSchema> & {
   /** The store path in use and whether it is the demo store. */
   dataPath: string;
   demo: boolean;
+  /** BREACHDESK_ANCHOR_CHANNEL, parsed. */
+  anchorChannel?: ChannelTarget;
+  /** BREACHDESK_SIGNING_KEY as PEM text. */
+  signingKey?: string;
 };
 
 /** Parse the environment; returns one message per problem instead of throwing. */
@@ -52,11 +58,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: AppConfig } | { pr
   const e = parsed.data;
   const slack = slackConfigFromEnv(cleaned);
   const teams = teamsConfigFromEnv(cleaned);
-  const problems = [...slack.problems, ...(teams.ok ? [] : teams.problems)];
+  const record = recordSettingsFromEnv(cleaned);
+  const problems = [...slack.problems, ...(teams.ok ? [] : teams.problems), ...record.problems];
   if (problems.length) return { problems };
   const teamsConfig = teams.ok && teams.enabled ? teams.config : undefined;
   const { path, demo } = resolveDataPath(env, e.BREACHDESK_DATA, Boolean(slack.config || teamsConfig));
-  return { config: { ...e, ...(slack.config ? { slack: slack.config } : {}), ...(teamsConfig ? { teams: teamsConfig } : {}), dataPath: path, demo } };
+  const { problems: _none, ...recordSettings } = record;
+  return { config: { ...e, ...(slack.config ? { slack: slack.config } : {}), ...(teamsConfig ? { teams: teamsConfig } : {}), dataPath: path, demo, ...recordSettings } };
 }
 
 /** BREACHDESK_DATA if set; otherwise a per-user data folder: the demo store when no chat platform is configured. */
@@ -71,7 +79,12 @@ export function coreConfig(config: AppConfig): CoreConfig {
   const org = config.BREACHDESK_ORG_NAME
     ? { name: config.BREACHDESK_ORG_NAME, role: config.BREACHDESK_ORG_ROLE ?? 'covered_entity', country: config.BREACHDESK_ORG_COUNTRY ?? 'US' }
     : undefined;
-  return { defaultTimezone: config.BREACHDESK_TIMEZONE, ...(org ? { defaultOrganization: org } : {}) };
+  return {
+    defaultTimezone: config.BREACHDESK_TIMEZONE,
+    ...(org ? { defaultOrganization: org } : {}),
+    ...(config.anchorChannel ? { anchorChannel: config.anchorChannel } : {}),
+    ...(config.signingKey ? { signingKey: config.signingKey } : {}),
+  };
 }
 
 /** Load ./.env into process.env when present (Node's own loader; existing variables win). */

@@ -2,6 +2,7 @@
 import type { Clock, Logger, RequestActor } from '../bot/ports.ts';
 import type { AppConfig } from './config.ts';
 import { demoIncidents } from './demo-data.ts';
+import { sealLegacy } from '../bot/record/chain.ts';
 import { startScheduler } from './scheduling.ts';
 import type { Runtime } from './runtime.ts';
 import { createTerminalNotifier, runTerminalChat } from './terminal/terminal-chat.ts';
@@ -9,7 +10,8 @@ import { createTerminalNotifier, runTerminalChat } from './terminal/terminal-cha
 /** Seed the demo store when it is empty; returns how many incidents were created. */
 export async function seedDemoStore(runtime: Runtime, clock: Clock): Promise<number> {
   if ((await runtime.store.ids()).length > 0) return 0;
-  for (const build of demoIncidents(clock.now())) await runtime.store.create(build);
+  // Demo entries are sealed into the chain like any record written before chaining.
+  for (const build of demoIncidents(clock.now())) await runtime.store.create((id) => sealLegacy(build(id), clock.now()));
   return 2;
 }
 

@@ -5,6 +5,7 @@ import type { CommandRegistry } from './registry.ts';
 import type { Reply } from '../bot/reply.ts';
 import type { RuleSet } from '../bot/deadlines/rule-schema.ts';
 import type { Clock, IncidentStore, Logger, Notifier, RequestActor } from '../bot/ports.ts';
+import type { RecordHealth } from '../bot/record/record-health.ts';
 
 /** One message to the bot from any platform. */
 export interface ChatRequest {
@@ -27,6 +28,8 @@ export interface BotDeps {
   registry: CommandRegistry;
   notifier?: Notifier;
   readFile?: (path: string) => Promise<string>;
+  /** Integrity findings since start-up. */
+  records?: RecordHealth;
 }
 
 /** The platform-neutral bot. */
@@ -50,6 +53,7 @@ export function createBot(deps: BotDeps): Bot {
         actor: { id: request.actor.id, name: request.actor.name, platform: request.platform },
         ...(request.channel ? { channel: request.channel } : {}),
         ...(deps.notifier ? { notifier: deps.notifier } : {}),
+        ...(deps.records ? { records: deps.records } : {}),
         ...(deps.readFile && (request.platform === 'terminal' || request.platform === 'cli') ? { readFile: deps.readFile } : {}),
       };
       return deps.registry.dispatch({ ...(request.argv ? { argv: request.argv } : { text: request.text ?? '' }) }, ctx);

@@ -6,7 +6,18 @@ import { parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { describeIncident } from '../bot/views/incident-view.ts';
-import { IncidentIdArg, requireIncident, timelineEntry } from './shared.ts';
+import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
+import { appendChained } from '../bot/record/chain.ts';
+import { bannerFor } from '../bot/record/record-document.ts';
+import { verifyChain } from '../bot/record/verify-chain.ts';
+import type { Reply } from '../bot/reply.ts';
+
+/** The reply with a loud first line (and first card section) when the record is broken. */
+function withBanner(reply: Reply, banner: string | undefined): Reply {
+  if (!banner) return reply;
+  const card = reply.card ? { ...reply.card, sections: [{ heading: '⚠ Record broken', text: banner }, ...(reply.card.sections ?? [])] } : undefined;
+  return { ...reply, text: `⚠ ${banner}\n${reply.text}`, ...(card ? { card } : {}) };
+}
 
 const newCommand: CommandSpec<{
   title: string; discovered?: string; role?: string; org?: string; country?: string; tz?: string; affected?: number;
@@ -43,12 +54,11 @@ const newCommand: CommandSpec<{
     const nowIso = ctx.clock.now().toISOString();
     const discoveredAt = args.discovered ? parseInstant(args.discovered, timezone) : nowIso;
     const created = await ctx.store.create((id) =>
-      IncidentSchema.parse({
+      appendChained(IncidentSchema.parse({
         id, title: args.title, createdAt: nowIso, updatedAt: nowIso, discoveredAt,
         organization: { name, role: args.role ?? defaults?.role ?? 'covered_entity', country: args.country ?? defaults?.country ?? 'US', timezone },
         affected: { total: args.affected ?? 0 },
-        timeline: [timelineEntry(ctx, 'incident.opened', `Opened "${args.title}"`)],
-      }),
+      }), 'timeline', [timelineEntry(ctx, 'incident.opened', `Opened "${args.title}"`)], ctx.clock.now()),
     );
     const note = args.discovered ? '' : '\nDiscovery time was set to now; correct it with `set ' + created.id + ' discovered <when>` if it was earlier.';
     return ok(`Opened ${created.id}: ${created.title}.${note}\nNext: \`link ${created.id}\` in the incident channel, then \`deadlines ${created.id}\`.`, {
@@ -72,17 +82,19 @@ const listCommand: CommandSpec<{ status?: z.infer<typeof IncidentStatus>; all?: 
   async handler(args, ctx) {
     const incidents = await ctx.store.list(args.status ? { status: [args.status] } : { openOnly: !args.all });
     if (incidents.length === 0) return ok(args.all || args.status ? 'No incidents match.' : 'No open incidents. Open one with `new <title>`.', { data: [] });
-    const lines = incidents.map((i) => `${i.id}  [${i.status}]  ${i.title}  (${i.organization.name}, ${i.affected.total} affected)`);
+    // Broken records found at start-up (or by verify/show since) are marked loudly.
+    const mark = (id: string) => (ctx.records?.problem(id) ? `  ⚠ RECORD BROKEN (verify ${id})` : '');
+    const lines = incidents.map((i) => `${i.id}  [${i.status}]  ${i.title}  (${i.organization.name}, ${i.affected.total} affected)${mark(i.id)}`);
     return ok(lines.join('\n'), {
       card: {
         title: args.all ? 'All incidents' : 'Open incidents',
         sections: incidents.map((i) => ({
           heading: `${i.id} · ${i.title}`,
-          text: `${i.status} · ${i.organization.name} · ${i.affected.total} affected`,
+          text: `${i.status} · ${i.organization.name} · ${i.affected.total} affected${mark(i.id)}`,
           buttons: [{ label: 'Details', command: `show ${i.id}` }, { label: 'Deadlines', command: `deadlines ${i.id}` }],
         })),
       },
-      data: incidents.map((i) => ({ id: i.id, title: i.title, status: i.status, organization: i.organization.name, affected: i.affected.total })),
+      data: incidents.map((i) => ({ id: i.id, title: i.title, status: i.status, organization: i.organization.name, affected: i.affected.total, ...(ctx.records?.problem(i.id) ? { recordBroken: true } : {}) })),
     });
   },
 };
@@ -98,7 +110,9 @@ const showCommand: CommandSpec<{ id: string }> = {
   args: z.object({ id: IncidentIdArg }),
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
-    return describeIncident(incident);
+    const status = verifyChain(incident);
+    ctx.records?.note(incident.id, status);
+    return withBanner(describeIncident(incident), status.state === 'broken' ? bannerFor(incident.id, status) : undefined);
   },
 };
 
@@ -113,7 +127,7 @@ const logCommand: CommandSpec<{ id: string; text: string }> = {
   args: z.object({ id: IncidentIdArg, text: z.string({ error: 'Missing note text.' }).trim().min(1).max(4000) }),
   async handler(args, ctx) {
     await requireIncident(ctx, args.id);
-    const updated = await ctx.store.appendTimeline(args.id, timelineEntry(ctx, 'note', args.text));
+    const updated = await updateWithEntry(ctx, args.id, (current) => current, () => timelineEntry(ctx, 'note', args.text));
     return ok(`Noted on ${updated.id}'s timeline (entry ${updated.timeline.length}).`);
   },
 };

@@ -8,11 +8,12 @@ import { createRegistry, type CommandRegistry, type CommandSpec } from './regist
 import { setCommands } from './set-command.ts';
 import { summaryCommands } from './summary-command.ts';
 import { transferCommands } from './transfer-commands.ts';
+import { recordCommands } from './record-commands.ts';
 
 /** Every command breachdesk understands, in help order. */
 export function allCommandSpecs(): CommandSpec[] {
   const specs: CommandSpec[] = [];
-  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...deadlineCommands, ...summaryCommands, ...reminderCommands, ...channelCommands, ...transferCommands);
+  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...deadlineCommands, ...summaryCommands, ...reminderCommands, ...channelCommands, ...transferCommands, ...recordCommands);
   return specs;
 }
 

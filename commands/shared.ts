@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Incident, TimelineEntry } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
 import { IncidentNotFoundError } from '../bot/errors.ts';
+import { appendChained } from '../bot/record/chain.ts';
 
 /** Accepts BR-12, br-12, BR12 or 12 and normalizes to BR-12. */
 export const IncidentIdArg = z
@@ -37,7 +38,8 @@ export function updateWithEntry(
 ): Promise<Incident> {
   return ctx.store.update(id, (current) => {
     const next = change(current);
-    return { ...next, updatedAt: ctx.clock.now().toISOString(), timeline: [...next.timeline, entry(current, next)] };
+    const now = ctx.clock.now();
+    return appendChained({ ...next, updatedAt: now.toISOString() }, 'timeline', [entry(current, next)], now);
   });
 }
 

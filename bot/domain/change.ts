@@ -2,6 +2,7 @@
 // and applyChange is the only caller of the store's update/create. Every event becomes a timeline entry here.
 import type { Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
 import type { IncidentStore } from '../ports.ts';
+import { appendChained } from '../record/chain.ts';
 
 /** What happened, as the timeline will record it (the actor and instant are added by applyChange). */
 export interface DomainEvent {
@@ -38,14 +39,11 @@ export function toTimelineEntries(events: readonly DomainEvent[], actor: Actor, 
   return events.map((e) => ({ at, actor, action: e.action, text: e.text, ...(e.changes ? { changes: e.changes } : {}) }));
 }
 
-/** Fold a decision into the record: next incident plus its new timeline entries. */
+/** Fold a decision into the record: next incident plus its new timeline entries, each sealed into the hash chain. */
 export function commit(decision: Decision, actor: Actor, now: Date): Incident {
   if (decision.events.length === 0) return decision.next;
-  return {
-    ...decision.next,
-    updatedAt: now.toISOString(),
-    timeline: [...decision.next.timeline, ...toTimelineEntries(decision.events, actor, now)],
-  };
+  const next = { ...decision.next, updatedAt: now.toISOString() };
+  return appendChained(next, 'timeline', toTimelineEntries(decision.events, actor, now), now);
 }
 
 /** Apply one decision atomically; returns the stored incident and the events recorded. */

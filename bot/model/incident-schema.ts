@@ -106,6 +106,10 @@ export const TimelineEntrySchema = z.strictObject({
   action: z.string().min(1),
   text: z.string(),
   changes: z.array(z.strictObject({ field: z.string(), from: z.unknown(), to: z.unknown() })).optional(),
+  /** Hash of the previous link of the chain (bot/record/chain.ts); absent on entries written before chaining. */
+  prev: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** SHA-256 of this entry's canonical form (with `prev`, without `hash`). */
+  hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 export const ChannelLinkSchema = z.strictObject({
@@ -151,6 +155,29 @@ export const DeliverySchema = z.strictObject({
   messageId: z.string().optional(),
 });
 
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The tamper-evident chain over the timeline (and the access log): see bot/record/chain.ts. */
+export const ChainSchema = z.strictObject({
+  /** The incident's chain head: the hash anchored and printed on exports. */
+  head: Sha256Hex,
+  /** Head and length of each chained list. */
+  lists: z.record(z.string(), z.strictObject({ head: Sha256Hex, entries: z.number().int().min(0) })),
+  /** Entries written before chaining, sealed once into the first link (their link hashes, in order). */
+  seal: z.strictObject({ at: IsoInstant, links: z.record(z.string(), z.array(Sha256Hex)) }).optional(),
+  /** The last head posted to the anchor channel. */
+  anchored: z
+    .strictObject({
+      head: Sha256Hex,
+      at: IsoInstant,
+      channel: z.string(),
+      messageId: z.string().optional(),
+      /** UTC day of the last daily anchor post that included this incident (the once-a-day record). */
+      day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    })
+    .optional(),
+});
+
 export const IncidentSchema = z.strictObject({
   ...IncidentImportSchema.shape,
   id: z.string().regex(/^BR-\d+$/),
@@ -161,6 +188,7 @@ export const IncidentSchema = z.strictObject({
   snoozes: z.array(SnoozeSchema).default([]),
   deliveries: z.array(DeliverySchema).default([]),
   timeline: z.array(TimelineEntrySchema).default([]),
+  chain: ChainSchema.optional(),
 });
 
 export type IncidentImport = z.input<typeof IncidentImportSchema>;
@@ -172,6 +200,7 @@ export type ChannelLink = z.output<typeof ChannelLinkSchema>;
 export type RiskAssessment = z.output<typeof RiskAssessmentSchema>;
 export type Delivery = z.output<typeof DeliverySchema>;
 export type Snooze = z.output<typeof SnoozeSchema>;
+export type Chain = z.output<typeof ChainSchema>;
 export type PlatformName = z.output<typeof Platform>;
 export type IncidentStatusName = z.output<typeof IncidentStatus>;
 

@@ -32,6 +32,8 @@ export interface SchedulerConfig {
   digest?: DigestConfig;
   /** Retry timing for refused posts (default 30 s × 2^n, at most 1 h). */
   backoff?: BackoffConfig;
+  /** Further jobs run on every tick after reminders and digests (each decides itself when it has work, e.g. the daily anchor). */
+  jobs?: ReadonlyArray<{ name: string; run(now: Date): Promise<void> }>;
   /** The deadline engine (injectable for tests). */
   computeObligations?: (incident: Incident, rules: RuleSet, now: Date) => Obligation[];
 }
@@ -220,6 +222,9 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       }
     }
     await processPortfolio(now, report);
+    for (const job of config.jobs ?? []) {
+      await job.run(now).catch((error: unknown) => logger.error(`scheduler: job ${job.name} failed`, { error: describe(error) }));
+    }
     return report;
   }
 

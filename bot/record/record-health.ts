@@ -1,0 +1,68 @@
+// Start-up check of every stored record: seal entries written before chaining (once), verify every chain, remember
+// the broken ones for `list`, `show` and exports. It reports loudly and never refuses to run or rewrites an entry.
+import type { Incident } from '../model/incident-schema.ts';
+import type { IncidentStore, Logger } from '../ports.ts';
+import { createSlicer } from '../slices.ts';
+import { needsLegacySeal, sealLegacy } from './chain.ts';
+import { describeChainStatus, verifyChain, type ChainProblem, type ChainStatus } from './verify-chain.ts';
+
+/** What is known about the records' integrity since start-up. */
+export interface RecordHealth {
+  /** The problem found in this incident's record, if any. */
+  problem(id: string): ChainProblem | undefined;
+  /** Remember the outcome of a verification (start-up, `verify`, `show`, export). */
+  note(id: string, status: ChainStatus): void;
+  /** Every incident found broken, by id. */
+  broken(): ReadonlyMap<string, ChainProblem>;
+}
+
+/** An empty record of findings. */
+export function createRecordHealth(): RecordHealth {
+  const problems = new Map<string, ChainProblem>();
+  return {
+    problem: (id) => problems.get(id),
+    note(id, status) {
+      if (status.state === 'broken') problems.set(id, status.problem);
+      else problems.delete(id);
+    },
+    broken: () => problems,
+  };
+}
+
+/** What the start-up check did. */
+export interface RecordCheckReport {
+  checked: number;
+  sealed: string[];
+  broken: string[];
+}
+
+/** Seal and verify every incident, one at a time; each broken chain is logged as an error. */
+export async function checkRecords(store: IncidentStore, health: RecordHealth, logger: Logger, now: Date): Promise<RecordCheckReport> {
+  const report: RecordCheckReport = { checked: 0, sealed: [], broken: [] };
+  const pause = createSlicer();
+  for (const id of await store.ids()) {
+    await pause();
+    let incident = await store.get(id);
+    if (!incident) continue;
+    report.checked++;
+    if (needsLegacySeal(incident)) {
+      incident = await sealOnce(store, id, now);
+      report.sealed.push(id);
+    }
+    const status = verifyChain(incident);
+    health.note(id, status);
+    if (status.state === 'broken') {
+      report.broken.push(id);
+      logger.error(`record check: ${describeChainStatus(id, status)} Nothing was changed; compare with an export or the anchored head.`, { incident: id, list: status.problem.list, entry: status.problem.entry });
+    }
+  }
+  if (report.sealed.length) logger.warn(`record check: sealed the entries of ${report.sealed.length} incident(s) written before chaining into a first link`, { incidents: report.sealed.slice(0, 20) });
+  const level = report.broken.length ? 'error' : 'info';
+  logger[level](`record check: ${report.checked} incident(s) verified, ${report.broken.length} broken`, report.broken.length ? { broken: report.broken } : undefined);
+  return report;
+}
+
+async function sealOnce(store: IncidentStore, id: string, now: Date): Promise<Incident> {
+  // The seal adds the chain record only; the timeline itself is left exactly as it was.
+  return store.update(id, (current) => (needsLegacySeal(current) ? sealLegacy(current, now) : current));
+}

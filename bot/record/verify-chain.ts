@@ -1,0 +1,84 @@
+// Checks an incident's chain from its stored entries alone and names the first entry that does not match.
+import type { Incident } from '../model/incident-schema.ts';
+import { chainedLists, combinedHead, genesisHash, linkHash, type ChainedEntry } from './chain.ts';
+
+/** The first place the stored record departs from its chain. */
+export interface ChainProblem {
+  list: string;
+  /** 1-based entry number in the list; null when the problem is the chain record itself. */
+  entry: number | null;
+  /** One plain sentence naming what does not match. */
+  reason: string;
+}
+
+/** What verification found. */
+export type ChainStatus =
+  | { state: 'intact'; head: string; entries: Record<string, number> }
+  /** Written before chaining and not sealed yet (sealed at the next start-up or change). */
+  | { state: 'unsealed' }
+  | { state: 'broken'; problem: ChainProblem };
+
+/** Verify every chained list and the head; nothing is rewritten. */
+export function verifyChain(incident: Incident): ChainStatus {
+  const lists = chainedLists(incident);
+  const chain = incident.chain;
+  if (!chain) {
+    const hashed = lists.find(([, entries]) => entries.some((e) => e.hash !== undefined || e.prev !== undefined));
+    if (!hashed) return { state: 'unsealed' };
+    return broken(hashed[0], null, 'its entries carry hashes but the incident has no chain record: the chain record was removed');
+  }
+  const counts: Record<string, number> = {};
+  for (const [name, entries] of lists) {
+    const problem = verifyList(incident.id, name, entries, chain.seal?.links[name] ?? [], chain.lists[name]);
+    if (problem) return { state: 'broken', problem };
+    counts[name] = entries.length;
+  }
+  for (const name of Object.keys(chain.lists)) {
+    if (!lists.some(([n]) => n === name)) return broken(name, null, `the chain records ${chain.lists[name]!.entries} ${name} entries but the incident has no ${name}`);
+  }
+  if (combinedHead(incident.id, chain.lists) !== chain.head) return broken('chain', null, 'the stored chain head does not match the heads of its lists');
+  return { state: 'intact', head: chain.head, entries: counts };
+}
+
+function verifyList(id: string, name: string, entries: readonly ChainedEntry[], sealed: readonly string[], recorded: { head: string; entries: number } | undefined): ChainProblem | undefined {
+  let prev = genesisHash(id, name);
+  for (const [i, entry] of entries.entries()) {
+    const n = i + 1;
+    const label = describeEntry(name, n, entry);
+    if (i < sealed.length) {
+      // Sealed at start-up as written before chaining: no chain fields, and its link must be the sealed one.
+      if (entry.hash !== undefined || entry.prev !== undefined) return { list: name, entry: n, reason: `${label} was sealed without a hash but now carries one` };
+      const link = linkHash(entry, prev);
+      if (link !== sealed[i]) return { list: name, entry: n, reason: `${label} does not match the seal of entries written before chaining: it, or one before it, was edited, removed or reordered` };
+      prev = link;
+      continue;
+    }
+    if (entry.hash === undefined || entry.prev === undefined) return { list: name, entry: n, reason: `${label} carries no hash: it was added outside breachdesk` };
+    if (entry.prev !== prev) return { list: name, entry: n, reason: `${label} does not follow entry ${n - 1}: an entry before it was removed, inserted or reordered` };
+    if (linkHash(entry, prev) !== entry.hash) return { list: name, entry: n, reason: `${label} was edited after it was written (its content no longer matches its hash)` };
+    prev = entry.hash;
+  }
+  if (entries.length < sealed.length) return { list: name, entry: entries.length + 1, reason: `${name} entries ${entries.length + 1}–${sealed.length} sealed before chaining are missing` };
+  if (!recorded) return entries.length ? { list: name, entry: 1, reason: `the chain has no record of ${name}` } : undefined;
+  if (entries.length < recorded.entries) return { list: name, entry: entries.length + 1, reason: `${name} entry ${entries.length + 1} is missing: the chain records ${recorded.entries} entries, ${entries.length} are stored` };
+  if (entries.length > recorded.entries) return { list: name, entry: recorded.entries + 1, reason: `${name} entry ${recorded.entries + 1} is not covered by the chain head: it was added outside breachdesk` };
+  if (prev !== recorded.head) return { list: name, entry: entries.length, reason: `the last ${name} entry does not end at the recorded chain head` };
+  return undefined;
+}
+
+function describeEntry(list: string, n: number, entry: ChainedEntry): string {
+  const details = [entry.at, entry.action].filter((v): v is string => typeof v === 'string');
+  const name = list === 'timeline' ? 'Timeline' : list === 'accessLog' ? 'Access-log' : list;
+  return `${name} entry ${n}${details.length ? ` (${details.join(', ')})` : ''}`;
+}
+
+function broken(list: string, entry: number | null, reason: string): ChainStatus {
+  return { state: 'broken', problem: { list, entry, reason } };
+}
+
+/** One line for logs, banners and `verify`. */
+export function describeChainStatus(id: string, status: ChainStatus): string {
+  if (status.state === 'intact') return `${id}: chain intact, head ${status.head}`;
+  if (status.state === 'unsealed') return `${id}: written before chaining, not sealed yet (sealed at the next start-up or change)`;
+  return `${id}: RECORD BROKEN: ${status.problem.reason}.`;
+}
