@@ -5,6 +5,7 @@ import type { Logger } from '../../bot/ports.ts';
 import { commandFromSubmit } from './card-submit.ts';
 import { conversationKey, type ConversationReferenceStore, type SavedReference } from './conversation-references.ts';
 import { replyToTeamsMessage } from './render-message.ts';
+import { FILE_CONSENT_INVOKE, fileConsentMessage, onFileConsent, type FileOffers } from './file-consent.ts';
 
 /** What a turn needs. */
 export interface TurnHandlerDeps {
@@ -13,6 +14,8 @@ export interface TurnHandlerDeps {
   logger: Logger;
   /** When set, activities from other Entra ID tenants are ignored. */
   tenantId?: string;
+  /** Files offered through consent cards, waiting for the user's answer. */
+  fileOffers: FileOffers;
 }
 
 /** The bot logic passed to the SDK adapter for every authenticated inbound activity. */
@@ -27,6 +30,8 @@ export function createTurnHandler(deps: TurnHandlerDeps): (context: TurnContext)
     if (activity.type === ActivityTypes.Message) {
       await remember(deps, activity);
       await onMessage(deps, context);
+    } else if (activity.type === ActivityTypes.Invoke && activity.name === FILE_CONSENT_INVOKE) {
+      await onFileConsent(context, deps.fileOffers, deps.logger, deps.bot.deps.clock.now().getTime(), activity.from.aadObjectId ?? activity.from.id);
     } else if (activity.type === ActivityTypes.ConversationUpdate || activity.type === ActivityTypes.InstallationUpdate) {
       await onMembership(deps, activity);
     }
@@ -55,6 +60,11 @@ async function onMessage(deps: TurnHandlerDeps, context: TurnContext): Promise<v
   // Teams has no ephemeral messages: a `private` reply in a channel is a reply in the asker's thread (visible to the
   // channel, like every reply there); users who want privacy talk to the bot in a 1:1 chat. Replies thread by default.
   await context.sendActivity(replyToTeamsMessage(reply) as Partial<Activity>);
+  if (reply.file && reply.outcome === 'ok') {
+    // Bots can send files only into a 1:1 chat, through a consent card.
+    if (activity.conversation.conversationType === 'personal') await context.sendActivity(fileConsentMessage(reply.file, deps.fileOffers.offer(reply.file, request.actor.id, deps.bot.deps.clock.now().getTime())));
+    else await context.sendActivity(`Teams lets a bot send files only in a 1:1 chat: message me directly with the same command to receive ${reply.file.name}.`);
+  }
 }
 
 /** The command a message carries: a card click's command, or the text addressed to the bot; undefined to ignore it. */

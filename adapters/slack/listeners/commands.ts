@@ -1,10 +1,11 @@
 // `/breach <command>`: ack within Slack's 3 seconds, answer in the ack when quick, else through response_url.
 import type { App } from '@slack/bolt';
 import { clip } from '../mrkdwn.ts';
-import { deliverReply, responseMessage, within } from '../deliver.ts';
+import { deliverFile, deliverReply, responseMessage, within } from '../deliver.ts';
 import { newIncidentModal } from '../modals.ts';
 import { slackChannel, textRequest, typedText } from '../requests.ts';
 import type { SlackContext } from '../slack-context.ts';
+import { withFileNote } from '../upload-file.ts';
 import { openView } from './views.ts';
 
 /** The slash command this adapter answers (slack-manifest.yaml declares it). */
@@ -26,8 +27,9 @@ export function registerCommands(app: App, ctx: SlackContext): void {
     const work = ctx.bot.handle(textRequest(text, actor, channel));
     const quick = await within(work, ctx.ackBudgetMs);
     if (quick) {
-      const { replace_original: _unused, ...body } = responseMessage(quick, text);
+      const { replace_original: _unused, ...body } = responseMessage(withFileNote(quick, Boolean(channel)), text);
       await ack(body);
+      await deliverFile(ctx, quick, { userId: actor.id, ...(channel ? { channelId: channel.id } : {}), respond });
       return;
     }
     await ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Working on \`${clip(text || 'help', 100)}\`…` });
