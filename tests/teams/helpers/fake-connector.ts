@@ -10,11 +10,20 @@ export interface CapturedActivity {
   body: Record<string, any>;
 }
 
+/** One file PUT to an upload URL the fake handed out (OneDrive's role after a file consent). */
+export interface CapturedUpload {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  bytes: Buffer;
+}
+
 /** The running fake. */
 export interface FakeConnector {
   /** serviceUrl to put in test activities (with trailing slash, as Teams sends it). */
   readonly serviceUrl: string;
   readonly captured: CapturedActivity[];
+  /** Files uploaded to `${serviceUrl}upload/…`. */
+  readonly uploads: CapturedUpload[];
   /** Answer the next posts with this HTTP status instead of 200 (undefined: accept). */
   failWith(status: number | undefined): void;
   close(): Promise<void>;
@@ -25,12 +34,18 @@ const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 /** Start the fake on 127.0.0.1 at a free port. */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const captured: CapturedActivity[] = [];
+  const uploads: CapturedUpload[] = [];
   let failure: number | undefined;
   let next = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (req.method === 'PUT' && req.url?.startsWith('/upload/')) {
+        uploads.push({ path: req.url, headers: req.headers, bytes: Buffer.concat(chunks) });
+        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'drive-item-1', name: req.url.slice('/upload/'.length) }));
+        return;
+      }
       const match = ROUTE.exec(req.url ?? '');
       if (req.method !== 'POST' || !match) {
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"NotFound"}}');
@@ -55,6 +70,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     captured,
+    uploads,
     failWith: (status) => {
       failure = status;
     },
