@@ -58,18 +58,22 @@ function verifyList(id: string, name: string, entries: readonly ChainedEntry[], 
     if (linkHash(entry, prev) !== entry.hash) return { list: name, entry: n, reason: `${label} was edited after it was written (its content no longer matches its hash)` };
     prev = entry.hash;
   }
-  if (entries.length < sealed.length) return { list: name, entry: entries.length + 1, reason: `${name} entries ${entries.length + 1}–${sealed.length} sealed before chaining are missing` };
-  if (!recorded) return entries.length ? { list: name, entry: 1, reason: `the chain has no record of ${name}` } : undefined;
-  if (entries.length < recorded.entries) return { list: name, entry: entries.length + 1, reason: `${name} entry ${entries.length + 1} is missing: the chain records ${recorded.entries} entries, ${entries.length} are stored` };
-  if (entries.length > recorded.entries) return { list: name, entry: recorded.entries + 1, reason: `${name} entry ${recorded.entries + 1} is not covered by the chain head: it was added outside breachdesk` };
-  if (prev !== recorded.head) return { list: name, entry: entries.length, reason: `the last ${name} entry does not end at the recorded chain head` };
+  const label = listLabel(name);
+  if (entries.length < sealed.length) return { list: name, entry: entries.length + 1, reason: `${label} entries ${entries.length + 1}–${sealed.length}, sealed before chaining, are missing` };
+  if (!recorded) return entries.length ? { list: name, entry: 1, reason: `the chain has no record of the ${label.toLowerCase()}` } : undefined;
+  if (entries.length < recorded.entries) return { list: name, entry: entries.length + 1, reason: `${label} entry ${entries.length + 1} is missing: the chain records ${recorded.entries} entries, ${entries.length} are stored` };
+  if (entries.length > recorded.entries) return { list: name, entry: recorded.entries + 1, reason: `${label} entry ${recorded.entries + 1} is not covered by the chain head: it was added outside breachdesk` };
+  if (prev !== recorded.head) return { list: name, entry: entries.length, reason: `The last ${label.toLowerCase()} entry does not end at the recorded chain head` };
   return undefined;
 }
 
 function describeEntry(list: string, n: number, entry: ChainedEntry): string {
   const details = [entry.at, entry.action].filter((v): v is string => typeof v === 'string');
-  const name = list === 'timeline' ? 'Timeline' : list === 'accessLog' ? 'Access-log' : list;
-  return `${name} entry ${n}${details.length ? ` (${details.join(', ')})` : ''}`;
+  return `${listLabel(list)} entry ${n}${details.length ? ` (${details.join(', ')})` : ''}`;
+}
+
+function listLabel(list: string): string {
+  return list === 'timeline' ? 'Timeline' : list === 'accessLog' ? 'Access-log' : list;
 }
 
 function broken(list: string, entry: number | null, reason: string): ChainStatus {

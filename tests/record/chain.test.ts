@@ -1,0 +1,95 @@
+// The chain itself: canonical form, each entry's prev/hash checked by an independent computation, and entries written
+// before chaining sealed once into a first link without being rewritten.
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../bot/record/canonical.ts';
+import { sealLegacy } from '../../bot/record/chain.ts';
+import { verifyChain } from '../../bot/record/verify-chain.ts';
+import { checkRecords, createRecordHealth } from '../../bot/record/record-health.ts';
+import { createMemoryStore } from '../../data/memory-store.ts';
+import { createMemoryLogger, createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+const sam = { id: 'U-SAM', name: 'Sam' };
+
+describe('canonical JSON', () => {
+  it('sorts keys at every level, keeps array order, writes no whitespace and leaves out undefined', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 'x y', c: null }, 2], e: undefined, 'é': true })).toBe('{"a":[{"c":null,"d":"x y"},2],"b":1,"é":true}');
+  });
+});
+
+describe('hash chain of the timeline', () => {
+  it('each new entry carries the previous hash; hashes are SHA-256 of the canonical entry with prev, without hash', async () => {
+    const t = createTestBot('2025-03-01T12:00:00Z');
+    const say = (text: string) => t.bot.handle({ text, actor: sam, platform: 'slack', channel: { platform: 'slack', id: 'C1' } });
+    await say('new Vendor breach --affected 10');
+    await say('log BR-1 first note');
+    await say('log BR-1 second note');
+    const incident = (await t.store.get('BR-1'))!;
+    // The first link follows SHA-256 of {"incident":"BR-1","list":"timeline"}, written out by hand here.
+    let prev = sha('{"incident":"BR-1","list":"timeline"}');
+    for (const entry of incident.timeline) {
+      expect(entry.prev).toBe(prev);
+      const { hash, ...rest } = entry;
+      // An independent canonical form: top-level keys sorted, nested actor keys sorted.
+      const body = Object.fromEntries(Object.entries(rest).sort(([a], [b]) => (a < b ? -1 : 1)));
+      const text = JSON.stringify(body, (k, v) => (v && typeof v === 'object' && !Array.isArray(v) && k !== '' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v));
+      expect(hash).toBe(sha(text));
+      prev = hash!;
+    }
+    const listHead = { entries: 3, head: prev };
+    expect(incident.chain?.lists.timeline).toEqual(listHead);
+    expect(incident.chain?.head).toBe(sha(`{"incident":"BR-1","lists":{"timeline":{"entries":3,"head":"${prev}"}}}`));
+    expect(verifyChain(incident)).toEqual({ state: 'intact', head: incident.chain!.head, entries: { timeline: 3 } });
+  });
+});
+
+describe('entries written before chaining', () => {
+  const legacy = () =>
+    makeIncident('BR-4', {
+      ...usHospitalFacts(),
+      // Written by an earlier breachdesk: no prev, no hash.
+      ...({ timeline: [
+        { at: '2025-02-20T15:00:00Z', actor: { id: 'ana', name: 'Ana', platform: 'slack' }, action: 'incident.opened', text: 'Opened' },
+        { at: '2025-02-21T15:00:00Z', actor: { id: 'ana', name: 'Ana', platform: 'slack' }, action: 'note', text: 'Vendor called' },
+      ] } as object),
+    });
+
+  it('are sealed once at start-up into a first link, left exactly as written, and later entries chain on', async () => {
+    const store = createMemoryStore([legacy()]);
+    const before = JSON.stringify((await store.get('BR-4'))!.timeline);
+    const logger = createMemoryLogger();
+    const report = await checkRecords(store, createRecordHealth(), logger, new Date('2025-03-01T12:00:00Z'));
+    expect(report).toEqual({ checked: 1, sealed: ['BR-4'], broken: [] });
+    expect(logger.lines.some((l) => l.startsWith('warn record check: sealed the entries of 1 incident(s) written before chaining'))).toBe(true);
+    const sealed = (await store.get('BR-4'))!;
+    expect(JSON.stringify(sealed.timeline)).toBe(before);
+    expect(sealed.chain?.seal?.at).toBe('2025-03-01T12:00:00.000Z');
+    expect(sealed.chain?.seal?.links.timeline).toHaveLength(2);
+    expect(verifyChain(sealed).state).toBe('intact');
+    // A second start-up seals nothing again.
+    expect((await checkRecords(store, createRecordHealth(), logger, new Date('2025-03-02T12:00:00Z'))).sealed).toEqual([]);
+    const t = createTestBot('2025-03-03T12:00:00Z', [sealed]);
+    await t.bot.handle({ text: 'log BR-4 after sealing', actor: sam, platform: 'slack' });
+    const next = (await t.store.get('BR-4'))!;
+    expect(next.timeline[2]!.prev).toBe(sealed.chain!.seal!.links.timeline!.at(-1));
+    expect(verifyChain(next).state).toBe('intact');
+  });
+
+  it('an edit of a sealed entry is named', () => {
+    const sealed = sealLegacy(legacy(), new Date('2025-03-01T12:00:00Z'));
+    const edited = { ...sealed, timeline: [sealed.timeline[0]!, { ...sealed.timeline[1]!, text: 'Nobody called' }] };
+    const status = verifyChain(edited);
+    expect(status).toMatchObject({ state: 'broken', problem: { list: 'timeline', entry: 2 } });
+  });
+
+  it('a record whose chain record was removed while its entries carry hashes is broken, never re-sealed', async () => {
+    const t = createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-1', usHospitalFacts())]);
+    await t.bot.handle({ text: 'log BR-1 note', actor: sam, platform: 'slack' });
+    const { chain: _removed, ...stripped } = (await t.store.get('BR-1'))!;
+    const store = createMemoryStore([stripped as never]);
+    const report = await checkRecords(store, createRecordHealth(), createMemoryLogger(), new Date('2025-03-02T00:00:00Z'));
+    expect(report).toEqual({ checked: 1, sealed: [], broken: ['BR-1'] });
+    expect((await store.get('BR-1'))!.chain).toBeUndefined();
+  });
+});
