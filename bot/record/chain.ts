@@ -39,29 +39,37 @@ export function combinedHead(incidentId: string, lists: Chain['lists']): string 
 
 const hasChainFields = (e: ChainedEntry) => e.prev !== undefined || e.hash !== undefined;
 
+/** Lists holding entries written before chaining: no record in the chain yet and no entry with chain fields. */
+function legacyLists(incident: Incident): Array<[ChainedList, ChainedEntry[]]> {
+  return chainedLists(incident).filter(([name, entries]) => !incident.chain?.lists[name] && !entries.some(hasChainFields) && (!incident.chain || entries.length > 0));
+}
+
 /**
- * Seal entries written before chaining into the first link, once: only when the incident has no chain yet and no entry
- * carries chain fields (entries with hashes but no chain record are a broken record, never re-sealed).
+ * Seal entries written before chaining into the first link of their list, once: only lists the chain has no record of
+ * and whose entries carry no chain fields (entries with hashes but no chain record are a broken record, never re-sealed).
+ * A list that appears later (the access log of an older record) is sealed the same way.
  */
 export function sealLegacy(incident: Incident, now: Date): Incident {
-  if (incident.chain) return incident;
-  const lists = chainedLists(incident);
-  if (lists.some(([, entries]) => entries.some(hasChainFields))) return incident;
-  const links: Record<string, string[]> = {};
-  const heads: Chain['lists'] = {};
-  for (const [name, entries] of lists) {
+  const legacy = legacyLists(incident);
+  if (legacy.length === 0) return incident;
+  if (!incident.chain && chainedLists(incident).some(([, entries]) => entries.some(hasChainFields))) return incident;
+  const links: Record<string, string[]> = { ...incident.chain?.seal?.links };
+  const lists: Chain['lists'] = { ...incident.chain?.lists };
+  for (const [name, entries] of legacy) {
     let prev = genesisHash(incident.id, name);
-    links[name] = entries.map((e) => (prev = linkHash(e, prev)));
-    heads[name] = { head: prev, entries: entries.length };
+    const sealed = entries.map((e) => (prev = linkHash(e, prev)));
+    if (sealed.length) links[name] = sealed;
+    lists[name] = { head: prev, entries: entries.length };
   }
-  const sealed = Object.values(links).some((l) => l.length > 0);
-  const chain: Chain = { head: combinedHead(incident.id, heads), lists: heads, ...(sealed ? { seal: { at: now.toISOString(), links } } : {}) };
+  const seal = Object.keys(links).length ? { seal: { at: incident.chain?.seal?.at ?? now.toISOString(), links } } : {};
+  const chain: Chain = { ...incident.chain, head: combinedHead(incident.id, lists), lists, ...seal };
   return { ...incident, chain };
 }
 
 /** True when the incident has entries that were never sealed (written before chaining). */
 export function needsLegacySeal(incident: Incident): boolean {
-  return !incident.chain && !chainedLists(incident).some(([, entries]) => entries.some(hasChainFields));
+  if (!incident.chain && chainedLists(incident).some(([, entries]) => entries.some(hasChainFields))) return false;
+  return legacyLists(incident).length > 0;
 }
 
 /** Append entries to one chained list, each carrying the previous link's hash; updates the incident's head. */

@@ -1,6 +1,6 @@
 // Checks an incident's chain from its stored entries alone and names the first entry that does not match.
 import type { Incident } from '../model/incident-schema.ts';
-import { chainedLists, combinedHead, genesisHash, linkHash, type ChainedEntry } from './chain.ts';
+import { chainedLists, combinedHead, genesisHash, linkHash, needsLegacySeal, type ChainedEntry } from './chain.ts';
 
 /** The first place the stored record departs from its chain. */
 export interface ChainProblem {
@@ -22,9 +22,9 @@ export type ChainStatus =
 export function verifyChain(incident: Incident): ChainStatus {
   const lists = chainedLists(incident);
   const chain = incident.chain;
+  if (needsLegacySeal(incident)) return { state: 'unsealed' };
   if (!chain) {
-    const hashed = lists.find(([, entries]) => entries.some((e) => e.hash !== undefined || e.prev !== undefined));
-    if (!hashed) return { state: 'unsealed' };
+    const hashed = lists.find(([, entries]) => entries.some((e) => e.hash !== undefined || e.prev !== undefined))!;
     return broken(hashed[0], null, 'its entries carry hashes but the incident has no chain record: the chain record was removed');
   }
   const counts: Record<string, number> = {};
