@@ -33,6 +33,9 @@ const EnvSchema = z.object({
   MICROSOFT_APP_TYPE: optional,
   MICROSOFT_APP_TENANT_ID: optional,
   BREACHDESK_TEAMS_ANONYMOUS: optional,
+  // Checked in detail by recordSettingsFromEnv (channel form, Ed25519 key).
+  BREACHDESK_ANCHOR_CHANNEL: optional,
+  BREACHDESK_SIGNING_KEY: optional,
 });
 
 /** Validated settings. */
