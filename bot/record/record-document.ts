@@ -1,12 +1,12 @@
 // The full record of one incident as a neutral document (headings, fields, items, fixed-width lines), rendered to
 // Markdown and PDF alike so both carry the same content: facts with their history, the risk assessment, law-enforcement
 // delays, every obligation with its proof, the timeline, the access log and the chain head with how to check it.
-import type { Incident, TimelineEntry } from '../model/incident-schema.ts';
+import type { Incident } from '../model/incident-schema.ts';
 import type { Obligation } from '../deadlines/types.ts';
 import { dueWords, STATUS_LABEL } from '../deadlines/present.ts';
 import { formatInZone } from '../views/format-in-zone.ts';
 import { incidentFacts } from '../views/incident-view.ts';
-import { chainedLists } from './chain.ts';
+import { chainedLists, type ChainedEntry } from './chain.ts';
 import type { ChainStatus } from './verify-chain.ts';
 
 /** One piece of a section. */
@@ -55,7 +55,7 @@ export function buildRecordDocument(input: RecordInput): RecordDocument {
       riskSection(i, at),
       delaySection(i, at),
       obligationSection(i, obligations, now, at),
-      ...chainedLists(i).map(([name, entries]) => listSection(name, entries as unknown as TimelineEntry[], at)),
+      ...chainedLists(i).map(([name, entries]) => listSection(name, entries, at)),
       chainSection(i, status),
     ],
   };
@@ -125,12 +125,17 @@ function obligationSection(i: Incident, obligations: readonly Obligation[], now:
   return { heading: 'Notification obligations', blocks };
 }
 
-function listSection(name: string, entries: readonly TimelineEntry[], at: (iso: string) => string): RecordSection {
+function listSection(name: string, entries: readonly ChainedEntry[], at: (iso: string) => string): RecordSection {
   const heading = name === 'timeline' ? `Timeline (${entries.length} entries, append-only)` : name === 'accessLog' ? `Access log (${entries.length} entries)` : name;
   const blocks: RecordBlock[] = entries.map((e, n) => {
-    const who = e.actor ? `${e.actor.name} (${e.actor.platform})` : '';
-    const text = typeof e.text === 'string' ? e.text : JSON.stringify({ ...e, prev: undefined, hash: undefined });
-    return { kind: 'item', title: `${n + 1}. ${typeof e.at === 'string' ? at(e.at) : ''} · ${who} · ${e.action ?? ''}`, lines: [text, ...(e.hash ? [`hash ${e.hash}`] : ['written before chaining (sealed into the first link)'])] };
+    const actor = e.actor as { name?: string; platform?: string } | undefined;
+    const who = actor ? `${actor.name} (${actor.platform})` : '';
+    // Timeline entries have an action and a text; access-log entries a kind, a command, a channel and maybe a reason.
+    const what = typeof e.action === 'string' ? e.action : [e.kind, e.command].filter((v) => typeof v === 'string').join(' ');
+    const channel = e.channel as { platform?: string; id?: string; name?: string } | undefined;
+    const text = typeof e.text === 'string' ? e.text : [channel ? `from ${channel.platform}:${channel.name ?? channel.id}` : '', typeof e.reason === 'string' ? e.reason : ''].filter(Boolean).join('; ');
+    const title = [`${n + 1}.`, typeof e.at === 'string' ? at(e.at) : '', who, what].filter(Boolean).join(' · ');
+    return { kind: 'item', title, lines: [...(text ? [text] : []), ...(e.hash ? [`hash ${e.hash}`] : ['written before chaining (sealed into the first link)'])] };
   });
   return { heading, blocks: blocks.length ? blocks : [{ kind: 'text', text: 'No entries.' }] };
 }
