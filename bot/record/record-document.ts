@@ -3,7 +3,7 @@
 // delays, every obligation with its proof, the timeline, the access log and the chain head with how to check it.
 import type { Incident } from '../model/incident-schema.ts';
 import type { Obligation } from '../deadlines/types.ts';
-import { dueWords, STATUS_LABEL } from '../deadlines/present.ts';
+import { dueWords, ownCaveats, sharedCaveatLines, STATUS_LABEL } from '../deadlines/present.ts';
 import { formatInZone } from '../views/format-in-zone.ts';
 import { incidentFacts } from '../views/incident-view.ts';
 import { chainedLists, type ChainedEntry } from './chain.ts';
@@ -118,10 +118,14 @@ function obligationSection(i: Incident, obligations: readonly Obligation[], now:
         `Verification level: ${o.verification}`,
         `Basis: ${o.basis}`,
         ...proof,
-        ...o.caveats.map((c) => `Note: ${c}`),
+        ...ownCaveats(o).map((c) => `Note: ${c}`),
+        ...(o.caveatRefs?.length ? [`See also notes ${o.caveatRefs.map((r) => `[${r.id}]`).join(', ')} below`] : []),
       ],
     });
   }
+  // Caveats many rules share are stated once, after the obligations.
+  const shared = sharedCaveatLines(obligations);
+  if (shared.length) blocks.push({ kind: 'item', title: 'Notes that apply to several obligations above', lines: shared.map((l) => l.replace(/^\s*[!⚠]?\s*/, '')) });
   return { heading: 'Notification obligations', blocks };
 }
 

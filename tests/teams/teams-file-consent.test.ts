@@ -68,9 +68,14 @@ describe('Teams file consent', () => {
     expect(h.connector.captured.at(-1)!.body.text).toContain('BR-1-record-2025-03-01.pdf was not sent');
   });
 
-  it('in a channel, points to the 1:1 chat instead of offering the file', async () => {
+  it('asked in a channel, sends the answer and the consent card to the asker\'s 1:1 chat, and only a note to the channel', async () => {
     await h.post(h.activity('channel-mention-message', { text: '<at>breachdesk</at> export BR-1 --format pdf' }));
-    expect(h.connector.captured.flatMap((c) => c.body.attachments ?? []).some((a: any) => a.contentType === FILE_CONSENT_CONTENT_TYPE)).toBe(false);
-    expect(h.connector.captured.at(-1)!.body.text).toMatch(/only in a 1:1 chat/);
+    // The 1:1 chat was opened with the asker.
+    expect(h.connector.created.length).toBeGreaterThan(0);
+    const personal = h.connector.captured.filter((c) => c.conversationId.startsWith('a:personal-'));
+    expect(personal.flatMap((c) => c.body.attachments ?? []).some((a: any) => a.contentType === FILE_CONSENT_CONTENT_TYPE)).toBe(true);
+    const inChannel = h.connector.captured.filter((c) => !c.conversationId.startsWith('a:personal-'));
+    expect(inChannel.flatMap((c) => c.body.attachments ?? []).some((a: any) => a.contentType === FILE_CONSENT_CONTENT_TYPE)).toBe(false);
+    expect(JSON.stringify(inChannel.map((c) => c.body))).not.toContain('Chain head');
   });
 });

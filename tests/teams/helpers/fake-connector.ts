@@ -24,6 +24,10 @@ export interface FakeConnector {
   readonly captured: CapturedActivity[];
   /** Files uploaded to `${serviceUrl}upload/…`. */
   readonly uploads: CapturedUpload[];
+  /** Bodies of create-conversation calls (POST /v3/conversations): the 1:1 chats the bot opened. */
+  readonly created: Record<string, any>[];
+  /** Answer create-conversation calls with this HTTP status instead of 200 (undefined: accept). */
+  failCreateWith(status: number | undefined): void;
   /** Answer the next posts with this HTTP status instead of 200 (undefined: accept). */
   failWith(status: number | undefined): void;
   close(): Promise<void>;
@@ -35,7 +39,9 @@ const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 export async function startFakeConnector(): Promise<FakeConnector> {
   const captured: CapturedActivity[] = [];
   const uploads: CapturedUpload[] = [];
+  const created: Record<string, any>[] = [];
   let failure: number | undefined;
+  let createFailure: number | undefined;
   let next = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -44,6 +50,17 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       if (req.method === 'PUT' && req.url?.startsWith('/upload/')) {
         uploads.push({ path: req.url, headers: req.headers, bytes: Buffer.concat(chunks) });
         res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'drive-item-1', name: req.url.slice('/upload/'.length) }));
+        return;
+      }
+      if (req.method === 'POST' && req.url === '/v3/conversations') {
+        if (createFailure !== undefined) {
+          res.writeHead(createFailure, { 'content-type': 'application/json' }).end('{"error":{"code":"Forbidden","message":"app not installed for the user"}}');
+          return;
+        }
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, any>;
+        created.push(body);
+        // Teams answers with the one 1:1 conversation between the bot and that user.
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `a:personal-${body.members?.[0]?.id ?? 'unknown'}` }));
         return;
       }
       const match = ROUTE.exec(req.url ?? '');
@@ -71,6 +88,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     serviceUrl: `http://127.0.0.1:${port}/`,
     captured,
     uploads,
+    created,
+    failCreateWith: (status) => {
+      createFailure = status;
+    },
     failWith: (status) => {
       failure = status;
     },
