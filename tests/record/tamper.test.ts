@@ -1,6 +1,6 @@
 // Editing, deleting or reordering an entry in a stored incident file is detected by `verify` and at start-up, which
 // report it loudly (log line, `list` marker, `show` banner) and rewrite nothing.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -32,18 +32,33 @@ async function storeWithHistory(): Promise<{ dataPath: string; file: string }> {
   return { dataPath, file: join(dir, 'store.incidents', 'BR-1.json') };
 }
 
-/** Change the stored incident with `edit`, as someone with access to the files would; the start-up pack is dropped too. */
-function tamper(paths: { dataPath: string; file: string }, edit: (incident: any) => void): string {
-  const incident = JSON.parse(readFileSync(paths.file, 'utf8'));
-  edit(incident);
-  const text = JSON.stringify(incident, null, 2);
-  writeFileSync(paths.file, text);
+/**
+ * Change the stored incident with `edit`, as someone with access to the files would: the timeline lives in the incident's
+ * append-only journal (`BR-1.journal`, one JSON line per entry) and the head file (`BR-1.json`) records its length, so
+ * a careful tamperer rewrites both to keep the store reading the file. The start-up pack is dropped too.
+ */
+function tamper(paths: { dataPath: string; file: string }, edit: (incident: { timeline: any[] }) => void): void {
+  const head = JSON.parse(readFileSync(paths.file, 'utf8'));
+  if (!head.journal) {
+    edit(head);
+    writeFileSync(paths.file, JSON.stringify(head, null, 2));
+  } else {
+    const journalFile = paths.file.replace(/\.json$/, '.journal');
+    const lines = readFileSync(journalFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const incident = { timeline: lines.filter((l) => 'timeline' in l).map((l) => l.timeline) as any[] };
+    edit(incident);
+    const rest = lines.filter((l) => !('timeline' in l));
+    const text = [...incident.timeline.map((e) => ({ timeline: e })), ...rest].map((l) => `${JSON.stringify(l)}\n`).join('');
+    writeFileSync(journalFile, text);
+    head.journal = { ...head.journal, bytes: Buffer.byteLength(text), entries: { ...head.journal.entries, timeline: incident.timeline.length } };
+    writeFileSync(paths.file, JSON.stringify(head));
+  }
   rmSync(`${paths.dataPath.replace(/\.json$/, '')}.incidents.pack`, { force: true });
-  return text;
 }
 
 async function expectDetected(paths: { dataPath: string; file: string }, entry: number, reason: RegExp): Promise<void> {
-  const before = readFileSync(paths.file, 'utf8');
+  const stored = () => readFileSync(paths.file, 'utf8') + (existsSync(paths.file.replace(/\.json$/, '.journal')) ? readFileSync(paths.file.replace(/\.json$/, '.journal'), 'utf8') : '');
+  const before = stored();
   let runtime: Runtime | undefined;
   try {
     const opened = await open(paths.dataPath);
@@ -64,7 +79,7 @@ async function expectDetected(paths: { dataPath: string; file: string }, entry: 
     await runtime?.close();
   }
   // Nothing was rewritten: not at start-up, not by verify, list or show.
-  expect(readFileSync(paths.file, 'utf8')).toBe(before);
+  expect(stored()).toBe(before);
 }
 
 describe('tampering with a stored incident file', () => {
