@@ -119,8 +119,7 @@ const showCommand: CommandSpec<{ id: string }> = {
   args: z.object({ id: IncidentIdArg }),
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
-    const status = verifyChain(incident);
-    ctx.records?.note(incident.id, status);
+    const status = ctx.records ? ctx.records.check(incident) : verifyChain(incident);
     return withBanner(describeIncident(incident), status.state === 'broken' ? bannerFor(incident.id, status) : undefined);
   },
 };

@@ -13,13 +13,19 @@ export interface ChainProblem {
 
 /** What verification found. */
 export type ChainStatus =
-  | { state: 'intact'; head: string; entries: Record<string, number> }
+  | { state: 'intact'; head: string; entries: Record<string, number>; /** Where this verification ended (to resume from). */ verified: VerifiedPrefix }
   /** Written before chaining and not sealed yet (sealed at the next start-up or change). */
   | { state: 'unsealed' }
   | { state: 'broken'; problem: ChainProblem };
 
-/** Verify every chained list and the head; nothing is rewritten. */
-export function verifyChain(incident: Incident): ChainStatus {
+/** Where an earlier verification of the same incident ended, per list: its first `entries` entries ended at `head`. */
+export type VerifiedPrefix = Record<string, { entries: number; head: string }>;
+
+/**
+ * Verify every chained list and the head; nothing is rewritten. With `from` (an earlier intact result for this incident,
+ * whose entries the append-only store cannot have changed since) only the entries after it are hashed.
+ */
+export function verifyChain(incident: Incident, from?: VerifiedPrefix): ChainStatus {
   const lists = chainedLists(incident);
   const chain = incident.chain;
   if (needsLegacySeal(incident)) return { state: 'unsealed' };
@@ -28,34 +34,46 @@ export function verifyChain(incident: Incident): ChainStatus {
     return broken(hashed[0], null, 'its entries carry hashes but the incident has no chain record: the chain record was removed');
   }
   const counts: Record<string, number> = {};
+  const heads: VerifiedPrefix = {};
   for (const [name, entries] of lists) {
-    const problem = verifyList(incident.id, name, entries, chain.seal?.links[name] ?? [], chain.lists[name]);
+    const problem = verifyList(incident.id, name, entries, chain.seal?.links[name] ?? [], chain.lists[name], from?.[name]);
     if (problem) return { state: 'broken', problem };
     counts[name] = entries.length;
+    heads[name] = { entries: entries.length, head: chain.lists[name]?.head ?? genesisHash(incident.id, name) };
   }
   for (const name of Object.keys(chain.lists)) {
     if (!lists.some(([n]) => n === name)) return broken(name, null, `the chain records ${chain.lists[name]!.entries} ${name} entries but the incident has no ${name}`);
   }
   if (combinedHead(incident.id, chain.lists) !== chain.head) return broken('chain', null, 'the stored chain head does not match the heads of its lists');
-  return { state: 'intact', head: chain.head, entries: counts };
+  return { state: 'intact', head: chain.head, entries: counts, verified: heads };
 }
 
-function verifyList(id: string, name: string, entries: readonly ChainedEntry[], sealed: readonly string[], recorded: { head: string; entries: number } | undefined): ChainProblem | undefined {
+function verifyList(
+  id: string, name: string, entries: readonly ChainedEntry[], sealed: readonly string[], recorded: { head: string; entries: number } | undefined, from?: { entries: number; head: string },
+): ChainProblem | undefined {
   let prev = genesisHash(id, name);
-  for (const [i, entry] of entries.entries()) {
+  let start = 0;
+  // Resume after a verified prefix only when it still ends where it did (beyond the sealed part, at a stored hash).
+  if (from && from.entries > sealed.length && from.entries <= entries.length && entries[from.entries - 1]?.hash === from.head) {
+    prev = from.head;
+    start = from.entries;
+  }
+  for (let i = start; i < entries.length; i++) {
+    const entry = entries[i]!;
     const n = i + 1;
-    const label = describeEntry(name, n, entry);
+    // Built only for a problem: start-up runs this over every stored entry.
+    const label = () => describeEntry(name, n, entry);
     if (i < sealed.length) {
       // Sealed at start-up as written before chaining: no chain fields, and its link must be the sealed one.
-      if (entry.hash !== undefined || entry.prev !== undefined) return { list: name, entry: n, reason: `${label} was sealed without a hash but now carries one` };
+      if (entry.hash !== undefined || entry.prev !== undefined) return { list: name, entry: n, reason: `${label()} was sealed without a hash but now carries one` };
       const link = linkHash(entry, prev);
-      if (link !== sealed[i]) return { list: name, entry: n, reason: `${label} does not match the seal of entries written before chaining: it, or one before it, was edited, removed or reordered` };
+      if (link !== sealed[i]) return { list: name, entry: n, reason: `${label()} does not match the seal of entries written before chaining: it, or one before it, was edited, removed or reordered` };
       prev = link;
       continue;
     }
-    if (entry.hash === undefined || entry.prev === undefined) return { list: name, entry: n, reason: `${label} carries no hash: it was added outside breachdesk` };
-    if (entry.prev !== prev) return { list: name, entry: n, reason: `${label} does not follow entry ${n - 1}: an entry before it was removed, inserted or reordered` };
-    if (linkHash(entry, prev) !== entry.hash) return { list: name, entry: n, reason: `${label} was edited after it was written (its content no longer matches its hash)` };
+    if (entry.hash === undefined || entry.prev === undefined) return { list: name, entry: n, reason: `${label()} carries no hash: it was added outside breachdesk` };
+    if (entry.prev !== prev) return { list: name, entry: n, reason: `${label()} does not follow entry ${n - 1}: an entry before it was removed, inserted or reordered` };
+    if (linkHash(entry, prev) !== entry.hash) return { list: name, entry: n, reason: `${label()} was edited after it was written (its content no longer matches its hash)` };
     prev = entry.hash;
   }
   const label = listLabel(name);

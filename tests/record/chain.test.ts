@@ -40,7 +40,7 @@ describe('hash chain of the timeline', () => {
     const listHead = { entries: 3, head: prev };
     expect(incident.chain?.lists.timeline).toEqual(listHead);
     expect(incident.chain?.head).toBe(sha(`{"incident":"BR-1","lists":{"timeline":{"entries":3,"head":"${prev}"}}}`));
-    expect(verifyChain(incident)).toEqual({ state: 'intact', head: incident.chain!.head, entries: { timeline: 3 } });
+    expect(verifyChain(incident)).toMatchObject({ state: 'intact', head: incident.chain!.head, entries: { timeline: 3 } });
   });
 });
 
@@ -91,5 +91,21 @@ describe('entries written before chaining', () => {
     const report = await checkRecords(store, createRecordHealth(), createMemoryLogger(), new Date('2025-03-02T00:00:00Z'));
     expect(report).toEqual({ checked: 1, sealed: [], broken: ['BR-1'] });
     expect((await store.get('BR-1'))!.chain).toBeUndefined();
+  });
+});
+
+describe('remembered verification (show)', () => {
+  it('checks the entries added since the last intact check, and still names a bad one', async () => {
+    const t = createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-1', usHospitalFacts())]);
+    const say = (text: string) => t.bot.handle({ text, actor: sam, platform: 'slack' });
+    for (const n of [1, 2, 3]) await say(`log BR-1 note ${n}`);
+    const health = createRecordHealth();
+    expect(health.check((await t.store.get('BR-1'))!)).toMatchObject({ state: 'intact', entries: { timeline: 3 } });
+    await say('log BR-1 note 4');
+    const grown = (await t.store.get('BR-1'))!;
+    expect(health.check(grown)).toMatchObject({ state: 'intact', entries: { timeline: 4 } });
+    const bad = { ...grown, timeline: [...grown.timeline.slice(0, 3), { ...grown.timeline[3]!, text: 'changed' }] };
+    expect(health.check(bad)).toMatchObject({ state: 'broken', problem: { entry: 4 } });
+    expect(health.problem('BR-1')?.entry).toBe(4);
   });
 });
