@@ -17,6 +17,7 @@ export function startScheduler(runtime: Runtime, config: AppConfig, clock: Clock
     logger,
     tickSeconds: config.BREACHDESK_TICK_SECONDS,
     escalateAfterHours: config.BREACHDESK_ESCALATE_HOURS,
+    access: runtime.bot.deps.config,
     digest: { localTime: config.BREACHDESK_DIGEST_TIME, ...(portfolio ? { portfolioChannel: portfolio } : {}) },
     // Once a day, the chain heads of changed incidents go to the anchor channel.
     ...(config.anchorChannel ? { jobs: [createAnchorJob({ store: runtime.store, notifier: runtime.notifier, channel: config.anchorChannel, logger })] } : {}),

@@ -21,6 +21,8 @@ type ExportArgs = { id: string; format: keyof typeof MEDIA; channel?: boolean; o
 
 const exportCommand: CommandSpec<ExportArgs> = {
   id: 'incident.export',
+  permission: 'read',
+  audit: 'export',
   name: 'export',
   summary: 'Export the full record (facts and their history, obligations with proof, timeline, chain head) as a JSON, Markdown or PDF file',
   usage: 'export <id> [--format json|md|pdf] [--channel] [--out <path>]',
@@ -97,6 +99,8 @@ async function anchorOnExport(incident: Incident, ctx: CommandContext): Promise<
 
 const verifyCommand: CommandSpec<{ id: string }> = {
   id: 'record.verify',
+  permission: 'read',
+  audit: 'read',
   name: 'verify',
   summary: "Check an incident's hash chain and name the first entry that does not match",
   usage: 'verify <id>',
@@ -117,6 +121,8 @@ const verifyCommand: CommandSpec<{ id: string }> = {
 
 const verifyExportCommand: CommandSpec<{ source: string }> = {
   id: 'record.verify-export',
+  // Checks a file the asker already holds; no stored incident is read.
+  permission: 'public',
   name: 'verify-export',
   summary: "Check a JSON export: its Ed25519 signature and its hash chain; prints the head to compare with the anchor channel",
   usage: 'verify-export <file.json | {json…}>',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IncidentSchema } from '../bot/model/incident-schema.ts';
 import { parseImport } from '../data/import-format.ts';
+import { guardImportFacts } from '../bot/privacy/import-guard.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import type { CommandSpec } from './registry.ts';
@@ -21,6 +22,7 @@ async function readSource(source: string, ctx: CommandContext): Promise<string> 
 
 const importCommand: CommandSpec<{ source: string }> = {
   id: 'incident.import',
+  permission: 'open',
   name: 'import',
   summary: 'Create an incident from the JSON import format (a file in the terminal, pasted JSON in chat)',
   usage: 'import <file.json | {json…}>',
@@ -31,11 +33,12 @@ const importCommand: CommandSpec<{ source: string }> = {
     const text = await readSource(args.source, ctx);
     const parsed = parseImport(text);
     if (!parsed.ok) throw new InvalidArgumentsError(`The import was refused, nothing was created:\n- ${parsed.problems.join('\n- ')}`);
+    const facts = guardImportFacts(parsed.facts, ctx.config.phiGuard);
     const now = ctx.clock.now().toISOString();
     const ignored = parsed.ignored.length ? ` (export-only fields not carried over: ${parsed.ignored.join(', ')})` : '';
     const created = await ctx.store.create((id) =>
-      appendChained(IncidentSchema.parse({ ...parsed.facts, id, createdAt: now, updatedAt: now }), 'timeline',
-        [timelineEntry(ctx, 'incident.imported', `Imported "${parsed.facts.title}"${ignored}`)], ctx.clock.now()),
+      appendChained(IncidentSchema.parse({ ...facts, id, createdAt: now, updatedAt: now }), 'timeline',
+        [timelineEntry(ctx, 'incident.imported', `Imported "${facts.title}"${ignored}`)], ctx.clock.now()),
     );
     return ok(`Imported as ${created.id}: ${created.title}.`, { data: { id: created.id } });
   },

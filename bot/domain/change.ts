@@ -1,6 +1,6 @@
 // The one path by which an incident changes: a pure decision yields the next incident and its timeline events,
 // and applyChange is the only caller of the store's update/create. Every event becomes a timeline entry here.
-import type { Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
+import type { AccessEvent, Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
 import type { IncidentStore } from '../ports.ts';
 import { appendChained } from '../record/chain.ts';
 
@@ -18,6 +18,8 @@ export interface DomainEvent {
 export interface Decision {
   next: Incident;
   events: DomainEvent[];
+  /** Reads, exports and refusals to append to the incident's access log (beside the timeline, never edited). */
+  access?: AccessEvent[];
 }
 
 /** A pure decision over the current incident; throws CommandRefusedError (bot/errors.ts) when the change is not allowed. */
@@ -41,8 +43,12 @@ export function toTimelineEntries(events: readonly DomainEvent[], actor: Actor, 
 
 /** Fold a decision into the record: next incident plus its new timeline entries, each sealed into the hash chain. */
 export function commit(decision: Decision, actor: Actor, now: Date): Incident {
-  if (decision.events.length === 0) return decision.next;
-  const next = { ...decision.next, updatedAt: now.toISOString() };
+  const access = decision.access ?? [];
+  // Access-log entries are chained like timeline entries (bot/record/chain.ts), in their own list.
+  const logged = access.length === 0 ? decision.next : appendChained(decision.next, 'accessLog', access, now);
+  // An access alone is not a change of the incident's facts: updatedAt moves only with timeline events.
+  if (decision.events.length === 0) return logged;
+  const next = { ...logged, updatedAt: now.toISOString() };
   return appendChained(next, 'timeline', toTimelineEntries(decision.events, actor, now), now);
 }
 

@@ -8,7 +8,7 @@ import { createManualClock } from '../../bot/clock.ts';
 import { openRuntime, type Runtime } from '../../adapters/runtime.ts';
 import { createMemoryLogger } from '../helpers/test-bot.ts';
 
-const CORE = { defaultTimezone: 'America/Chicago', defaultOrganization: { name: 'Example Hospital', role: 'covered_entity', country: 'US' } };
+const CORE = { defaultTimezone: 'America/Chicago', defaultOrganization: { name: 'Example Hospital', role: 'covered_entity', country: 'US' }, admins: [], openers: [] };
 const sam = { id: 'sam', name: 'Sam' };
 
 async function open(dataPath: string) {
