@@ -86,7 +86,9 @@ function verifyList(
 }
 
 function describeEntry(list: string, n: number, entry: ChainedEntry): string {
-  const details = [entry.at, entry.action].filter((v): v is string => typeof v === 'string');
+  // Timeline entries name an action; access-log entries a kind and a command (`read show`).
+  const what = typeof entry.action === 'string' ? entry.action : [entry.kind, entry.command].filter((v) => typeof v === 'string').join(' ');
+  const details = [entry.at, what].filter((v): v is string => typeof v === 'string' && v.length > 0);
   return `${listLabel(list)} entry ${n}${details.length ? ` (${details.join(', ')})` : ''}`;
 }
 

@@ -89,6 +89,9 @@ describe('daily anchor of chain heads', () => {
     const reply = await say('export BR-1 --format pdf');
     expect(reply.text).toContain('posted to the anchor channel slack:C0SECURITY');
     expect(anchorPosts()).toHaveLength(1);
-    expect(anchorPosts()[0]!.reply.text).toContain(`BR-1 ${(await store.get('BR-1'))!.chain!.head}`);
+    // The head posted is the one the export carries (the export's own access-log entry comes after it).
+    const exportedHead = (reply.data as { head: string }).head;
+    expect(anchorPosts()[0]!.reply.text).toContain(`BR-1 ${exportedHead}`);
+    expect((await store.get('BR-1'))!.chain!.anchored!.head).toBe(exportedHead);
   });
 });

@@ -39,8 +39,10 @@ describe('hash chain of the timeline', () => {
     }
     const listHead = { entries: 3, head: prev };
     expect(incident.chain?.lists.timeline).toEqual(listHead);
-    expect(incident.chain?.head).toBe(sha(`{"incident":"BR-1","lists":{"timeline":{"entries":3,"head":"${prev}"}}}`));
-    expect(verifyChain(incident)).toMatchObject({ state: 'intact', head: incident.chain!.head, entries: { timeline: 3 } });
+    // The access log (empty here: `new` and `log` are changes, not reads) is a chained list too.
+    const noAccess = sha('{"incident":"BR-1","list":"accessLog"}');
+    expect(incident.chain?.head).toBe(sha(`{"incident":"BR-1","lists":{"accessLog":{"entries":0,"head":"${noAccess}"},"timeline":{"entries":3,"head":"${prev}"}}}`));
+    expect(verifyChain(incident)).toMatchObject({ state: 'intact', head: incident.chain!.head, entries: { timeline: 3, accessLog: 0 } });
   });
 });
 

@@ -2,7 +2,7 @@
 // verification level and proof, the delay, the assessment, the timeline and the chain head; the JSON export is signed
 // with Ed25519 and verify-export catches any edit.
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
 
 const sam = { id: 'U-SAM', name: 'Sam Rivera' };
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 async function incidentWithHistory(now = '2025-03-19T08:00:00Z') {
   const t = createTestBot(now, [makeIncident('BR-1', usHospitalFacts({ affected: { total: 1500, byJurisdiction: { 'US-IN': 1200, 'US-TX': 300 } } }))]);
@@ -34,9 +35,10 @@ function pdfText(bytes: Uint8Array): string {
 
 describe('export --format pdf', () => {
   it('holds the facts, every obligation with citation, verification and proof, the record and the chain head', async () => {
-    const { say } = await incidentWithHistory();
+    const { say, store } = await incidentWithHistory();
     const reply = await say('export BR-1 --format pdf');
     expect(reply.outcome).toBe('ok');
+    const stored = (await store.get('BR-1'))!;
     expect(reply.file).toMatchObject({ name: 'BR-1-record-2025-03-19.pdf', mediaType: 'application/pdf', share: 'private' });
     const text = pdfText(reply.file!.content);
     expect(text).toContain('BR-1: Legacy EHR vendor breach');
@@ -55,8 +57,12 @@ describe('export --format pdf', () => {
     expect(text).toContain('Presumed breach');
     expect(text).toContain('Unauthorized person: unknown actor');
     expect(text).toContain('Outside counsel engaged');
-    const head = ((await say('verify BR-1')).data as { head: string }).head;
-    expect(head).toMatch(/^[0-9a-f]{64}$/);
+    // The head printed is the record's head at the export instant: before the export's own access-log entry.
+    expect(stored.accessLog.at(-1)).toMatchObject({ kind: 'export', command: 'export' });
+    const before = stored.accessLog.slice(0, -1);
+    const accessHead = before.at(-1)?.hash ?? sha('{"incident":"BR-1","list":"accessLog"}');
+    const timeline = stored.chain!.lists.timeline!;
+    const head = sha(`{"incident":"BR-1","lists":{"accessLog":{"entries":${before.length},"head":"${accessHead}"},"timeline":{"entries":${timeline.entries},"head":"${timeline.head}"}}}`);
     expect(text).toContain(`Chain head: ${head}`);
     expect(text).toContain('How to check this record');
     expect(reply.text).toContain(`Chain head: ${head} (intact)`);

@@ -1,6 +1,6 @@
 // Editing, deleting or reordering an entry in a stored incident file is detected by `verify` and at start-up, which
 // report it loudly (log line, `list` marker, `show` banner) and rewrite nothing.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +37,7 @@ async function storeWithHistory(): Promise<{ dataPath: string; file: string }> {
  * append-only journal (`BR-1.journal`, one JSON line per entry) and the head file (`BR-1.json`) records its length, so
  * a careful tamperer rewrites both to keep the store reading the file. The start-up pack is dropped too.
  */
-function tamper(paths: { dataPath: string; file: string }, edit: (incident: { timeline: any[] }) => void): void {
+function tamper(paths: { dataPath: string; file: string }, edit: (incident: { timeline: any[] }) => void, list: 'timeline' | 'accessLog' = 'timeline'): void {
   const head = JSON.parse(readFileSync(paths.file, 'utf8'));
   if (!head.journal) {
     edit(head);
@@ -45,20 +45,21 @@ function tamper(paths: { dataPath: string; file: string }, edit: (incident: { ti
   } else {
     const journalFile = paths.file.replace(/\.json$/, '.journal');
     const lines = readFileSync(journalFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-    const incident = { timeline: lines.filter((l) => 'timeline' in l).map((l) => l.timeline) as any[] };
+    const incident = { timeline: lines.filter((l) => list in l).map((l) => l[list]) as any[] };
     edit(incident);
-    const rest = lines.filter((l) => !('timeline' in l));
-    const text = [...incident.timeline.map((e) => ({ timeline: e })), ...rest].map((l) => `${JSON.stringify(l)}\n`).join('');
+    const rest = lines.filter((l) => !(list in l));
+    const text = [...incident.timeline.map((e) => ({ [list]: e })), ...rest].map((l) => `${JSON.stringify(l)}\n`).join('');
     writeFileSync(journalFile, text);
-    head.journal = { ...head.journal, bytes: Buffer.byteLength(text), entries: { ...head.journal.entries, timeline: incident.timeline.length } };
+    head.journal = { ...head.journal, bytes: Buffer.byteLength(text), entries: { ...head.journal.entries, [list]: incident.timeline.length } };
     writeFileSync(paths.file, JSON.stringify(head));
   }
   rmSync(`${paths.dataPath.replace(/\.json$/, '')}.incidents.pack`, { force: true });
 }
 
 async function expectDetected(paths: { dataPath: string; file: string }, entry: number, reason: RegExp): Promise<void> {
-  const stored = () => readFileSync(paths.file, 'utf8') + (existsSync(paths.file.replace(/\.json$/, '.journal')) ? readFileSync(paths.file.replace(/\.json$/, '.journal'), 'utf8') : '');
-  const before = stored();
+  // The journal holds the history; reads add access-log lines at its end, and nothing before them may change.
+  const journal = () => readFileSync(paths.file.replace(/\.json$/, '.journal'), 'utf8');
+  const before = journal();
   let runtime: Runtime | undefined;
   try {
     const opened = await open(paths.dataPath);
@@ -79,7 +80,9 @@ async function expectDetected(paths: { dataPath: string; file: string }, entry: 
     await runtime?.close();
   }
   // Nothing was rewritten: not at start-up, not by verify, list or show.
-  expect(stored()).toBe(before);
+  const after = journal();
+  expect(after.startsWith(before)).toBe(true);
+  expect(after.slice(before.length).split('\n').filter(Boolean).every((l) => 'accessLog' in JSON.parse(l))).toBe(true);
 }
 
 describe('tampering with a stored incident file', () => {
@@ -116,6 +119,19 @@ describe('tampering with a stored incident file', () => {
       i.timeline[1].hash = linkHash(i.timeline[1], i.timeline[1].prev);
     });
     await expectDetected(paths, 3, /does not follow entry 2/);
+  });
+
+  it('an edited access-log entry is named too', async () => {
+    const paths = await storeWithHistory();
+    // Entry 1 of the access log is the `verify` read made while the history was written.
+    tamper(paths, (i) => (i.timeline[0].actor.name = 'Somebody else'), 'accessLog');
+    const { runtime, logger, say } = await open(paths.dataPath);
+    try {
+      expect(logger.lines.find((l) => l.startsWith('error record check: BR-1: RECORD BROKEN'))).toMatch(/Access-log entry 1 \(2025-03-01T12:00:00.000Z, read verify\) was edited after it was written/);
+      expect((await say('verify BR-1')).data).toMatchObject({ chain: 'broken', problem: { list: 'accessLog', entry: 1 } });
+    } finally {
+      await runtime.close();
+    }
   });
 
   it('an intact store starts without an error line and keeps working', async () => {
