@@ -44,6 +44,10 @@ export interface CommandContext {
   channel?: RequestChannel;
   /** Posts into channels (summary); absent where nothing can be posted. */
   notifier?: Notifier;
+  /** The asker's chosen language (`lang`), overriding the organization's. */
+  language?: import('../bot/i18n/index.ts').Lang;
+  /** Remembers the asker's language choice (`lang`); absent where there is no one to remember (one-shot CLI). */
+  setLanguage?: (lang: import('../bot/i18n/index.ts').Lang | undefined) => void;
   /** Reads a local file (import from the terminal/CLI only). */
   readFile?: (path: string) => Promise<string>;
   /** Integrity findings since start-up (list marker, show banner). */
