@@ -59,15 +59,15 @@ export function buildRecordDocument(input: RecordInput): RecordDocument {
       chainSection(i, status),
     ],
   };
-  const banner = bannerFor(i.id, status);
+  const banner = bannerFor(i.id, status, chainedLists(i).some(([, entries]) => entries.length > 0));
   if (banner) doc.banner = banner;
   return doc;
 }
 
 /** The loud line shown on `show` and exports when the record does not verify; undefined when it does. */
-export function bannerFor(id: string, status: ChainStatus): string | undefined {
+export function bannerFor(id: string, status: ChainStatus, hasEntries = true): string | undefined {
   if (status.state === 'broken') return `RECORD BROKEN: ${id}'s stored record does not match its hash chain. ${status.problem.reason}. Run \`verify ${id}\`; compare with the last anchored head or an earlier export.`;
-  if (status.state === 'unsealed') return `${id}'s entries were written before chaining and are not sealed yet; they are sealed at the next start-up or change.`;
+  if (status.state === 'unsealed' && hasEntries) return `${id}'s entries were written before chaining and are not sealed yet; they are sealed at the next start-up or change.`;
   return undefined;
 }
 

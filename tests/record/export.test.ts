@@ -42,7 +42,7 @@ describe('export --format pdf', () => {
     expect(reply.file).toMatchObject({ name: 'BR-1-record-2025-03-19.pdf', mediaType: 'application/pdf', share: 'private' });
     const text = pdfText(reply.file!.content);
     expect(text).toContain('BR-1: Legacy EHR vendor breach');
-    expect(text).toContain('Affected: 1500 (US-IN 1200, US-TX 310)');
+    expect(text).toContain('Affected: 1,500 (US-IN 1,200, US-TX 310)');
     expect(text).toContain('affected.byJurisdiction.US-TX: 300 -> 310');
     const obligations = JSON.parse((await say('deadlines BR-1 --json')).text) as Array<{ obligation: string; citation: string; verification: string; status: string }>;
     expect(obligations.length).toBeGreaterThan(3);
