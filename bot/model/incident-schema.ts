@@ -193,8 +193,8 @@ export const ChainSchema = z.strictObject({
   head: Sha256Hex,
   /** Head and length of each chained list. */
   lists: z.record(z.string(), z.strictObject({ head: Sha256Hex, entries: z.number().int().min(0) })),
-  /** Entries written before chaining, sealed once into the first link (their link hashes, in order). */
-  seal: z.strictObject({ at: IsoInstant, links: z.record(z.string(), z.array(Sha256Hex)) }).optional(),
+  /** Entries written before chaining, sealed once into a first link per list: how many, and the hash they end at. */
+  seal: z.strictObject({ at: IsoInstant, lists: z.record(z.string(), z.strictObject({ entries: z.number().int().min(1), head: Sha256Hex })) }).optional(),
   /** The last head posted to the anchor channel. */
   anchored: z
     .strictObject({

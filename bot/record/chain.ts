@@ -2,8 +2,9 @@
 //
 // Each entry carries `prev` (the previous link's hash) and `hash` = SHA-256 of its canonical JSON (bot/record/canonical.ts)
 // with `prev` and without `hash`. A list's first link follows its genesis hash, SHA-256 of {"incident":id,"list":name}.
-// Entries written before chaining existed are not rewritten: they are sealed once into the first link (`chain.seal`), which
-// keeps each one's link hash computed the same way, so the first new entry follows the last legacy one.
+// Entries written before chaining existed are not rewritten: they are sealed once into a first link (`chain.seal`): their
+// count and the hash their links end at (each link computed the same way, over the entry with `prev`), so the first new
+// entry follows the last legacy one. One link, not one per entry: the incident's head file stays small.
 // The incident's head is SHA-256 of {"incident":id,"lists":{name:{"entries":n,"head":h}}}: it is what gets anchored.
 import type { Chain, Incident } from '../model/incident-schema.ts';
 import { canonicalJson, sha256Hex } from './canonical.ts';
@@ -53,17 +54,23 @@ export function sealLegacy(incident: Incident, now: Date): Incident {
   const legacy = legacyLists(incident);
   if (legacy.length === 0) return incident;
   if (!incident.chain && chainedLists(incident).some(([, entries]) => entries.some(hasChainFields))) return incident;
-  const links: Record<string, string[]> = { ...incident.chain?.seal?.links };
+  const sealedLists: NonNullable<Chain['seal']>['lists'] = { ...incident.chain?.seal?.lists };
   const lists: Chain['lists'] = { ...incident.chain?.lists };
   for (const [name, entries] of legacy) {
-    let prev = genesisHash(incident.id, name);
-    const sealed = entries.map((e) => (prev = linkHash(e, prev)));
-    if (sealed.length) links[name] = sealed;
-    lists[name] = { head: prev, entries: entries.length };
+    const head = legacyHead(incident.id, name, entries);
+    if (entries.length) sealedLists[name] = { entries: entries.length, head };
+    lists[name] = { head, entries: entries.length };
   }
-  const seal = Object.keys(links).length ? { seal: { at: incident.chain?.seal?.at ?? now.toISOString(), links } } : {};
+  const seal = Object.keys(sealedLists).length ? { seal: { at: incident.chain?.seal?.at ?? now.toISOString(), lists: sealedLists } } : {};
   const chain: Chain = { ...incident.chain, head: combinedHead(incident.id, lists), lists, ...seal };
   return { ...incident, chain };
+}
+
+/** The hash the links of entries written before chaining end at (the genesis hash for none). */
+export function legacyHead(incidentId: string, list: string, entries: readonly ChainedEntry[]): string {
+  let prev = genesisHash(incidentId, list);
+  for (const e of entries) prev = linkHash(e, prev);
+  return prev;
 }
 
 /** True when the incident has entries that were never sealed (written before chaining). */

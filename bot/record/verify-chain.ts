@@ -1,6 +1,6 @@
 // Checks an incident's chain from its stored entries alone and names the first entry that does not match.
 import type { Incident } from '../model/incident-schema.ts';
-import { chainedLists, combinedHead, genesisHash, linkHash, needsLegacySeal, type ChainedEntry } from './chain.ts';
+import { chainedLists, combinedHead, genesisHash, legacyHead, linkHash, needsLegacySeal, type ChainedEntry } from './chain.ts';
 
 /** The first place the stored record departs from its chain. */
 export interface ChainProblem {
@@ -36,7 +36,7 @@ export function verifyChain(incident: Incident, from?: VerifiedPrefix): ChainSta
   const counts: Record<string, number> = {};
   const heads: VerifiedPrefix = {};
   for (const [name, entries] of lists) {
-    const problem = verifyList(incident.id, name, entries, chain.seal?.links[name] ?? [], chain.lists[name], from?.[name]);
+    const problem = verifyList(incident.id, name, entries, chain.seal?.lists[name], chain.lists[name], from?.[name]);
     if (problem) return { state: 'broken', problem };
     counts[name] = entries.length;
     heads[name] = { entries: entries.length, head: chain.lists[name]?.head ?? genesisHash(incident.id, name) };
@@ -49,35 +49,37 @@ export function verifyChain(incident: Incident, from?: VerifiedPrefix): ChainSta
 }
 
 function verifyList(
-  id: string, name: string, entries: readonly ChainedEntry[], sealed: readonly string[], recorded: { head: string; entries: number } | undefined, from?: { entries: number; head: string },
+  id: string, name: string, entries: readonly ChainedEntry[], seal: { entries: number; head: string } | undefined,
+  recorded: { head: string; entries: number } | undefined, from?: { entries: number; head: string },
 ): ChainProblem | undefined {
+  const sealedCount = seal?.entries ?? 0;
   let prev = genesisHash(id, name);
   let start = 0;
   // Resume after a verified prefix only when it still ends where it did (beyond the sealed part, at a stored hash).
-  if (from && from.entries > sealed.length && from.entries <= entries.length && entries[from.entries - 1]?.hash === from.head) {
+  if (from && from.entries > sealedCount && from.entries <= entries.length && entries[from.entries - 1]?.hash === from.head) {
     prev = from.head;
     start = from.entries;
+  } else if (seal) {
+    // Entries written before chaining: one link over all of them. A problem there can be placed only within that range.
+    const range = `${listLabel(name)} entries 1–${seal.entries}, written before chaining and sealed on their first start-up,`;
+    const legacy = entries.slice(0, seal.entries);
+    const hashed = legacy.findIndex((e) => e.hash !== undefined || e.prev !== undefined);
+    if (legacy.length < seal.entries || hashed !== -1) return { list: name, entry: Math.min(legacy.length, hashed === -1 ? legacy.length : hashed) + 1, reason: `${range} are not all there: one was removed or another added among them` };
+    prev = legacyHead(id, name, legacy);
+    if (prev !== seal.head) return { list: name, entry: 1, reason: `${range} no longer match their seal: one of them was edited, removed or reordered` };
+    start = seal.entries;
   }
   for (let i = start; i < entries.length; i++) {
     const entry = entries[i]!;
     const n = i + 1;
     // Built only for a problem: start-up runs this over every stored entry.
     const label = () => describeEntry(name, n, entry);
-    if (i < sealed.length) {
-      // Sealed at start-up as written before chaining: no chain fields, and its link must be the sealed one.
-      if (entry.hash !== undefined || entry.prev !== undefined) return { list: name, entry: n, reason: `${label()} was sealed without a hash but now carries one` };
-      const link = linkHash(entry, prev);
-      if (link !== sealed[i]) return { list: name, entry: n, reason: `${label()} does not match the seal of entries written before chaining: it, or one before it, was edited, removed or reordered` };
-      prev = link;
-      continue;
-    }
     if (entry.hash === undefined || entry.prev === undefined) return { list: name, entry: n, reason: `${label()} carries no hash: it was added outside breachdesk` };
     if (entry.prev !== prev) return { list: name, entry: n, reason: `${label()} does not follow entry ${n - 1}: an entry before it was removed, inserted or reordered` };
     if (linkHash(entry, prev) !== entry.hash) return { list: name, entry: n, reason: `${label()} was edited after it was written (its content no longer matches its hash)` };
     prev = entry.hash;
   }
   const label = listLabel(name);
-  if (entries.length < sealed.length) return { list: name, entry: entries.length + 1, reason: `${label} entries ${entries.length + 1}–${sealed.length}, sealed before chaining, are missing` };
   if (!recorded) return entries.length ? { list: name, entry: 1, reason: `the chain has no record of the ${label.toLowerCase()}` } : undefined;
   if (entries.length < recorded.entries) return { list: name, entry: entries.length + 1, reason: `${label} entry ${entries.length + 1} is missing: the chain records ${recorded.entries} entries, ${entries.length} are stored` };
   if (entries.length > recorded.entries) return { list: name, entry: recorded.entries + 1, reason: `${label} entry ${recorded.entries + 1} is not covered by the chain head: it was added outside breachdesk` };

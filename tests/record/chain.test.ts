@@ -67,22 +67,30 @@ describe('entries written before chaining', () => {
     const sealed = (await store.get('BR-4'))!;
     expect(JSON.stringify(sealed.timeline)).toBe(before);
     expect(sealed.chain?.seal?.at).toBe('2025-03-01T12:00:00.000Z');
-    expect(sealed.chain?.seal?.links.timeline).toHaveLength(2);
+    // One first link over both old entries, computed by hand: each link is SHA-256 of the entry with `prev`, keys sorted.
+    const link = (e: Record<string, unknown>, prev: string) => sha(canonicalJson({ ...e, prev }));
+    const genesis = sha('{"incident":"BR-4","list":"timeline"}');
+    const expected = link(sealed.timeline[1] as never, link(sealed.timeline[0] as never, genesis));
+    expect(sealed.chain?.seal?.lists.timeline).toEqual({ entries: 2, head: expected });
     expect(verifyChain(sealed).state).toBe('intact');
     // A second start-up seals nothing again.
     expect((await checkRecords(store, createRecordHealth(), logger, new Date('2025-03-02T12:00:00Z'))).sealed).toEqual([]);
     const t = createTestBot('2025-03-03T12:00:00Z', [sealed]);
     await t.bot.handle({ text: 'log BR-4 after sealing', actor: sam, platform: 'slack' });
     const next = (await t.store.get('BR-4'))!;
-    expect(next.timeline[2]!.prev).toBe(sealed.chain!.seal!.links.timeline!.at(-1));
+    expect(next.timeline[2]!.prev).toBe(expected);
     expect(verifyChain(next).state).toBe('intact');
   });
 
-  it('an edit of a sealed entry is named', () => {
+  it('an edit, removal or reordering among sealed entries is placed within the sealed range', () => {
     const sealed = sealLegacy(legacy(), new Date('2025-03-01T12:00:00Z'));
-    const edited = { ...sealed, timeline: [sealed.timeline[0]!, { ...sealed.timeline[1]!, text: 'Nobody called' }] };
-    const status = verifyChain(edited);
-    expect(status).toMatchObject({ state: 'broken', problem: { list: 'timeline', entry: 2 } });
+    const [first, second] = [sealed.timeline[0]!, sealed.timeline[1]!];
+    for (const timeline of [[first, { ...second, text: 'Nobody called' }], [second, first]]) {
+      const status = verifyChain({ ...sealed, timeline });
+      expect(status).toMatchObject({ state: 'broken', problem: { list: 'timeline', entry: 1 } });
+      expect(status.state === 'broken' && status.problem.reason).toMatch(/Timeline entries 1–2, written before chaining .* no longer match their seal/);
+    }
+    expect(verifyChain({ ...sealed, timeline: [first] })).toMatchObject({ state: 'broken', problem: { reason: expect.stringMatching(/are not all there/) } });
   });
 
   it('a record whose chain record was removed while its entries carry hashes is broken, never re-sealed', async () => {
@@ -112,5 +120,15 @@ describe('remembered verification (show)', () => {
     // A broken result is not a prefix to resume from: the good record is verified in full, and found intact.
     expect(health.check(grown)).toMatchObject({ state: 'intact', entries: { timeline: 4 } });
     expect(health.problem('BR-1')).toBeUndefined();
+  });
+});
+
+describe('the store port', () => {
+  it('appendTimeline seals the entry into the chain', async () => {
+    const store = createMemoryStore([makeIncident('BR-1', usHospitalFacts())]);
+    await store.appendTimeline('BR-1', { at: '2025-03-01T12:00:00.000Z', actor: { id: 'sam', name: 'Sam', platform: 'cli' }, action: 'note', text: 'appended' });
+    const incident = (await store.get('BR-1'))!;
+    expect(incident.timeline[0]!.prev).toBe(sha('{"incident":"BR-1","list":"timeline"}'));
+    expect(verifyChain(incident).state).toBe('intact');
   });
 });
