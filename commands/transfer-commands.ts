@@ -1,14 +1,14 @@
 // `import`: an incident from the JSON import format (the export's JSON is a superset of it).
 import { z } from 'zod';
-import { IncidentSchema } from '../bot/model/incident-schema.ts';
+import { applyCreate } from '../bot/domain/change.ts';
+import { importIncident } from '../bot/domain/incident.ts';
 import { parseImport } from '../data/import-format.ts';
 import { guardImportFacts } from '../bot/privacy/import-guard.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
-import { timelineEntry } from './shared.ts';
-import { appendChained } from '../bot/record/chain.ts';
+import { changeContext, withWarnings } from './shared.ts';
 
 async function readSource(source: string, ctx: CommandContext): Promise<string> {
   if (source.trimStart().startsWith('{')) return source;
@@ -34,13 +34,8 @@ const importCommand: CommandSpec<{ source: string }> = {
     const parsed = parseImport(text);
     if (!parsed.ok) throw new InvalidArgumentsError(`The import was refused, nothing was created:\n- ${parsed.problems.join('\n- ')}`);
     const facts = guardImportFacts(parsed.facts, ctx.config.phiGuard);
-    const now = ctx.clock.now().toISOString();
-    const ignored = parsed.ignored.length ? ` (export-only fields not carried over: ${parsed.ignored.join(', ')})` : '';
-    const created = await ctx.store.create((id) =>
-      appendChained(IncidentSchema.parse({ ...facts, id, createdAt: now, updatedAt: now }), 'timeline',
-        [timelineEntry(ctx, 'incident.imported', `Imported "${facts.title}"${ignored}`)], ctx.clock.now()),
-    );
-    return ok(`Imported as ${created.id}: ${created.title}.`, { data: { id: created.id } });
+    const { incident: created, warnings } = await applyCreate(changeContext(ctx), importIncident(facts, parsed.ignored, ctx.clock.now()));
+    return ok(withWarnings(`Imported as ${created.id}: ${created.title}.`, warnings), { data: { id: created.id } });
   },
 };
 

@@ -33,7 +33,7 @@ export function createTurnHandler(deps: TurnHandlerDeps): (context: TurnContext)
       await remember(deps, activity);
       await onMessage(deps, context);
     } else if (activity.type === ActivityTypes.Invoke && activity.name === FILE_CONSENT_INVOKE) {
-      await onFileConsent(context, deps.fileOffers, deps.logger, deps.bot.deps.clock.now().getTime(), activity.from.aadObjectId ?? activity.from.id);
+      await onFileConsent(context, deps.fileOffers, deps.logger, deps.bot.clock.now().getTime(), activity.from.aadObjectId ?? activity.from.id);
     } else if (activity.type === ActivityTypes.ConversationUpdate || activity.type === ActivityTypes.InstallationUpdate) {
       await onMembership(deps, activity);
     }
@@ -69,7 +69,7 @@ async function onMessage(deps: TurnHandlerDeps, context: TurnContext): Promise<v
   const reply = await deps.bot.handle(request);
   // Teams has no ephemeral messages: a private answer asked for in a channel or group chat goes to the asker's 1:1 chat,
   // and the thread gets a neutral note, so a lookup never shows an incident to everyone there. Channel replies thread.
-  const offer = () => fileConsentMessage(reply.file!, deps.fileOffers.offer(reply.file!, request.actor.id, deps.bot.deps.clock.now().getTime())) as TeamsMessage;
+  const offer = () => fileConsentMessage(reply.file!, deps.fileOffers.offer(reply.file!, request.actor.id, deps.bot.clock.now().getTime())) as TeamsMessage;
   const hasFile = Boolean(reply.file) && reply.outcome === 'ok';
   if (reply.visibility === 'private' && isGroup(activity)) {
     const sent = await sendPrivately(context, replyToTeamsMessage(reply), deps.appId, deps.logger);

@@ -11,8 +11,8 @@ import { createFakeNotifier } from '../scheduler/helpers.ts';
 const ANCHOR = { platform: 'slack' as const, id: 'C0SECURITY' };
 const sam = { id: 'U-SAM', name: 'Sam' };
 
-function setup() {
-  const t = createTestBot('2025-03-01T10:00:00Z', [makeIncident('BR-1', usHospitalFacts()), makeIncident('BR-2', usHospitalFacts({ title: 'Lost laptop' }))]);
+function setup(config: { anchorChannel?: typeof ANCHOR } = {}) {
+  const t = createTestBot('2025-03-01T10:00:00Z', [makeIncident('BR-1', usHospitalFacts()), makeIncident('BR-2', usHospitalFacts({ title: 'Lost laptop' }))], config);
   const notifier = createFakeNotifier(t.clock);
   const say = (text: string) => t.bot.handle({ text, actor: sam, platform: 'slack', channel: { platform: 'slack', id: 'C1' } });
   const scheduler = (store: IncidentStore = t.store) =>
@@ -82,9 +82,8 @@ describe('daily anchor of chain heads', () => {
   });
 
   it('export posts the head of the exported incident to the anchor channel', async () => {
-    const { say, notifier, hub, bot, anchorPosts, store } = setup();
+    const { say, notifier, hub, anchorPosts, store } = setup({ anchorChannel: ANCHOR });
     hub.register(notifier);
-    bot.deps.config.anchorChannel = ANCHOR;
     await say('log BR-1 first note');
     const reply = await say('export BR-1 --format pdf');
     expect(reply.text).toContain('posted to the anchor channel slack:C0SECURITY');

@@ -12,8 +12,8 @@ import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bo
 const sam = { id: 'U-SAM', name: 'Sam Rivera' };
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
-async function incidentWithHistory(now = '2025-03-19T08:00:00Z') {
-  const t = createTestBot(now, [makeIncident('BR-1', usHospitalFacts({ affected: { total: 1500, byJurisdiction: { 'US-IN': 1200, 'US-TX': 300 } } }))]);
+async function incidentWithHistory(config: { signingKey?: string } = {}, now = '2025-03-19T08:00:00Z') {
+  const t = createTestBot(now, [makeIncident('BR-1', usHospitalFacts({ affected: { total: 1500, byJurisdiction: { 'US-IN': 1200, 'US-TX': 300 } } }))], config);
   const say = (text: string) => t.bot.handle({ text, actor: sam, platform: 'slack', channel: { platform: 'slack', id: 'C1' } });
   for (const command of [
     'set BR-1 affected.byJurisdiction.US-TX 310',
@@ -91,9 +91,8 @@ describe('signed JSON export and verify-export', () => {
   const keys = () => generateKeyPairSync('ed25519', { privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
 
   it('signs with the configured key; verify-export accepts it and names the head', async () => {
-    const t = await incidentWithHistory();
     const key = keys();
-    t.bot.deps.config.signingKey = key.privateKey;
+    const t = await incidentWithHistory({ signingKey: key.privateKey });
     const json = Buffer.from((await t.say('export BR-1 --format json')).file!.content).toString('utf8');
     const doc = JSON.parse(json);
     expect(doc.signature).toMatchObject({ algorithm: 'Ed25519', publicKey: key.publicKey });
@@ -105,8 +104,7 @@ describe('signed JSON export and verify-export', () => {
   });
 
   it('refuses an export edited after signing, and one re-signed with another key', async () => {
-    const t = await incidentWithHistory();
-    t.bot.deps.config.signingKey = keys().privateKey;
+    const t = await incidentWithHistory({ signingKey: keys().privateKey });
     const doc = JSON.parse(Buffer.from((await t.say('export BR-1 --format json')).file!.content).toString('utf8'));
     const edited = structuredClone(doc);
     edited.notices[0].sentAt = '2025-03-01T09:00:00-06:00';
