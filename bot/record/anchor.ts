@@ -4,6 +4,7 @@
 import type { Incident } from '../model/incident-schema.ts';
 import type { ChannelTarget, IncidentStore, Notifier } from '../ports.ts';
 import type { Reply } from '../reply.ts';
+import { applyChange, SYSTEM_ACTOR } from '../domain/change.ts';
 
 /** Where anchor posts go and how. */
 export interface AnchorTarget {
@@ -34,15 +35,16 @@ export async function postAnchor(target: AnchorTarget, incidents: readonly Incid
   const channel = anchorChannelLabel(target.channel);
   const day = at.slice(0, 10);
   for (const posted of chained) {
-    await target.store.update(posted.id, (current) => {
-      if (!current.chain) return current;
+    // Through the one change path, recording no timeline event (that would change the head just posted).
+    await applyChange({ store: target.store, actor: SYSTEM_ACTOR, now }, posted.id, (current) => {
+      if (!current.chain) return { next: current, events: [] };
       const before = current.chain.anchored;
       const anchored = {
         head: posted.chain!.head, at, channel,
         ...(receipt.messageId ? { messageId: receipt.messageId } : {}),
         ...(reason === 'daily' ? { day } : before?.day ? { day: before.day } : {}),
       };
-      return { ...current, chain: { ...current.chain, anchored } };
+      return { next: { ...current, chain: { ...current.chain, anchored } }, events: [] };
     });
   }
   return chained.length;

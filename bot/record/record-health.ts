@@ -4,6 +4,7 @@ import type { Incident } from '../model/incident-schema.ts';
 import type { IncidentStore, Logger } from '../ports.ts';
 import { createSlicer } from '../slices.ts';
 import { needsLegacySeal, sealLegacy } from './chain.ts';
+import { applyChange, SYSTEM_ACTOR } from '../domain/change.ts';
 import { describeChainStatus, verifyChain, type ChainProblem, type ChainStatus, type VerifiedPrefix } from './verify-chain.ts';
 
 /** What is known about the records' integrity since start-up. */
@@ -78,5 +79,7 @@ export async function checkRecords(store: IncidentStore, health: RecordHealth, l
 
 async function sealOnce(store: IncidentStore, id: string, now: Date): Promise<Incident> {
   // The seal adds the chain record only; the timeline itself is left exactly as it was.
-  return store.update(id, (current) => (needsLegacySeal(current) ? sealLegacy(current, now) : current));
+  // Through the one change path, as the system, recording no event (a seal is not something that happened to the incident).
+  const { incident } = await applyChange({ store, actor: SYSTEM_ACTOR, now }, id, (current) => ({ next: needsLegacySeal(current) ? sealLegacy(current, now) : current, events: [] }));
+  return incident;
 }
