@@ -1,6 +1,6 @@
 // The written record: `export` (JSON signed when a key is set, Markdown, PDF) as a file, `verify` and `verify-export`.
 import { z } from 'zod';
-import { computeObligations } from '../bot/deadlines/engine.ts';
+import { obligationsNow } from '../bot/domain/obligations.ts';
 import { CONTRACT_KEYS } from '../bot/deadlines/types.ts';
 import type { Incident } from '../bot/model/incident-schema.ts';
 import { ok, refused, type ReplyFile } from '../bot/reply.ts';
@@ -44,7 +44,8 @@ const exportCommand: CommandSpec<ExportArgs> = {
     const now = ctx.clock.now();
     const status = verifyChain(incident);
     ctx.records?.note(incident.id, status);
-    const obligations = computeObligations(incident, ctx.rules, now);
+    // A stored date out of range refuses the export with the reason (bot/domain/obligations.ts), never a half record.
+    const obligations = obligationsNow(incident, ctx.rules, now);
     const doc = buildRecordDocument({ incident, obligations, status, now, exportedBy: ctx.actor.name });
     let content: Uint8Array;
     let data: unknown;
@@ -75,7 +76,7 @@ const exportCommand: CommandSpec<ExportArgs> = {
   },
 };
 
-function jsonExport(incident: Incident, obligations: ReturnType<typeof computeObligations>, status: ChainStatus, ctx: CommandContext): Record<string, unknown> {
+function jsonExport(incident: Incident, obligations: ReturnType<typeof obligationsNow>, status: ChainStatus, ctx: CommandContext): Record<string, unknown> {
   const exported: Record<string, unknown> = {
     format: 'breachdesk-incident', formatVersion: 2, exportedAt: ctx.clock.now().toISOString(), exportedBy: ctx.actor.name,
     ...incident,
