@@ -61,3 +61,19 @@ describe('hostile text in scheduled Slack posts', () => {
     }
   });
 });
+
+describe('a hostile Slack handle', () => {
+  it('is inert when the timeline names it in a summary posted to the channel', async () => {
+    const incident = dueGdprIncident(NOW, CHANNEL, 'Plain title');
+    h = await startHarness({ testBot: createTestBot(NOW, [incident], { admins: ['slack:U0HOSTILE1'] }) });
+    // Not in the fake directory: users.info fails, so the payload's own handle is the name recorded.
+    const who = { user_id: 'U0HOSTILE1', user_name: '<!channel>', channel_id: 'C0INC00001', channel_name: 'inc' };
+    await postToApp(h.eventsUrl, slashBody('log BR-1 board briefed', h.fake.responseUrl(), who));
+    const summary = await postToApp(h.eventsUrl, slashBody('summary BR-1', h.fake.responseUrl(), who));
+    // Quick enough for the ack: Slack posts the answer into the channel itself (in_channel).
+    expect(summary.json?.response_type).toBe('in_channel');
+    const shown = parsedText(summary.json!);
+    expect(shown).toContain('&lt;!channel&gt;');
+    expect(shown).not.toMatch(LIVE_SLACK_TOKEN);
+  });
+});
