@@ -40,7 +40,14 @@ async function main(argv: string[]): Promise<number> {
       // The import contract: print the new id alone, so scripts can capture it.
       const isImport = runtime.bot.findCommand(args.command[0] ?? '')?.id === 'incident.import';
       // Escape sequences and bidi overrides in stored text are shown, never obeyed by the terminal (JSON keeps its value).
-      process.stdout.write(`${!args.json && isImport && typeof id === 'string' ? id : terminalText(reply.text)}\n`);
+      if (!args.json && isImport && typeof id === 'string') {
+        process.stdout.write(`${id}\n`);
+        // Warnings (an unknown state code, counts above the total…) still reach the person, on stderr beside the id.
+        const rest = reply.text.split('\n').slice(1).join('\n').trim();
+        if (rest) process.stderr.write(`${terminalText(rest)}\n`);
+        return 0;
+      }
+      process.stdout.write(`${terminalText(reply.text)}\n`);
       return 0;
     }
     process.stderr.write(`${terminalText(reply.text)}\n`);

@@ -50,3 +50,20 @@ describe('import refusals in words', () => {
     expect(`${missing.stderr}${list.stderr}`).not.toMatch(RAW);
   });
 });
+
+describe('import warnings', () => {
+  it('prints the id alone on stdout and the warnings on stderr (they were dropped)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qa-import-'));
+    writeFileSync(join(dir, 'xx.json'), JSON.stringify({
+      title: 'Legacy EHR vendor breach',
+      organization: { name: 'Example Hospital', role: 'covered_entity', country: 'US', timezone: 'America/Chicago' },
+      discoveredAt: '2025-02-20T09:00:00-06:00',
+      affected: { total: 300, byJurisdiction: { 'US-XX': 300 } },
+      dataCategories: ['name'], phiInvolved: true, dataEncrypted: false,
+    }));
+    const r = run(dir, ['import', 'xx.json']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('BR-1\n');
+    expect(r.stderr).toContain('Warning: Affected residents: US-XX is not a US state or territory code');
+  });
+});
