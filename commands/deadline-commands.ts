@@ -223,6 +223,9 @@ const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean;
 
 const Conclusion = z.enum(['low', 'breach'], { error: 'conclusion must be low or breach' });
 
+/** Each four-factor answer: a paragraph, not a document (the record stays bounded whatever is typed). */
+const ASSESSMENT_FIELD_MAX = 2000;
+
 const assessCommand: CommandSpec<{ id: string; nature: string; person: string; acquired: string; mitigation: string; conclusion: z.infer<typeof Conclusion> }> = {
   id: 'deadlines.assess',
   permission: 'change',
@@ -241,10 +244,10 @@ const assessCommand: CommandSpec<{ id: string; nature: string; person: string; a
   },
   args: z.object({
     id: IncidentIdArg,
-    nature: z.string({ error: 'Missing --nature.' }).trim().min(1),
-    person: z.string({ error: 'Missing --person.' }).trim().min(1),
-    acquired: z.string({ error: 'Missing --acquired.' }).trim().min(1),
-    mitigation: z.string({ error: 'Missing --mitigation.' }).trim().min(1),
+    nature: z.string({ error: 'Missing --nature.' }).trim().min(1).max(ASSESSMENT_FIELD_MAX),
+    person: z.string({ error: 'Missing --person.' }).trim().min(1).max(ASSESSMENT_FIELD_MAX),
+    acquired: z.string({ error: 'Missing --acquired.' }).trim().min(1).max(ASSESSMENT_FIELD_MAX),
+    mitigation: z.string({ error: 'Missing --mitigation.' }).trim().min(1).max(ASSESSMENT_FIELD_MAX),
     conclusion: Conclusion,
   }),
   async handler(args, ctx) {

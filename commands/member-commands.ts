@@ -21,7 +21,7 @@ function userKeys(words: string, ctx: CommandContext): string[] {
   const refs = words.match(/<@[^>]+>|\S+/g) ?? [];
   return refs.map((word) => {
     const key = parseUserReference(word, ctx.actor.platform);
-    if (!key) throw new InvalidArgumentsError(`Cannot tell who "${word}" is: give a Slack mention (<@U…>), a Teams user as teams:<Entra object id>, or a key like slack:U0123ABCD.`);
+    if (!key) throw new InvalidArgumentsError(`Cannot tell who "${word.length > 60 ? `${word.slice(0, 60)}…` : word}" is: give a Slack mention (<@U…>), a Teams user as teams:<Entra object id>, or a key like slack:U0123ABCD.`);
     return key;
   });
 }

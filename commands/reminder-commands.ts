@@ -42,6 +42,9 @@ async function load(ctx: CommandContext, id: string, typed: string) {
   return { incident, now, obligation, zone: incident.organization.timezone };
 }
 
+/** The longest snooze reason recorded. */
+const SNOOZE_REASON_MAX = 1000;
+
 type SnoozeArgs = { id: string; obligation: string; for?: string; until?: string; reason?: string; rest?: string };
 
 const snoozeCommand: CommandSpec<SnoozeArgs> = {
@@ -70,6 +73,8 @@ const snoozeCommand: CommandSpec<SnoozeArgs> = {
     // An unquoted multi-word reason arrives as extra words; anything else extra is a mistake.
     if (args.rest && !args.reason) throw new InvalidArgumentsError(`Unexpected words: ${args.rest}`);
     const reason = [args.reason, args.rest].filter(Boolean).join(' ').trim();
+    // The Slack reason form allows 1,000 characters; typed reasons are held to the same bound.
+    if (reason.length > SNOOZE_REASON_MAX) throw new InvalidArgumentsError(`--reason is ${reason.length.toLocaleString('en-US')} characters; the limit is ${SNOOZE_REASON_MAX.toLocaleString('en-US')}.`);
     if (Boolean(args.for) === Boolean(args.until)) throw new InvalidArgumentsError('Give either --for <duration> or --until <when>.');
     const { incident, now, obligation: o, zone } = await load(ctx, args.id, args.obligation);
     const until = args.for ? now.getTime() + parseSnoozeDuration(args.for) : Date.parse(parseInstant(args.until!, zone, now, languageFor(incident.organization)));

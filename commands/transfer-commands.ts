@@ -20,7 +20,8 @@ async function readSource(source: string, ctx: CommandContext): Promise<string> 
     const code = (error as NodeJS.ErrnoException).code;
     if (!code) throw new CommandRefusedError(`Cannot import ${source}: ${(error as Error).message}`);
     const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : 'it could not be read';
-    throw new InvalidArgumentsError(`Cannot import "${source}": ${why}. Give the path of an incident JSON file, or paste the JSON itself.`);
+    const named = source.length > 80 ? `${source.slice(0, 80)}…` : source;
+    throw new InvalidArgumentsError(`Cannot import "${named}": ${why}. Give the path of an incident JSON file, or paste the JSON itself.`);
   }
 }
 

@@ -21,6 +21,9 @@ export function keysMatch(a: string, b: string): boolean {
   return isLocalKey(a) && isLocalKey(b) && a.slice(a.indexOf(':') + 1) === b.slice(b.indexOf(':') + 1);
 }
 
+/** Longer than any Slack mention with a display name or a key with an Entra object id. */
+const MAX_REFERENCE = 200;
+
 const SLACK_MENTION = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/;
 const KEY = /(?:^|[\s(])((?:slack|teams|terminal|cli):[^\s()<>,]+)/;
 const SLACK_ID = /^[UW][A-Z0-9]{6,}$/;
@@ -33,6 +36,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export function parseUserReference(text: string, platform?: Actor['platform']): string | undefined {
   const word = text.trim();
+  // No platform's user id is this long: a longer "key" names nobody and would only grow the record.
+  if (word.length > MAX_REFERENCE) return undefined;
   const mention = SLACK_MENTION.exec(word);
   if (mention) return `slack:${mention[1]}`;
   const key = KEY.exec(word);

@@ -1,0 +1,31 @@
+// Outside tester: free text typed in chat was bounded for notes, titles and names but not for snooze reasons, the
+// four risk-assessment answers or member keys: 5,000 characters went into the record. Now each is named and refused.
+import { describe, expect, it } from 'vitest';
+import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
+
+const SAM = { id: 'U0SAM00001', name: 'Sam' };
+const long = 'a'.repeat(5001);
+
+describe('over-long free text in commands', () => {
+  it.each([
+    [`snooze BR-1 US-HIPAA-164.404-INDIVIDUALS --for 1d --reason ${long}`, '--reason is 5,001 characters; the limit is 1,000.'],
+    [`assess BR-1 --nature ${long} --person p --acquired a --mitigation m --conclusion breach`, '--nature is 5,001 characters; the limit is 2,000.'],
+    [`assess BR-1 --nature n --person p --acquired a --mitigation ${long} --conclusion low`, '--mitigation is 5,001 characters; the limit is 2,000.'],
+    [`member add BR-1 slack:${long}`, 'Cannot tell who "slack:aaaa'],
+  ])('refuses %#, names the limit, shows no more than a start of the text, and changes nothing', async (text, message) => {
+    const t = createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-1', usHospitalFacts())]);
+    const before = JSON.stringify(await t.store.list());
+    const reply = await t.bot.handle({ text, actor: SAM, platform: 'slack' });
+    expect(reply.outcome).toBe('usage');
+    expect(reply.text).toContain(message);
+    expect(reply.text).toContain('Usage:');
+    expect(reply.text).not.toContain('a'.repeat(100));
+    expect(JSON.stringify(await t.store.list())).toBe(before);
+  });
+
+  it('still takes a reason at the limit', async () => {
+    const t = createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-1', usHospitalFacts())]);
+    const reply = await t.bot.handle({ text: `snooze BR-1 US-HIPAA-164.404-INDIVIDUALS --for 1d --reason ${'r'.repeat(1000)}`, actor: SAM, platform: 'slack' });
+    expect(reply.outcome).toBe('ok');
+  });
+});
