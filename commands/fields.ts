@@ -21,7 +21,9 @@ export interface FieldSpec {
 
 const fromSchema = (schema: z.ZodType) => (raw: string) => {
   const r = schema.safeParse(raw);
-  if (!r.success) throw new InvalidArgumentsError(describeIssue({ ...r.error.issues[0]!, path: ['value'] }, { value: raw }, new Set()).replace(/^value /, 'The value '));
+  // An over-long wrong value is quoted by its start only, so the answer stays one readable sentence.
+  const shown = raw.length > 80 ? `${raw.slice(0, 80)}…` : raw;
+  if (!r.success) throw new InvalidArgumentsError(describeIssue({ ...r.error.issues[0]!, path: ['value'] }, { value: shown }, new Set()).replace(/^value /, 'The value '));
   return r.data;
 };
 // Values as people type them (262,831 / 262 831; French 262.831; yes/oui; faible/élevé): input-words.ts.

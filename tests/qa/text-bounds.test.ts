@@ -29,3 +29,12 @@ describe('over-long free text in commands', () => {
     expect(reply.outcome).toBe('ok');
   });
 });
+
+describe('over-long wrong values in set', () => {
+  it('quotes only the start of the value', async () => {
+    const t = createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-1', usHospitalFacts())]);
+    const reply = await t.bot.handle({ text: `set BR-1 timezone ${long}`, actor: SAM, platform: 'slack' });
+    expect(reply.outcome).toBe('usage');
+    expect(reply.text).toMatch(/^The value "a{80}…": unknown IANA time zone/);
+  });
+});
