@@ -60,7 +60,8 @@ const deadlinesCommand: CommandSpec<{ id: string; only?: string; from?: number; 
     const now = ctx.clock.now();
     const all = obligationsOf(incident, ctx);
     const view = buildDeadlinesView(incident, all, now, languageFor(incident.organization, ctx.language));
-    const only = args.only ?? args.words;
+    // `--only texas attorney` unquoted: the words after the option's value belong to it, never silently dropped.
+    const only = [args.only, args.words].filter(Boolean).join(' ') || undefined;
     if (only) {
       const o = findObligation(all, only, incident.id);
       const line = view.groups.flatMap((g) => g.lines).find((l) => l.obligation === o.obligation)!;

@@ -38,3 +38,14 @@ describe('over-long wrong values in set', () => {
     expect(reply.text).toMatch(/^The value "a{80}…": unknown IANA time zone/);
   });
 });
+
+describe('deadlines --only with unquoted words', () => {
+  it('reads every word after --only (it kept only the first and answered "texas matches several")', async () => {
+    const facts = usHospitalFacts({ affected: { total: 1200, byJurisdiction: { 'US-TX': 1200 } } });
+    const t = createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-1', facts)]);
+    const reply = await t.bot.handle({ text: 'deadlines BR-1 --only texas attorney', actor: SAM, platform: 'slack' });
+    expect(reply.outcome).toBe('ok');
+    expect(reply.text).toContain('US-TX-BREACH:attorney_general');
+    expect(reply.text).not.toMatch(/matches several/);
+  });
+});
