@@ -19,6 +19,8 @@ const EnvSchema = z.object({
   BREACHDESK_DIGEST_CHANNEL: z.string().trim().regex(/^(slack|teams|terminal):.+$/, 'must be slack:<channel id> or teams:<conversation id>').optional(),
   BREACHDESK_DIGEST_TIME: z.string().regex(/^\d{2}:\d{2}$/, 'must be HH:MM').default('08:30'),
   BREACHDESK_ESCALATE_HOURS: z.coerce.number().min(0).max(720).default(4),
+  // PostgreSQL replicas: how often a follower tries to take the scheduler lease (and the leader checks it still holds it).
+  BREACHDESK_LEADER_POLL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
   BREACHDESK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   // Slack and Teams settings are checked in detail by their adapters (slackConfigFromEnv, teamsConfigFromEnv).

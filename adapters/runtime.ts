@@ -3,10 +3,12 @@ import { readFile } from 'node:fs/promises';
 import { createBot, type Bot } from '../commands/bot.ts';
 import { loadRules } from '../bot/deadlines/load-rules.ts';
 import { createNotifierHub, type NotifierHub } from '../bot/notifier-hub.ts';
-import type { Clock, IncidentStore, Logger } from '../bot/ports.ts';
+import type { Clock, IncidentStore, Logger, SchedulerLease } from '../bot/ports.ts';
 import type { CoreConfig } from '../commands/context.ts';
 import { createCommandRegistry } from '../commands/index.ts';
 import { openFileStore } from '../data/file-store.ts';
+import { isPostgresUrl, PostgresStoreError } from '../data/postgres/errors.ts';
+import { openPostgresStore } from '../data/postgres/postgres-store.ts';
 import { StoreCorruptError, StoreLockedError } from '../data/store-errors.ts';
 
 /** A running bot and what it is made of. */
@@ -14,13 +16,15 @@ export interface Runtime {
   bot: Bot;
   store: IncidentStore;
   notifier: NotifierHub;
+  /** Who may run the scheduler: a database lease for PostgreSQL, none for a file store (its lock allows one process). */
+  lease?: SchedulerLease;
   close(): Promise<void>;
 }
 
-/** Open the store at `dataPath` and build the bot; store problems surface as StoreOpenFailure. */
+/** Open the store at `dataPath` (a file, or a postgres:// URL) and build the bot; store problems surface as storeProblem lines. */
 export async function openRuntime(options: { dataPath: string; clock: Clock; logger: Logger; core: CoreConfig }): Promise<Runtime> {
   const rules = loadRules();
-  const store = await openFileStore(options.dataPath, options.clock.now());
+  const { store, lease } = await openStore(options);
   const notifier = createNotifierHub();
   const bot = createBot({
     store, rules, notifier,
@@ -30,12 +34,23 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
     registry: createCommandRegistry(),
     readFile: (path) => readFile(path, 'utf8'),
   });
-  return { bot, store, notifier, close: () => store.close() };
+  const close = async () => {
+    await lease?.release();
+    await store.close();
+  };
+  return { bot, store, notifier, ...(lease ? { lease } : {}), close };
+}
+
+/** The store BREACHDESK_DATA names: a postgres:// URL selects PostgreSQL (several replicas), anything else the file store. */
+async function openStore(options: { dataPath: string; clock: Clock; logger: Logger }): Promise<{ store: IncidentStore; lease?: SchedulerLease }> {
+  if (!isPostgresUrl(options.dataPath)) return { store: await openFileStore(options.dataPath, options.clock.now()) };
+  const store = await openPostgresStore(options.dataPath, { clock: options.clock, logger: options.logger });
+  return { store, lease: store.schedulerLease() };
 }
 
 /** One line for a store that cannot be opened, or undefined for an unexpected error. */
 export function storeProblem(error: unknown): string | undefined {
-  if (error instanceof StoreCorruptError || error instanceof StoreLockedError) return `breachdesk: cannot open the store: ${error.message}`;
+  if (error instanceof StoreCorruptError || error instanceof StoreLockedError || error instanceof PostgresStoreError) return `breachdesk: cannot open the store: ${error.message}`;
   const code = (error as NodeJS.ErrnoException)?.code;
   if (code === 'EACCES' || code === 'EROFS' || code === 'ENOTDIR') return `breachdesk: cannot open the store: ${(error as Error).message}`;
   return undefined;
