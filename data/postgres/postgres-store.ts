@@ -95,8 +95,11 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   }
 
   async function readOne(client: pg.Pool | pg.PoolClient, id: string, lock: boolean): Promise<{ doc: string; history: string | null } | undefined> {
+    // Lock first, read after: a statement that waited for the lock still sees the history as of its own start,
+    // so the read is a second statement, whose snapshot includes the writer we waited for.
+    if (lock && (await client.query('SELECT 1 FROM incidents WHERE id = $1 FOR UPDATE', [id])).rowCount === 0) return undefined;
     const { rows } = await client.query<{ doc: string; history: string | null }>(
-      `SELECT i.doc::text AS doc, ${HISTORY_SQL} AS history FROM incidents i WHERE i.id = $1${lock ? ' FOR UPDATE' : ''}`,
+      `SELECT i.doc::text AS doc, ${HISTORY_SQL} AS history FROM incidents i WHERE i.id = $1`,
       [id],
     );
     return rows[0];
