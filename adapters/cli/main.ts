@@ -5,6 +5,10 @@ import { runInteractive } from '../interactive.ts';
 import { CLI_USAGE, parseCliArgs } from './parse-cli.ts';
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'migrate-store') {
+    const { migrateStore } = await import('./migrate-store.ts');
+    return migrateStore(argv.slice(1), (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`));
+  }
   const args = parseCliArgs(argv);
   if ('problem' in args) {
     process.stderr.write(`breachdesk: ${args.problem}\n${CLI_USAGE}\n`);
