@@ -166,5 +166,5 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Drops info and warnings (every 429 logs one); keeps errors. */
 function quietLogger(): Logger & { errors: string[] } {
   const errors: string[] = [];
-  return { errors, info: () => undefined, warn: () => undefined, error: (message) => void errors.push(message) };
+  return { errors, debug: () => undefined, info: () => undefined, warn: () => undefined, error: (message) => void errors.push(message) };
 }

@@ -17,7 +17,7 @@ const BOT_ID = 'BBOT';
 const BOT_USER_ID = 'UBOT';
 const [mode, apiUrl, storePath] = process.argv.slice(2);
 // Info and warnings dropped; errors reported, so a broken run is not reported as fast.
-const logger: Logger = { info: () => undefined, warn: () => undefined, error: (message) => void process.stderr.write(`${message}\n`) };
+const logger: Logger = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (message) => void process.stderr.write(`${message}\n`) };
 
 const http = createHttpServer();
 if (mode === 'ours' && storePath && apiUrl) {

@@ -8,7 +8,7 @@ import type { Incident } from '../bot/model/incident-schema.ts';
 import { syntheticIncident } from './synthetic.ts';
 import { percentile } from './stats.ts';
 
-const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 
 /** Timings of one scheduler run over `count` incidents, each linked to one channel. */
 export interface TickResult {

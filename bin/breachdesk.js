@@ -1,6 +1,18 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx breachdesk …` works straight from a clone.
-import { register } from 'tsx/esm/api';
+// `npx breachdesk …`: runs the compiled CLI, building dist/app first only when a source is newer than the last build.
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('../adapters/cli/main.ts');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const compiled = join(root, 'dist', 'app', 'adapters', 'cli', 'main.js');
+// A clone has the sources and the build script; an installed package may ship dist/app alone.
+if (existsSync(join(root, 'scripts', 'ensure-build.mjs')) && existsSync(join(root, 'node_modules', 'typescript'))) {
+  const { buildIsStale, build } = await import('../scripts/ensure-build.mjs');
+  if (buildIsStale()) {
+    process.stderr.write('breachdesk: compiling (first run after a change)…\n');
+    const status = build();
+    if (status !== 0) process.exit(status);
+  }
+}
+await import(compiled);

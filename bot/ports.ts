@@ -63,6 +63,8 @@ export interface Notifier {
 
 /** Minimal structured logger. */
 export interface Logger {
+  /** Detail for diagnosing a problem (BREACHDESK_LOG_LEVEL=debug). */
+  debug(message: string, fields?: Record<string, unknown>): void;
   /** Informational line. */
   info(message: string, fields?: Record<string, unknown>): void;
   /** Something went wrong but the bot carries on. */

@@ -2,12 +2,12 @@
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 import type { Logger } from '../../bot/ports.ts';
 
-/** Wrap our Logger in the interface Bolt expects; Bolt's debug chatter is dropped. */
+/** Wrap our Logger in the interface Bolt expects; Bolt's debug lines show at BREACHDESK_LOG_LEVEL=debug. */
 export function toBoltLogger(logger: Logger): BoltLogger {
   let level: LogLevel = LogLevel.INFO;
   const line = (parts: unknown[]) => `slack: ${parts.map((p) => (p instanceof Error ? p.message : typeof p === 'string' ? p : safeJson(p))).join(' ')}`;
   return {
-    debug: () => undefined,
+    debug: (...msg: unknown[]) => logger.debug(line(msg)),
     info: (...msg: unknown[]) => logger.info(line(msg)),
     warn: (...msg: unknown[]) => logger.warn(line(msg)),
     error: (...msg: unknown[]) => logger.error(line(msg)),

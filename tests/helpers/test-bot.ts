@@ -16,7 +16,7 @@ export function createMemoryLogger(): Logger & { lines: string[] } {
   const push = (level: string) => (message: string, fields?: Record<string, unknown>) => {
     lines.push(`${level} ${message}${fields ? ` ${JSON.stringify(fields)}` : ''}`);
   };
-  return { lines, info: push('info'), warn: push('warn'), error: push('error') };
+  return { lines, debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') };
 }
 
 /** Everything a test needs around a bot. */

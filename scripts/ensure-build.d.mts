@@ -1,0 +1,4 @@
+/** True when dist/app is missing or older than a source. */
+export function buildIsStale(): boolean;
+/** Compile with tsc (incremental) and copy the rule data; returns tsc's exit status. */
+export function build(): number;
