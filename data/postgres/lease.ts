@@ -1,5 +1,6 @@
 // The scheduler lease: a session-level advisory lock on one dedicated connection. PostgreSQL drops it the moment that
-// connection ends (process killed), or once TCP keepalives give up on a vanished machine (about 20 s, set below).
+// connection ends (process killed), or once TCP keepalives give up on a vanished machine (about 20 s, set below);
+// the holder itself gives up after one unanswered check (3 s), so it stops before anyone else can start.
 import pg from 'pg';
 import type { Logger, SchedulerLease } from '../../bot/ports.ts';
 
@@ -25,7 +26,8 @@ export function createAdvisoryLease(url: string, logger?: Logger): SchedulerLeas
 
   async function session(): Promise<pg.Client> {
     if (client) return client;
-    const next = new pg.Client({ connectionString: url, keepAlive: true, keepAliveInitialDelayMillis: 5000 });
+    // A check that gets no answer in 3 s counts as a lost lease: the holder stops well before the server frees the lock.
+    const next = new pg.Client({ connectionString: url, keepAlive: true, keepAliveInitialDelayMillis: 5000, query_timeout: 3000, connectionTimeoutMillis: 5000 });
     next.on('error', () => drop(next));
     next.on('end', () => drop(next));
     await next.connect();
