@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IncidentSchema } from '../../bot/model/incident-schema.ts';
 import { openPostgresStore, type PostgresStore } from '../../data/postgres/postgres-store.ts';
 import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
+import { fixture } from '../teams/helpers/teams-harness.ts';
+import { startFakeConnector, type FakeConnector } from '../teams/helpers/fake-connector.ts';
 import { postToApp, signatureHeaders, slashBody } from '../slack/signed-request.ts';
 import { freshDatabase, postgresUrl } from './databases.ts';
 
@@ -27,6 +29,8 @@ interface Replica {
 }
 
 let slack: FakeSlack;
+let teams: FakeConnector;
+const TEAMS_CONVERSATION = '19:incident-after@thread.tacv2';
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 let store: PostgresStore;
 const replicas: Replica[] = [];
@@ -49,6 +53,7 @@ async function startReplica(name: string): Promise<Replica> {
       PATH: process.env.PATH, HOME: home,
       BREACHDESK_DATA: db.url, BREACHDESK_TICK_SECONDS: '1', BREACHDESK_LEADER_POLL_SECONDS: '1', PORT: String(port), HOST: '127.0.0.1',
       SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
+      BREACHDESK_TEAMS_ANONYMOUS: '1',
     },
   });
   const log: string[] = [];
@@ -70,15 +75,21 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
   }
 }
 
-/** An incident whose GDPR 72-hour clock ends in 30 minutes, linked to one Slack channel: one reminder is due at once. */
-function dueIncident(channel: string) {
+/** An incident whose GDPR 72-hour clock ends in 30 minutes, linked to a Slack channel (and a Teams one): one reminder is due at once. */
+function dueIncident(channel: string, withTeams = false) {
   return (id: string) => {
     const discoveredAt = new Date(Date.now() - 71.5 * 3_600_000).toISOString();
     return IncidentSchema.parse({
       id, title: `Lab ransomware ${channel}`, createdAt: discoveredAt, updatedAt: discoveredAt, discoveredAt,
       organization: { name: 'Klinikum Beispiel', role: 'controller', country: 'DE', timezone: 'Europe/Berlin' },
       affected: { total: 1200, byJurisdiction: { DE: 1200 } }, gdprRisk: 'risk',
-      channels: [{ platform: 'slack', id: channel, linkedAt: discoveredAt, linkedBy: 'dpo' }],
+      channels: [
+        { platform: 'slack', id: channel, linkedAt: discoveredAt, linkedBy: 'dpo' },
+        ...(withTeams ? [{
+          platform: 'teams', id: TEAMS_CONVERSATION, linkedAt: discoveredAt, linkedBy: 'dpo',
+          reference: { channelId: 'msteams', serviceUrl: teams.serviceUrl, conversation: { id: TEAMS_CONVERSATION, isGroup: true }, bot: { id: '28:breachdesk', name: 'breachdesk' } },
+        }] : []),
+      ],
     });
   };
 }
@@ -89,6 +100,7 @@ const remindersTo = (channel: string) => postsTo(channel).filter((c) => String(c
 describe.runIf(postgresUrl)('two replicas on one PostgreSQL database', () => {
   beforeAll(async () => {
     slack = await startFakeSlack();
+    teams = await startFakeConnector();
     db = await freshDatabase();
     store = await openPostgresStore(db.url, { listen: false });
   });
@@ -99,6 +111,7 @@ describe.runIf(postgresUrl)('two replicas on one PostgreSQL database', () => {
     }
     await store?.close();
     await slack?.close();
+    await teams?.close();
     await db?.drop();
   });
 
@@ -117,25 +130,28 @@ describe.runIf(postgresUrl)('two replicas on one PostgreSQL database', () => {
     await first.exited;
     const killedAt = Date.now();
     // Due while no replica schedules: the survivor must pick it up when it takes over.
-    await store.create(dueIncident('C0AFTER01'));
+    await store.create(dueIncident('C0AFTER01', true));
     await until(() => leads(second), 'the survivor to take the lease');
     // Lease poll 1 s; the server frees a killed process's lock as soon as its connection closes.
     expect(Date.now() - killedAt).toBeLessThan(10_000);
-    await until(() => remindersTo('C0AFTER01').length > 0, 'the survivor to deliver');
+    const teamsReminders = () => teams.captured.filter((a) => a.conversationId === TEAMS_CONVERSATION && JSON.stringify(a.body).includes('Deadline reminder'));
+    await until(() => remindersTo('C0AFTER01').length > 0 && teamsReminders().length > 0, 'the survivor to deliver to Slack and Teams');
     await until(async () => (await store.get('BR-3'))!.deliveries.length > 0, 'the delivery to be recorded');
     // A few more ticks of the survivor must not repeat anything the dead leader delivered.
     await new Promise((r) => setTimeout(r, 3000));
     for (const channel of ['C0BEFORE1', 'C0BEFORE2', 'C0AFTER01']) expect(remindersTo(channel), `${channel}\n${allLogs()}`).toHaveLength(1);
+    expect(teamsReminders()).toHaveLength(1);
     // Nothing at all was posted twice: every message Slack received is one recorded delivery (digests included).
     for (const [id, channel] of [['BR-1', 'C0BEFORE1'], ['BR-2', 'C0BEFORE2'], ['BR-3', 'C0AFTER01']] as const) {
       const delivered = (await store.get(id))!.deliveries.filter((d) => d.outcome === 'delivered');
       expect(new Set(delivered.map((d) => d.key)).size, id).toBe(delivered.length);
-      expect(delivered.filter((d) => d.obligation === 'EU-GDPR-33-SA'), id).toHaveLength(1);
-      expect(postsTo(channel), `${channel}\n${allLogs()}`).toHaveLength(delivered.length);
+      const onSlack = delivered.filter((d) => d.channel === `slack:${channel}`);
+      expect(onSlack.filter((d) => d.obligation === 'EU-GDPR-33-SA'), id).toHaveLength(1);
+      expect(postsTo(channel), `${channel}\n${allLogs()}`).toHaveLength(onSlack.length);
     }
   });
 
-  it('loses no timeline entry when both replicas take commands for one incident at once', { timeout: 120_000 }, async () => {
+  it('loses no timeline entry when both replicas take Slack and Teams commands for one incident at once', { timeout: 120_000 }, async () => {
     const a = replicas.find((r) => r.child.exitCode === null && r.child.signalCode === null) ?? (await startReplica('third'));
     const b = await startReplica('fourth');
     const before = (await store.get('BR-1'))!.timeline.length;
@@ -143,12 +159,20 @@ describe.runIf(postgresUrl)('two replicas on one PostgreSQL database', () => {
       const body = slashBody(`log BR-1 note ${n} from ${r.name}`, slack.responseUrl(`r${n}`));
       return postToApp(`http://127.0.0.1:${r.port}/slack/events`, body, { headers: signatureHeaders(body, SECRET) });
     };
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, n) => send(n % 2 ? a : b, n)));
+    const sendTeams = async (r: Replica, n: number) => {
+      const activity = fixture('channel-mention-message', teams.serviceUrl, { id: `activity-${n}`, text: `<at>breachdesk</at> log BR-1 note ${n} from ${r.name}` });
+      const res = await fetch(`http://127.0.0.1:${r.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      return { status: res.status };
+    };
+    // Slack to one replica and Teams to the other, alternating: 30 notes at once.
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, n) => (n % 4 === 0 ? send(a, n) : n % 4 === 1 ? send(b, n) : n % 4 === 2 ? sendTeams(a, n) : sendTeams(b, n))));
     expect(answers.map((x) => x.status)).toEqual(Array(30).fill(200));
     await until(async () => (await store.get('BR-1'))!.timeline.length >= before + 30, 'all 30 notes to be recorded');
     const notes = (await store.get('BR-1'))!.timeline.slice(before).map((e) => e.text);
     expect(notes).toHaveLength(30);
     for (let n = 0; n < 30; n++) expect(notes.some((t) => t.includes(`note ${n} from`)), `note ${n}`).toBe(true);
     expect(notes.some((t) => t.includes(`from ${a.name}`)) && notes.some((t) => t.includes(`from ${b.name}`))).toBe(true);
+    const platforms = (await store.get('BR-1'))!.timeline.slice(before).map((e) => e.actor.platform);
+    expect(new Set(platforms)).toEqual(new Set(['slack', 'teams']));
   });
 });
