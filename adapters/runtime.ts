@@ -44,7 +44,8 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
 /** The store BREACHDESK_DATA names: a postgres:// URL selects PostgreSQL (several replicas), anything else the file store. */
 async function openStore(options: { dataPath: string; clock: Clock; logger: Logger }): Promise<{ store: IncidentStore; lease?: SchedulerLease }> {
   if (!isPostgresUrl(options.dataPath)) return { store: await openFileStore(options.dataPath, options.clock.now()) };
-  const store = await openPostgresStore(options.dataPath, { clock: options.clock, logger: options.logger });
+  // Seen request ids expire in real time (Slack and Teams timestamps are transport time), not on the injected clock.
+  const store = await openPostgresStore(options.dataPath, { logger: options.logger });
   return { store, lease: store.schedulerLease() };
 }
 

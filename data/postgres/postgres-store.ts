@@ -1,6 +1,6 @@
 // The PostgreSQL store: each change is one transaction holding the incident's row lock (no lost update across
 // replicas); history entries are rows appended beside the record; other replicas' changes arrive by LISTEN/NOTIFY.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { IncidentNotFoundError } from '../../bot/errors.ts';
 import { IncidentSchema, type Incident } from '../../bot/model/incident-schema.ts';
@@ -24,7 +24,7 @@ export interface PostgresStore extends IncidentStore {
 
 /** Options for openPostgresStore. */
 export interface PostgresStoreOptions {
-  /** Decides when a seen request id has expired (default: the system clock). */
+  /** Decides when a seen request id has expired (default: real time, as request timestamps are transport time). */
   clock?: Clock;
   logger?: Logger;
   /** Hear other processes' changes (default true; a one-shot command does not need to). */
@@ -187,10 +187,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
     async markRequestSeen(key, expiresAt) {
       const now = clock.now();
+      // Keys are hashed, as in the file store: the database holds no Slack signatures or activity ids in clear.
+      const hashed = createHash('sha256').update(key).digest('base64url').slice(0, 32);
       const { rowCount } = await pool.query(
         `INSERT INTO seen_requests (key, expires_at) VALUES ($1, $2)
          ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE seen_requests.expires_at <= $3`,
-        [key, expiresAt, now],
+        [hashed, expiresAt, now],
       );
       if (++seenCalls % SEEN_PURGE_EVERY === 0) void pool.query('DELETE FROM seen_requests WHERE expires_at <= $1', [now]).catch(() => undefined);
       return rowCount === 1;

@@ -105,15 +105,19 @@ describe.runIf(postgresUrl)('PostgreSQL store', () => {
     expect(await a.ids()).toEqual(Array.from({ length: 20 }, (_, n) => `BR-${n + 1}`));
   });
 
-  it('answers "first time" once per request key across processes, and again after it expired', async () => {
+  it('answers "first time" once per request key across processes, keeps keys hashed, and answers again after expiry', async () => {
     let now = new Date('2025-03-01T12:00:00Z');
     const clock = { now: () => now };
     const a = await openStore({ clock });
     const b = await openStore({ clock });
     const expires = new Date('2025-03-01T12:05:00Z');
-    expect(await a.markRequestSeen('slack:Ev1', expires)).toBe(true);
+    // Copies arriving at both replicas at once: exactly one runs.
+    const first = await Promise.all([a, b, a, b].map((s) => s.markRequestSeen('slack:Ev1', expires)));
+    expect(first.sort()).toEqual([false, false, false, true]);
     expect(await b.markRequestSeen('slack:Ev1', expires)).toBe(false);
     expect(await a.markRequestSeen('slack:Ev2', expires)).toBe(true);
+    const stored = await sql<{ key: string }>('SELECT key FROM seen_requests');
+    expect(stored.map((r) => r.key).join(' ')).not.toContain('Ev1');
     now = new Date('2025-03-01T12:05:00Z');
     expect(await b.markRequestSeen('slack:Ev1', new Date('2025-03-01T12:10:00Z'))).toBe(true);
   });
