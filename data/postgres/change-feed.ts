@@ -8,7 +8,7 @@ export const CHANGE_CHANNEL = 'breachdesk_changes';
 
 /** A running feed. */
 export interface ChangeFeed {
-  /** Resolves once the first LISTEN is in place. */
+  /** Resolves once the first LISTEN is in place (or its first attempt failed; it keeps retrying). */
   readonly ready: Promise<void>;
   close(): Promise<void>;
 }
@@ -52,6 +52,9 @@ export function startChangeFeed(url: string, origin: string, changed: (id: strin
         logger?.warn('postgres: change feed cannot connect; retrying', { error: (error as Error).message });
         timer = setTimeout(() => void connect(), RECONNECT_MS).unref();
       }
+      // The store opens anyway (its own connection worked); changes made meanwhile are reported once connected.
+      since ??= new Date(Date.now() - 60_000);
+      markReady();
     }
   }
 

@@ -1,7 +1,7 @@
 // What only the PostgreSQL store promises: history as rows, migrations and refusals, one-line connection errors,
 // changes heard across processes, request de-duplication and the scheduler lease shared through the database.
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident, TimelineEntry } from '../../bot/model/incident-schema.ts';
 import { PostgresStoreError } from '../../data/postgres/errors.ts';
 import { POSTGRES_SCHEMA_VERSION } from '../../data/postgres/migrations.ts';
@@ -86,6 +86,20 @@ describe.runIf(postgresUrl)('PostgreSQL store', () => {
     await a.update('BR-1', (c) => ({ ...c, status: 'notifying' }));
     await arrived;
     expect(heard.at(-1)).toBe('BR-1:notifying');
+  });
+
+  it('reports changes made while its listening connection was down, once it is back', async () => {
+    const a = await openStore();
+    const warnings: string[] = [];
+    const b = await openStore({ logger: { debug: () => undefined, info: () => undefined, error: () => undefined, warn: (m) => void warnings.push(m) } });
+    await a.create(build);
+    const heard: string[] = [];
+    b.onChange((i) => heard.push(`${i.id}:${i.status}`));
+    // The server drops b's LISTEN connection (a restart, a network cut); a changes the incident meanwhile.
+    await sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' OR query LIKE 'SELECT id FROM incidents WHERE changed_at%'`);
+    await a.update('BR-1', (c) => ({ ...c, status: 'monitoring' }));
+    await vi.waitFor(() => expect(heard).toContain('BR-1:monitoring'), { timeout: 10_000, interval: 50 });
+    expect(warnings).toContain('postgres: change feed connection lost; reconnecting');
   });
 
   it('loses no update when two processes write one incident at once', async () => {
