@@ -25,7 +25,7 @@ export function startChangeFeed(url: string, origin: string, changed: (id: strin
   const ready = new Promise<void>((resolve) => (markReady = resolve));
 
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString: url, keepAlive: true });
+    const next = new pg.Client({ connectionString: url, keepAlive: true, application_name: 'breachdesk changes' });
     next.on('error', () => lost(next));
     next.on('end', () => lost(next));
     next.on('notification', (message) => {

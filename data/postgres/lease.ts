@@ -27,7 +27,7 @@ export function createAdvisoryLease(url: string, logger?: Logger): SchedulerLeas
   async function session(): Promise<pg.Client> {
     if (client) return client;
     // A check that gets no answer in 3 s counts as a lost lease: the holder stops well before the server frees the lock.
-    const next = new pg.Client({ connectionString: url, keepAlive: true, keepAliveInitialDelayMillis: 5000, query_timeout: 3000, connectionTimeoutMillis: 5000 });
+    const next = new pg.Client({ connectionString: url, keepAlive: true, keepAliveInitialDelayMillis: 5000, query_timeout: 3000, connectionTimeoutMillis: 5000, application_name: 'breachdesk scheduler lease' });
     next.on('error', () => drop(next));
     next.on('end', () => drop(next));
     await next.connect();

@@ -37,7 +37,7 @@ const SEEN_PURGE_EVERY = 500;
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const location = redactUrl(url);
   const clock = options.clock ?? { now: () => new Date() };
-  const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 10_000, keepAlive: true });
+  const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 10_000, keepAlive: true, application_name: 'breachdesk' });
   // An idle connection that breaks is replaced by the pool; without a listener the process would crash.
   pool.on('error', (error) => options.logger?.warn('postgres: idle connection failed', { error: error.message }));
   try {

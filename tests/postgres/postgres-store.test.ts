@@ -96,7 +96,7 @@ describe.runIf(postgresUrl)('PostgreSQL store', () => {
     const heard: string[] = [];
     b.onChange((i) => heard.push(`${i.id}:${i.status}`));
     // The server drops b's LISTEN connection (a restart, a network cut); a changes the incident meanwhile.
-    await sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE 'LISTEN%' OR query LIKE 'SELECT id FROM incidents WHERE changed_at%'`);
+    await sql(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'breachdesk changes'`);
     await a.update('BR-1', (c) => ({ ...c, status: 'monitoring' }));
     await vi.waitFor(() => expect(heard).toContain('BR-1:monitoring'), { timeout: 10_000, interval: 50 });
     expect(warnings).toContain('postgres: change feed connection lost; reconnecting');
