@@ -46,7 +46,7 @@ export async function migrateStore(argv: string[], out: (line: string) => void, 
           return 1;
         }
         out(`Copied ${report.incidents} incidents (${counts}) from ${source.location} to ${target.location}.`);
-        out(`Verified: incident and entry counts match, every record and its full history are identical, chain heads match (${report.headKind === 'hash' ? 'last timeline hash' : 'sha256 of each timeline'}).`);
+        out(`Verified: incident and entry counts match, every record and its full history are identical, chain heads match (${report.headKind === 'hash' ? "each record's chain head and last timeline hash" : 'sha256 of each timeline'}).`);
         return 0;
       } finally {
         await target.close();

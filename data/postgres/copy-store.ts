@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Incident } from '../../bot/model/incident-schema.ts';
 import type { IncidentStore } from '../../bot/ports.ts';
-import { HISTORY_KINDS } from './rows.ts';
+import { HISTORY_KINDS, historyOf } from './rows.ts';
 import type { PostgresStore } from './postgres-store.ts';
 
 /** What was copied and what the verification found (problems empty when source and target agree). */
@@ -10,7 +10,7 @@ export interface CopyReport {
   incidents: number;
   /** Entries per history kind (timeline, deliveries), summed over incidents. */
   entries: Record<string, number>;
-  /** "hash" when the timeline carries a hash chain (its last entry's hash), else "sha256" of the whole timeline. */
+  /** "hash" when the records carry a hash chain (chain head, last entry's hash), else "sha256" of the whole timeline. */
   headKind: 'hash' | 'sha256';
   problems: string[];
 }
@@ -28,8 +28,8 @@ export async function copyStore(source: IncidentStore, target: PostgresStore): P
     const incident = await source.get(id);
     if (!incident) continue;
     await target.insertExact(incident);
-    for (const kind of HISTORY_KINDS) entries[kind]! += incident[kind].length;
-    chained ||= typeof lastHash(incident) === 'string';
+    for (const kind of HISTORY_KINDS) entries[kind]! += historyOf(incident, kind).length;
+    chained ||= typeof lastHash(incident) === 'string' || (incident as { chain?: unknown }).chain !== undefined;
   }
   const problems: string[] = [];
   const copied = await target.ids();
@@ -41,7 +41,8 @@ export async function copyStore(source: IncidentStore, target: PostgresStore): P
       continue;
     }
     for (const kind of HISTORY_KINDS) {
-      if (a[kind].length !== b[kind].length) problems.push(`${id}: ${kind} has ${a[kind].length} entries in the source but ${b[kind].length} in the database`);
+      const [inSource, inDb] = [historyOf(a, kind).length, historyOf(b, kind).length];
+      if (inSource !== inDb) problems.push(`${id}: ${kind} has ${inSource} entries in the source but ${inDb} in the database`);
     }
     if (historyHead(a) !== historyHead(b)) problems.push(`${id}: the chain head differs (${historyHead(a)} in the source, ${historyHead(b)} in the database)`);
     if (canonical(a) !== canonical(b)) problems.push(`${id}: the copied record differs from the source`);
@@ -49,9 +50,15 @@ export async function copyStore(source: IncidentStore, target: PostgresStore): P
   return { incidents: copied.length, entries, headKind: chained ? 'hash' : 'sha256', problems };
 }
 
-/** The incident's chain head: its last timeline entry's hash when entries are hash-chained, else the timeline's sha256. */
+/**
+ * The incident's chain head: the record's own `chain.head` (the hash-chain over timeline and access log) and its last
+ * timeline entry's hash when entries are chained; else a sha256 of the whole timeline.
+ */
 export function historyHead(incident: Incident): string {
-  return lastHash(incident) ?? createHash('sha256').update(canonical(incident.timeline)).digest('hex');
+  const head = (incident as { chain?: { head?: unknown } }).chain?.head;
+  const last = lastHash(incident);
+  if (typeof head === 'string' || last) return `${typeof head === 'string' ? head : '-'}/${last ?? '-'}`;
+  return createHash('sha256').update(canonical(incident.timeline)).digest('hex');
 }
 
 function lastHash(incident: Incident): string | undefined {

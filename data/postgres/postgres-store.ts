@@ -9,7 +9,7 @@ import { CHANGE_CHANNEL, startChangeFeed, type ChangeFeed } from './change-feed.
 import { explainConnectError, redactUrl } from './errors.ts';
 import { createAdvisoryLease } from './lease.ts';
 import { migrate } from './migrations.ts';
-import { HISTORY_KINDS, HISTORY_SQL, fromRow } from './rows.ts';
+import { HISTORY_KINDS, HISTORY_SQL, fromRow, historyOf } from './rows.ts';
 import { assertAppendOnly, deepFreeze, writeHistory, writeRecord } from './writes.ts';
 
 /** The store port plus what only a shared database offers. */
@@ -154,7 +154,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         if (incident.id !== id) throw new Error(`create: built incident has id ${incident.id}, expected ${id}`);
         const valid = IncidentSchema.parse(incident);
         await writeRecord(client, valid, 'insert');
-        for (const kind of HISTORY_KINDS) await writeHistory(client, id, kind, [], valid[kind]);
+        for (const kind of HISTORY_KINDS) await writeHistory(client, id, kind, [], historyOf(valid, kind));
         await client.query('UPDATE breachdesk_meta SET next_number = next_number + 1');
         await announce(client, id);
         return valid;
@@ -171,7 +171,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
           const valid = IncidentSchema.parse(mutate(parse(row)));
           assertAppendOnly(before, valid);
           await writeRecord(client, valid, 'update');
-          for (const kind of HISTORY_KINDS) await writeHistory(client, id, kind, before[kind], valid[kind]);
+          for (const kind of HISTORY_KINDS) await writeHistory(client, id, kind, historyOf(before, kind), historyOf(valid, kind));
           await announce(client, id);
           return valid;
         });
@@ -202,7 +202,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       const valid = IncidentSchema.parse(incident);
       await transaction(async (client) => {
         await writeRecord(client, valid, 'insert');
-        for (const kind of HISTORY_KINDS) await writeHistory(client, valid.id, kind, [], valid[kind]);
+        for (const kind of HISTORY_KINDS) await writeHistory(client, valid.id, kind, [], historyOf(valid, kind));
         await client.query('UPDATE breachdesk_meta SET next_number = greatest(next_number, $1)', [Number(valid.id.slice(3)) + 1]);
         await announce(client, valid.id);
       });

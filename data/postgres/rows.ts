@@ -1,9 +1,14 @@
 // How an incident maps to rows: the record without its history in `incidents`, each history entry in `incident_history`.
-import type { Incident } from '../../bot/model/incident-schema.ts';
+import { IncidentSchema, type Incident } from '../../bot/model/incident-schema.ts';
 
-/** The incident fields kept as append-only history rows rather than inside the record. */
-export const HISTORY_KINDS = ['timeline', 'deliveries'] as const;
-export type HistoryKind = (typeof HISTORY_KINDS)[number];
+/** The incident lists kept as history rows rather than inside the record (the access log once the model has one). */
+export const HISTORY_KINDS: readonly string[] = ['timeline', 'deliveries', 'accessLog'].filter((kind) => kind in IncidentSchema.shape);
+export type HistoryKind = string;
+
+/** One history list of an incident (empty when absent). */
+export function historyOf(incident: Incident, kind: HistoryKind): readonly unknown[] {
+  return ((incident as unknown as Record<string, unknown>)[kind] as unknown[] | undefined) ?? [];
+}
 
 /** The columns of one `incidents` row. */
 export interface IncidentRow {
