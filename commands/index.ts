@@ -1,9 +1,11 @@
 // The full command set, assembled once.
 import { channelCommands } from './channel-commands.ts';
 import { deadlineCommands } from './deadline-commands.ts';
+import { guidanceCommands } from './guidance-commands.ts';
 import { createHelpCommand } from './help-command.ts';
 import { incidentCommands } from './incident-commands.ts';
 import { reminderCommands } from './reminder-commands.ts';
+import { planCommands } from './plan-commands.ts';
 import { createRegistry, type CommandRegistry, type CommandSpec } from './registry.ts';
 import { setCommands } from './set-command.ts';
 import { summaryCommands } from './summary-command.ts';
@@ -12,7 +14,7 @@ import { transferCommands } from './transfer-commands.ts';
 /** Every command breachdesk understands, in help order. */
 export function allCommandSpecs(): CommandSpec[] {
   const specs: CommandSpec[] = [];
-  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...deadlineCommands, ...summaryCommands, ...reminderCommands, ...channelCommands, ...transferCommands);
+  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...deadlineCommands, ...summaryCommands, ...guidanceCommands, ...planCommands, ...reminderCommands, ...channelCommands, ...transferCommands);
   return specs;
 }
 

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { IncidentImportSchema, type IncidentFacts } from '../bot/model/incident-schema.ts';
 
 /** Keys that `export --format json` adds; accepted on import and not carried over. */
-export const EXPORT_ONLY_KEYS = ['format', 'formatVersion', 'exportedAt', 'exportedBy', 'id', 'createdAt', 'updatedAt', 'riskAssessments', 'channels', 'snoozes', 'deliveries', 'timeline'] as const;
+export const EXPORT_ONLY_KEYS = ['format', 'formatVersion', 'exportedAt', 'exportedBy', 'id', 'createdAt', 'updatedAt', 'riskAssessments', 'channels', 'snoozes', 'deliveries', 'timeline', 'clocks', 'tasks'] as const;
 
 /** Parsed facts, or a list of human-readable problems. */
 export type ImportResult = { ok: true; facts: IncidentFacts; ignored: string[] } | { ok: false; problems: string[] };

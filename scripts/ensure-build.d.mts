@@ -2,3 +2,5 @@
 export function buildIsStale(): boolean;
 /** Compile with tsc (incremental) and copy the rule data; returns tsc's exit status. */
 export function build(): number;
+/** Data folders under data/ copied beside the compiled code. */
+export const DATA_DIRS: string[];

@@ -9,6 +9,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'app');
 const stamp = join(out, '.build-stamp');
 const SOURCES = ['bot', 'commands', 'adapters', 'data'];
+/** Data read at run time (rule data, filing guidance, response plans), copied beside the compiled code. */
+export const DATA_DIRS = ['rules', 'filing', 'plans'];
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
 
 /** Newest modification time among the files the build reads. */
@@ -31,7 +33,7 @@ export function buildIsStale() {
   return !existsSync(stamp) || statSync(stamp).mtimeMs < newestSource();
 }
 
-/** Compile with tsc (incremental) and copy the rule data; returns tsc's exit status. */
+/** Compile with tsc (incremental) and copy the data folders; returns tsc's exit status. */
 export function build() {
   const started = Date.now();
   // A build from scratch: files of deleted sources must not linger in dist/app.
@@ -40,8 +42,10 @@ export function build() {
   const args = [tsc, '-p', join(root, 'tsconfig.build.json'), '--incremental', '--tsBuildInfoFile', join(root, 'dist', '.tsbuildinfo')];
   const result = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root });
   if (result.status !== 0) return result.status ?? 1;
-  rmSync(join(out, 'data', 'rules'), { recursive: true, force: true });
-  cpSync(join(root, 'data', 'rules'), join(out, 'data', 'rules'), { recursive: true });
+  for (const dir of DATA_DIRS) {
+    rmSync(join(out, 'data', dir), { recursive: true, force: true });
+    if (existsSync(join(root, 'data', dir))) cpSync(join(root, 'data', dir), join(out, 'data', dir), { recursive: true });
+  }
   writeFileSync(stamp, `${new Date().toISOString()} ${Date.now() - started} ms\n`);
   return 0;
 }

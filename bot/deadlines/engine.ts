@@ -1,5 +1,7 @@
 // The pure deadline engine: (incident facts, rules, now) → every notice owed, soonest first.
 import type { Incident } from '../model/incident-schema.ts';
+import { contractualObligations } from './contractual.ts';
+import { withFiling } from '../guidance/filing.ts';
 import { computeDeadline, describeClock, kindOf, type Deadline } from './clock.ts';
 import {
   conditionHolds, determinationTrigger, discoveryTrigger, materialityTrigger, testThreshold, vendorDiscoveryTrigger, type Trigger,
@@ -46,14 +48,17 @@ export function computeObligations(incident: Incident, rules: RuleSet, now: Date
     visiting: new Set(),
   };
   const all = [...ctx.targets.keys()].map((id) => resolve(ctx, id));
+  all.push(...contractualObligations(incident, now, { days: options.dueSoonDays ?? 7, hours: options.dueSoonHours ?? 24 }));
   const at = (o: Obligation) => (o.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(o.dueAt));
-  return all.sort((a, b) => at(a) - at(b) || (a.obligation < b.obligation ? -1 : a.obligation > b.obligation ? 1 : 0));
+  return withFiling(all).sort((a, b) => at(a) - at(b) || (a.obligation < b.obligation ? -1 : a.obligation > b.obligation ? 1 : 0));
 }
 
-/** Exactly the 10 `deadlines --json` contract keys, in contract order. */
+/** The `deadlines --json` contract keys in contract order, plus `filing` and `contractual` when present. */
 export function toContractJson(o: Obligation): ContractObligation {
-  const out = {} as Record<(typeof CONTRACT_KEYS)[number], unknown>;
+  const out = {} as Record<string, unknown>;
   for (const key of CONTRACT_KEYS) out[key] = o[key];
+  if (o.filing) out.filing = o.filing;
+  if (o.contractual) out.contractual = true;
   return out as unknown as ContractObligation;
 }
 

@@ -36,6 +36,10 @@ export interface Obligation extends ContractObligation {
   tolledUntil: string | null;
   /** When the notice was recorded as sent. */
   doneAt: string | null;
+  /** A clock the team added itself (contract, insurer policy), not a legal rule. */
+  contractual?: true;
+  /** Where and how to file, and what the notice must contain (data/filing/). */
+  filing?: import('../guidance/filing-schema.ts').Filing;
 }
 
 /** Contract keys in the order design.md lists them. */

@@ -151,6 +151,35 @@ export const DeliverySchema = z.strictObject({
   messageId: z.string().optional(),
 });
 
+/** A deadline the team owes under a contract or policy (BAA, DPA, cyber insurance), tracked like a legal one. */
+export const ContractualClockSchema = z.strictObject({
+  /** `CONTRACT-n`, also its obligation id. */
+  id: z.string().regex(/^CONTRACT-\d+$/),
+  recipient: z.string().min(1).max(200),
+  /** Either a duration from the start event, or a fixed instant. */
+  within: z.strictObject({ amount: z.number().int().min(1).max(10_000), unit: z.enum(['hours', 'days']) }).nullable(),
+  by: IsoInstant.nullable(),
+  /** What starts the clock: our discovery, the vendor's notice to us, or a stated instant. */
+  from: z.union([z.enum(['discovery', 'notified']), IsoInstant]),
+  /** The clause or policy it comes from, as the team wrote it. */
+  basis: z.string().min(1).max(500),
+  addedBy: z.string().min(1),
+  addedAt: IsoInstant,
+  /** Set by `clock remove`: the clock stays in the record, no longer reminded. */
+  removedAt: IsoInstant.nullable().default(null),
+});
+
+/** A response-plan task marked done, or a task the team added. */
+export const PlanTaskSchema = z.strictObject({
+  /** Plan step id (e.g. `preserve-evidence`) or `TASK-n` for one the team added. */
+  id: z.string().min(1).max(80),
+  title: z.string().min(1).max(300),
+  doneAt: IsoInstant.nullable().default(null),
+  doneBy: z.string().nullable().default(null),
+  /** Added by the team (not from the default plan). */
+  custom: z.boolean().default(false),
+});
+
 export const IncidentSchema = z.strictObject({
   ...IncidentImportSchema.shape,
   id: z.string().regex(/^BR-\d+$/),
@@ -161,6 +190,8 @@ export const IncidentSchema = z.strictObject({
   snoozes: z.array(SnoozeSchema).default([]),
   deliveries: z.array(DeliverySchema).default([]),
   timeline: z.array(TimelineEntrySchema).default([]),
+  clocks: z.array(ContractualClockSchema).default([]),
+  tasks: z.array(PlanTaskSchema).default([]),
 });
 
 export type IncidentImport = z.input<typeof IncidentImportSchema>;
@@ -172,6 +203,8 @@ export type ChannelLink = z.output<typeof ChannelLinkSchema>;
 export type RiskAssessment = z.output<typeof RiskAssessmentSchema>;
 export type Delivery = z.output<typeof DeliverySchema>;
 export type Snooze = z.output<typeof SnoozeSchema>;
+export type ContractualClock = z.output<typeof ContractualClockSchema>;
+export type PlanTask = z.output<typeof PlanTaskSchema>;
 export type PlatformName = z.output<typeof Platform>;
 export type IncidentStatusName = z.output<typeof IncidentStatus>;
 

@@ -6,6 +6,7 @@ import type { Incident } from '../model/incident-schema.ts';
 import type { Reply, ReplySection } from '../reply.ts';
 import { formatInZone } from './format-in-zone.ts';
 import { incidentFacts, recentTimeline } from './incident-view.ts';
+import { tasksFor } from '../guidance/plan.ts';
 
 const NEXT_COUNT = 5;
 const NOT_OWED: ReadonlySet<Obligation['status']> = new Set(['done', 'not_applicable']);
@@ -16,6 +17,17 @@ export function obligationLine(o: Obligation, zone: string, now: Date): string {
   const left = o.dueAt === null ? '' : ` (${countdown(Date.parse(o.dueAt), now.getTime(), 'words')})`;
   const tolled = o.status === 'tolled' && o.tolledUntil ? ` · law-enforcement delay until ${formatInZone(o.tolledUntil, zone)}` : '';
   return `${o.obligation} → ${o.recipient}: due ${due}${left}${tolled} · ${o.citation}`;
+}
+
+const TASKS_SHOWN = 5;
+
+/** The open response-plan tasks (`next <id>` has them all). */
+function openTasksSection(incident: Incident): ReplySection[] {
+  const open = tasksFor(incident, incident.organization.country === 'FR' ? 'fr' : 'en').filter((t) => t.doneAt === null);
+  if (open.length === 0) return [];
+  const shown = open.slice(0, TASKS_SHOWN).map((t) => `${t.title} (task done ${incident.id} ${t.id})`);
+  if (open.length > TASKS_SHOWN) shown.push(`… ${open.length - TASKS_SHOWN} more: next ${incident.id}`);
+  return [{ heading: `Open tasks (${open.length})`, text: shown.join('\n') }];
 }
 
 /** The summary Reply (visibility channel): status, key facts, next deadlines, overdue items, recent timeline. */
@@ -33,6 +45,7 @@ export function summaryReply(incident: Incident, obligations: readonly Obligatio
     { heading: `Overdue (${overdue.length})`, text: overdue.map(line).join('\n') || 'none' },
     { heading: `Next deadlines (soonest ${NEXT_COUNT} not done)`, text: next.map(line).join('\n') || 'none open' },
     ...(needsFacts.length ? [{ heading: `Needs facts (${needsFacts.length})`, text: needsFacts.map((o) => `${o.obligation}: ${o.basis}`).join('\n') }] : []),
+    ...openTasksSection(incident),
     { heading: `Recent timeline (${incident.timeline.length} entries)`, text: timeline.join('\n') || 'empty' },
   ];
   const title = `${heading} · ${incident.id} · ${incident.title}`;

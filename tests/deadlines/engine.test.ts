@@ -4,16 +4,20 @@ import { toContractJson } from '../../bot/deadlines/engine.ts';
 import { compute, find, makeIncident } from './helpers.ts';
 
 describe('toContractJson', () => {
-  it('has exactly the 10 design.md keys, in contract order', () => {
+  it('has the 10 design.md keys in contract order, then the optional filing object', () => {
     const [first] = compute(makeIncident(), '2025-03-01T00:00:00Z');
     const json = toContractJson(first!);
-    expect(Object.keys(json)).toEqual(['obligation', 'rule', 'recipient', 'citation', 'kind', 'dueDate', 'dueAt', 'status', 'verification', 'basis']);
+    const keys = Object.keys(json);
+    expect(keys.slice(0, 10)).toEqual(['obligation', 'rule', 'recipient', 'citation', 'kind', 'dueDate', 'dueAt', 'status', 'verification', 'basis']);
+    expect(keys.slice(10).every((k) => k === 'filing' || k === 'contractual')).toBe(true);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 
   it('matches the design.md example for the Indiana media notice', () => {
     const incident = makeIncident({ affected: { total: 262000, byJurisdiction: { 'US-IN': 262000 } } });
-    expect(toContractJson(find(compute(incident, '2025-03-01T00:00:00Z'), 'US-HIPAA-164.406-MEDIA:US-IN'))).toEqual({
+    const { filing, ...contract } = toContractJson(find(compute(incident, '2025-03-01T00:00:00Z'), 'US-HIPAA-164.406-MEDIA:US-IN')) as unknown as Record<string, unknown>;
+    expect((filing as { to: string }).to).toMatch(/prominent media outlets/i);
+    expect(contract).toEqual({
       obligation: 'US-HIPAA-164.406-MEDIA:US-IN',
       rule: 'US-HIPAA-164.406-MEDIA',
       recipient: 'prominent media outlets serving US-IN',

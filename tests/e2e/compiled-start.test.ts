@@ -1,9 +1,10 @@
 // `npm start` runs the compiled bot: the build must succeed and the compiled terminal front door must answer.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { DATA_DIRS } from '../../scripts/ensure-build.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 // Inside the repository (dist/ is ignored by git), so the compiled files find node_modules.
@@ -14,7 +15,7 @@ describe('the compiled bot', () => {
 
   it('builds with tsc and answers in the terminal, rules and demo data included', { timeout: 120_000 }, () => {
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', OUT], { stdio: 'pipe' });
-    cpSync(join(ROOT, 'data', 'rules'), join(OUT, 'data', 'rules'), { recursive: true });
+    for (const dir of DATA_DIRS) if (existsSync(join(ROOT, 'data', dir))) cpSync(join(ROOT, 'data', dir), join(OUT, 'data', dir), { recursive: true });
     const home = mkdtempSync(join(tmpdir(), 'breachdesk-compiled-'));
     const run = spawnSync(process.execPath, [join(OUT, 'adapters', 'main.js')], {
       cwd: home, input: 'list\ndeadlines BR-1\nexit\n', encoding: 'utf8', timeout: 60_000,

@@ -1,0 +1,60 @@
+// What every draft is made of: facts in the reader's language and zone, and a visible placeholder for each missing fact.
+import type { Incident } from '../model/incident-schema.ts';
+import type { Obligation } from '../deadlines/types.ts';
+
+export type DraftLang = 'en' | 'fr';
+
+/** A draft notice: its text, and the facts still missing (each also shown in the text as a placeholder). */
+export interface Draft {
+  kind: string;
+  title: string;
+  text: string;
+  missing: string[];
+}
+
+/** Builds the pieces of one draft, collecting every placeholder it writes. */
+export interface DraftWriter {
+  lang: DraftLang;
+  incident: Incident;
+  obligation: Obligation;
+  /** A placeholder the team must fill in, e.g. `[[TO FILL IN: toll-free number]]`. */
+  missing(what: string): string;
+  /** A fact if known, else a placeholder naming it and the command that sets it. */
+  fact(value: string | null | undefined, what: string): string;
+  /** A date in the organization's zone and the draft's language, or a placeholder. */
+  date(iso: string | null | undefined, what: string): string;
+  /** A count formatted for the language (262,831 / 262 831). */
+  count(n: number): string;
+  /** Today's date (the injected clock) in the draft's language. */
+  today(): string;
+  missingList(): string[];
+}
+
+/** A writer for one draft of `obligation` on `incident` in `lang`. */
+export function createDraftWriter(incident: Incident, obligation: Obligation, lang: DraftLang, now: Date): DraftWriter {
+  const missing: string[] = [];
+  const locale = lang === 'fr' ? 'fr-FR' : 'en-US';
+  const zone = incident.organization.timezone;
+  const placeholder = (what: string) => {
+    if (!missing.includes(what)) missing.push(what);
+    return lang === 'fr' ? `[[À COMPLÉTER : ${what}]]` : `[[TO FILL IN: ${what}]]`;
+  };
+  const long = new Intl.DateTimeFormat(locale, { timeZone: zone, day: 'numeric', month: 'long', year: 'numeric' });
+  return {
+    lang, incident, obligation,
+    missing: placeholder,
+    fact: (value, what) => (value && value.trim() ? value.trim() : placeholder(what)),
+    date: (iso, what) => (iso ? long.format(new Date(iso)) : placeholder(what)),
+    today: () => long.format(now),
+    count: (n) => new Intl.NumberFormat(locale).format(n),
+    missingList: () => [...missing],
+  };
+}
+
+/** The lines every draft ends with: the legal basis, the verification level, and that it is not legal advice. */
+export function draftFooter(o: Obligation, lang: DraftLang): string[] {
+  const level = { verified_primary_text: ['verified against the primary text', 'vérifiée sur le texte officiel'], verified_secondary: ['verified from a secondary source', 'vérifiée sur une source secondaire'], unverified: ['UNVERIFIED: confirm with counsel', 'NON VÉRIFIÉE : à confirmer avec votre avocat'] }[o.verification];
+  return lang === 'fr'
+    ? ['', '---', `Fondement : ${o.citation} (${o.law}) — règle ${level[1]}.`, 'Projet à relire et compléter par l\'équipe ; breachdesk ne fournit pas de conseil juridique.']
+    : ['', '---', `Basis: ${o.citation} (${o.law}), rule ${level[0]}.`, 'Draft for the team to edit and complete; breachdesk does not give legal advice.'];
+}

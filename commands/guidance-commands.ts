@@ -1,0 +1,89 @@
+// `draft` and `next`: the notice text for an obligation, and what the team should do now.
+import { z } from 'zod';
+import { computeObligations } from '../bot/deadlines/engine.ts';
+import type { Obligation } from '../bot/deadlines/types.ts';
+import { applyChange } from '../bot/domain/change.ts';
+import { draftKind, draftNotice } from '../bot/drafts/draft-notice.ts';
+import { DRAFT_ACTION, nextSteps } from '../bot/guidance/next-steps.ts';
+import type { Incident } from '../bot/model/incident-schema.ts';
+import { CommandRefusedError } from '../bot/errors.ts';
+import { ok } from '../bot/reply.ts';
+import type { CommandContext } from './context.ts';
+import type { CommandSpec } from './registry.ts';
+import { IncidentIdArg, requireIncident } from './shared.ts';
+
+/** The incident's default language: French organizations read French. */
+export function incidentLang(incident: Incident): 'en' | 'fr' {
+  return incident.organization.country === 'FR' ? 'fr' : 'en';
+}
+
+/** The obligation a user named: its id in any letter case, or the start of one id; else a refusal with suggestions. */
+export function pickObligation(incident: Incident, list: readonly Obligation[], typed: string): Obligation {
+  const wanted = typed.trim().toLowerCase();
+  const exact = list.find((o) => o.obligation.toLowerCase() === wanted);
+  if (exact) return exact;
+  const starts = list.filter((o) => o.obligation.toLowerCase().startsWith(wanted) && o.status !== 'not_applicable');
+  if (starts.length === 1) return starts[0]!;
+  const offer = (starts.length > 1 ? starts : list.filter((o) => o.status !== 'not_applicable' && draftKind(o))).slice(0, 6).map((o) => o.obligation);
+  throw new CommandRefusedError(`${incident.id} has ${starts.length > 1 ? 'several obligations starting with' : 'no obligation'} "${typed}".${offer.length ? ` Try: ${offer.join(', ')}.` : ''}`);
+}
+
+const draftCommand: CommandSpec<{ id: string; obligation: string; lang?: 'en' | 'fr' }> = {
+  id: 'guidance.draft',
+  name: 'draft',
+  summary: 'Write the notice for one obligation, pre-filled from the facts, with a placeholder for each missing fact',
+  usage: 'draft <id> <obligation> [--lang en|fr]',
+  examples: ['draft BR-1 US-HIPAA-164.404-INDIVIDUALS', 'draft BR-2 FR-CNIL-GDPR-33 --lang fr'],
+  positionals: [{ name: 'id' }, { name: 'obligation' }],
+  options: { lang: { type: 'string', description: 'en | fr (default: the organization\'s language)' } },
+  args: z.object({
+    id: IncidentIdArg,
+    obligation: z.string({ error: 'Missing obligation (see `deadlines <id>`).' }).min(1),
+    lang: z.enum(['en', 'fr'], { error: 'The language is en or fr.' }).optional(),
+  }),
+  async handler(args, ctx) {
+    const incident = await requireIncident(ctx, args.id);
+    const now = ctx.clock.now();
+    const o = pickObligation(incident, computeObligations(incident, ctx.rules, now), args.obligation);
+    if (o.status === 'not_applicable') throw new CommandRefusedError(`${o.obligation} does not apply to ${incident.id}: ${o.basis}`);
+    const lang = args.lang ?? incidentLang(incident);
+    const draft = draftNotice(incident, o, lang, now);
+    if (!draft) throw new CommandRefusedError(`breachdesk has no draft for ${o.obligation} (${o.recipient}); its filing guidance is in \`deadlines ${incident.id} --only ${o.obligation}\`.`);
+    await recordDraft(ctx, incident.id, o, draft.kind, lang);
+    return ok(draft.text, { data: { incident: incident.id, obligation: o.obligation, kind: draft.kind, lang, missing: draft.missing, text: draft.text } });
+  },
+};
+
+function recordDraft(ctx: CommandContext, id: string, o: Obligation, kind: string, lang: string) {
+  return applyChange({ store: ctx.store, actor: ctx.actor, now: ctx.clock.now() }, id, (current) => ({
+    next: current,
+    events: [{ action: DRAFT_ACTION, text: `Draft prepared (${kind}, ${lang}) for ${o.obligation} → ${o.recipient}`, changes: [{ field: 'drafts', from: null, to: o.obligation }] }],
+  }));
+}
+
+const nextCommand: CommandSpec<{ id: string; lang?: 'en' | 'fr' }> = {
+  id: 'guidance.next',
+  name: 'next',
+  aliases: ['todo'],
+  summary: 'What to do now: facts still needed, next deadlines, notices not yet drafted, open response-plan tasks',
+  usage: 'next <id> [--lang en|fr]',
+  examples: ['next BR-1'],
+  positionals: [{ name: 'id' }],
+  options: { lang: { type: 'string', description: 'en | fr (default: the organization\'s language)' } },
+  args: z.object({ id: IncidentIdArg, lang: z.enum(['en', 'fr'], { error: 'The language is en or fr.' }).optional() }),
+  async handler(args, ctx) {
+    const incident = await requireIncident(ctx, args.id);
+    const now = ctx.clock.now();
+    const lang = args.lang ?? incidentLang(incident);
+    const { sections, tasks } = nextSteps(incident, computeObligations(incident, ctx.rules, now), now, lang);
+    const title = `${lang === 'fr' ? 'À faire' : 'Next steps'} · ${incident.id} · ${incident.title}`;
+    const text = [title, ...sections.flatMap((s) => ['', `${s.heading}:`, ...s.text!.split('\n').map((l) => `  ${l}`)])].join('\n');
+    return ok(text, {
+      card: { title, sections },
+      data: { incident: incident.id, tasks: tasks.map((t) => ({ id: t.id, title: t.title, phase: t.phase, done: t.doneAt !== null })) },
+    });
+  },
+};
+
+/** `draft`, `next`. */
+export const guidanceCommands: CommandSpec[] = [draftCommand, nextCommand];
