@@ -18,6 +18,8 @@ export interface PostgresStore extends IncidentStore {
   markRequestSeen(key: string, expiresAt: Date): Promise<boolean>;
   /** A scheduler lease on this database (one dedicated connection). */
   schedulerLease(): SchedulerLease;
+  /** Quarantined incidents (always none here; the store port gains this with the file store's quarantine). */
+  damaged(): Promise<Array<{ id: string; problem: string }>>;
   /** Insert an incident under its own id (moving a store); refuses an id already present. */
   insertExact(incident: Incident): Promise<void>;
 }
@@ -140,6 +142,10 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         params,
       );
       return rows.map((row) => deepFreeze(parse(row)));
+    },
+    /** None: every row was schema-checked when written and the server checks each json value, so nothing is quarantined. */
+    async damaged() {
+      return [];
     },
     async ids() {
       const { rows } = await pool.query<{ id: string }>('SELECT id FROM incidents ORDER BY num');
