@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { CoreConfig } from '../commands/context.ts';
 import { isKnownTimeZone, OrganizationRole } from '../bot/model/incident-schema.ts';
+import { listenHost } from './listen-host.ts';
 import { slackConfigFromEnv, type SlackConfig } from './slack/slack-config.ts';
 import { teamsConfigFromEnv, type TeamsConfig } from './teams/config.ts';
 
@@ -23,16 +24,19 @@ const EnvSchema = z.object({
   BREACHDESK_LEADER_POLL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
   BREACHDESK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().regex(/^[\w.:[\]-]+$/, 'must be an address like 127.0.0.1 or 0.0.0.0').optional(),
   // Slack and Teams settings are checked in detail by their adapters (slackConfigFromEnv, teamsConfigFromEnv).
   SLACK_BOT_TOKEN: optional,
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional,
   SLACK_API_URL: optional,
+  SLACK_TEAM_IDS: optional,
   MICROSOFT_APP_ID: optional,
   MICROSOFT_APP_PASSWORD: optional,
   MICROSOFT_APP_TYPE: optional,
   MICROSOFT_APP_TENANT_ID: optional,
   BREACHDESK_TEAMS_ANONYMOUS: optional,
+  BREACHDESK_TEAMS_TENANTS: optional,
 });
 
 /** Validated settings. */
@@ -41,6 +45,8 @@ export type AppConfig = z.infer<typeof EnvSchema> & {
   slack?: SlackConfig;
   /** Teams settings when an app id (or anonymous mode, on purpose) is configured. */
   teams?: TeamsConfig;
+  /** The address the HTTP server listens on (HOST, or the default for the configured platforms). */
+  listenHost: string;
   /** The store path in use and whether it is the demo store. */
   dataPath: string;
   demo: boolean;
@@ -57,8 +63,15 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: AppConfig } | { pr
   const problems = [...slack.problems, ...(teams.ok ? [] : teams.problems)];
   if (problems.length) return { problems };
   const teamsConfig = teams.ok && teams.enabled ? teams.config : undefined;
+  const host = listenHost({
+    ...(e.HOST ? { host: e.HOST } : {}),
+    slackHttp: Boolean(slack.config && !slack.config.appToken),
+    teamsAuthenticated: Boolean(teamsConfig?.appId),
+    teamsAnonymous: Boolean(teamsConfig?.anonymous),
+  });
+  if ('problem' in host) return { problems: [host.problem] };
   const { path, demo } = resolveDataPath(env, e.BREACHDESK_DATA, Boolean(slack.config || teamsConfig));
-  return { config: { ...e, ...(slack.config ? { slack: slack.config } : {}), ...(teamsConfig ? { teams: teamsConfig } : {}), dataPath: path, demo } };
+  return { config: { ...e, ...(slack.config ? { slack: slack.config } : {}), ...(teamsConfig ? { teams: teamsConfig } : {}), listenHost: host.host, dataPath: path, demo } };
 }
 
 /** BREACHDESK_DATA if set; otherwise a per-user data folder: the demo store when no chat platform is configured. */

@@ -40,28 +40,30 @@ async function main(): Promise<number> {
 
 /** Start the HTTP server and every configured chat front door; returns the function that stops them. */
 async function startChatServer(runtime: Runtime, config: AppConfig, logger: Logger): Promise<() => Promise<void>> {
-  const http = createHttpServer(() => ({ store: runtime.store.location, slack: Boolean(config.slack), teams: Boolean(config.teams) }));
+  let stopping = false;
+  const http = createHttpServer(() => !stopping);
   const stops: Array<() => Promise<void>> = [];
   try {
     if (config.slack) {
       const { startSlack } = await import('./slack/index.ts');
-      const slack = await startSlack({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: config.slack, logger });
+      const slack = await startSlack({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: config.slack, logger, seenRequests: runtime.store });
       stops.push(() => slack.stop());
     }
     if (config.teams) {
       const { startTeams } = await import('./teams/index.ts');
       const referencesPath = teamsReferencesPath(config);
-      const teams = await startTeams({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: config.teams, logger, referencesPath });
+      const teams = await startTeams({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: config.teams, logger, referencesPath, seenRequests: runtime.store });
       stops.push(() => teams.close());
     }
-    const port = await http.listen(config.PORT);
-    logger.info(`breachdesk listening on port ${port}`, { slack: Boolean(config.slack), teams: Boolean(config.teams), store: runtime.store.location });
+    const port = await http.listen(config.PORT, config.listenHost);
+    logger.info(`breachdesk listening on port ${port} of ${config.listenHost}`, { slack: Boolean(config.slack), teams: Boolean(config.teams), store: runtime.store.location });
   } catch (error) {
     for (const s of stops.reverse()) await s().catch(() => undefined);
     await http.close();
     throw error;
   }
   return async () => {
+    stopping = true;
     for (const s of stops.reverse()) await s().catch((e: unknown) => logger.warn('stopping a front door failed', { error: String(e) }));
     await http.close();
   };

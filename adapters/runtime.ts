@@ -1,5 +1,5 @@
 // The composition root shared by `npm start` and the one-shot CLI: store, rules, registry, bot.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createBot, type Bot } from '../commands/bot.ts';
 import { loadRules } from '../bot/deadlines/load-rules.ts';
 import { createNotifierHub, type NotifierHub } from '../bot/notifier-hub.ts';
@@ -7,6 +7,7 @@ import type { Clock, IncidentStore, Logger, SchedulerLease } from '../bot/ports.
 import type { CoreConfig } from '../commands/context.ts';
 import { createCommandRegistry } from '../commands/index.ts';
 import { openFileStore } from '../data/file-store.ts';
+import { importTooLarge, MAX_IMPORT_CHARS } from '../data/import-format.ts';
 import { isPostgresUrl, PostgresStoreError } from '../data/postgres/errors.ts';
 import { openPostgresStore } from '../data/postgres/postgres-store.ts';
 import { StoreCorruptError, StoreLockedError } from '../data/store-errors.ts';
@@ -25,6 +26,8 @@ export interface Runtime {
 export async function openRuntime(options: { dataPath: string; clock: Clock; logger: Logger; core: CoreConfig }): Promise<Runtime> {
   const rules = loadRules();
   const { store, lease } = await openStore(options);
+  // One damaged incident does not stop the bot: it is named here and refused until repaired.
+  for (const d of await store.damaged()) options.logger.error(`store: incident ${d.id} is damaged and quarantined (refused until repaired)`, { incident: d.id, problem: d.problem });
   const notifier = createNotifierHub();
   const bot = createBot({
     store, rules, notifier,
@@ -32,7 +35,7 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
     logger: options.logger,
     config: options.core,
     registry: createCommandRegistry(),
-    readFile: (path) => readFile(path, 'utf8'),
+    readFile: readImportFile,
   });
   const close = async () => {
     await lease?.release();
@@ -47,6 +50,14 @@ async function openStore(options: { dataPath: string; clock: Clock; logger: Logg
   // Seen request ids expire in real time (Slack and Teams timestamps are transport time), not on the injected clock.
   const store = await openPostgresStore(options.dataPath, { logger: options.logger });
   return { store, lease: store.schedulerLease() };
+}
+
+/** Read a file to import, refusing before reading one larger than any import (a mistyped path to a disk image). */
+async function readImportFile(path: string): Promise<string> {
+  const { size } = await stat(path);
+  // UTF-8 takes at least one byte per character: a file over the limit in bytes may still be under it in characters.
+  if (size > MAX_IMPORT_CHARS * 4) throw new Error(importTooLarge(size, 'bytes'));
+  return readFile(path, 'utf8');
 }
 
 /** One line for a store that cannot be opened, or undefined for an unexpected error. */

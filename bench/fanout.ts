@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { webApi } from '@slack/bolt';
 import { toBoltLogger } from '../adapters/slack/bolt-logger.ts';
 import { createSlackNotifier } from '../adapters/slack/notifier.ts';
-import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY_CONFIG } from '../adapters/slack/slack-config.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, NOTIFIER_CLIENT_OPTIONS } from '../adapters/slack/slack-config.ts';
 import { createManualClock } from '../bot/clock.ts';
 import { loadRules } from '../bot/deadlines/load-rules.ts';
 import type { IncidentStore, Logger } from '../bot/ports.ts';
@@ -44,10 +44,10 @@ export async function benchFanout(options: { reminders?: number; ratePerSecond?:
   try {
     const store = createMemoryStore(dueIncidents(reminders, now));
     const clock = createManualClock(now);
-    // The client exactly as the Slack adapter configures it (startSlack's clientOptions).
+    // The client exactly as the Slack adapter configures it (startSlack's notifier client).
     const client = new webApi.WebClient('xoxb-bench-token', {
       slackApiUrl: slack.apiUrl,
-      retryConfig: DEFAULT_RETRY_CONFIG,
+      ...NOTIFIER_CLIENT_OPTIONS,
       timeout: DEFAULT_REQUEST_TIMEOUT_MS,
       logger: toBoltLogger(logger),
     });

@@ -25,7 +25,7 @@ if (mode === 'ours' && storePath && apiUrl) {
   const runtime = await openRuntime({ dataPath: storePath, clock: storeClock(storePath), logger, core: { defaultTimezone: 'America/Chicago' } });
   // processBeforeResponse: the HTTP response carries the answer, so the client times the whole command.
   const slack = { botToken: FAKE_BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl, botId: BOT_ID, botUserId: BOT_USER_ID };
-  await startSlack({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: slack, logger, tuning: { processBeforeResponse: true } });
+  await startSlack({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: slack, logger, seenRequests: runtime.store, tuning: { processBeforeResponse: true } });
 } else if (mode === 'bare' && apiUrl) {
   // Bolt's ExpressReceiver on the same Express 5 server; botId and botUserId given, so Bolt never calls auth.test.
   const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, endpoints: SLACK_EVENTS_PATH, app: http.app, processBeforeResponse: true, logger: toBoltLogger(logger) });

@@ -23,3 +23,14 @@ export class CommandRefusedError extends Error {
     this.name = 'CommandRefusedError';
   }
 }
+
+/** An incident whose stored record is damaged: quarantined (never rewritten) and refused until someone repairs the file. */
+export class IncidentDamagedError extends CommandRefusedError {
+  constructor(
+    readonly incidentId: string,
+    readonly problem: string,
+  ) {
+    super(`${incidentId} cannot be used: its stored record is damaged (${problem}). It was left untouched and the rest of the store works; restore the file from a backup or repair it, then restart breachdesk.`);
+    this.name = 'IncidentDamagedError';
+  }
+}

@@ -17,22 +17,36 @@ export interface IncidentFilter {
   channel?: { platform: ChannelLink['platform']; id: string };
 }
 
+/** An incident the store cannot read: quarantined, left untouched, refused by get/update with IncidentDamagedError. */
+export interface DamagedIncident {
+  id: string;
+  /** What is wrong, naming the file or row (for the log and `list`). */
+  problem: string;
+}
+
 /** Persistent incident records; every method is per-incident so stores can scale. */
 export interface IncidentStore {
   /** Where the records live, for messages (a file path or "memory"). */
   readonly location: string;
-  /** One incident, or undefined. */
+  /** One incident, or undefined; throws IncidentDamagedError for a quarantined one. */
   get(id: string): Promise<Incident | undefined>;
   /** Incidents matching the filter, in id order. */
   list(filter?: IncidentFilter): Promise<Incident[]>;
-  /** Every incident id, in id order: walk a large store with get() without holding every record at once. */
+  /** Every readable incident id, in id order: walk a large store with get() without holding every record at once. */
   ids(): Promise<string[]>;
+  /** Incidents quarantined because their record is damaged (not in ids() or list(); get/update throw IncidentDamagedError). */
+  damaged(): Promise<DamagedIncident[]>;
   /** Create an incident; `build` receives the next id (BR-n) and returns the full record. */
   create(build: (id: string) => Incident): Promise<Incident>;
   /** Atomically replace one incident with `mutate(current)`; throws IncidentNotFoundError. */
   update(id: string, mutate: (current: Incident) => Incident): Promise<Incident>;
   /** Append one entry to an incident's timeline (never edits earlier entries). */
   appendTimeline(id: string, entry: TimelineEntry): Promise<Incident>;
+  /**
+   * Remember a request id (a Slack signature, a Teams activity id) until `expiresAt`; true the first time it is seen,
+   * false for a replay or redelivery. Durable where the store is: a `true` answer survives a restart.
+   */
+  markRequestSeen(key: string, expiresAt: Date): Promise<boolean>;
   /** Call `listener` after every acknowledged create or update; returns an unsubscribe function. */
   onChange(listener: (incident: Incident) => void): () => void;
   /** Flush and release the store (lock, handles). */

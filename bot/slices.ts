@@ -2,6 +2,7 @@
 // chat requests and timers are still served while it runs (one event loop serves every user).
 import type { Incident } from './model/incident-schema.ts';
 import type { IncidentStore } from './ports.ts';
+import { IncidentDamagedError } from './errors.ts';
 
 /** Work this long between two yields: short enough that a request waiting behind it barely notices. */
 export const SLICE_MS = 8;
@@ -21,7 +22,14 @@ export async function* openIncidents(store: IncidentStore, sliceMs = SLICE_MS): 
   const pause = createSlicer(sliceMs);
   for (const id of await store.ids()) {
     await pause();
-    const incident = await store.get(id);
+    let incident: Incident | undefined;
+    try {
+      incident = await store.get(id);
+    } catch (error) {
+      // Quarantined while walking (the store names it in damaged()): the walk goes on without it.
+      if (error instanceof IncidentDamagedError) continue;
+      throw error;
+    }
     if (incident && incident.status !== 'closed') yield incident;
   }
 }

@@ -2,10 +2,10 @@
 import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { computeObligations, toContractJson } from '../bot/deadlines/engine.ts';
-import { countdown, dueWords, isOpen, obligationLines, obligationSection, STATUS_LABEL } from '../bot/deadlines/present.ts';
+import { countdown, dueWords, isOpen, obligationLines, obligationSection, sharedCaveatLines, STATUS_LABEL } from '../bot/deadlines/present.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
 import { openIncidents } from '../bot/slices.ts';
-import { LawEnforcementDelaySchema, NoticeSchema, RiskAssessmentSchema, type Incident } from '../bot/model/incident-schema.ts';
+import { FIELD_LIMITS, LawEnforcementDelaySchema, NoticeSchema, RiskAssessmentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import { nowInZone, parseInstant } from './instants.ts';
@@ -55,16 +55,20 @@ const deadlinesCommand: CommandSpec<{ id: string; only?: string }> = {
     const open = list.filter(isOpen);
     const closed = list.filter((o) => !isOpen(o));
     const closedLines = closed.map((o) => `${o.status === 'done' ? 'done' : 'n/a '}  ${o.obligation}: ${o.status === 'done' ? `sent ${fmt(o.doneAt!)}` : o.basis}`);
+    // Caveats many rules share (no weekend roll-forward, the 164.412 note) are stated once, under the list.
+    const notes = sharedCaveatLines(open);
     const header = `${incident.id} · ${incident.title} · deadlines at ${formatInZone(now.toISOString(), incident.organization.timezone)} (not legal advice)`;
     const empty = 'No notification rule applies with the recorded facts (role, country, affected jurisdictions): check them with `show`.';
     const text = [
       header,
       ...(list.length === 0 ? [empty] : []),
-      ...open.flatMap((o) => obligationLines(o, now.getTime(), fmt)),
+      ...open.flatMap((o) => obligationLines(o, now.getTime(), fmt, true, true)),
+      ...(notes.length ? ['Notes:', ...notes.map((l) => `  ${l}`)] : []),
       ...(closed.length ? ['Done / not applicable:', ...closedLines.map((l) => `  ${l}`)] : []),
     ].join('\n');
     const shown = args.only ? list : open.slice(0, MAX_SECTIONS);
-    const sections = shown.map((o) => obligationSection(incident.id, o, now.getTime(), fmt));
+    const sections = shown.map((o) => obligationSection(incident.id, o, now.getTime(), fmt, true, true));
+    if (notes.length) sections.push({ heading: 'Notes', text: notes.join('\n') });
     if (!args.only && open.length > MAX_SECTIONS) sections.push({ text: `${open.length - MAX_SECTIONS} more open obligations: see the text view or \`deadlines ${incident.id} --json\`.` });
     if (!args.only && closed.length) sections.push({ heading: `Done / not applicable (${closed.length})`, text: closedLines.join('\n') });
     return ok(text, {
@@ -163,7 +167,7 @@ const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; no
 const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean; agency: string; official: string; at?: string; until?: string }> = {
   id: 'deadlines.delay',
   name: 'delay',
-  summary: 'Record a law-enforcement delay statement (45 CFR 164.412): oral (at most 30 days) or written (its stated period)',
+  summary: 'Record a law-enforcement delay statement: HIPAA clocks per 45 CFR 164.412 (oral: at most 30 days; written: its period), state clocks per their own clause',
   usage: 'delay <id> --oral|--written --agency <agency> --official <name> [--at <when>] [--until <when>]',
   examples: ['delay BR-1 --oral --agency FBI --official "SA Jane Doe"', 'delay BR-1 --written --agency FBI --official "SAC Roe" --until 2025-06-30'],
   positionals: [{ name: 'id' }],
@@ -179,8 +183,8 @@ const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean;
     id: IncidentIdArg,
     oral: z.boolean().optional(),
     written: z.boolean().optional(),
-    agency: z.string({ error: 'Missing --agency.' }).trim().min(1),
-    official: z.string({ error: 'Missing --official (164.412(b) requires the official’s identity).' }).trim().min(1),
+    agency: z.string({ error: 'Missing --agency.' }).trim().min(1).max(FIELD_LIMITS.name, `agency is at most ${FIELD_LIMITS.name} characters`),
+    official: z.string({ error: 'Missing --official (164.412(b) requires the official’s identity).' }).trim().min(1).max(FIELD_LIMITS.name, `official is at most ${FIELD_LIMITS.name} characters`),
     at: z.string().optional(),
     until: z.string().optional(),
   }),
@@ -202,10 +206,15 @@ const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean;
       () => timelineEntry(ctx, 'delay.recorded', `Law-enforcement delay: ${delay.form} statement by ${delay.official} (${delay.agency}) at ${fmt(statedAt)}${period}`),
     );
     const tolled = obligationsOf(updated, ctx).filter((o) => o.status === 'tolled');
-    const effect = tolled.length
-      ? `Tolled until ${fmt(tolled[0]!.tolledUntil!)}: ${tolled.map((o) => o.obligation).join(', ')}.`
-      : 'No notice is tolled by it now (none pending under 164.412, or the statement came after the deadline).';
-    const text = `Recorded on ${incident.id}: ${delay.form} statement by ${delay.official} (${delay.agency})${period}.\n${effect}\nGDPR, NIS2, SEC and state clocks keep running; at the end of the delay, notify at once.`;
+    // HIPAA 164.412 delays have an end; a state clause lasts while law enforcement says notice would impede (no end yet).
+    const ended = tolled.filter((o) => o.tolledUntil !== null);
+    const open = tolled.filter((o) => o.tolledUntil === null);
+    const effect = [
+      ...(ended.length ? [`Tolled until ${fmt(ended[0]!.tolledUntil!)}: ${ended.map((o) => o.obligation).join(', ')}.`] : []),
+      ...(open.length ? [`Delayed under the state's own clause while law enforcement says notice would impede the investigation (record the end with --until): ${open.map((o) => o.obligation).join(', ')}.`] : []),
+    ];
+    if (effect.length === 0) effect.push('No notice is tolled by it now (none pending under a delay clause, or the statement came after the deadline).');
+    const text = `Recorded on ${incident.id}: ${delay.form} statement by ${delay.official} (${delay.agency})${period}.\n${effect.join('\n')}\nGDPR, NIS2, SEC clocks and state clocks without a delay clause keep running; at the end of the delay, notify at once.`;
     return ok(text, { data: { incident: incident.id, delay, tolled: tolled.map((o) => o.obligation) } });
   },
 };

@@ -1,7 +1,7 @@
 // The facts `set` can change: one table, so help, validation and the timeline all agree.
 import { z } from 'zod';
 import {
-  IncidentStatus, Jurisdiction, OrganizationRole, TimeZoneName, VendorRole, type Incident,
+  FIELD_LIMITS, IncidentStatus, Jurisdiction, OrganizationRole, TimeZoneName, VendorRole, type Incident,
 } from '../bot/model/incident-schema.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
@@ -28,6 +28,15 @@ const optionalInstant = (raw: string, incident: Incident) => (/^(none|null|-)$/i
 const bool = fromSchema(BooleanWord);
 const text = fromSchema(z.string().trim().min(1, 'cannot be empty').max(200, 'at most 200 characters'));
 
+// The import format's bounds (incident-schema.ts FIELD_LIMITS), said as a sentence instead of failing at the store.
+function categories(raw: string): string[] {
+  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  if (list.length > FIELD_LIMITS.categories) throw new InvalidArgumentsError(`${list.length} data categories; the limit is ${FIELD_LIMITS.categories}.`);
+  const long = list.find((c) => c.length > FIELD_LIMITS.category);
+  if (long) throw new InvalidArgumentsError(`data category "${long.slice(0, 40)}…" is ${long.length} characters; the limit is ${FIELD_LIMITS.category}.`);
+  return list;
+}
+
 const field = (path: string, aliases: string[], help: string, parse: FieldSpec['parse']): FieldSpec => ({ path, aliases, help, parse });
 
 /** Every fact `set` knows, including the ones that move a deadline. */
@@ -47,7 +56,7 @@ export const FIELDS: readonly FieldSpec[] = [
   field('phiInvolved', ['phi'], 'yes/no: protected health information involved', bool),
   field('dataEncrypted', ['encrypted'], 'yes/no: data encrypted per HHS guidance (secured PHI)', bool),
   field('gdprRisk', ['gdpr-risk', 'risk'], 'GDPR risk to individuals: unlikely, risk or high', fromSchema(z.enum(['unlikely', 'risk', 'high']))),
-  field('dataCategories', ['data'], 'comma-separated data categories', (raw) => raw.split(',').map((s) => s.trim()).filter(Boolean)),
+  field('dataCategories', ['data'], 'comma-separated data categories', categories),
   field('organization.name', ['org', 'org.name'], 'organization name', text),
   field('organization.role', ['role', 'org.role'], `one of ${OrganizationRole.options.join(', ')}`, fromSchema(OrganizationRole)),
   field('organization.country', ['country', 'org.country'], 'ISO country code, e.g. US, FR', fromSchema(z.string().toUpperCase().regex(/^[A-Z]{2}$/, 'expected a two-letter country code'))),

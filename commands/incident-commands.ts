@@ -71,18 +71,27 @@ const listCommand: CommandSpec<{ status?: z.infer<typeof IncidentStatus>; all?: 
   args: z.object({ status: IncidentStatus.optional(), all: z.boolean().optional() }),
   async handler(args, ctx) {
     const incidents = await ctx.store.list(args.status ? { status: [args.status] } : { openOnly: !args.all });
-    if (incidents.length === 0) return ok(args.all || args.status ? 'No incidents match.' : 'No open incidents. Open one with `new <title>`.', { data: [] });
+    // Quarantined incidents are always shown: their status cannot be read, and someone must repair them.
+    const damaged = await ctx.store.damaged();
+    const damagedLines = damaged.map((d) => `${d.id}  [damaged]  cannot be read: ${d.problem}`);
+    if (incidents.length === 0 && damaged.length === 0) return ok(args.all || args.status ? 'No incidents match.' : 'No open incidents. Open one with `new <title>`.', { data: [] });
     const lines = incidents.map((i) => `${i.id}  [${i.status}]  ${i.title}  (${i.organization.name}, ${i.affected.total} affected)`);
-    return ok(lines.join('\n'), {
+    return ok([...lines, ...damagedLines].join('\n'), {
       card: {
         title: args.all ? 'All incidents' : 'Open incidents',
-        sections: incidents.map((i) => ({
-          heading: `${i.id} · ${i.title}`,
-          text: `${i.status} · ${i.organization.name} · ${i.affected.total} affected`,
-          buttons: [{ label: 'Details', command: `show ${i.id}` }, { label: 'Deadlines', command: `deadlines ${i.id}` }],
-        })),
+        sections: [
+          ...incidents.map((i) => ({
+            heading: `${i.id} · ${i.title}`,
+            text: `${i.status} · ${i.organization.name} · ${i.affected.total} affected`,
+            buttons: [{ label: 'Details', command: `show ${i.id}` }, { label: 'Deadlines', command: `deadlines ${i.id}` }],
+          })),
+          ...damaged.map((d) => ({ heading: `${d.id} · damaged`, text: `Cannot be read: ${d.problem}` })),
+        ],
       },
-      data: incidents.map((i) => ({ id: i.id, title: i.title, status: i.status, organization: i.organization.name, affected: i.affected.total })),
+      data: [
+        ...incidents.map((i) => ({ id: i.id, title: i.title, status: i.status, organization: i.organization.name, affected: i.affected.total })),
+        ...damaged.map((d) => ({ id: d.id, status: 'damaged', problem: d.problem })),
+      ],
     });
   },
 };

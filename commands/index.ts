@@ -1,5 +1,6 @@
 // The full command set, assembled once.
 import { channelCommands } from './channel-commands.ts';
+import { coverageCommands } from './coverage-command.ts';
 import { deadlineCommands } from './deadline-commands.ts';
 import { guidanceCommands } from './guidance-commands.ts';
 import { createHelpCommand } from './help-command.ts';
@@ -14,7 +15,7 @@ import { transferCommands } from './transfer-commands.ts';
 /** Every command breachdesk understands, in help order. */
 export function allCommandSpecs(): CommandSpec[] {
   const specs: CommandSpec[] = [];
-  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...deadlineCommands, ...summaryCommands, ...guidanceCommands, ...planCommands, ...reminderCommands, ...channelCommands, ...transferCommands);
+  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...deadlineCommands, ...summaryCommands, ...guidanceCommands, ...planCommands, ...reminderCommands, ...channelCommands, ...transferCommands, ...coverageCommands);
   return specs;
 }
 

@@ -1,20 +1,35 @@
-// The store logic both implementations share: an in-memory index, per-incident write queues, append-only timelines.
-import type { IncidentFilter, IncidentStore } from '../bot/ports.ts';
-import { IncidentNotFoundError } from '../bot/errors.ts';
+// The store logic both implementations share: an in-memory index, per-incident write queues, append-only history
+// (timeline and deliveries held apart from the incident's head, so a change costs the same whatever the history's length).
+import type { DamagedIncident, IncidentFilter, IncidentStore } from '../bot/ports.ts';
+import { IncidentDamagedError, IncidentNotFoundError } from '../bot/errors.ts';
 import { IncidentSchema, type Incident, type TimelineEntry } from '../bot/model/incident-schema.ts';
+import { deepFreeze, HISTORY_FIELDS, HistoryLog, IncidentRecord, type PerList } from './incident-record.ts';
+import { StoreCorruptError } from './store-errors.ts';
+
+/** One acknowledged change as a persistence writes it: the incident, and which history entries are new. */
+export interface IncidentWrite {
+  /** The whole validated incident (its history arrays are shared and frozen: do not copy them needlessly). */
+  incident: Incident;
+  /** History entries added by this write, per list (none when `rewrite`). */
+  appended: PerList<readonly unknown[]>;
+  /** The whole history must be written (a new incident, or a history list that was replaced rather than extended). */
+  rewrite: boolean;
+}
 
 /** Where a cached store puts records; the memory store persists nowhere. */
 export interface IncidentPersistence {
-  /** Durably write one incident; resolve only once it would survive a crash. */
-  write(incident: Incident): Promise<void>;
+  /** Durably write one change; resolve only once it would survive a crash. */
+  write(change: IncidentWrite): Promise<void>;
   /** Release files and locks. */
   close(): Promise<void>;
-  /** Read one incident again from where it is persisted, when its held copy cannot be parsed (a damaged pack line). */
+  /** Read one incident again from where it is persisted (validated), when its held copy is not a valid incident (a damaged pack line); throws when that is damaged too. */
   reread?(id: string): Incident;
+  /** Incidents found damaged while opening: quarantined from the start. */
+  damaged?: readonly DamagedIncident[];
 }
 
-/** A store whose current records can be read synchronously (for the start-up pack). */
-export interface CachedStore extends IncidentStore {
+/** A store whose current records can be read synchronously (for the start-up pack); the seen-request set is added by its owner. */
+export interface CachedStore extends Omit<IncidentStore, 'markRequestSeen'> {
   /** Every incident id, in number order, right now. */
   idsNow(): string[];
   /** The acknowledged version of an incident as JSON text, right now. */
@@ -22,43 +37,75 @@ export interface CachedStore extends IncidentStore {
 }
 
 /**
- * An incident held as its JSON text. 100,000 incidents as text are about 100,000 strings for the garbage collector;
- * parsed, they would be millions of small objects that every full collection must trace (long pauses, a larger heap).
- * Each use parses a fresh copy (a few microseconds for a 1–2 KB incident).
+ * An incident held as its JSON text until first use. 100,000 incidents as text are about 100,000 strings for the
+ * garbage collector; parsed, they would be millions of small objects that every full collection must trace.
  */
 export class IncidentText {
   constructor(
     readonly id: string,
     readonly json: string,
+    /** False for text not yet checked against the schema (a start-up pack line): checked on first use. */
+    readonly checked = true,
   ) {}
-
-  /** A fresh parsed copy. */
-  parse(): Incident {
-    return JSON.parse(this.json) as Incident;
-  }
 }
+
+/** How many incidents keep a parsed copy of their history (the most recently used); others parse it again when read. */
+const PARSED_HISTORIES = 256;
 
 /** A store over already-loaded incidents; every write goes through `persistence` before it is acknowledged. */
 export function createCachedStore(location: string, loaded: Array<Incident | IncidentText>, persistence: IncidentPersistence): CachedStore {
-  const byId = new Map<string, IncidentText>();
+  const byId = new Map<string, IncidentText | IncidentRecord>();
+  const damaged = new Map<string, string>((persistence.damaged ?? []).map((d) => [d.id, d.problem]));
+  const recent = new Map<string, IncidentRecord>();
   let closed = false;
   const numbered = loaded.map((incident) => [idNumber(incident.id), incident] as const).sort((a, b) => a[0] - b[0]);
-  for (const [, incident] of numbered) byId.set(incident.id, incident instanceof IncidentText ? incident : new IncidentText(incident.id, JSON.stringify(incident)));
-  let nextNumber = (numbered.at(-1)?.[0] ?? 0) + 1;
+  // Records handed in as objects (memory store, tests) are checked on first use like pack lines.
+  for (const [, incident] of numbered) byId.set(incident.id, incident instanceof IncidentText ? incident : new IncidentText(incident.id, JSON.stringify(incident), false));
+  // A quarantined id is never given to a new incident.
+  let nextNumber = Math.max(numbered.at(-1)?.[0] ?? 0, ...[...damaged.keys()].map(idNumber)) + 1;
 
-  /** A fresh parsed copy of the stored incident. */
-  function current(id: string): Incident | undefined {
+  /** Take an incident out of service: named, refused, never written. */
+  function quarantine(id: string, problem: string): never {
+    byId.delete(id);
+    recent.delete(id);
+    damaged.set(id, problem);
+    throw new IncidentDamagedError(id, problem);
+  }
+
+  /** Hold `record` as the current version and remember its parsed history among the most recently used. */
+  function keep(record: IncidentRecord): IncidentRecord {
+    byId.set(record.id, record);
+    recent.delete(record.id);
+    recent.set(record.id, record);
+    if (recent.size > PARSED_HISTORIES) {
+      const [oldest, held] = recent.entries().next().value!;
+      recent.delete(oldest);
+      held.forget();
+    }
+    return record;
+  }
+
+  /** The stored record, checked against the schema on first use. */
+  function recordOf(id: string): IncidentRecord | undefined {
+    const problem = damaged.get(id);
+    if (problem !== undefined) throw new IncidentDamagedError(id, problem);
     const slot = byId.get(id);
     if (!slot) return undefined;
+    if (slot instanceof IncidentRecord) return keep(slot);
+    const checked = slot.checked ? (JSON.parse(slot.json) as Incident) : checkText(slot);
+    if (checked) return keep(IncidentRecord.of(checked));
+    // A damaged start-up pack line: the pack is only a cache, the incident's own file is the source of truth.
+    if (!persistence.reread) return quarantine(id, 'the record held in memory is not a valid incident');
     try {
-      return slot.parse();
+      return keep(IncidentRecord.of(persistence.reread(id)));
     } catch (error) {
-      // A damaged start-up pack line: the pack is only a cache, the incident's own file is the source of truth.
-      if (!persistence.reread) throw error;
-      const fresh = persistence.reread(id);
-      byId.set(id, new IncidentText(id, JSON.stringify(fresh)));
-      return fresh;
+      return quarantine(id, error instanceof StoreCorruptError ? `${error.file} ${error.problem}` : String(error));
     }
+  }
+
+  /** A fresh head with the shared frozen history. */
+  function current(id: string): Incident | undefined {
+    return recordOf(id)?.incident();
   }
   const queues = new Map<string, Promise<unknown>>();
   const listeners = new Set<(incident: Incident) => void>();
@@ -73,13 +120,34 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
     return run;
   }
 
-  async function commit(next: Incident): Promise<Incident> {
+  /** Validate what is new (the head and the added history entries), persist it, then hold it. */
+  async function commit(next: Incident, before?: Incident): Promise<Incident> {
     if (closed) throw new Error(`store ${location} is closed`);
-    const valid = IncidentSchema.parse(next);
-    await persistence.write(valid);
-    // Kept as text like every record (see IncidentText); callers and listeners get the frozen object.
-    byId.set(valid.id, new IncidentText(valid.id, JSON.stringify(valid)));
-    const frozen = deepFreeze(valid);
+    const probe: Record<string, unknown> = { ...next };
+    const kept = {} as PerList<boolean>;
+    for (const field of HISTORY_FIELDS) {
+      const was = before?.[field] as readonly unknown[] | undefined;
+      const now = next[field] as readonly unknown[];
+      kept[field] = was !== undefined && isPrefix(was, now);
+      probe[field] = kept[field] ? now.slice(was!.length) : now;
+    }
+    // Earlier history was validated when it was written: only the head and the new entries are checked again.
+    const valid = IncidentSchema.parse(probe) as Record<string, unknown>;
+    const old = before ? byId.get(next.id) : undefined;
+    const logs = {} as PerList<HistoryLog<unknown>>;
+    const appended = {} as PerList<readonly unknown[]>;
+    const head: Record<string, unknown> = { ...valid };
+    for (const field of HISTORY_FIELDS) {
+      const added = valid[field] as readonly unknown[];
+      logs[field] = old instanceof IncidentRecord && kept[field] ? old.logs[field].append(added) : HistoryLog.of(added);
+      appended[field] = kept[field] ? added : [];
+      delete head[field];
+    }
+    const record = new IncidentRecord(next.id, JSON.stringify(head), logs);
+    const incident = record.incident();
+    await persistence.write({ incident, appended, rewrite: !(old instanceof IncidentRecord) || HISTORY_FIELDS.some((f) => !kept[f]) });
+    keep(record);
+    const frozen = deepFreeze(incident);
     for (const listener of listeners) listener(frozen);
     return frozen;
   }
@@ -88,7 +156,11 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
     location,
     idsNow: () => [...byId.keys()],
     ids: async () => [...byId.keys()],
-    peekJson: (id) => byId.get(id)?.json,
+    damaged: async () => [...damaged].map(([id, problem]) => ({ id, problem })).sort((a, b) => idNumber(a.id) - idNumber(b.id)),
+    peekJson: (id) => {
+      const slot = byId.get(id);
+      return slot instanceof IncidentRecord ? slot.json() : slot?.json;
+    },
     async get(id) {
       return handOut(current(id));
     },
@@ -101,7 +173,14 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
           await new Promise((resolve) => setImmediate(resolve));
           until = performance.now() + SLICE_MS;
         }
-        const incident = current(id);
+        let incident: Incident | undefined;
+        try {
+          incident = current(id);
+        } catch (error) {
+          // Found damaged while listing: quarantined (see damaged()), the rest is still listed.
+          if (error instanceof IncidentDamagedError) continue;
+          throw error;
+        }
         if (incident && matches(incident, filter)) out.push(handOut(incident)!);
       }
       return out;
@@ -118,10 +197,12 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
       return serialized(id, async () => {
         const before = current(id);
         if (!before) throw new IncidentNotFoundError(id);
-        // A second fresh copy for the mutation, so `before` stays as stored for the append-only check.
-        const next = mutate(current(id)!);
+        // The mutation gets a fresh head and its own arrays; the history entries in them are the shared frozen ones.
+        const draft: Record<string, unknown> = { ...current(id)! };
+        for (const field of HISTORY_FIELDS) draft[field] = [...(before[field] as readonly unknown[])];
+        const next = mutate(draft as Incident);
         assertAppendOnly(before, next);
-        return commit(next);
+        return commit(next, before);
       });
     },
     appendTimeline(id, entry: TimelineEntry) {
@@ -141,6 +222,18 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
   return store;
 }
 
+/** The parsed record when it is a valid incident with its own id, else undefined. */
+function checkText(slot: IncidentText): Incident | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(slot.json);
+  } catch {
+    return undefined;
+  }
+  const parsed = IncidentSchema.safeParse(raw);
+  return parsed.success && parsed.data.id === slot.id ? parsed.data : undefined;
+}
+
 function matches(incident: Incident, filter: IncidentFilter): boolean {
   if (filter.openOnly && incident.status === 'closed') return false;
   if (filter.status && !filter.status.includes(incident.status)) return false;
@@ -151,10 +244,16 @@ function matches(incident: Incident, filter: IncidentFilter): boolean {
 /** The record the regulator sees: earlier timeline entries are never edited or dropped, and ids never change. */
 function assertAppendOnly(current: Incident, next: Incident): void {
   if (next.id !== current.id) throw new Error(`update may not change the id of ${current.id}`);
-  const kept = next.timeline.slice(0, current.timeline.length);
-  if (kept.length < current.timeline.length || JSON.stringify(kept) !== JSON.stringify(current.timeline)) {
+  if (!isPrefix(current.timeline, next.timeline)) {
     throw new Error(`update of ${current.id} would edit or drop timeline entries; the timeline is append-only`);
   }
+}
+
+/** True when `next` starts with every entry of `kept` (the same objects, or equal ones): cheap for shared history. */
+function isPrefix<T>(kept: readonly T[], next: readonly T[]): boolean {
+  if (next.length < kept.length) return false;
+  for (let i = 0; i < kept.length; i++) if (next[i] !== kept[i] && JSON.stringify(next[i]) !== JSON.stringify(kept[i])) return false;
+  return true;
 }
 
 const idNumber = (id: string) => Number(id.slice(3));
@@ -165,12 +264,4 @@ const SLICE_MS = 2;
 /** Records leave the store frozen, so no caller can change them behind its back. */
 function handOut(incident: Incident | undefined): Incident | undefined {
   return incident && (Object.isFrozen(incident) ? incident : deepFreeze(incident));
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

@@ -1,16 +1,19 @@
-// The lowdb JSON store: a manifest file plus one JSON document per incident, so a write never rewrites the others.
-import { readdirSync, readFileSync } from 'node:fs';
+// The lowdb JSON store: a manifest file plus, per incident, a small head document and an append-only history journal
+// (data/incident-journal.ts), so a write never rewrites the other incidents nor the incident's own history.
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import type { IncidentStore } from '../bot/ports.ts';
-import { createCachedStore, IncidentText } from './cached-store.ts';
+import type { DamagedIncident, IncidentStore } from '../bot/ports.ts';
+import { createCachedStore, IncidentText, type IncidentWrite } from './cached-store.ts';
+import { markOnDisk, readHeadAndJournal, writeChange, type JournalMark } from './incident-journal.ts';
 import { DurableJsonFile } from './durable-json-file.ts';
 import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { StoreCorruptError } from './store-errors.ts';
-import { acquireStoreLock } from './store-lock.ts';
+import { acquireStoreLock, type LockTiming } from './store-lock.ts';
 import { fileStamp, readPack, writePack } from './store-pack.ts';
+import { openFileSeenRequests } from './seen-requests.ts';
 
 /** The manifest's format tag and the schema version this build writes. */
 export const STORE_FORMAT = 'breachdesk-store';
@@ -30,16 +33,22 @@ const INCIDENT_FILE = /^BR-\d+\.json$/;
 const PACK_EVERY_WRITES = 5000;
 
 /** Open (or create) the store whose manifest is `path`; refuses corrupt, foreign or newer files without touching them. */
-export async function openFileStore(path: string, now: Date): Promise<IncidentStore> {
+export async function openFileStore(path: string, now: Date, options: { lockTiming?: LockTiming } = {}): Promise<IncidentStore> {
   const file = resolve(path);
   await mkdir(dirname(file), { recursive: true });
-  const lock = acquireStoreLock(file, now);
+  const lock = acquireStoreLock(file, now, options.lockTiming);
   try {
     const manifest = await readOrCreateManifest(file, now);
     const dir = join(dirname(file), manifest.incidentsDir);
     await mkdir(dir, { recursive: true });
     const packPath = join(dirname(file), `${manifest.incidentsDir}.pack`);
-    const { incidents, reread } = loadIncidents(dir, packPath);
+    // We hold the lock: any temp file left in the store's folders is from a process that died mid-write.
+    // In the manifest's folder (maybe shared with other files) only our own names are touched.
+    removeCrashTemps(dirname(file), (name) => name.startsWith(`.${basename(file)}.`) || name.startsWith(`${manifest.incidentsDir}.pack.`));
+    removeCrashTemps(dir, () => true);
+    // Each incident's acknowledged journal (bytes, entries), as last read or written.
+    const marks = new Map<string, JournalMark | undefined>();
+    const { incidents, damaged, reread } = loadIncidents(dir, packPath, marks);
     let writes = reread;
     let packing: Promise<void> | undefined;
     // Ids whose file is being written: their file and the cached copy may differ, so the pack leaves them out.
@@ -56,10 +65,14 @@ export async function openFileStore(path: string, now: Date): Promise<IncidentSt
       })().finally(() => (packing = undefined));
       return packing;
     };
-    const write = async (incident: Incident) => {
+    const write = async (change: IncidentWrite) => {
+      const { incident } = change;
       inFlight.set(incident.id, (inFlight.get(incident.id) ?? 0) + 1);
       try {
-        await incidentDb(dir, incident).write();
+        const head = join(dir, `${incident.id}.json`);
+        // Known from the last read or write; an incident loaded from the pack reads its small head once.
+        const mark = marks.has(incident.id) ? marks.get(incident.id) : markOnDisk(head);
+        marks.set(incident.id, await writeChange(head, change, mark));
       } finally {
         const left = inFlight.get(incident.id)! - 1;
         if (left) inFlight.set(incident.id, left);
@@ -68,8 +81,9 @@ export async function openFileStore(path: string, now: Date): Promise<IncidentSt
       if (++writes >= PACK_EVERY_WRITES) void repack().catch(() => undefined);
     };
     const store = createCachedStore(file, incidents, {
+      damaged,
       write,
-      reread: (id) => readIncidentFile(join(dir, `${id}.json`)),
+      reread: (id) => readIncidentFile(join(dir, `${id}.json`), marks),
       close: async () => {
         try {
           await packing;
@@ -80,7 +94,8 @@ export async function openFileStore(path: string, now: Date): Promise<IncidentSt
       },
     });
     if (reread > 100) void repack().catch(() => undefined);
-    return store;
+    // Replayed Slack requests and redelivered Teams activities: beside the incidents, under the same lock.
+    return Object.assign(store, await openFileSeenRequests(join(dirname(file), `${manifest.incidentsDir}.seen`)));
   } catch (error) {
     lock.release();
     throw error;
@@ -114,10 +129,16 @@ function defaultManifest(file: string, now: Date): Manifest {
   return { format: STORE_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, createdAt: now.toISOString(), incidentsDir: `${basename(file).replace(/\.json$/i, '')}.incidents` };
 }
 
-/** Read every incident: from the pack (parsed later) while its file keeps the recorded stamp, else from the file (validated). Synchronous on purpose: nothing is served before the store is open, and one read per file is far faster than async calls at 100,000 files. */
-function loadIncidents(dir: string, packPath: string): { incidents: IncidentText[]; reread: number } {
+/**
+ * Read every incident: from the pack (checked against the schema on first use) while its file keeps the recorded stamp,
+ * else from the file (validated now). A file that cannot be read or is not a valid incident is quarantined, not fatal.
+ * Synchronous on purpose: nothing is served before the store is open, and one read per file is far faster than async
+ * calls at 100,000 files.
+ */
+function loadIncidents(dir: string, packPath: string, marks: Map<string, JournalMark | undefined>): { incidents: IncidentText[]; damaged: DamagedIncident[]; reread: number } {
   const pack = readPack(packPath);
   const incidents: IncidentText[] = [];
+  const damaged: DamagedIncident[] = [];
   let reread = 0;
   for (const name of readdirSync(dir)) {
     if (!INCIDENT_FILE.test(name)) continue;
@@ -125,24 +146,42 @@ function loadIncidents(dir: string, packPath: string): { incidents: IncidentText
     const id = name.slice(0, -'.json'.length);
     const packed = pack?.get(id);
     if (packed && packed.stamp === fileStamp(path)) {
-      incidents.push(new IncidentText(id, packed.json));
+      incidents.push(new IncidentText(id, packed.json, false));
       continue;
     }
-    // Held as text like packed records (see IncidentText): validated once here, parsed afresh on each use.
-    incidents.push(new IncidentText(id, JSON.stringify(readIncidentFile(path))));
+    try {
+      // Held as text like packed records (see IncidentText): validated once here, parsed afresh on each use.
+      incidents.push(new IncidentText(id, JSON.stringify(readIncidentFile(path, marks))));
+    } catch (error) {
+      if (!(error instanceof StoreCorruptError)) throw error;
+      damaged.push({ id, problem: `${path} ${error.problem}` });
+    }
     reread++;
   }
-  return { incidents, reread };
+  return { incidents, damaged, reread };
 }
 
-function readIncidentFile(path: string): Incident {
+/** Temp files of our atomic writes (`.<name>.<pid>.<n>.tmp`) and pack writes (`<pack>.<pid>.tmp`). */
+const CRASH_TEMP = /^(\..+\.\d+\.\d+|.+\.pack\.\d+)\.tmp$/;
+
+function removeCrashTemps(dir: string, ours: (name: string) => boolean): void {
+  for (const name of readdirSync(dir)) if (CRASH_TEMP.test(name) && ours(name)) rmSync(join(dir, name), { force: true });
+}
+
+/** A whole incident from its head file and journal (validated); remembers the journal mark it was read with. */
+function readIncidentFile(path: string, marks: Map<string, JournalMark | undefined>): Incident {
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new StoreCorruptError(path, error instanceof SyntaxError ? `is not valid JSON (${error.message})` : `cannot be read (${(error as Error).message})`);
+    // The parser's message quotes the file's text (patient data, maybe): only the position is kept.
+    const at = error instanceof SyntaxError ? /position \d+/.exec(error.message)?.[0] : undefined;
+    throw new StoreCorruptError(path, error instanceof SyntaxError ? `is not valid JSON${at ? ` (at ${at})` : ' (cut short or garbled)'}` : `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
   }
-  return validateIncident(path, raw);
+  const whole = readHeadAndJournal(path, raw);
+  const incident = validateIncident(path, whole.raw);
+  marks.set(incident.id, whole.mark);
+  return incident;
 }
 
 function validateIncident(path: string, raw: unknown): Incident {
@@ -153,12 +192,6 @@ function validateIncident(path: string, raw: unknown): Incident {
   }
   if (`${parsed.data.id}.json` !== basename(path)) throw new StoreCorruptError(path, `holds incident ${parsed.data.id}, not the one its name says`);
   return parsed.data;
-}
-
-function incidentDb(dir: string, incident: Incident): Low<Incident> {
-  const db = new Low<Incident>(new DurableJsonFile<Incident>(join(dir, `${incident.id}.json`)), incident);
-  db.data = incident;
-  return db;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -3,13 +3,22 @@ import type { z } from 'zod';
 import { IncidentImportSchema, type IncidentFacts } from '../bot/model/incident-schema.ts';
 
 /** Keys that `export --format json` adds; accepted on import and not carried over. */
-export const EXPORT_ONLY_KEYS = ['format', 'formatVersion', 'exportedAt', 'exportedBy', 'id', 'createdAt', 'updatedAt', 'riskAssessments', 'channels', 'snoozes', 'deliveries', 'timeline', 'clocks', 'tasks'] as const;
+export const EXPORT_ONLY_KEYS = ['format', 'formatVersion', 'exportedAt', 'exportedBy', 'id', 'createdAt', 'updatedAt', 'riskAssessments', 'channels', 'snoozes', 'deliveries', 'outbox', 'timeline', 'clocks', 'tasks'] as const;
+
+/** The largest import accepted, in characters of JSON (a real incident's facts are a few kilobytes). */
+export const MAX_IMPORT_CHARS = 1_000_000;
+
+/** The refusal for an import over the limit. */
+export function importTooLarge(size: number, unit: 'characters' | 'bytes'): string {
+  return `the import is ${size.toLocaleString('en-US')} ${unit}; the limit is ${MAX_IMPORT_CHARS.toLocaleString('en-US')} characters (an incident's facts are a few kilobytes; export-only fields such as the timeline are not imported)`;
+}
 
 /** Parsed facts, or a list of human-readable problems. */
 export type ImportResult = { ok: true; facts: IncidentFacts; ignored: string[] } | { ok: false; problems: string[] };
 
 /** Parse import JSON text. */
 export function parseImport(text: string): ImportResult {
+  if (text.length > MAX_IMPORT_CHARS) return { ok: false, problems: [importTooLarge(text.length, 'characters')] };
   let raw: unknown;
   try {
     raw = JSON.parse(text);

@@ -1,6 +1,7 @@
 // `breachdesk …`: run one command against the store and exit 0 (ok), 1 (refused) or 2 (bad usage); no command → chat.
 import { createManualClock, systemClock } from '../../bot/clock.ts';
 import { boot, localUserName } from '../boot.ts';
+import { terminalText } from '../safe-text.ts';
 import { runInteractive } from '../interactive.ts';
 import { CLI_USAGE, parseCliArgs } from './parse-cli.ts';
 
@@ -30,10 +31,11 @@ async function main(argv: string[]): Promise<number> {
       const id = (reply.data as { id?: unknown } | undefined)?.id;
       // The import contract: print the new id alone, so scripts can capture it.
       const isImport = runtime.bot.deps.registry.find(args.command[0] ?? '')?.id === 'incident.import';
-      process.stdout.write(`${!args.json && isImport && typeof id === 'string' ? id : reply.text}\n`);
+      // Escape sequences and bidi overrides in stored text are shown, never obeyed by the terminal (JSON keeps its value).
+      process.stdout.write(`${!args.json && isImport && typeof id === 'string' ? id : terminalText(reply.text)}\n`);
       return 0;
     }
-    process.stderr.write(`${reply.text}\n`);
+    process.stderr.write(`${terminalText(reply.text)}\n`);
     return reply.outcome === 'usage' ? 2 : 1;
   } finally {
     await runtime.close();

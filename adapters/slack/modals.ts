@@ -2,7 +2,8 @@
 import type { types } from '@slack/bolt';
 import type { Reply } from '../../bot/reply.ts';
 import { OrganizationRole } from '../../bot/model/incident-schema.ts';
-import { clip } from './mrkdwn.ts';
+import { visibleText } from '../safe-text.ts';
+import { clip, escapeMrkdwn } from './mrkdwn.ts';
 import { replyToBlocks } from './render-blocks.ts';
 
 /** callback_id of each modal this adapter opens. */
@@ -115,7 +116,7 @@ export function reasonModal(command: string, origin: StoredOrigin): types.View {
     submit: plain('Submit'),
     close: plain('Cancel'),
     blocks: [
-      { type: 'context', elements: [{ type: 'mrkdwn', text: clip(`Runs \`${command}\` with your reason; it is written to the incident timeline.`, 2000) }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: clip(`Runs \`${escapeMrkdwn(visibleText(command))}\` with your reason; it is written to the incident timeline.`, 2000) }] },
       { type: 'input', block_id: 'reason', label: { type: 'plain_text', text: 'Reason' }, element: { type: 'plain_text_input', action_id: 'value', multiline: true, min_length: 3, max_length: 1000 } },
     ],
   };

@@ -1,22 +1,24 @@
-// Text helpers for Slack: escaping for mrkdwn, undoing Slack's escaping of typed text, and visible truncation.
-
-// Slack's own tokens stay live: <@U123>, <#C123|name>, <!here>, <https://example.com|label>, <mailto:x@y>.
-const SLACK_TOKEN = /<(?:[@#!][^<>\s]*|(?:https?|mailto):[^<>\s]*)>/g;
+// Text helpers for Slack: escaping for mrkdwn (no user text is ever a live token), undoing Slack's escaping of typed text, and visible truncation.
 
 const SPECIAL = /[&<>]/;
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+// The only live token breachdesk itself writes: one user's mention (an escalation), never a broadcast or a group.
+const USER_MENTION = /^<@([UW][A-Z0-9]{2,})(?:\|[^<>]*)?>$/;
 
-/** Escape &, < and > for mrkdwn while keeping mentions, channel links and URLs clickable. */
-export function escapeMrkdwn(text: string): string {
-  // Most texts have nothing to escape: no token scan, no copy (replies run to many kilobytes).
+/**
+ * Escape &, < and > for mrkdwn, so user text never becomes a mention (`<@U…>`), a broadcast (`<!here>`, `<!channel>`,
+ * `<!everyone>`, `<!subteam^…>`), a channel link or a link whose label hides its target: they show as typed.
+ * `mentions` lists the single-user mentions (`<@U123>`) the reply means to notify; they alone stay live.
+ */
+export function escapeMrkdwn(text: string, mentions: readonly string[] = []): string {
+  // Most texts have nothing to escape: no copy (replies run to many kilobytes).
   if (!SPECIAL.test(text)) return text;
-  let out = '';
-  let last = 0;
-  for (const match of text.matchAll(SLACK_TOKEN)) {
-    out += escapeAll(text.slice(last, match.index)) + match[0];
-    last = match.index + match[0].length;
+  let out = escapeAll(text);
+  for (const mention of mentions) {
+    const id = USER_MENTION.exec(mention)?.[1];
+    if (id) out = out.split(escapeAll(mention)).join(`<@${id}>`);
   }
-  return out + escapeAll(text.slice(last));
+  return out;
 }
 
 function escapeAll(text: string): string {

@@ -1,6 +1,7 @@
 // The one pure renderer from the neutral Reply to a Slack message: Block Kit within Slack's limits, plus a text fallback.
 import type { types } from '@slack/bolt';
 import type { Reply, ReplyButton, ReplyField, ReplySection } from '../../bot/reply.ts';
+import { mapReplyText, visibleText } from '../safe-text.ts';
 import { clip, escapeMrkdwn, splitText } from './mrkdwn.ts';
 
 type Block = types.KnownBlock;
@@ -40,11 +41,13 @@ export interface RenderOptions {
   idTag?: string;
 }
 
-/** Render a reply as Block Kit; cuts are visible, it never throws. */
-export function replyToBlocks(reply: Reply, options: RenderOptions = {}): SlackMessage {
+/** Render a reply as Block Kit; cuts are visible, no user text becomes a live mention or link, it never throws. */
+export function replyToBlocks(original: Reply, options: RenderOptions = {}): SlackMessage {
   const max = Math.max(3, options.maxBlocks ?? SLACK_LIMITS.blocks);
-  const ids: IdCounter = { tag: options.idTag ?? '', next: 0, dropped: 0 };
-  const text = clip(escapeMrkdwn(reply.text), SLACK_LIMITS.fallbackText, '… (truncated)') || ' ';
+  const reply = mapReplyText(original, visibleText);
+  const mentions = intendedMentions(original);
+  const ids: IdCounter = { tag: options.idTag ?? '', next: 0, dropped: 0, esc: (t) => escapeMrkdwn(t, mentions) };
+  const text = clip(ids.esc(reply.text), SLACK_LIMITS.fallbackText, '… (truncated)') || ' ';
   const card = reply.card;
   let head: Block[] = [];
   let groups: Block[][];
@@ -52,16 +55,16 @@ export function replyToBlocks(reply: Reply, options: RenderOptions = {}): SlackM
   let noun: Noun;
   if (card) {
     if (card.title.trim()) head.push({ type: 'header', text: { type: 'plain_text', text: clip(card.title, SLACK_LIMITS.headerText), emoji: true } });
-    if (card.subtitle) head.push(context(card.subtitle));
-    head.push(...fieldSections(card.fields ?? []));
+    if (card.subtitle) head.push(context(card.subtitle, ids.esc));
+    head.push(...fieldSections(card.fields ?? [], ids.esc));
     // A card with nothing but a title ("Nothing due within 7 days") would hide the answer: show the text instead.
     const empty = !card.fields?.length && !card.sections?.length;
-    groups = empty ? textSections(reply).map((b) => [b]) : (card.sections ?? []).map((s) => sectionGroup(s, ids, options.source));
+    groups = empty ? textSections(reply, ids.esc).map((b) => [b]) : (card.sections ?? []).map((s) => sectionGroup(s, ids, options.source));
     tail = [...actionsBlocks(card.buttons ?? [], ids)];
-    if (card.footer) tail.push(context(card.footer));
+    if (card.footer) tail.push(context(card.footer, ids.esc));
     noun = nounFor(options.source);
   } else {
-    groups = textSections(reply).map((b) => [b]);
+    groups = textSections(reply, ids.esc).map((b) => [b]);
     noun = { one: 'part of the answer', many: 'parts of the answer' };
   }
   head = head.slice(0, max - 2);
@@ -85,18 +88,18 @@ export function replyToBlocks(reply: Reply, options: RenderOptions = {}): SlackM
   }
   if (ids.dropped > 0) notes.push(`${ids.dropped} button${ids.dropped === 1 ? '' : 's'} too long to show; type the command instead.`);
   const blocks = [...head, ...placed, ...tail];
-  if (notes.length > 0) blocks.splice(head.length + placed.length, 0, context(notes.join(' '), false));
+  if (notes.length > 0) blocks.splice(head.length + placed.length, 0, context(notes.join(' ')));
   return { text, blocks };
 }
 
 function sectionGroup(section: ReplySection, ids: IdCounter, source?: string): Block[] {
   const blocks: Block[] = [];
   const parts: string[] = [];
-  if (section.heading) parts.push(`*${escapeMrkdwn(section.heading)}*`);
-  if (section.text) parts.push(escapeMrkdwn(section.text));
+  if (section.heading) parts.push(`*${ids.esc(section.heading)}*`);
+  if (section.text) parts.push(ids.esc(section.text));
   const body = parts.join('\n');
   const fields = section.fields ?? [];
-  const fieldBlocks = fieldSections(fields);
+  const fieldBlocks = fieldSections(fields, ids.esc);
   if (body) {
     const command = fullCommand(source);
     const cut = `… (cut at ${SLACK_LIMITS.sectionText} characters${command ? `; full text: ${command}` : ''})`;
@@ -110,14 +113,14 @@ function sectionGroup(section: ReplySection, ids: IdCounter, source?: string): B
   return blocks;
 }
 
-function fieldSections(fields: readonly ReplyField[]): Block[] {
+function fieldSections(fields: readonly ReplyField[], esc: Escape): Block[] {
   const blocks: Block[] = [];
   for (let i = 0; i < fields.length; i += SLACK_LIMITS.sectionFields) {
     blocks.push({
       type: 'section',
       fields: fields.slice(i, i + SLACK_LIMITS.sectionFields).map((f) => ({
         type: 'mrkdwn' as const,
-        text: clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK_LIMITS.fieldText),
+        text: clip(`*${esc(f.label)}*\n${esc(f.value)}`, SLACK_LIMITS.fieldText),
       })),
     });
   }
@@ -147,10 +150,10 @@ function actionsBlocks(buttons: readonly ReplyButton[], ids: IdCounter): Block[]
   return blocks;
 }
 
-function textSections(reply: Reply): Block[] {
+function textSections(reply: Reply, esc: Escape): Block[] {
   const json = looksLikeJson(reply.text);
   const prefix = reply.outcome === 'refused' ? ':warning: ' : reply.outcome === 'usage' ? ':information_source: ' : '';
-  const escaped = escapeMrkdwn(reply.text);
+  const escaped = esc(reply.text);
   const chunks = splitText(escaped, SLACK_LIMITS.sectionText - (json ? 8 : prefix.length));
   return chunks.map((chunk, i) => ({
     type: 'section' as const,
@@ -168,14 +171,24 @@ function looksLikeJson(text: string): boolean {
   }
 }
 
-function context(text: string, escape = true): Block {
-  return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(escape ? escapeMrkdwn(text) : text, SLACK_LIMITS.contextText) }] };
+/** `esc` escapes user text; without it the text is breachdesk's own (notes about cuts). */
+function context(text: string, esc?: Escape): Block {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: clip(esc ? esc(text) : text, SLACK_LIMITS.contextText) }] };
 }
+
+type Escape = (text: string) => string;
 
 interface IdCounter {
   tag: string;
   next: number;
   dropped: number;
+  esc: Escape;
+}
+
+// An escalation names whom it notifies in its data (bot/scheduler/reminder-message.ts): only that user's mention stays live.
+function intendedMentions(reply: Reply): string[] {
+  const mention = (reply.data as { mention?: unknown } | undefined)?.mention;
+  return typeof mention === 'string' ? [mention] : [];
 }
 
 interface Noun {
@@ -186,7 +199,7 @@ interface Noun {
 /** The producing command with `--json`, in backticks, for "see everything" hints. */
 function fullCommand(source: string | undefined): string | undefined {
   const command = source?.trim().replace(/\s+--json\b/, '');
-  return command ? `\`${clip(escapeMrkdwn(command), 200)} --json\`` : undefined;
+  return command ? `\`${clip(escapeMrkdwn(visibleText(command)), 200)} --json\`` : undefined;
 }
 
 function nounFor(source: string | undefined): Noun {

@@ -40,7 +40,7 @@ export function stripMentions(text: string, botUserId?: string): string {
   return (own ? withoutOwn : withoutOwn.replace(/^\s*<@[A-Z0-9]+(?:\|[^>]*)?>/, ' ')).trim();
 }
 
-/** The most human name a Slack user payload offers, falling back to the id. */
-export function actorName(user: { id: string; name?: string; username?: string; real_name?: string }): string {
-  return user.name || user.username || user.real_name || user.id;
+/** The handle a Slack user payload carries: only the fallback while users.info (the display name) cannot answer. */
+export function handleOf(user: { id: string; name?: string; username?: string }): string | undefined {
+  return user.username || user.name || undefined;
 }

@@ -13,6 +13,6 @@ export interface SlackContext {
   identity: IdentityResolver;
   /** How long a listener may work before it must ack and answer later through response_url. */
   ackBudgetMs: number;
-  /** Display name of a Slack user id (cached; falls back to the id). */
-  userName(userId: string): Promise<string>;
+  /** The one display name of a Slack user id (users.info, cached); `fallback` (the payload's handle) or the id when Slack is slow. */
+  userName(userId: string, fallback?: string): Promise<string>;
 }

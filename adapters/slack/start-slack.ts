@@ -11,8 +11,9 @@ import { registerCommands } from './listeners/commands.ts';
 import { registerEvents } from './listeners/events.ts';
 import { registerViews } from './listeners/views.ts';
 import { createSlackNotifier } from './notifier.ts';
-import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY_CONFIG, normalizeApiUrl, type SlackConfig } from './slack-config.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY_CONFIG, normalizeApiUrl, NOTIFIER_CLIENT_OPTIONS, type SlackConfig } from './slack-config.ts';
 import type { SlackContext } from './slack-context.ts';
+import { refuseFutureTimestamps, registerRequestGuard, signatureProperties, type SeenRequestLog } from './request-guard.ts';
 import { createUserNames } from './user-names.ts';
 
 /** The path Slack posts slash commands, interactivity and events to. */
@@ -42,6 +43,8 @@ export interface SlackOptions {
   notifierHub: NotifierHub;
   config: SlackConfig;
   logger: Logger;
+  /** Where replayed signatures and redelivered events are remembered: the store, so it holds across a restart. */
+  seenRequests: SeenRequestLog;
   tuning?: SlackTuning;
 }
 
@@ -93,12 +96,15 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
   app.error(async (error) => {
     logger.error(`Slack listener failed: ${describeError(error)}`);
   });
+  if (!config.teamIds) logger.warn('slack: SLACK_TEAM_IDS is not set: requests from any workspace with the signing secret are served; set it to your workspace id(s)');
+  registerRequestGuard(app, { ...(config.teamIds ? { teamIds: config.teamIds } : {}), seen: options.seenRequests, logger });
   const ctx: SlackContext = { bot, client, logger, identity, ackBudgetMs: tuning.ackBudgetMs ?? 2000, userName: createUserNames(client) };
   registerCommands(app, ctx);
   registerActions(app, ctx);
   registerViews(app, ctx);
   registerEvents(app, ctx);
-  const notifier = createSlackNotifier(client);
+  // Reminders and digests: the scheduler is the one retry layer (it honours Retry-After for the whole workspace).
+  const notifier = createSlackNotifier(new webApi.WebClient(config.botToken, { ...clientOptions, ...NOTIFIER_CLIENT_OPTIONS }));
   options.notifierHub.register(notifier);
   const socket = mode === 'socket' ? connectSocket(app, logger, tuning.socketRetryDelaysMs ?? [5000, 30_000, 120_000, 600_000]) : undefined;
   logger.info(mode === 'socket' ? 'Slack: Socket Mode' : `Slack: listening on POST ${SLACK_EVENTS_PATH}`, { api: apiUrl ?? 'https://slack.com/api/' });
@@ -118,8 +124,10 @@ function httpReceiver(options: SlackOptions, boltLogger: ReturnType<typeof toBol
   const { http, config } = options;
   if (!http) throw new Error('Slack HTTP mode needs the shared HTTP server (or set SLACK_APP_TOKEN for Socket Mode)');
   if (!config.signingSecret) throw new Error('Slack HTTP mode needs SLACK_SIGNING_SECRET (or set SLACK_APP_TOKEN for Socket Mode)');
-  // Bolt reads the raw body itself to check the signature: nothing may parse /slack/events before it.
+  // Bolt reads the raw body itself to check the signature: nothing may parse /slack/events before it (headers only here).
+  http.app.post(SLACK_EVENTS_PATH, refuseFutureTimestamps(options.logger));
   return new ExpressReceiver({
+    customPropertiesExtractor: signatureProperties,
     signingSecret: config.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
     app: http.app,

@@ -24,6 +24,8 @@ export interface TeamsConfig {
   appType: TeamsAppType;
   /** MICROSOFT_APP_TENANT_ID; also restricts inbound traffic to this tenant. */
   tenantId?: string;
+  /** BREACHDESK_TEAMS_TENANTS: further Entra ID tenants whose activities are served (with MICROSOFT_APP_TENANT_ID). */
+  tenants?: string[];
   /** BREACHDESK_TEAMS_ANONYMOUS=1: accept unauthenticated traffic (local testing only); ignored when an app id is set. */
   anonymous: boolean;
   endpoints?: TeamsEndpoints;
@@ -47,6 +49,7 @@ export function teamsConfigFromEnv(env: Record<string, string | undefined> = pro
   const tenantId = value('MICROSOFT_APP_TENANT_ID');
   const rawType = value('MICROSOFT_APP_TYPE');
   const rawAnonymous = value('BREACHDESK_TEAMS_ANONYMOUS');
+  const tenants = (value('BREACHDESK_TEAMS_TENANTS') ?? '').split(',').map((t) => t.trim()).filter(Boolean);
 
   const appType = rawType ? APP_TYPES.find((t) => t.toLowerCase() === rawType.toLowerCase()) : 'MultiTenant';
   if (!appType) problems.push(`MICROSOFT_APP_TYPE="${rawType}" is not one of ${APP_TYPES.join(', ')}.`);
@@ -58,6 +61,8 @@ export function teamsConfigFromEnv(env: Record<string, string | undefined> = pro
   if (appId) {
     if (!GUID.test(appId)) problems.push('MICROSOFT_APP_ID must be the bot\'s Microsoft App ID, a GUID like 00000000-0000-0000-0000-000000000000.');
     if (tenantId && !GUID.test(tenantId)) problems.push('MICROSOFT_APP_TENANT_ID must be a GUID (your Entra ID tenant id).');
+    const badTenant = tenants.find((t) => !GUID.test(t));
+    if (badTenant) problems.push(`BREACHDESK_TEAMS_TENANTS: "${badTenant}" is not a tenant id (a GUID); separate ids with commas.`);
     if (appType === 'UserAssignedMSI') {
       if (appPassword) problems.push('MICROSOFT_APP_PASSWORD must not be set when MICROSOFT_APP_TYPE=UserAssignedMSI.');
       if (!tenantId) problems.push('MICROSOFT_APP_TENANT_ID is required when MICROSOFT_APP_TYPE=UserAssignedMSI.');
@@ -66,7 +71,7 @@ export function teamsConfigFromEnv(env: Record<string, string | undefined> = pro
       if (appType === 'SingleTenant' && !tenantId) problems.push('MICROSOFT_APP_TENANT_ID is required when MICROSOFT_APP_TYPE=SingleTenant.');
     }
   } else {
-    for (const name of ['MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID', 'MICROSOFT_APP_TYPE']) {
+    for (const name of ['MICROSOFT_APP_PASSWORD', 'MICROSOFT_APP_TENANT_ID', 'MICROSOFT_APP_TYPE', 'BREACHDESK_TEAMS_TENANTS']) {
       if (value(name)) problems.push(`${name} is set but MICROSOFT_APP_ID is not; set the app id too, or remove ${name}.`);
     }
   }
@@ -77,8 +82,14 @@ export function teamsConfigFromEnv(env: Record<string, string | undefined> = pro
     ...(appId ? { appId } : {}),
     ...(appPassword ? { appPassword } : {}),
     ...(tenantId ? { tenantId } : {}),
+    ...(tenants.length ? { tenants } : {}),
   };
   return { ok: true, config, enabled: Boolean(appId) || anonymous };
+}
+
+/** The tenants whose activities are served: MICROSOFT_APP_TENANT_ID and BREACHDESK_TEAMS_TENANTS (empty = any tenant). */
+export function allowedTenants(config: TeamsConfig): Set<string> {
+  return new Set([...(config.tenantId ? [config.tenantId] : []), ...(config.tenants ?? [])].map((t) => t.toLowerCase()));
 }
 
 /** How the endpoint will treat traffic under this config. */

@@ -3,13 +3,20 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { Logger } from '../../bot/ports.ts';
 import { activityProblem } from './activity-check.ts';
+import { tenantOf } from './activity-origin.ts';
 
 /** The Bot Framework messaging endpoint path. */
 export const MESSAGES_PATH = '/api/messages';
 
 /** What the route does right now: serve through the SDK, or refuse with a reason. */
 export type RouteState =
-  | { kind: 'serving'; adapter: CloudAdapter; logic: (context: TurnContext) => Promise<void> }
+  | {
+      kind: 'serving';
+      adapter: CloudAdapter;
+      logic: (context: TurnContext) => Promise<void>;
+      /** Why an activity's origin (tenant, serviceUrl) is refused, or undefined to serve it. */
+      admit?: (activity: Record<string, unknown>) => string | undefined;
+    }
   | { kind: 'unavailable'; reason: string };
 
 /** Mount the route; `state()` is read per request so start-up and shutdown can switch it. */
@@ -28,6 +35,14 @@ function handle(state: () => RouteState, logger: Logger): RequestHandler {
     if (problem) {
       logger.warn('teams: refused a malformed activity', { problem });
       res.status(400).json({ error: `Not a Bot Framework activity: ${problem}.` });
+      return;
+    }
+    const refusal = current.admit?.(req.body as Record<string, unknown>);
+    if (refusal) {
+      // Checked before the token (the SDK's step): the logged values are the caller's claims, cut short.
+      const tenant = tenantOf(req.body as Record<string, unknown>)?.slice(0, 64) ?? null;
+      logger.warn(`teams: refused an activity: ${refusal}`, { tenant, type: String((req.body as { type?: unknown }).type).slice(0, 40) });
+      res.status(403).json({ error: `Refused: ${refusal}.` });
       return;
     }
     try {

@@ -1,5 +1,7 @@
 // Pure renderer from the neutral Reply to an Adaptive Card (schema 1.5, the newest Teams renders) plus its text fallback.
 import type { Reply, ReplyButton, ReplyCard, ReplyField, ReplySection } from '../../bot/reply.ts';
+import { mapReplyText } from '../safe-text.ts';
+import { teamsText } from './teams-text.ts';
 
 /** An Adaptive Card as JSON. */
 export type AdaptiveCardJson = { type: 'AdaptiveCard'; version: '1.5'; body: CardElement[]; actions?: CardElement[] } & Record<string, unknown>;
@@ -21,8 +23,10 @@ const MAX_LINES = 40;
 const MAX_TEXT_CHARS = 3_000;
 const MAX_FALLBACK_CHARS = 2_000;
 
-/** The card for a reply that has one; replies without a card are sent as text (see render-text.ts). */
-export function replyToCard(reply: Reply): AdaptiveCardJson | undefined {
+/** The card for a reply that has one (user text never becomes a link or mention); replies without a card are sent as text. */
+export function replyToCard(original: Reply): AdaptiveCardJson | undefined {
+  if (!original.card) return undefined;
+  const reply = mapReplyText(original, teamsText);
   if (!reply.card) return undefined;
   const sections = reply.card.sections ?? [];
   // Shrink until the serialized card fits: dropping whole sections keeps what is shown intact.
@@ -34,7 +38,7 @@ export function replyToCard(reply: Reply): AdaptiveCardJson | undefined {
 
 /** Plain text for clients that cannot render the card and for notifications. */
 export function replyToFallbackText(reply: Reply): string {
-  return truncate(reply.text, MAX_FALLBACK_CHARS);
+  return truncate(teamsText(reply.text), MAX_FALLBACK_CHARS);
 }
 
 function buildCard(reply: Reply, card: ReplyCard, shownSections: number): AdaptiveCardJson {

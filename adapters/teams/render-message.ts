@@ -1,6 +1,7 @@
 // Pure renderer from the neutral Reply to the fields of a Teams message activity (card or formatted text).
 import type { Reply } from '../../bot/reply.ts';
 import { ADAPTIVE_CARD_CONTENT_TYPE, MAX_CARD_CHARS, replyToCard } from './render-card.ts';
+import { teamsText } from './teams-text.ts';
 
 /** The platform fields of one outgoing Teams message (the SDK adds addressing). */
 export interface TeamsMessage {
@@ -16,7 +17,7 @@ export interface TeamsMessage {
 export function replyToTeamsMessage(reply: Reply): TeamsMessage {
   const card = replyToCard(reply);
   if (card) {
-    return { type: 'message', summary: reply.card!.title, attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] };
+    return { type: 'message', summary: teamsText(reply.card!.title), attachments: [{ contentType: ADAPTIVE_CARD_CONTENT_TYPE, content: card }] };
   }
   return { type: 'message', text: fitText(reply.text), textFormat: 'xml' };
 }
@@ -31,9 +32,9 @@ function fitText(text: string): string {
   return xml;
 }
 
-/** Escape text for a Teams `xml` message: line breaks and leading spaces survive, backtick spans become code. */
+/** Escape text for a Teams `xml` message: line breaks and leading spaces survive, backtick spans become code; no user link or mention. */
 export function textToTeamsXml(text: string): string {
-  return text
+  return teamsText(text)
     .split('\n')
     .map((line) => {
       const escaped = line.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

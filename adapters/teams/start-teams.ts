@@ -2,10 +2,11 @@
 import { CloudAdapter } from 'botbuilder';
 import type { Bot } from '../../commands/bot.ts';
 import type { NotifierHub } from '../../bot/notifier-hub.ts';
-import type { Logger, Notifier } from '../../bot/ports.ts';
+import type { IncidentStore, Logger, Notifier } from '../../bot/ports.ts';
+import { createOriginCheck } from './activity-origin.ts';
 import type { HttpServer } from '../http-server.ts';
 import { createAuthentication, type OutboundTokenSource } from './authentication.ts';
-import { teamsMode, type TeamsConfig } from './config.ts';
+import { allowedTenants, teamsMode, type TeamsConfig } from './config.ts';
 import { openConversationReferences } from './conversation-references.ts';
 import { MESSAGES_PATH, mountMessagesRoute, type RouteState } from './messages-route.ts';
 import { createTeamsNotifier } from './teams-notifier.ts';
@@ -22,6 +23,8 @@ export interface StartTeamsOptions {
   logger: Logger;
   /** JSON file of saved conversation references (created if missing, locked while running). */
   referencesPath: string;
+  /** Where redelivered activity ids are remembered: the store, so it holds across a restart. */
+  seenRequests: Pick<IncidentStore, 'markRequestSeen'>;
   /** Outbound bearer tokens without Entra ID (tests, token brokers); leave unset in production. */
   outboundToken?: OutboundTokenSource;
 }
@@ -62,8 +65,8 @@ export async function startTeams(options: StartTeamsOptions): Promise<TeamsHandl
     logger.error('teams: turn failed', { type: context.activity.type, error: error instanceof Error ? error.message : String(error) });
     await context.sendActivity('Sorry, breachdesk could not finish that; the error was logged for the admin.').catch(() => undefined);
   };
-  const logic = createTurnHandler({ bot, references, logger, ...(config.tenantId ? { tenantId: config.tenantId } : {}) });
-  state = { kind: 'serving', adapter, logic };
+  const logic = createTurnHandler({ bot, references, logger, seen: options.seenRequests, appId: config.appId ?? '' });
+  state = { kind: 'serving', adapter, logic, admit: createOriginCheck(config) };
   let closed = false;
   const teamsNotifier = createTeamsNotifier({ adapter, appId: config.appId ?? '', references, logger });
   // The hub cannot unregister; after close the notifier refuses, so the scheduler retries later instead of losing posts.
@@ -77,7 +80,9 @@ export async function startTeams(options: StartTeamsOptions): Promise<TeamsHandl
     logger.warn(`teams: POST ${MESSAGES_PATH} accepts UNAUTHENTICATED requests (BREACHDESK_TEAMS_ANONYMOUS=1): anyone who can reach this port can act as any user. Local testing only.`);
   } else {
     if (config.anonymous) logger.warn('teams: BREACHDESK_TEAMS_ANONYMOUS=1 is ignored because MICROSOFT_APP_ID is set; every request must carry a valid token');
-    logger.info(`teams: POST ${MESSAGES_PATH} ready`, { appId: config.appId, appType: config.appType, tenant: config.tenantId ?? 'any' });
+    const tenants = [...allowedTenants(config)];
+    if (tenants.length === 0) logger.warn('teams: no MICROSOFT_APP_TENANT_ID or BREACHDESK_TEAMS_TENANTS: activities from any Entra ID tenant are served; set your tenant id');
+    logger.info(`teams: POST ${MESSAGES_PATH} ready`, { appId: config.appId, appType: config.appType, tenants: tenants.length ? tenants : 'any' });
   }
 
   return {

@@ -43,7 +43,8 @@ export function createTeamsNotifier(deps: TeamsNotifierDeps): Notifier {
       if (failure !== undefined) {
         const message = failure instanceof Error ? failure.message : String(failure);
         deps.logger.warn('teams: proactive post failed', { conversation: target.id, error: message });
-        throw new Error(`Teams did not accept the post to ${target.id}: ${message}`);
+        // The scheduler marks a retry as a possible repeat only when the Connector may have posted it (no answer, a 5xx).
+        throw Object.assign(new Error(`Teams did not accept the post to ${target.id}: ${message}`), { maybeDelivered: mayHavePosted(failure) });
       }
       return sent?.id ? { messageId: sent.id } : {};
     },
@@ -56,4 +57,11 @@ function usableReference(value: unknown): SavedReference | undefined {
   const r = value as { serviceUrl?: unknown; conversation?: { id?: unknown } };
   if (typeof r.serviceUrl !== 'string' || typeof r.conversation?.id !== 'string') return undefined;
   return value as SavedReference;
+}
+
+/** A request that may have reached the Bot Connector without an answer; an error answer or a refused connection never posted. */
+function mayHavePosted(error: unknown): boolean {
+  const e = error as { statusCode?: number; code?: string } | undefined;
+  if (typeof e?.statusCode === 'number') return e.statusCode >= 500;
+  return e?.code !== undefined && !['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(e.code);
 }

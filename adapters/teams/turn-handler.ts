@@ -1,8 +1,9 @@
 // One inbound Teams turn: remember the conversation, turn the message or card click into a ChatRequest, send the reply.
 import { ActivityTypes, TurnContext, type Activity } from 'botbuilder';
 import type { Bot, ChatRequest } from '../../commands/bot.ts';
-import type { Logger } from '../../bot/ports.ts';
+import type { IncidentStore, Logger } from '../../bot/ports.ts';
 import { commandFromSubmit } from './card-submit.ts';
+import { COULD_NOT_SEND_PRIVATELY, SENT_PRIVATELY, sendPrivately } from './private-answer.ts';
 import { conversationKey, type ConversationReferenceStore, type SavedReference } from './conversation-references.ts';
 import { replyToTeamsMessage } from './render-message.ts';
 
@@ -11,19 +12,20 @@ export interface TurnHandlerDeps {
   bot: Bot;
   references: ConversationReferenceStore;
   logger: Logger;
-  /** When set, activities from other Entra ID tenants are ignored. */
-  tenantId?: string;
+  /** Activity ids already served (the store's markRequestSeen), so a redelivered activity runs once, across restarts too. */
+  seen: Pick<IncidentStore, 'markRequestSeen'>;
+  /** The bot's app id ('' in anonymous mode), for the 1:1 chats of private answers. */
+  appId: string;
 }
+
+/** The Bot Connector redelivers an activity it thinks was lost within minutes; a day is a wide margin. */
+const REMEMBER_ACTIVITY_MS = 24 * 60 * 60_000;
 
 /** The bot logic passed to the SDK adapter for every authenticated inbound activity. */
 export function createTurnHandler(deps: TurnHandlerDeps): (context: TurnContext) => Promise<void> {
   return async (context) => {
     const activity = context.activity;
-    const tenant = tenantOf(activity);
-    if (deps.tenantId && tenant && tenant !== deps.tenantId) {
-      deps.logger.warn('teams: ignored an activity from another tenant', { tenant, type: activity.type });
-      return;
-    }
+    // Tenants and service URLs are checked before the SDK runs (messages-route.ts, activity-origin.ts).
     if (activity.type === ActivityTypes.Message) {
       await remember(deps, activity);
       await onMessage(deps, context);
@@ -38,11 +40,19 @@ async function onMessage(deps: TurnHandlerDeps, context: TurnContext): Promise<v
   const activity = context.activity;
   const text = commandText(activity);
   if (text === undefined) return;
+  // Only commands are remembered: channel chatter the bot ignores costs no write.
+  const key = `teams-activity:${conversationKey(activity.conversation.id)}:${activity.id}`;
+  if (activity.id && !(await deps.seen.markRequestSeen(key, new Date(Date.now() + REMEMBER_ACTIVITY_MS)))) {
+    deps.logger.warn('teams: ignored a redelivered activity (same activity id); it already ran once', { conversation: conversationKey(activity.conversation.id) });
+    return;
+  }
   const from = activity.from;
   const request: ChatRequest = {
     text,
-    // Entra object id is stable across chats and tenants' Teams ids; the Teams id is the fallback outside Teams.
-    actor: { id: from.aadObjectId ?? from.id, name: from.name?.trim() || from.id },
+    // The Entra (AAD) object id is the user's one id across chats, teams and apps (what `teams:<id>` admin and member
+    // entries name); the channel account id is the fallback only where no object id is sent (the Emulator, other channels).
+    // The name is the activity's own, the same for a message, a mention and a card click.
+    actor: { id: from.aadObjectId?.trim() || from.id, name: from.name?.trim() || from.id },
     platform: 'teams',
     channel: {
       platform: 'teams',
@@ -52,9 +62,19 @@ async function onMessage(deps: TurnHandlerDeps, context: TurnContext): Promise<v
     },
   };
   const reply = await deps.bot.handle(request);
-  // Teams has no ephemeral messages: a `private` reply in a channel is a reply in the asker's thread (visible to the
-  // channel, like every reply there); users who want privacy talk to the bot in a 1:1 chat. Replies thread by default.
+  // Teams has no ephemeral messages: a private answer asked for in a channel or group chat goes to the asker's 1:1 chat,
+  // and the thread gets a neutral note, so a lookup never shows an incident to everyone there. Channel replies thread.
+  if (reply.visibility === 'private' && isGroup(activity)) {
+    const sent = await sendPrivately(context, replyToTeamsMessage(reply), deps.appId, deps.logger);
+    await context.sendActivity(sent ? SENT_PRIVATELY : COULD_NOT_SEND_PRIVATELY);
+    return;
+  }
   await context.sendActivity(replyToTeamsMessage(reply) as Partial<Activity>);
+}
+
+function isGroup(activity: Activity): boolean {
+  const type = activity.conversation.conversationType;
+  return type === 'channel' || type === 'groupChat' || activity.conversation.isGroup === true;
 }
 
 /** The command a message carries: a card click's command, or the text addressed to the bot; undefined to ignore it. */
@@ -62,7 +82,7 @@ function commandText(activity: Activity): string | undefined {
   const submitted = commandFromSubmit(activity.value);
   if (submitted !== undefined) return submitted;
   if (typeof activity.text !== 'string') return undefined;
-  const inGroup = activity.conversation.conversationType === 'channel' || activity.conversation.conversationType === 'groupChat' || activity.conversation.isGroup === true;
+  const inGroup = isGroup(activity);
   const mentioned = TurnContext.getMentions(activity).some((m) => m.mentioned.id === activity.recipient.id);
   // With resource-specific consent Teams delivers all channel chatter; only messages that @mention the bot are commands.
   if (inGroup && !mentioned) return undefined;
@@ -102,8 +122,3 @@ function conversationName(activity: Activity): string | undefined {
   return typeof name === 'string' && name.trim() ? name.trim() : undefined;
 }
 
-function tenantOf(activity: Activity): string | undefined {
-  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
-  const id = channelData?.tenant?.id ?? activity.conversation?.tenantId;
-  return typeof id === 'string' ? id : undefined;
-}

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Bot } from '../../commands/bot.ts';
 import type { Notifier, RequestActor } from '../../bot/ports.ts';
 import type { Reply } from '../../bot/reply.ts';
+import { terminalText } from '../safe-text.ts';
 
 /** The terminal's single channel id (what `link` records). */
 export const TERMINAL_CHANNEL = { platform: 'terminal' as const, id: 'terminal', name: 'terminal' };
@@ -34,12 +35,12 @@ export async function runTerminalChat({ bot, actor, input, output, banner }: Ter
   rl.close();
 }
 
-/** Plain text for a terminal, with the buttons' commands shown as hints. */
+/** Plain text for a terminal, with the buttons' commands shown as hints; escape sequences and invisible characters shown, not obeyed. */
 export function renderForTerminal(reply: Reply): string {
   const buttons = [...(reply.card?.buttons ?? [])].map((b) => b.command);
   // Replies that already spell out their actions (reminders) need no second list.
   const hint = buttons.length && !buttons.every((c) => reply.text.includes(c)) ? `\n  → ${buttons.slice(0, 4).join('  |  ')}` : '';
-  return `${reply.text}${reply.outcome === 'ok' ? hint : ''}`;
+  return `${terminalText(reply.text)}${reply.outcome === 'ok' ? terminalText(hint) : ''}`;
 }
 
 /** Prints reminders and summaries for the terminal channel. */

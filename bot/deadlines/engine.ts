@@ -4,10 +4,12 @@ import { contractualObligations } from './contractual.ts';
 import { withFiling } from '../guidance/filing.ts';
 import { computeDeadline, describeClock, kindOf, type Deadline } from './clock.ts';
 import {
-  conditionHolds, determinationTrigger, discoveryTrigger, materialityTrigger, testThreshold, vendorDiscoveryTrigger, type Trigger,
+  awarenessTrigger, conditionHolds, determinationTrigger, discoveryTrigger, materialityTrigger, testThreshold, vendorDiscoveryTrigger, type Trigger,
 } from './facts.ts';
 import { runGates } from './gates.ts';
-import type { RuleClock, RuleSet } from './rule-schema.ts';
+import { notCoveredObligations } from './not-covered.ts';
+import type { RuleClock, RuleSet, RuleTolling } from './rule-schema.ts';
+import { hipaaDeemingApplies, stateLawCheck } from './state-checks.ts';
 import { collectTargets, doneAtFor, recordedNotice, type Target } from './targets.ts';
 import { endOfLocalDay, isoInZone, localDate } from './time.ts';
 import { applyTolling, delayWindows, TOLLING_CAVEAT, type DelayWindow } from './tolling.ts';
@@ -20,15 +22,24 @@ export type { ComputeOptions, ContractObligation, Obligation, ObligationKind, Ob
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-const UNVERIFIED_CAVEAT = 'Unverified rule (one secondary source): confirm with counsel before relying on it.';
+const UNVERIFIED_CAVEAT = 'Unverified rule (one secondary source or recollection): confirm with counsel before relying on it.';
+// Caveats the engine adds itself, by id, so an answer states each once.
+const BUILT_IN_CAVEAT_IDS: ReadonlyMap<string, string> = new Map([
+  [UNVERIFIED_CAVEAT, 'unverified'],
+  [TOLLING_CAVEAT.hipaa_164_412, 'hipaa-164.412'],
+  [TOLLING_CAVEAT.ftc_318_4, 'ftc-318.4'],
+  [TOLLING_CAVEAT.state_law_enforcement, 'state-law-enforcement-delay'],
+]);
 
 interface Ctx {
   incident: Incident;
+  rules: RuleSet;
   zone: string;
   now: number;
   soonDays: number;
   soonHours: number;
   windows: DelayWindow[];
+  stateWindows: DelayWindow[];
   targets: Map<string, Target>;
   memo: Map<string, Obligation>;
   visiting: Set<string>;
@@ -42,12 +53,14 @@ export function computeObligations(incident: Incident, rules: RuleSet, now: Date
     now: now.getTime(),
     soonDays: (options.dueSoonDays ?? 7) * DAY_MS,
     soonHours: (options.dueSoonHours ?? 24) * HOUR_MS,
+    rules,
     windows: delayWindows(incident),
+    stateWindows: delayWindows(incident, 'state_law_enforcement'),
     targets: collectTargets(incident, rules),
     memo: new Map(),
     visiting: new Set(),
   };
-  const all = [...ctx.targets.keys()].map((id) => resolve(ctx, id));
+  const all = [...[...ctx.targets.keys()].map((id) => resolve(ctx, id)), ...notCoveredObligations(incident, rules, ctx.now)];
   all.push(...contractualObligations(incident, now, { days: options.dueSoonDays ?? 7, hours: options.dueSoonHours ?? 24 }));
   const at = (o: Obligation) => (o.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(o.dueAt));
   return withFiling(all).sort((a, b) => at(a) - at(b) || (a.obligation < b.obligation ? -1 : a.obligation > b.obligation ? 1 : 0));
@@ -82,6 +95,8 @@ function anchorTrigger(ctx: Ctx, t: Target): Anchored {
       return { trigger: discoveryTrigger(ctx.incident) };
     case 'determination':
       return { trigger: determinationTrigger(ctx.incident) };
+    case 'awareness':
+      return { trigger: awarenessTrigger(ctx.incident) };
     case 'materiality': {
       const trigger = materialityTrigger(ctx.incident);
       return trigger ? { trigger } : { needsFacts: 'materiality determination not recorded (materialityDeterminedAt); it must be made without unreasonable delay after discovery' };
@@ -111,7 +126,8 @@ function anchorTrigger(ctx: Ctx, t: Target): Anchored {
 
 function pickClock(t: Target, ctx: Ctx, trigger: Trigger | null): { clock: RuleClock; note?: string } {
   for (const alt of t.part.alternatives) {
-    const { threshold, triggerBefore } = alt.when;
+    const { threshold, triggerBefore, hipaaDeemed } = alt.when;
+    if (hipaaDeemed && !hipaaDeemingApplies(t.rule, ctx.incident)) continue;
     if (threshold && !testThreshold(threshold, ctx.incident, t.jurisdiction).holds) continue;
     if (triggerBefore && !(trigger && localDate(trigger.ms, ctx.zone) < triggerBefore)) continue;
     return { clock: alt.clock, note: alt.note };
@@ -124,7 +140,8 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
   const incident = ctx.incident;
   const verification = part.verification ?? rule.verification;
   const caveats = [...rule.caveats, ...part.caveats];
-  if (part.tolling) caveats.push(TOLLING_CAVEAT[part.tolling]);
+  const tolling = tollingOf(t);
+  if (tolling) caveats.push(TOLLING_CAVEAT[tolling]);
   if (verification === 'unverified') caveats.push(UNVERIFIED_CAVEAT);
   const basis: string[] = [];
   let blocked = applicability(ctx, t, basis);
@@ -150,6 +167,8 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
   }
   basis.unshift(deadline.text, ...(trigger?.notes ?? []));
   if (picked.note) basis.push(picked.note);
+  if (t.versionNote) basis.push(t.versionNote);
+  if (part.serviceMonths) basis.push(`offer ${part.serviceMonths} months of the service at no cost`);
   if (t.scopeNote) basis.push(t.scopeNote);
 
   let status: ObligationStatus;
@@ -169,16 +188,28 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
     }
   } else {
     status = timingStatus(ctx, deadline);
-    if (part.tolling && deadline.dueAt !== null) {
-      const effect = applyTolling(part.tolling, ctx.windows, deadline.dueAt, ctx.now, ctx.zone);
+    if (tolling && deadline.dueAt !== null) {
+      const state = tolling === 'state_law_enforcement';
+      const clause = state && rule.lawEnforcementDelay ? `${rule.lawEnforcementDelay.citation} (${rule.lawEnforcementDelay.terms})` : undefined;
+      const effect = applyTolling(tolling, state ? ctx.stateWindows : ctx.windows, deadline.dueAt, ctx.now, ctx.zone, clause);
       if (effect.state === 'tolled') {
         status = 'tolled';
-        tolledUntil = isoInZone(effect.untilMs, ctx.zone);
+        tolledUntil = effect.untilMs === null ? null : isoInZone(effect.untilMs, ctx.zone);
         deadline = { ...deadline, dueAt: effect.dueAt, dueDate: deadline.kind === 'date' ? effect.dueDate : null };
       } else if (effect.state === 'ended' && effect.overdue) status = 'overdue';
       if (effect.state !== 'none') basis.push(effect.text);
     }
+    if (incident.organization.timezoneAssumed && deadline.kind === 'date' && (status === 'pending' || status === 'due_soon')) {
+      status = 'needs_facts';
+      basis.unshift(`the organization's time zone was not given (${ctx.zone} assumed): day-counted deadlines end at midnight in its own zone; set it with \`set ${incident.id} timezone <IANA zone>\``);
+    }
   }
+  const unique = [...new Set(caveats)];
+  const sharedIds = ctx.rules.sharedCaveatIds;
+  const caveatRefs = unique.flatMap((text) => {
+    const id = sharedIds?.get(text) ?? BUILT_IN_CAVEAT_IDS.get(text);
+    return id ? [{ id, text }] : [];
+  });
   return {
     obligation: t.id,
     rule: rule.id,
@@ -191,7 +222,8 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
     verification,
     basis: basis.filter((s) => s.length > 0).join('; '),
     law: part.law ?? rule.law,
-    caveats: [...new Set(caveats)],
+    caveats: unique,
+    caveatRefs,
     jurisdiction: t.jurisdiction,
     trigger: trigger ? { event: trigger.event, at: trigger.at } : null,
     tolledUntil,
@@ -204,8 +236,17 @@ type Blocked = { status: 'not_applicable' | 'needs_facts'; reason: string } | nu
 /** Requirements, gates and threshold, in that order: the first that fails decides; notes of passing checks go to `basis`. */
 function applicability(ctx: Ctx, t: Target, basis: string[]): Blocked {
   const { rule, part } = t;
+  const unanswered = part.requires.find((req) => req.flag && ctx.incident.organization[req.flag] === null);
+  if (unanswered) {
+    return { status: 'needs_facts', reason: `not answered yet (organization.${unanswered.flag}): if it is yes, this notice is owed; otherwise ${unanswered.otherwise}` };
+  }
   const failed = part.requires.find((req) => !conditionHoldsFor(req, ctx));
   if (failed) return { status: 'not_applicable', reason: failed.otherwise };
+  if (rule.jurisdiction.startsWith('US-')) {
+    const state = stateLawCheck(rule, part, ctx.incident, ctx.rules);
+    if (state.status !== 'applies') return state;
+    basis.push(...state.notes);
+  }
   const gate = runGates(part.gates ?? rule.gates, ctx.incident);
   if (gate.outcome !== 'applies') return { status: gate.outcome, reason: gate.reason };
   basis.push(...gate.notes);
@@ -218,6 +259,13 @@ function applicability(ctx: Ctx, t: Target, basis: string[]): Blocked {
   if (!test.holds) return { status: 'not_applicable', reason: [test.text, part.threshold.otherwise].filter(Boolean).join(': ') };
   basis.push(test.text);
   return null;
+}
+
+/** The part's own delay regime, or the state's delay clause when it names this part. */
+function tollingOf(t: Target): RuleTolling | null {
+  if (t.part.tolling) return t.part.tolling;
+  const clause = t.rule.lawEnforcementDelay;
+  return clause && t.part.part && clause.parts.includes(t.part.part) ? 'state_law_enforcement' : null;
 }
 
 function conditionHoldsFor(req: Target['part']['requires'][number], ctx: Ctx): boolean {

@@ -1,4 +1,5 @@
 // Reading incident facts for the engine: clock triggers (with the vendor discovery rule), head counts and scope tests.
+import { readCategories } from '../model/data-categories.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { RuleCondition, RuleThreshold } from './rule-schema.ts';
 import { localDate } from './time.ts';
@@ -34,7 +35,7 @@ function trigger(event: string, at: string, notes: string[] = []): Trigger {
 /**
  * Discovery (HIPAA) or awareness (GDPR/NIS2) of this organization. With a vendor: an agent's discovery is imputed
  * to us, so the earliest of its discovery and ours; an independent contractor's clock reaches us with its notice,
- * so the earliest of our own discovery and its notice (regulations.md §1, HHS 2009 IFR preamble).
+ * so the earliest of our own discovery and its notice (HHS 2009 interim final rule preamble).
  */
 export function discoveryTrigger(incident: Incident): Trigger {
   const own = trigger('discovery', incident.discoveredAt);
@@ -58,6 +59,19 @@ export function discoveryTrigger(incident: Incident): Trigger {
   const chosen = notice.ms < own.ms ? notice : own;
   const note = `${vendor.name} is an independent contractor: earliest of its notice to us on ${day(vendor.notifiedUsAt)} and our own discovery on ${day(incident.discoveredAt)}`;
   return { ...chosen, notes: [note] };
+}
+
+/** GDPR Art. 33(2): a controller becomes aware when its processor informs it (or earlier on its own); the HIPAA agent question plays no part. */
+export function awarenessTrigger(incident: Incident): Trigger {
+  const own = trigger('awareness', incident.discoveredAt);
+  const vendor = incident.vendor;
+  if (!vendor) return own;
+  if (!vendor.notifiedUsAt) return { ...own, notes: [`${vendor.name}'s notice to us is not recorded: our own awareness is used (Art. 33(2): a controller becomes aware when its processor informs it)`] };
+  const zone = incident.organization.timezone;
+  const notice = trigger(`notice from ${vendor.name}`, vendor.notifiedUsAt);
+  const chosen = notice.ms < own.ms ? notice : own;
+  const day = (iso: string) => localDate(Date.parse(iso), zone);
+  return { ...chosen, notes: [`earliest of ${vendor.name}'s notice to us on ${day(vendor.notifiedUsAt)} and our own awareness on ${day(incident.discoveredAt)} (Art. 33(2); the processor's own discovery does not start our clock)`] };
 }
 
 /** The determination that a breach occurred (state laws); discovery, the earliest possible start, when not recorded. */
@@ -106,6 +120,14 @@ export function testThreshold(t: RuleThreshold, incident: Incident, jurisdiction
   return { holds, text: holds ? `${what} ${op} ${t.value}` : `${what}, not ${op} ${t.value}` };
 }
 
+/** organization.part2Program is true, or unknown while part2_records / sud_treatment data were breached. */
+export function part2Candidate(incident: Incident): boolean {
+  const flag = incident.organization.part2Program;
+  if (flag !== null) return flag;
+  const known = readCategories(incident.dataCategories).known;
+  return known.has('part2_records') || known.has('sud_treatment');
+}
+
 /** Whether every fact of a condition holds; `note` says when a region came in only through affected residents. */
 export function conditionHolds(c: RuleCondition, incident: Incident): { holds: boolean; note?: string } {
   const org = incident.organization;
@@ -116,6 +138,7 @@ export function conditionHolds(c: RuleCondition, incident: Incident): { holds: b
   if (c.notCountry && c.notCountry.includes(org.country)) return { holds: false };
   if (c.residentsOf && residentsOf(incident, c.residentsOf) <= 0) return { holds: false };
   if (c.vendorRole && !(incident.vendor && c.vendorRole.includes(incident.vendor.role))) return { holds: false };
+  if (c.part2Candidate && !part2Candidate(incident)) return { holds: false };
   if (c.region) {
     const test = REGION_TEST[c.region];
     if (test(org.country)) return { holds: true };

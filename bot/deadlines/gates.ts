@@ -1,4 +1,5 @@
 // Named applicability checks that need more than a data condition (HIPAA breach test, GDPR risk levels).
+import { readCategories } from '../model/data-categories.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { RuleGate } from './rule-schema.ts';
 import { localDate } from './time.ts';
@@ -12,7 +13,7 @@ const applies = (...notes: string[]): GateResult => ({ outcome: 'applies', notes
 
 function hipaaUnsecuredPhi(incident: Incident): GateResult {
   if (incident.phiInvolved === false) return { outcome: 'not_applicable', reason: 'no PHI involved (phiInvolved = false): no HIPAA breach notice' };
-  if (incident.dataEncrypted === true) {
+  if (incident.dataEncrypted === true && incident.keyCompromised !== true) {
     return { outcome: 'not_applicable', reason: 'PHI was encrypted (secured PHI): no HIPAA notice required, 45 CFR 164.402' };
   }
   // The latest decision counts: a later presumed_breach reverses an earlier low-probability finding.
@@ -29,12 +30,13 @@ function hipaaUnsecuredPhi(incident: Incident): GateResult {
   }
   const notes: string[] = [];
   if (incident.dataEncrypted === null) notes.push('encryption not recorded: treated as unsecured PHI');
+  if (incident.dataEncrypted === true) notes.push('encrypted, but the key or credentials were also taken (keyCompromised): unsecured PHI');
   if (latest?.conclusion === 'presumed_breach') notes.push('risk assessment concluded presumed breach');
   return applies(...notes);
 }
 
 function ftcUnsecured(incident: Incident): GateResult {
-  if (incident.dataEncrypted === true) {
+  if (incident.dataEncrypted === true && incident.keyCompromised !== true) {
     return { outcome: 'not_applicable', reason: 'data were encrypted (secured): the FTC rule covers unsecured PHR identifiable health information only' };
   }
   return applies();
@@ -56,11 +58,31 @@ function gdprHighRisk(incident: Incident): GateResult {
   return { outcome: 'not_applicable', reason: `risk to individuals assessed as ${incident.gdprRisk}, not high: no communication to data subjects required` };
 }
 
+// 42 CFR 2.16(b) as amended (89 FR 12472): compliance date 2026-02-16.
+const PART2_COMPLIANCE = '2026-02-16';
+
+function part2Program(incident: Incident): GateResult {
+  const flag = incident.organization.part2Program;
+  const known = readCategories(incident.dataCategories).known;
+  const sudData = known.has('part2_records') || known.has('sud_treatment');
+  if (flag === false) return { outcome: 'not_applicable', reason: 'the organization is not a 42 CFR Part 2 program (organization.part2Program = false)' };
+  if (flag !== true && !sudData) return { outcome: 'not_applicable', reason: 'not a 42 CFR Part 2 program: organization.part2Program not set and no part2_records / sud_treatment data breached' };
+  const discovered = localDate(Date.parse(incident.discoveredAt), incident.organization.timezone);
+  if (discovered < PART2_COMPLIANCE) {
+    return { outcome: 'not_applicable', reason: `discovered on ${discovered}, before the 42 CFR 2.16(b) breach-notice compliance date ${PART2_COMPLIANCE}` };
+  }
+  const secured = hipaaUnsecuredPhi({ ...incident, phiInvolved: true });
+  if (secured.outcome === 'not_applicable') return { outcome: 'not_applicable', reason: secured.reason.replace('PHI', 'Part 2 records') };
+  const why = flag === true ? 'a Part 2 program (organization.part2Program)' : 'treated as a Part 2 program: SUD treatment records breached (set organization.part2Program to no if it is not one)';
+  return applies(why, ...(secured.outcome === 'applies' ? secured.notes : []));
+}
+
 const GATES: Record<RuleGate, (incident: Incident) => GateResult> = {
   hipaa_unsecured_phi: hipaaUnsecuredPhi,
   ftc_unsecured: ftcUnsecured,
   gdpr_risk: gdprRisk,
   gdpr_high_risk: gdprHighRisk,
+  part2_program: part2Program,
 };
 
 /** Run the gates in order; the first that does not apply decides, otherwise all notes are collected. */

@@ -23,7 +23,27 @@ export const STATUS_LABEL: Record<ObligationStatus, string> = {
   needs_facts: 'NEEDS FACTS',
   done: 'done',
   not_applicable: 'not applicable',
+  not_covered: 'NOT COVERED (no rule encoded: ask counsel)',
 };
+
+/** An obligation's caveats without the shared ones (those are stated once per answer by `sharedCaveatLines`). */
+export function ownCaveats(o: Obligation): string[] {
+  const shared = new Set((o.caveatRefs ?? []).map((c) => c.text));
+  return o.caveats.filter((c) => !shared.has(c));
+}
+
+/** Each shared caveat of the listed obligations once, with the ids of the lines it concerns. */
+export function sharedCaveatLines(list: readonly Obligation[]): string[] {
+  const byId = new Map<string, { text: string; count: number }>();
+  for (const o of list) {
+    for (const ref of o.caveatRefs ?? []) {
+      const seen = byId.get(ref.id);
+      if (seen) seen.count++;
+      else byId.set(ref.id, { text: ref.text, count: 1 });
+    }
+  }
+  return [...byId].map(([id, { text, count }]) => `! [${id}] ${text} (${count} line${count === 1 ? '' : 's'})`);
+}
 
 const UNIT_WORDS: Record<string, string> = { d: 'day', h: 'hour', m: 'minute' };
 
@@ -53,6 +73,7 @@ export function isOpen(o: Obligation): boolean {
 /** When it is due, in words, with `formatAt` rendering an ISO instant in the organization's zone. */
 export function dueWords(o: Obligation, nowMs: number, formatAt: (iso: string) => string): string {
   if (o.status === 'not_applicable') return 'not applicable';
+  if (o.status === 'not_covered') return 'unknown: breachdesk encodes no rule here, ask counsel';
   if (o.kind === 'on_request') return 'only if the authority asks';
   if (o.dueAt === null) return o.kind === 'none_fixed' ? 'no fixed deadline (without undue delay)' : 'deadline unknown until the missing facts are recorded';
   const at = `${formatAt(o.dueAt)}${o.kind === 'date' ? ' (end of day)' : ''}`;
@@ -62,7 +83,7 @@ export function dueWords(o: Obligation, nowMs: number, formatAt: (iso: string) =
 }
 
 /** The plain-text block for one obligation: headline, due, citation + badge, basis, caveats. */
-export function obligationLines(o: Obligation, nowMs: number, formatAt: (iso: string) => string, withCaveats = true): string[] {
+export function obligationLines(o: Obligation, nowMs: number, formatAt: (iso: string) => string, withCaveats = true, sharedOnce = false): string[] {
   const lines = [
     `[${STATUS_LABEL[o.status]}] ${o.obligation} → ${o.recipient}`,
     `  due: ${dueWords(o, nowMs, formatAt)}`,
@@ -71,7 +92,8 @@ export function obligationLines(o: Obligation, nowMs: number, formatAt: (iso: st
   ];
   if (o.tolledUntil) lines.push(`  law-enforcement delay until ${formatAt(o.tolledUntil)}`);
   if (o.doneAt) lines.push(`  sent: ${formatAt(o.doneAt)}`);
-  if (withCaveats) lines.push(...o.caveats.map((c) => `  ! ${c}`));
+  if (withCaveats) lines.push(...(sharedOnce ? ownCaveats(o) : o.caveats).map((c) => `  ! ${c}`));
+  if (withCaveats && sharedOnce && o.caveatRefs?.length) lines.push(`  ! see notes: ${o.caveatRefs.map((c) => c.id).join(', ')}`);
   return lines;
 }
 
@@ -79,7 +101,7 @@ export function obligationLines(o: Obligation, nowMs: number, formatAt: (iso: st
  * A neutral card section for one obligation with its buttons: Mark done, Snooze (asks for a reason), Details.
  * `withCaveats: false` keeps cross-incident lists short; the heading then names the incident.
  */
-export function obligationSection(incidentId: string, o: Obligation, nowMs: number, formatAt: (iso: string) => string, withCaveats = true): ReplySection {
+export function obligationSection(incidentId: string, o: Obligation, nowMs: number, formatAt: (iso: string) => string, withCaveats = true, sharedOnce = false): ReplySection {
   const buttons: ReplyButton[] = [];
   if (isOpen(o)) buttons.push({ label: 'Mark done', command: `done ${incidentId} ${o.obligation}`, style: 'primary' });
   // A snooze may not run past the deadline (design.md), so an overdue obligation offers none; `snooze` needs a period.
@@ -89,7 +111,8 @@ export function obligationSection(incidentId: string, o: Obligation, nowMs: numb
     `→ ${o.recipient}`,
     `Due: ${dueWords(o, nowMs, formatAt)}`,
     `${o.citation} · ${VERIFICATION_BADGE[o.verification]}`,
-    ...(withCaveats ? [`Basis: ${o.basis}`, ...o.caveats.map((c) => `⚠ ${c}`)] : []),
+    ...(withCaveats ? [`Basis: ${o.basis}`, ...(sharedOnce ? ownCaveats(o) : o.caveats).map((c) => `⚠ ${c}`)] : []),
+    ...(withCaveats && sharedOnce && o.caveatRefs?.length ? [`⚠ see notes: ${o.caveatRefs.map((c) => c.id).join(', ')}`] : []),
   ].join('\n');
   return { heading: `${withCaveats ? '' : `${incidentId} · `}${STATUS_LABEL[o.status]} · ${o.obligation}`, text, buttons };
 }

@@ -1,11 +1,12 @@
 // Notification rules as data (data/rules/*.json): the zod schema every rule file is validated against at load.
 import { z } from 'zod';
+import { DATA_CATEGORIES } from '../model/data-categories.ts';
 import { OrganizationRole, VendorRole } from '../model/incident-schema.ts';
 
-/** How sure we are of a rule (regulations.md §0). */
+/** How sure we are of a rule: primary text read, secondary sources only, or unverified. */
 export const Verification = z.enum(['verified_primary_text', 'verified_secondary', 'unverified']);
 
-/** A rule id from regulations.json, e.g. US-HIPAA-164.404-INDIVIDUALS. */
+/** A rule id, e.g. US-HIPAA-164.404-INDIVIDUALS. */
 const RuleId = z.string().regex(/^[A-Z]{2}(-[A-Za-z0-9.]+)+$/, 'expected a rule id like US-TX-BREACH');
 /** A rule id, optionally qualified by a part: US-TX-BREACH:individuals. */
 const ObligationRef = z.string().regex(/^[A-Z]{2}(-[A-Za-z0-9.]+)+(:[a-z0-9_.]+)?$/, 'expected an obligation id like US-TX-BREACH:individuals');
@@ -16,7 +17,10 @@ const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 202
 export const Region = z.enum(['US', 'EU_EEA', 'GB', 'FR']);
 
 /** Organization flags a rule can require. */
-export const OrgFlag = z.enum(['nis2Entity', 'secRegistrant', 'frHealthEstablishment', 'frOse', 'caHealthFacility']);
+export const OrgFlag = z.enum(['nis2Entity', 'secRegistrant', 'frHealthEstablishment', 'frOse', 'caHealthFacility', 'nyDfsEntity']);
+
+/** A category of the fixed vocabulary (bot/model/data-categories.ts). */
+export const Category = z.enum(DATA_CATEGORIES);
 
 const conditionShape = {
   role: z.array(OrganizationRole).min(1).optional(),
@@ -29,6 +33,8 @@ const conditionShape = {
   /** More than zero affected residents of this jurisdiction. */
   residentsOf: Code.optional(),
   vendorRole: z.array(VendorRole).min(1).optional(),
+  /** A possible 42 CFR Part 2 program: organization.part2Program true, or unknown with SUD treatment records breached. */
+  part2Candidate: z.literal(true).optional(),
 };
 
 /** Facts that must all hold (every key given is ANDed). */
@@ -54,6 +60,8 @@ export const Anchor = z.discriminatedUnion('event', [
   z.strictObject({ event: z.literal('determination') }),
   z.strictObject({ event: z.literal('materiality') }),
   z.strictObject({ event: z.literal('vendor_discovery') }),
+  /** GDPR Art. 33: our awareness; with a processor, when it informed us (or our own discovery if earlier). */
+  z.strictObject({ event: z.literal('awareness') }),
   z.strictObject({ event: z.literal('notice'), obligations: z.array(ObligationRef).min(1) }),
 ]);
 
@@ -83,17 +91,25 @@ export const Clock = z.discriminatedUnion('type', [
 /** A different clock when a threshold or an effective date says so (first match wins). */
 export const Alternative = z.strictObject({
   when: z
-    .strictObject({ threshold: Threshold.optional(), triggerBefore: IsoDay.optional() })
-    .refine((w) => w.threshold !== undefined || w.triggerBefore !== undefined, 'give threshold or triggerBefore'),
+    .strictObject({
+      threshold: Threshold.optional(),
+      triggerBefore: IsoDay.optional(),
+      /** The rule's HIPAA deeming applies to this organization and incident (e.g. WA: AG on the HITECH timeline). */
+      hipaaDeemed: z.literal(true).optional(),
+    })
+    .refine((w) => w.threshold !== undefined || w.triggerBefore !== undefined || w.hipaaDeemed !== undefined, 'give threshold, triggerBefore or hipaaDeemed'),
   clock: Clock,
   note: z.string().min(1),
 });
 
 /** Named applicability checks implemented in code (bot/deadlines/gates.ts). */
-export const Gate = z.enum(['hipaa_unsecured_phi', 'ftc_unsecured', 'gdpr_risk', 'gdpr_high_risk']);
+export const Gate = z.enum(['hipaa_unsecured_phi', 'ftc_unsecured', 'gdpr_risk', 'gdpr_high_risk', 'part2_program']);
 
-/** Law-enforcement delay regimes (45 CFR 164.412; 16 CFR 318.4 has the same structure). */
-export const Tolling = z.enum(['hipaa_164_412', 'ftc_318_4']);
+/** Law-enforcement delay regimes (45 CFR 164.412; 16 CFR 318.4 has the same structure; a state's own clause). */
+export const Tolling = z.enum(['hipaa_164_412', 'ftc_318_4', 'state_law_enforcement']);
+
+/** The part applies only when one of these categories was breached (e.g. credit monitoring for SSNs). */
+export const DataRequirement = z.strictObject({ anyOf: z.array(Category).min(1), otherwise: z.string().min(1) });
 
 /** One notice to one recipient; a rule has one or more. */
 export const ObligationPart = z.strictObject({
@@ -117,13 +133,52 @@ export const ObligationPart = z.strictObject({
   tolling: Tolling.nullable().default(null),
   /** The notice is owed TO this organization by its vendor: done when vendor.notifiedUsAt (or a notice) is recorded. */
   owedBy: z.literal('vendor').optional(),
+  dataRequires: DataRequirement.optional(),
+  /** Credit monitoring / identity-theft protection: how long the service must be offered. */
+  serviceMonths: z.number().int().min(1).optional(),
   law: z.string().min(1).optional(),
   citation: z.string().min(1).optional(),
   verification: Verification.optional(),
   caveats: z.array(z.string().min(1)).default([]),
 });
 
-/** One rule from regulations.json and how to compute its notices. */
+/** How a state statute treats HIPAA-regulated entities. */
+export const HipaaTreatment = z.strictObject({
+  /** exempt: the statute does not apply; deemed: a HIPAA notice satisfies the listed parts; none: no carve-out. */
+  kind: z.enum(['exempt', 'deemed', 'none']),
+  /** The organization roles the carve-out covers (as the statute says: covered entities, business associates). */
+  roles: z.array(OrganizationRole).min(1).default(['covered_entity', 'business_associate']),
+  /** For deemed: the parts a HIPAA-compliant notice satisfies. */
+  deemedParts: z.array(z.string().regex(/^[a-z0-9_.]+$/)).default(['individuals']),
+  citation: z.string().min(1),
+  note: z.string().min(1).optional(),
+});
+
+/** Where a state's law-enforcement delay clause is and on what terms. */
+export const LawEnforcementClause = z.strictObject({
+  citation: z.string().min(1),
+  terms: z.string().min(1),
+  /** The parts the clause delays. */
+  parts: z.array(z.string().regex(/^[a-z0-9_.]+$/)).min(1).default(['individuals']),
+});
+
+/** A source the rule was checked against: named by title and date, never by a local path. */
+export const Source = z.strictObject({ title: z.string().min(1), date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/) });
+
+const versionable = {
+  citation: z.string().min(1).optional(),
+  verification: Verification.optional(),
+  caveats: z.array(z.string().min(1)).optional(),
+  hipaa: HipaaTreatment.optional(),
+  obligations: z.array(ObligationPart).min(1).optional(),
+};
+
+/** A dated version of a rule: it replaces the listed fields for incidents discovered in [from, before). */
+export const RuleVersion = z
+  .strictObject({ label: z.string().min(1), from: IsoDay.optional(), before: IsoDay.optional(), ...versionable })
+  .refine((v) => v.from !== undefined || v.before !== undefined, 'a version needs from or before');
+
+/** One rule and how to compute its notices. */
 export const RuleSchema = z.strictObject({
   id: RuleId,
   law: z.string().min(1),
@@ -137,13 +192,38 @@ export const RuleSchema = z.strictObject({
   caveats: z.array(z.string().min(1)).default([]),
   obligations: z.array(ObligationPart).min(1),
   notes: z.string().optional(),
+  /** State breach laws: HIPAA treatment, personal-information definition, encryption safe harbor, delay clause. */
+  hipaa: HipaaTreatment.optional(),
+  /** Name of a personal-information definition (piDefinitions of a rule file). */
+  personalInfo: z.string().min(1).optional(),
+  /** Encrypted data whose key was not taken is not a breach here (false: no safe harbor in the statute). */
+  encryptionSafeHarbor: z.boolean().default(true),
+  lawEnforcementDelay: LawEnforcementClause.optional(),
+  /** Label of the base version (when versions exist), e.g. "SB 446, for breaches from 2026-01-01". */
+  versionLabel: z.string().min(1).optional(),
+  versions: z.array(RuleVersion).default([]),
+  /** Not applicable to a typical organization (GA, KY): every part is not_applicable with this reason. */
+  notApplicable: z.string().min(1).optional(),
+  sources: z.array(Source).default([]),
+  /** When the rule was last checked against its sources. */
+  checked: IsoDay.optional(),
+});
+
+/** A personal-information definition: any one combination (all categories of it breached) makes the data covered. */
+export const PiDefinition = z.strictObject({
+  combinations: z.array(z.array(Category).min(1)).min(1),
+  /** Words for the not_applicable reason, e.g. "medical information is not personal information here". */
+  note: z.string().min(1).optional(),
 });
 
 /** A data/rules/*.json file. */
 export const RuleFileSchema = z.strictObject({
   description: z.string().min(1),
-  /** Caveats added to every rule of the file. */
+  /** Caveats added to every rule of the file (text, or @id of a shared caveat). */
   caveats: z.array(z.string().min(1)).default([]),
+  /** Caveats shared by many rules, by id: a rule names one as "@id"; an answer states each once. */
+  sharedCaveats: z.record(z.string().regex(/^[a-z0-9-.]+$/), z.string().min(1)).default({}),
+  piDefinitions: z.record(z.string().regex(/^[a-z0-9_]+$/), PiDefinition).default({}),
   rules: z.array(RuleSchema),
 });
 
@@ -170,9 +250,20 @@ export type RulePart = z.output<typeof ObligationPart>;
 /** One parsed rule. */
 export type Rule = z.output<typeof RuleSchema>;
 
+/** Parsed HIPAA treatment. */
+export type RuleHipaa = z.output<typeof HipaaTreatment>;
+/** Parsed personal-information definition. */
+export type RulePiDefinition = z.output<typeof PiDefinition>;
+/** Parsed dated version. */
+export type RuleVersionData = z.output<typeof RuleVersion>;
+
 /** Every loaded rule, in file order, plus where they came from. */
 export interface RuleSet {
   readonly rules: readonly Rule[];
+  /** Personal-information definitions by name (from every file). */
+  readonly piDefinitions?: ReadonlyMap<string, RulePiDefinition>;
+  /** Shared caveat id by its text: an answer states each once. */
+  readonly sharedCaveatIds?: ReadonlyMap<string, string>;
   /** The files the rules were read from (for messages). */
   readonly files: readonly string[];
 }

@@ -2,6 +2,7 @@
 import type { Incident } from '../model/incident-schema.ts';
 import { conditionHolds, unassignedUsResidents, usJurisdictions } from './facts.ts';
 import type { Rule, RulePart, RuleSet } from './rule-schema.ts';
+import { ruleInForce } from './versions.ts';
 
 /** One obligation to evaluate. */
 export interface Target {
@@ -16,16 +17,19 @@ export interface Target {
   scopeNote?: string;
   /** A notice recorded under the bare rule id counts for this obligation. */
   bareIdCounts: boolean;
+  /** Which dated version of the rule is in force, when it has versions. */
+  versionNote?: string;
 }
 
 /** Every in-scope obligation of every rule, keyed by obligation id (rule order kept). */
 export function collectTargets(incident: Incident, rules: RuleSet): Map<string, Target> {
   const targets = new Map<string, Target>();
-  for (const rule of rules.rules) {
+  for (const declared of rules.rules) {
+    const { rule, note } = ruleInForce(declared, incident);
     for (const part of rule.obligations) {
       const scope = conditionHolds(part.scope ?? rule.scope, incident);
       if (!scope.holds) continue;
-      const common = { rule, part, unknownState: false, bareIdCounts: false, ...(scope.note ? { scopeNote: scope.note } : {}) };
+      const common = { rule, part, unknownState: false, bareIdCounts: false, ...(scope.note ? { scopeNote: scope.note } : {}), ...(note ? { versionNote: note } : {}) };
       if (!part.fanOut) {
         const id = part.part ? `${rule.id}:${part.part}` : rule.id;
         targets.set(id, { ...common, id, jurisdiction: rule.jurisdiction, bareIdCounts: rule.obligations.length === 1 });

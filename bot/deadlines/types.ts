@@ -5,7 +5,7 @@ import type { VerificationLevel } from './rule-schema.ts';
 export type ObligationKind = 'date' | 'instant' | 'immediate' | 'none_fixed' | 'on_request';
 
 /** Where an obligation stands at `now`. */
-export type ObligationStatus = 'pending' | 'due_soon' | 'overdue' | 'done' | 'tolled' | 'not_applicable' | 'needs_facts';
+export type ObligationStatus = 'pending' | 'due_soon' | 'overdue' | 'done' | 'tolled' | 'not_applicable' | 'needs_facts' | 'not_covered';
 
 /** Exactly the fixed `deadlines <id> --json` contract (design.md), in contract key order. */
 export interface ContractObligation {
@@ -26,8 +26,10 @@ export interface ContractObligation {
 /** One notice owed to one recipient under one rule, with everything the views need. */
 export interface Obligation extends ContractObligation {
   law: string;
-  /** Short user-facing warnings (outer limits, open points, verification). */
+  /** Short user-facing warnings (outer limits, open points, verification); shared ones included. */
   caveats: string[];
+  /** The caveats above that many rules share, with their ids: an answer states each once. */
+  caveatRefs?: { id: string; text: string }[];
   /** US, US-TX, EU, GB, FR. */
   jurisdiction: string;
   /** The event that started the clock and when; null when it is unknown. */

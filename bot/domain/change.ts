@@ -69,3 +69,11 @@ export async function applyCreate(ctx: ChangeContext, build: (id: string) => Dec
   });
   return { incident, events };
 }
+
+/**
+ * Apply a decision that may record no event but must still be written (a delivery intent before a post: bookkeeping
+ * that a restart needs, not part of the written record). Events it does yield become timeline entries as usual.
+ */
+export async function applyBookkeeping(ctx: ChangeContext, id: string, decide: Decide): Promise<Incident> {
+  return ctx.store.update(id, (current) => commit(decide(current), ctx.actor, ctx.now));
+}

@@ -10,6 +10,22 @@ export const IsoInstant = z
   )
   .refine((s) => !Number.isNaN(Date.parse(s)), 'not a real date and time');
 
+/** Bounds of the import format (and so of stored incidents): a hostile or broken import cannot grow the store without limit. */
+export const FIELD_LIMITS = {
+  /** Names of people, organizations, vendors, agencies and officials. */
+  name: 200,
+  /** One data category, e.g. "diagnosis". */
+  category: 100,
+  categories: 50,
+  jurisdictions: 300,
+  lawEnforcementDelays: 20,
+  notices: 500,
+  /** An obligation id, e.g. US-HIPAA-164.406-MEDIA:US-CA. */
+  obligation: 200,
+} as const;
+
+const bounded = (max: number) => z.string().min(1).max(max, `at most ${max} characters`);
+
 /** An IANA time zone name that this Node.js runtime knows. */
 export const TimeZoneName = z.string().refine(isKnownTimeZone, 'unknown IANA time zone (try America/Chicago or Europe/Paris)');
 
@@ -22,21 +38,28 @@ export const IncidentStatus = z.enum(['triage', 'investigating', 'notifying', 'm
 export const Platform = z.enum(['slack', 'teams', 'terminal', 'cli', 'system']);
 
 export const OrganizationSchema = z.strictObject({
-  name: z.string().min(1).max(200),
+  name: bounded(FIELD_LIMITS.name),
   role: OrganizationRole,
   country: z.string().regex(/^[A-Z]{2}$/, 'expected an ISO 3166-1 alpha-2 country code like US or FR'),
   timezone: TimeZoneName,
-  frHealthEstablishment: z.boolean().default(false),
+  /** null: not answered yet (a French organization handling health data may be one: CSP L.1111-8-2 then needs facts). */
+  frHealthEstablishment: z.boolean().nullable().default(null),
   nis2Entity: z.boolean().default(false),
   secRegistrant: z.boolean().default(false),
   /** French opérateur de services essentiels (NIS1, décret 2018-384). */
   frOse: z.boolean().default(false),
   /** California licensed clinic, health facility, home health agency or hospice (H&S 1280.15). */
   caHealthFacility: z.boolean().default(false),
+  /** 42 CFR Part 2 program (SUD treatment records); null: unknown, then inferred from part2_records / sud_treatment data. */
+  part2Program: z.boolean().nullable().default(null),
+  /** Entity regulated by the NY Department of Financial Services (DFS is then a recipient under GBL 899-aa). */
+  nyDfsEntity: z.boolean().default(false),
+  /** The time zone was not given when the incident was opened (a default was used): day-counted deadlines need facts. */
+  timezoneAssumed: z.boolean().default(false),
 });
 
 export const VendorSchema = z.strictObject({
-  name: z.string().min(1).max(200),
+  name: bounded(FIELD_LIMITS.name),
   role: VendorRole,
   /** The vendor acts as the covered entity's agent (federal common law of agency): its discovery is imputed. */
   isAgent: z.boolean().default(false),
@@ -46,20 +69,23 @@ export const VendorSchema = z.strictObject({
 
 export const AffectedSchema = z.strictObject({
   total: z.number().int().min(0),
-  byJurisdiction: z.record(Jurisdiction, z.number().int().min(0)).default({}),
+  byJurisdiction: z
+    .record(Jurisdiction, z.number().int().min(0))
+    .refine((r) => Object.keys(r).length <= FIELD_LIMITS.jurisdictions, `at most ${FIELD_LIMITS.jurisdictions} jurisdictions`)
+    .default({}),
 });
 
 export const LawEnforcementDelaySchema = z.strictObject({
   form: z.enum(['oral', 'written']),
-  agency: z.string().min(1),
-  official: z.string().min(1),
+  agency: bounded(FIELD_LIMITS.name),
+  official: bounded(FIELD_LIMITS.name),
   statedAt: IsoInstant,
   /** End of the delay the official specified (written statements); null when none was stated. */
   until: IsoInstant.nullable().default(null),
 });
 
 export const NoticeSchema = z.strictObject({
-  obligation: z.string().min(1),
+  obligation: bounded(FIELD_LIMITS.obligation),
   sentAt: IsoInstant,
   note: z.string().max(2000).optional(),
 });
@@ -73,23 +99,25 @@ export const IncidentImportSchema = z.strictObject({
   occurredTo: IsoInstant.nullable().default(null),
   vendor: VendorSchema.nullable().default(null),
   affected: AffectedSchema,
-  dataCategories: z.array(z.string().min(1)).default([]),
+  dataCategories: z.array(bounded(FIELD_LIMITS.category)).max(FIELD_LIMITS.categories, `at most ${FIELD_LIMITS.categories} categories`).default([]),
   /** null: not yet known (HIPAA obligations then need facts). */
   phiInvolved: z.boolean().nullable().default(null),
   dataEncrypted: z.boolean().nullable().default(null),
+  /** true: the key or credentials were taken too, so encrypted data counts as breached (HIPAA and the states that say so). */
+  keyCompromised: z.boolean().nullable().default(null),
   materialityDeterminedAt: IsoInstant.nullable().default(null),
   /** When the organization determined that a breach occurred (state laws that count from determination); defaults to discovery. */
   breachDeterminedAt: IsoInstant.nullable().default(null),
   /** GDPR risk to individuals: unlikely (no SA notice), risk (Art. 33), high (Art. 33 and 34). null: not assessed. */
   gdprRisk: z.enum(['unlikely', 'risk', 'high']).nullable().default(null),
-  lawEnforcementDelays: z.array(LawEnforcementDelaySchema).default([]),
-  notices: z.array(NoticeSchema).default([]),
+  lawEnforcementDelays: z.array(LawEnforcementDelaySchema).max(FIELD_LIMITS.lawEnforcementDelays, `at most ${FIELD_LIMITS.lawEnforcementDelays} delays`).default([]),
+  notices: z.array(NoticeSchema).max(FIELD_LIMITS.notices, `at most ${FIELD_LIMITS.notices} notices`).default([]),
   status: IncidentStatus.default('triage'),
   roles: z
     .strictObject({
-      commander: z.string().min(1).optional(),
-      privacyOfficer: z.string().min(1).optional(),
-      legal: z.string().min(1).optional(),
+      commander: bounded(FIELD_LIMITS.name).optional(),
+      privacyOfficer: bounded(FIELD_LIMITS.name).optional(),
+      legal: bounded(FIELD_LIMITS.name).optional(),
     })
     .default({}),
 });
@@ -151,6 +179,13 @@ export const DeliverySchema = z.strictObject({
   messageId: z.string().optional(),
 });
 
+/** A post about to be made (durable intent): written before posting, removed when its outcome is recorded. */
+export const OutboxEntrySchema = z.strictObject({
+  key: z.string().min(1),
+  channel: z.string().min(1),
+  intendedAt: IsoInstant,
+});
+
 /** A deadline the team owes under a contract or policy (BAA, DPA, cyber insurance), tracked like a legal one. */
 export const ContractualClockSchema = z.strictObject({
   /** `CONTRACT-n`, also its obligation id. */
@@ -189,6 +224,8 @@ export const IncidentSchema = z.strictObject({
   channels: z.array(ChannelLinkSchema).default([]),
   snoozes: z.array(SnoozeSchema).default([]),
   deliveries: z.array(DeliverySchema).default([]),
+  /** Posts begun but not known to be recorded: after a crash they are reconciled (posted again, marked as a possible repeat). */
+  outbox: z.array(OutboxEntrySchema).default([]),
   timeline: z.array(TimelineEntrySchema).default([]),
   clocks: z.array(ContractualClockSchema).default([]),
   tasks: z.array(PlanTaskSchema).default([]),
@@ -203,6 +240,7 @@ export type ChannelLink = z.output<typeof ChannelLinkSchema>;
 export type RiskAssessment = z.output<typeof RiskAssessmentSchema>;
 export type Delivery = z.output<typeof DeliverySchema>;
 export type Snooze = z.output<typeof SnoozeSchema>;
+export type OutboxEntry = z.output<typeof OutboxEntrySchema>;
 export type ContractualClock = z.output<typeof ContractualClockSchema>;
 export type PlanTask = z.output<typeof PlanTaskSchema>;
 export type PlatformName = z.output<typeof Platform>;

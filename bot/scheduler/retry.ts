@@ -37,6 +37,11 @@ export function retryAfterOf(error: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+/** Notifiers set `maybeDelivered: true` on an error after which the post may still have arrived (a timeout, a dropped connection). */
+export function maybeDeliveredOf(error: unknown): boolean {
+  return (error as { maybeDelivered?: unknown } | null)?.maybeDelivered === true;
+}
+
 /** An empty retry book. */
 export function createRetryBook(config: BackoffConfig = DEFAULT_BACKOFF): RetryBook {
   const pending = new Map<string, Pending>();

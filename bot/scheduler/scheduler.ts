@@ -7,9 +7,13 @@ import type { RuleSet } from '../deadlines/rule-schema.ts';
 import type { Obligation } from '../deadlines/types.ts';
 import type { ChannelTarget, Clock, IncidentStore, Logger, Notifier } from '../ports.ts';
 import { openIncidents } from '../slices.ts';
-import { planDailyDigest, portfolioRecord, portfolioReply, portfolioRows, portfolioSentIn, portfolioSlot, type DigestConfig, type PortfolioRow } from './digest.ts';
+import { PORTFOLIO_DIGEST, planDailyDigest, portfolioRecord, portfolioReply, portfolioRows, portfolioSentIn, portfolioSlot, type DigestConfig, type PortfolioRow } from './digest.ts';
 import { createDueIndex } from './due-index.ts';
-import { planReminders, type PendingRecord } from './plan.ts';
+import { channelLabel, planReminders, type PendingRecord } from './plan.ts';
+import { createLanePool } from './lanes.ts';
+import { countSent, emptyReport, type TickReport } from './tick-report.ts';
+
+export type { TickReport } from './tick-report.ts';
 import { DEFAULT_REMINDER_POLICY, parseLocalTime, validatePolicy, type ReminderPolicy } from './policy.ts';
 import { reminderReply } from './reminder-message.ts';
 import { createDeliverer } from './deliverer.ts';
@@ -32,25 +36,12 @@ export interface SchedulerConfig {
   digest?: DigestConfig;
   /** Retry timing for refused posts (default 30 s × 2^n, at most 1 h). */
   backoff?: BackoffConfig;
+  /** Channels posted to at once (default 16); posts to one channel always go one after another. */
+  concurrency?: number;
+  /** A Retry-After up to this long is waited out within the tick (default 5 s). */
+  inTickWaitMs?: number;
   /** The deadline engine (injectable for tests). */
   computeObligations?: (incident: Incident, rules: RuleSet, now: Date) => Obligation[];
-}
-
-/** What one tick did. */
-export interface TickReport {
-  at: string;
-  /** Incidents planned in this tick (the due ones only). */
-  examined: number;
-  /** Reminder messages accepted by the platform (escalations included). */
-  sent: number;
-  late: number;
-  escalations: number;
-  /** Older missed steps recorded as skipped (downtime catch-up). */
-  skipped: number;
-  digests: number;
-  failed: number;
-  /** Due but waiting for a retry time. */
-  deferred: number;
 }
 
 /** A running reminder scheduler. */
@@ -69,6 +60,10 @@ export interface Scheduler {
 
 const HOUR_MS = 3_600_000;
 const PORTFOLIO = '#portfolio';
+const DEFAULT_CONCURRENCY = 16;
+const INCIDENTS_IN_FLIGHT = 64;
+/** Portfolio intents live in their holder incident but are planned by processPortfolio, not by the holder's plan. */
+const isPortfolioKey = (key: string) => key.split('|')[1] === PORTFOLIO_DIGEST;
 
 /** Build the scheduler; nothing runs until tick() or start(). */
 export function createScheduler(config: SchedulerConfig): Scheduler {
@@ -79,7 +74,8 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
   const escalateAfterHours = config.escalateAfterHours ?? 4;
   const compute = config.computeObligations ?? ((i: Incident, r: RuleSet, now: Date) => engineCompute(i, r, now));
   const index = createDueIndex();
-  const deliverer = createDeliverer({ store, clock, notifier, logger, ...(config.backoff ? { backoff: config.backoff } : {}) });
+  const deliverer = createDeliverer({ store, clock, notifier, logger, ...(config.backoff ? { backoff: config.backoff } : {}), ...(config.inTickWaitMs !== undefined ? { inTickWaitMs: config.inTickWaitMs } : {}) });
+  const lanes = createLanePool(config.concurrency ?? DEFAULT_CONCURRENCY);
   let built = false;
   let portfolioNextAt = 0;
   let portfolioIdle = false;
@@ -118,7 +114,8 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       planned++;
       try {
         const { plan, daily, nextAt } = planIncident(incident, now);
-        index.schedule(incident.id, plan.sends.length || daily.sends.length ? now.getTime() : earliest(nextAt, deliverer.retries.nextFor(incident.id)));
+        // Intents left by an earlier run are reconciled at once.
+        index.schedule(incident.id, plan.sends.length || daily.sends.length || incident.outbox.length ? now.getTime() : earliest(nextAt, deliverer.retries.nextFor(incident.id)));
       } catch (error) {
         logger.error('scheduler: cannot plan incident', { incident: incident.id, error: describe(error) });
         index.schedule(incident.id, now.getTime() + HOUR_MS);
@@ -137,6 +134,7 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     return outcome.until;
   }
 
+  /** Plan one incident and queue its posts in the channel lanes; resolves once they all finished. */
   async function processIncident(id: string, now: Date, report: TickReport): Promise<void> {
     const incident = await store.get(id);
     if (!incident) return;
@@ -151,23 +149,31 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     }
     report.examined++;
     const { obligations, plan, daily } = planned;
-    deliverer.retries.retain(id, new Set([...plan.sends.map((s) => s.key), ...daily.sends.map((d) => d.key)]));
+    const plannedKeys = new Set([...plan.sends.map((s) => s.key), ...daily.sends.map((d) => d.key)]);
+    deliverer.retries.retain(id, plannedKeys);
+    // Intents left by an earlier run whose post is no longer due are resolved, never silently dropped.
+    const stale = incident.outbox.map((o) => o.key).filter((k) => !plannedKeys.has(k) && !isPortfolioKey(k));
+    if (stale.length) await deliverer.resolve(id, stale);
     let retryAt: number | null = null;
-    for (const r of plan.sends) {
+    const posts: Promise<void>[] = [];
+    const queue = (target: ChannelTarget, key: string, reply: () => Reply, records: readonly PendingRecord[], onSent: () => void) => {
       // Posted already; only its record is pending.
-      if (deliverer.isUnrecorded(r.key)) continue;
-      const again = await send(id, id, r.channel, r.key, () => reminderReply(incident, r, escalateAfterHours, now), r.records, report);
-      if (again === null) countSent(report, r.records);
-      retryAt = earliest(retryAt, again);
-    }
-    for (const d of daily.sends) {
-      if (deliverer.isUnrecorded(d.key)) continue;
-      const again = await send(id, id, d.channel, d.key, () => summaryReply(incident, obligations, now, 'Daily digest'), [d.record], report);
-      if (again === null) report.digests++;
-      retryAt = earliest(retryAt, again);
-    }
+      if (deliverer.isUnrecorded(key)) return;
+      posts.push(
+        lanes.run(channelLabel(target), async () => {
+          const again = await send(id, id, target, key, reply, records, report);
+          if (again === null) onSent();
+          retryAt = earliest(retryAt, again);
+        }),
+      );
+    };
+    for (const r of plan.sends) queue(r.channel, r.key, () => reminderReply(incident, r, escalateAfterHours, now), r.records, () => countSent(report, r.records));
+    for (const d of daily.sends) queue(d.channel, d.key, () => summaryReply(incident, obligations, now, 'Daily digest'), [d.record], () => report.digests++);
+    const results = await Promise.allSettled(posts);
+    const failure = results.find((r) => r.status === 'rejected');
     // A change during processing (our own records included) already queued this incident for the next tick.
     if (index.version(id) === version) index.schedule(id, earliest(planned.nextAt, retryAt));
+    if (failure) throw failure.reason;
   }
 
   async function processPortfolio(now: Date, report: TickReport): Promise<void> {
@@ -207,18 +213,24 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
 
   async function runTick(): Promise<TickReport> {
     const now = clock.now();
-    const report: TickReport = { at: now.toISOString(), examined: 0, sent: 0, late: 0, escalations: 0, skipped: 0, digests: 0, failed: 0, deferred: 0 };
+    const report = emptyReport(now);
     await deliverer.flushUnrecorded();
     if (!built) await rebuildIndex();
+    // Incidents are planned one after another; their posts run side by side in the channel lanes, and a slow
+    // channel holds one of the in-flight slots only.
+    const inFlight = new Set<Promise<void>>();
     for (const id of index.takeDue(now.getTime())) {
-      try {
-        await processIncident(id, now, report);
-      } catch (error) {
-        // One broken incident must not stop the others; it is looked at again in an hour.
-        logger.error('scheduler: incident failed', { incident: id, error: describe(error) });
-        if (index.nextFor(id) === null) index.schedule(id, now.getTime() + HOUR_MS);
-      }
+      if (inFlight.size >= INCIDENTS_IN_FLIGHT) await Promise.race(inFlight);
+      const work = processIncident(id, now, report)
+        .catch((error: unknown) => {
+          // One broken incident must not stop the others; it is looked at again in an hour.
+          logger.error('scheduler: incident failed', { incident: id, error: describe(error) });
+          if (index.nextFor(id) === null) index.schedule(id, now.getTime() + HOUR_MS);
+        })
+        .finally(() => inFlight.delete(work));
+      inFlight.add(work);
     }
+    await Promise.all(inFlight);
     await processPortfolio(now, report);
     return report;
   }
@@ -259,14 +271,6 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       return at === null ? null : new Date(at);
     },
   };
-}
-
-function countSent(report: TickReport, records: readonly PendingRecord[]): void {
-  const delivered = records.filter((r) => r.outcome === 'delivered');
-  report.sent++;
-  if (delivered.some((r) => r.late)) report.late++;
-  if (delivered.some((r) => r.step === 'escalate')) report.escalations++;
-  report.skipped += records.length - delivered.length;
 }
 
 function describe(error: unknown): string {

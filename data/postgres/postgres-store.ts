@@ -18,8 +18,6 @@ export interface PostgresStore extends IncidentStore {
   markRequestSeen(key: string, expiresAt: Date): Promise<boolean>;
   /** A scheduler lease on this database (one dedicated connection). */
   schedulerLease(): SchedulerLease;
-  /** Quarantined incidents (always none here; the store port gains this with the file store's quarantine). */
-  damaged(): Promise<Array<{ id: string; problem: string }>>;
   /** Insert an incident under its own id (moving a store); refuses an id already present. */
   insertExact(incident: Incident): Promise<void>;
 }

@@ -132,7 +132,8 @@ describe('delay', () => {
     expect(reply.outcome).toBe('ok');
     // Oral 2025-03-18: at most 30 days → until the end of 2025-04-17.
     expect(reply.text).toMatch(/Tolled until 2025-04-17 23:59 CDT: .*US-HIPAA-164\.404-INDIVIDUALS/);
-    expect(reply.text).toMatch(/state clocks keep running/);
+    // State clocks are delayed only where their statute allows it (December 2026 update); the others keep running.
+    expect(reply.text).toMatch(/state clocks without a delay clause keep running/);
     const incident = (await store.get('BR-1'))!;
     expect(incident.lawEnforcementDelays).toEqual([{ form: 'oral', agency: 'FBI', official: 'SA Jane Doe', statedAt: '2025-03-18T15:00:00-05:00', until: null }]);
     expect(incident.timeline.at(-1)!.action).toBe('delay.recorded');

@@ -106,9 +106,15 @@ describe('France: CSP L.1111-8-2 and NIS1 OSE are immediate (same-day interpreta
     }
   });
 
-  it('French organization not recorded as a health establishment: CSP listed as not applicable, NIS1 absent', () => {
-    const list = compute(fr(), '2025-03-29T15:00:00+01:00');
+  it('French organization recorded as not a health establishment: CSP listed as not applicable, NIS1 absent', () => {
+    const list = compute(fr({ frHealthEstablishment: false }), '2025-03-29T15:00:00+01:00');
     expect(find(list, 'FR-CSP-L1111-8-2-SSI')).toMatchObject({ status: 'not_applicable', dueAt: null });
     expect(ids(list)).not.toContain('FR-NIS1-OSE-ANSSI');
+  });
+
+  it('French organization that has not answered frHealthEstablishment: CSP needs facts, never silently n/a', () => {
+    const o = find(compute(fr({ frHealthEstablishment: null }), '2025-03-29T15:00:00+01:00'), 'FR-CSP-L1111-8-2-SSI');
+    expect(o.status).toBe('needs_facts');
+    expect(o.basis).toMatch(/not answered yet \(organization\.frHealthEstablishment\)/);
   });
 });

@@ -6,17 +6,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_DIR, InvalidRulesError, loadRules } from '../../bot/deadlines/load-rules.ts';
 import { rules } from './helpers.ts';
 
-// Every regulations.json rule with a clock (the five definition/tolling/documentation rows have none).
+// Every regulations.json rule with a clock, plus the 54 US jurisdictions of the December 2026 update and 42 CFR Part 2.
 const CLOCKED_RULE_IDS = [
   'US-HIPAA-164.404-INDIVIDUALS', 'US-HIPAA-164.406-MEDIA', 'US-HIPAA-164.408-HHS-500PLUS', 'US-HIPAA-164.408-HHS-LT500',
   'US-HIPAA-164.410-BA-TO-CE', 'US-FTC-HBNR-INDIVIDUALS', 'US-FTC-HBNR-FTC', 'US-FTC-HBNR-MEDIA', 'US-FTC-HBNR-TPSP',
   'US-SEC-8K-1.05', 'EU-GDPR-33-SA', 'EU-GDPR-33-PROCESSOR', 'EU-GDPR-34-DS', 'UK-GDPR-33-ICO', 'EU-NIS2-23-EARLY-WARNING',
   'EU-NIS2-23-NOTIFICATION', 'EU-NIS2-23-INTERMEDIATE', 'EU-NIS2-23-FINAL', 'EU-NIS2-23-RECIPIENTS', 'FR-CSP-L1111-8-2-SSI',
   'FR-CNIL-GDPR-33', 'FR-NIS1-OSE-ANSSI',
-  ...['CO', 'FL', 'WA', 'TX', 'NY', 'CA', 'MA', 'MD', 'VT', 'DE', 'CT', 'AL', 'AZ', 'IN', 'LA', 'ME', 'NM', 'OH', 'OR', 'RI', 'SD', 'TN', 'WI', 'IA', 'IL', 'OK', 'PR'].map(
-    (s) => `US-${s}-BREACH`,
-  ),
+  'US-42CFR2-2.16-INDIVIDUALS', 'US-42CFR2-2.16-HHS', 'US-42CFR2-2.16-MEDIA',
+  ...['AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA', 'ME', 'MD', 'MA',
+    'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR', 'PA', 'RI', 'SC', 'SD', 'TN', 'TX',
+    'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'PR', 'VI', 'GU'].map((s) => `US-${s}-BREACH`),
 ];
+
+// The update's table: which jurisdictions owe an attorney general (or other regulator, or State Police) notice.
+const NO_REGULATOR = ['US-GA-BREACH', 'US-ID-BREACH', 'US-KS-BREACH', 'US-KY-BREACH', 'US-MI-BREACH', 'US-MN-BREACH', 'US-MS-BREACH',
+  'US-NV-BREACH', 'US-OH-BREACH', 'US-TN-BREACH', 'US-WV-BREACH', 'US-WI-BREACH', 'US-WY-BREACH', 'US-VI-BREACH', 'US-GU-BREACH'];
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -39,11 +44,22 @@ describe('shipped rule data', () => {
     expect(rules.rules.map((r) => r.id).sort()).toEqual([...CLOCKED_RULE_IDS].sort());
   });
 
-  it('every state rule has an individuals part, and an attorney_general part unless the state has no AG rule (OH, TN, WI)', () => {
-    for (const rule of rules.rules.filter((r) => /^US-[A-Z]{2}-BREACH$/.test(r.id))) {
+  it('every state rule has an individuals part, and a regulator notice unless the update lists none', () => {
+    const states = rules.rules.filter((r) => /^US-[A-Z]{2}-BREACH$/.test(r.id));
+    expect(states).toHaveLength(54);
+    for (const rule of states) {
       const parts = rule.obligations.map((p) => p.part);
       expect(parts).toContain('individuals');
-      if (!['US-OH-BREACH', 'US-TN-BREACH', 'US-WI-BREACH'].includes(rule.id)) expect(parts).toContain('attorney_general');
+      const regulator = parts.some((p) => p === 'attorney_general' || p === 'regulator' || p === 'state_police');
+      expect([rule.id, regulator]).toEqual([rule.id, !NO_REGULATOR.includes(rule.id)]);
+    }
+  });
+
+  it('names sources by title and date, never a path or regulations.md', () => {
+    for (const file of rules.files) expect(readFileSync(file, 'utf8')).not.toMatch(/\/work\/|regulations\.md|§/);
+    for (const rule of rules.rules.filter((r) => r.checked)) {
+      expect(rule.sources.length).toBeGreaterThan(0);
+      for (const s of rule.sources) expect(s.date).toMatch(/^\d{4}/);
     }
   });
 

@@ -11,14 +11,16 @@ describe('AG thresholds (discovery 2025-02-20, no determination recorded → cou
     // TX: ≥ 250 residents. AG 30 days after determination: Feb 20 + 8 = Feb 28, + 22 = Mar 22.
     { state: 'US-TX', residents: 249, status: 'not_applicable', dueDate: null },
     { state: 'US-TX', residents: 250, status: 'pending', dueDate: '2025-03-22' },
-    // WA: > 500 residents, 30 days after discovery → Mar 22.
-    { state: 'US-WA', residents: 500, status: 'not_applicable', dueDate: null },
-    { state: 'US-WA', residents: 501, status: 'pending', dueDate: '2025-03-22' },
+    // WA: > 500 residents, 30 days after discovery → Mar 22, for an organization outside HIPAA (a covered entity with PHI
+    // is on the HITECH 60-day timeline, RCW 19.255.030(1): tests/deadlines/us-hipaa-treatment.test.ts).
+    { state: 'US-WA', residents: 500, status: 'not_applicable', dueDate: null, role: 'controller' as const },
+    { state: 'US-WA', residents: 501, status: 'pending', dueDate: '2025-03-22', role: 'controller' as const },
     // CO: ≥ 500 residents, 30 days after determination → Mar 22.
     { state: 'US-CO', residents: 499, status: 'not_applicable', dueDate: null },
     { state: 'US-CO', residents: 500, status: 'pending', dueDate: '2025-03-22' },
-  ])('$state with $residents residents → AG $status', ({ state, residents, status, dueDate }) => {
-    const list = compute(withResidents({ [state]: residents }), NOW);
+  ])('$state with $residents residents → AG $status', ({ state, residents, status, dueDate, ...rest }) => {
+    const role = 'role' in rest ? rest.role : undefined;
+    const list = compute(withResidents({ [state]: residents }, role ? { organization: { role } } : {}), NOW);
     const rule = `${state}-BREACH`;
     expect(find(list, `${rule}:attorney_general`)).toMatchObject({ status, dueDate, jurisdiction: state });
     expect(find(list, `${rule}:individuals`).status).toBe('pending');
@@ -51,12 +53,14 @@ describe('business-day AG clocks use that State\'s holidays', () => {
     expect(find(compute(withResidents({ 'US-VT': 30 }, { notices }), '2025-03-06T00:00:00Z'), 'US-VT-BREACH:attorney_general').dueDate).toBe('2025-03-05');
   });
 
+  // Iowa exempts HIPAA-compliant entities since 2019 (Iowa Code 715C.2 as amended): the clock is for an organization outside HIPAA.
   it('IA: 5 business days after the consumer notice; none_fixed until that notice is recorded', () => {
-    const before = find(compute(withResidents({ 'US-IA': 600 }), NOW), 'US-IA-BREACH:attorney_general');
+    const org = { organization: { role: 'controller' as const } };
+    const before = find(compute(withResidents({ 'US-IA': 600 }, org), NOW), 'US-IA-BREACH:attorney_general');
     expect(before).toMatchObject({ kind: 'none_fixed', dueAt: null, status: 'pending' });
     // Notice Thu 2025-07-03; Fri 07-04 Independence Day skipped; Mon 7 (1), Tue 8 (2), Wed 9 (3), Thu 10 (4), Fri 11 (5).
     const notices = [{ obligation: 'US-IA-BREACH:individuals', sentAt: '2025-07-03T10:00:00-05:00' }];
-    expect(find(compute(withResidents({ 'US-IA': 600 }, { notices }), '2025-07-04T00:00:00Z'), 'US-IA-BREACH:attorney_general').dueDate).toBe('2025-07-11');
+    expect(find(compute(withResidents({ 'US-IA': 600 }, { notices, ...org }), '2025-07-04T00:00:00Z'), 'US-IA-BREACH:attorney_general').dueDate).toBe('2025-07-11');
   });
 
   it('CA H&S 1280.15: 15 business days to CDPH and the patient, skipping César Chávez Day', () => {
@@ -116,8 +120,9 @@ describe('business associates', () => {
 });
 
 describe('unverified rows say so', () => {
-  it('AZ carries the unverified badge and caveat', () => {
-    const o = find(compute(withResidents({ 'US-AZ': 2000 }), NOW), 'US-AZ-BREACH:attorney_general');
+  // The December 2026 update rates AZ med-high (verified_secondary); Indiana (Foley chart + recollection, medium) stays unverified.
+  it('IN carries the unverified badge and caveat', () => {
+    const o = find(compute(withResidents({ 'US-IN': 2000 }), NOW), 'US-IN-BREACH:attorney_general');
     expect(o.verification).toBe('unverified');
     expect(o.caveats.join(' ')).toMatch(/Unverified rule/);
   });

@@ -19,10 +19,29 @@ describe('scheduler lifecycle', () => {
     expect(world.notifier.posts).toHaveLength(1);
   });
 
-  it('does not post again when the store failed to record an accepted post; the record is written later', async () => {
+  it('posts nothing while the intent cannot be recorded, then posts once it can', async () => {
     const world = createWorld('2025-04-07T14:00:00Z', [smallUsIncident()]);
     const update = world.store.update;
     world.store.update = async () => {
+      throw new Error('disk full');
+    };
+    await world.tickAt('2025-04-07T14:00:00Z');
+    expect(world.notifier.attempts).toEqual([]);
+    expect(world.logger.lines.some((l) => l.startsWith('error scheduler: could not record the intent to post'))).toBe(true);
+    world.store.update = update;
+    // Backoff after the first failure: 30 s.
+    await world.tickAt('2025-04-07T14:00:30Z');
+    expect(world.notifier.posts).toHaveLength(1);
+    expect((await world.store.get('BR-1'))!.outbox).toEqual([]);
+  });
+
+  it('does not post again when the store failed to record an accepted post; the record is written later', async () => {
+    const world = createWorld('2025-04-07T14:00:00Z', [smallUsIncident()]);
+    const update = world.store.update;
+    // The intent is written; every write after it (the outcome) fails.
+    let writes = 0;
+    world.store.update = async (...args) => {
+      if (++writes === 1) return update(...args);
       throw new Error('disk full');
     };
     await world.tickAt('2025-04-07T14:00:00Z');

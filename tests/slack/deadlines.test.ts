@@ -46,7 +46,7 @@ describe('deadline views in Slack', () => {
     await click(markDone);
     const incident = await h.store.get('BR-1');
     expect(incident?.notices.map((n) => n.obligation)).toEqual([HIPAA_INDIVIDUALS]);
-    expect(incident?.timeline.at(-1)).toMatchObject({ action: 'notice.sent', actor: { id: 'U0ANA00002', name: 'ana.lopez', platform: 'slack' } });
+    expect(incident?.timeline.at(-1)).toMatchObject({ action: 'notice.sent', actor: { id: 'U0ANA00002', name: 'Ana', platform: 'slack' } });
     const [reply] = h.fake.callsOf('response_url');
     expect(reply?.body.text).toContain(`Recorded on BR-1: ${HIPAA_INDIVIDUALS} sent`);
   });
@@ -73,9 +73,9 @@ describe('deadline views in Slack', () => {
     const submitted = await postToApp(h.eventsUrl, interactionBody(jsonFixture('view-submission-reason.json', { METADATA: modal.private_metadata, REASON: reason })));
     expect(submitted.text).toBe('');
     const incident = await h.store.get('BR-1');
-    expect(incident?.snoozes).toEqual([expect.objectContaining({ obligation: HIPAA_INDIVIDUALS, reason, by: 'ana.lopez' })]);
-    expect(incident?.timeline.at(-1)).toMatchObject({ actor: { id: 'U0ANA00002', name: 'ana.lopez', platform: 'slack' }, text: expect.stringContaining(reason) });
+    expect(incident?.snoozes).toEqual([expect.objectContaining({ obligation: HIPAA_INDIVIDUALS, reason, by: 'Ana' })]);
+    expect(incident?.timeline.at(-1)).toMatchObject({ actor: { id: 'U0ANA00002', name: 'Ana', platform: 'slack' }, text: expect.stringContaining(reason) });
     const [reply] = h.fake.callsOf('response_url').slice(-1);
-    expect(reply?.body).toMatchObject({ response_type: 'in_channel', text: expect.stringContaining('ana.lopez snoozed BR-1') });
+    expect(reply?.body).toMatchObject({ response_type: 'in_channel', text: expect.stringContaining('Ana snoozed BR-1') });
   });
 });

@@ -32,6 +32,13 @@ export interface FakeSlack {
   script(method: string, ...answers: FakeAnswer[]): void;
   /** While true every connection is dropped, as if Slack were unreachable. */
   down: boolean;
+  /**
+   * Accept the next chat.postMessage (it is in `calls`, as if posted to the channel) but hold its answer: resolves with
+   * the call as soon as it arrived, so a test can act (kill the bot) between Slack accepting a post and the bot learning it.
+   */
+  holdNextPost(): Promise<FakeCall>;
+  /** Answer chat.postMessage to this channel only after `ms` (a slow Slack); other channels are answered at once. */
+  slowChannel(channel: string, ms: number): void;
   /** Resolves once `count` calls of `method` arrived (or rejects after `ms`). */
   waitFor(method: string, count?: number, ms?: number): Promise<FakeCall[]>;
   close(): Promise<void>;
@@ -41,6 +48,12 @@ export interface FakeSlack {
 export const FAKE_BOT_TOKEN = 'xoxb-test-token';
 
 let ts = 1740000000;
+
+/** The workspace's users as users.info describes them: the display name differs from the handle payloads carry. */
+export const DIRECTORY: Record<string, { name: string; real_name: string; profile: { display_name: string } }> = {
+  U0SAM00001: { name: 'sam.rivera', real_name: 'Sam Rivera', profile: { display_name: 'Sam Rivera' } },
+  U0ANA00002: { name: 'ana.lopez', real_name: 'Ana Lopez', profile: { display_name: 'Ana' } },
+};
 
 function defaultAnswer(method: string, body: Record<string, unknown>): unknown {
   switch (method) {
@@ -54,8 +67,10 @@ function defaultAnswer(method: string, body: Record<string, unknown>): unknown {
     case 'views.push':
     case 'views.publish':
       return { ok: true, view: { id: 'V0001' } };
-    case 'users.info':
-      return { ok: true, user: { id: body.user, name: 'ana', real_name: 'Ana Example', profile: { display_name: 'Ana' } } };
+    case 'users.info': {
+      const known = DIRECTORY[String(body.user)];
+      return known ? { ok: true, user: { id: body.user, ...known } } : { ok: false, error: 'user_not_found' };
+    }
     default:
       return { ok: false, error: 'unknown_method' };
   }
@@ -67,6 +82,9 @@ export async function startFakeSlack(token = FAKE_BOT_TOKEN): Promise<FakeSlack>
   const scripts = new Map<string, FakeAnswer[]>();
   const waiters: Array<() => void> = [];
   const state = { down: false };
+  const held: Array<(call: FakeCall) => void> = [];
+  const slow = new Map<string, number>();
+  const timers = new Set<NodeJS.Timeout>();
   const server: Server = createServer((req, res) => {
     if (state.down) return void req.socket.destroy();
     let raw = '';
@@ -90,7 +108,16 @@ export async function startFakeSlack(token = FAKE_BOT_TOKEN): Promise<FakeSlack>
         body: expected && req.headers.authorization !== expected ? { ok: false, error: 'invalid_auth' } : defaultAnswer(method, body),
       };
       const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
-      res.writeHead(answer.status ?? 200, { 'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json', ...answer.headers }).end(text);
+      const reply = () => void res.writeHead(answer.status ?? 200, { 'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json', ...answer.headers }).end(text);
+      const hold = method === 'chat.postMessage' ? held.shift() : undefined;
+      if (hold) return hold(calls.at(-1)!); // accepted, never answered
+      const delay = method === 'chat.postMessage' ? slow.get(String(body.channel)) : undefined;
+      if (delay === undefined) return reply();
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        if (!res.destroyed) reply();
+      }, delay);
+      timers.add(timer);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -102,6 +129,8 @@ export async function startFakeSlack(token = FAKE_BOT_TOKEN): Promise<FakeSlack>
     calls,
     callsOf: (method) => calls.filter((c) => c.method === method),
     script: (method, ...answers) => scripts.set(method, [...(scripts.get(method) ?? []), ...answers]),
+    holdNextPost: () => new Promise((resolve) => held.push(resolve)),
+    slowChannel: (channel, ms) => void slow.set(channel, ms),
     get down() {
       return state.down;
     },
@@ -125,6 +154,7 @@ export async function startFakeSlack(token = FAKE_BOT_TOKEN): Promise<FakeSlack>
     },
     close: () =>
       new Promise((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
         server.closeAllConnections();
         server.close(() => resolve());
       }),

@@ -1,7 +1,7 @@
 // The real Bolt receiver on the shared HTTP server at 127.0.0.1, a test bot, and the fake Slack, wired like production.
 import type { Bot } from '../../commands/bot.ts';
 import { createHttpServer, type HttpServer } from '../../adapters/http-server.ts';
-import { startSlack, type SlackHandle, type SlackTuning } from '../../adapters/slack/index.ts';
+import { startSlack, type SlackConfig, type SlackHandle, type SlackTuning } from '../../adapters/slack/index.ts';
 import type { Incident } from '../../bot/model/incident-schema.ts';
 import { createTestBot, makeIncident, usHospitalFacts, type TestBot } from '../helpers/test-bot.ts';
 import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from './fake-slack.ts';
@@ -26,7 +26,9 @@ export interface SlackHarness extends TestBot {
 export const TEST_RETRY = { retries: 2, factor: 2, minTimeout: 20, maxTimeout: 100 };
 
 /** Start a harness; `wrap` may replace the bot (e.g. a slow one), `tuning` overrides the test defaults. */
-export async function startHarness(options: { incidents?: Incident[]; tuning?: SlackTuning; wrap?: (bot: Bot) => Bot; testBot?: TestBot } = {}): Promise<SlackHarness> {
+export async function startHarness(
+  options: { incidents?: Incident[]; tuning?: SlackTuning; wrap?: (bot: Bot) => Bot; testBot?: TestBot; config?: Partial<SlackConfig> } = {},
+): Promise<SlackHarness> {
   const fake = await startFakeSlack();
   const t = options.testBot ?? createTestBot(NOW, options.incidents ?? [makeIncident('BR-1', usHospitalFacts())]);
   const http = createHttpServer();
@@ -34,8 +36,10 @@ export async function startHarness(options: { incidents?: Incident[]; tuning?: S
     bot: options.wrap ? options.wrap(t.bot) : t.bot,
     http,
     notifierHub: t.notifier,
-    config: { botToken: FAKE_BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
+    config: { botToken: FAKE_BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, ...options.config },
     logger: t.logger,
+    // Replays are remembered by the test bot's store, as production remembers them in its store.
+    seenRequests: t.store,
     tuning: { processBeforeResponse: true, retryConfig: TEST_RETRY, identityRetryDelaysMs: [50], ...options.tuning },
   });
   const port = await http.listen(0, '127.0.0.1');

@@ -8,7 +8,7 @@ afterEach(async () => {
   await h?.close();
 });
 
-const ANA = { id: 'U0ANA00002', name: 'ana.lopez', platform: 'slack' };
+const ANA = { id: 'U0ANA00002', name: 'Ana', platform: 'slack' };
 
 const click = (command: string, actionId = 'bd:1', fixtureName = 'block-actions.json') =>
   postToApp(h.eventsUrl, interactionBody(jsonFixture(fixtureName, { RESPONSE_URL: h.fake.responseUrl(), COMMAND: command, ACTION_ID: actionId })));

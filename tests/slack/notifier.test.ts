@@ -1,9 +1,9 @@
-// The Slack notifier the scheduler uses: chat.postMessage with blocks + text, retries on 5xx, honours 429 Retry-After.
+// The Slack notifier the scheduler uses: chat.postMessage with blocks + text, one attempt per call (the scheduler retries), Retry-After and "maybe posted" on the error.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply } from '../../bot/reply.ts';
 import { SlackPostError } from '../../adapters/slack/index.ts';
 import { FAKE_BOT_TOKEN } from './fake-slack.ts';
-import { startHarness, TEST_RETRY, type SlackHarness } from './harness.ts';
+import { startHarness, type SlackHarness } from './harness.ts';
 
 let h: SlackHarness;
 afterEach(async () => {
@@ -41,42 +41,32 @@ describe('Slack notifier', () => {
     ]);
   });
 
-  it('retries after a 500 and then succeeds', async () => {
+  it('makes one attempt only: a 500 rejects at once, flagged as possibly posted, so the scheduler alone retries', async () => {
     h = await startHarness();
     h.fake.script('chat.postMessage', { status: 500, body: 'upstream error' });
-    await expect(h.notifier.post(target, reminder)).resolves.toMatchObject({ messageId: expect.any(String) });
-    expect(h.fake.callsOf('chat.postMessage')).toHaveLength(2);
+    const error = await h.notifier.post(target, reminder).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SlackPostError);
+    expect((error as SlackPostError).maybeDelivered).toBe(true);
+    expect(h.fake.callsOf('chat.postMessage')).toHaveLength(1);
   });
 
-  it('waits out a 429 Retry-After before trying again', async () => {
+  it('rejects a 429 at once with its Retry-After instead of waiting inside the client', async () => {
     h = await startHarness();
-    h.fake.script('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
+    h.fake.script('chat.postMessage', { status: 429, headers: { 'retry-after': '7' }, body: { ok: false, error: 'ratelimited' } });
     const started = performance.now();
-    await h.notifier.post(target, reminder);
-    expect(performance.now() - started).toBeGreaterThanOrEqual(950);
-    expect(h.fake.callsOf('chat.postMessage')).toHaveLength(2);
-  });
-
-  it('rejects once the retries are used up, so the scheduler retries later and records nothing', async () => {
-    h = await startHarness();
-    h.fake.script('chat.postMessage', ...Array.from({ length: TEST_RETRY.retries + 1 }, () => ({ status: 503, body: 'down' })));
-    await expect(h.notifier.post(target, reminder)).rejects.toBeInstanceOf(SlackPostError);
-    expect(h.fake.callsOf('chat.postMessage')).toHaveLength(TEST_RETRY.retries + 1);
+    const error = await h.notifier.post(target, reminder).catch((e: unknown) => e);
+    expect(performance.now() - started).toBeLessThan(900);
+    expect((error as SlackPostError).retryAfterMs).toBe(7000);
+    expect((error as SlackPostError).maybeDelivered).toBe(false);
+    expect(h.fake.callsOf('chat.postMessage')).toHaveLength(1);
   });
 
   it('rejects at once when Slack refuses the post (ok: false), without retrying', async () => {
     h = await startHarness();
     h.fake.script('chat.postMessage', { body: { ok: false, error: 'channel_not_found' } });
-    await expect(h.notifier.post(target, reminder)).rejects.toThrow(/channel_not_found/);
-    expect(h.fake.callsOf('chat.postMessage')).toHaveLength(1);
-  });
-
-  it('reports Retry-After on the error when rate limiting outlasts the retries', async () => {
-    h = await startHarness({ tuning: { retryConfig: { retries: 0 } } });
-    h.fake.script('chat.postMessage', { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } });
     const error = await h.notifier.post(target, reminder).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SlackPostError);
-    expect((error as SlackPostError).retryAfterSeconds).toBe(1);
-    expect((error as SlackPostError).retryAfterMs).toBe(1000);
+    expect(String(error)).toMatch(/channel_not_found/);
+    expect((error as SlackPostError).maybeDelivered).toBe(false);
+    expect(h.fake.callsOf('chat.postMessage')).toHaveLength(1);
   });
 });

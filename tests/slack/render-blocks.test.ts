@@ -125,11 +125,18 @@ describe('replyToBlocks', () => {
     expect(ofType(replyToBlocks(jsonReply), 'section')[0]!.text.text).toMatch(/^```\n\[\n[\s\S]*\n```$/);
   });
 
-  it('escapes &, < and > but keeps mentions and links live', () => {
+  it('escapes &, < and >, so a mention or a labelled link in user text shows as typed and is not live', () => {
     const m = replyToBlocks(needsEscaping);
     expect(m.blocks[0]).toMatchObject({ type: 'header', text: { text: 'R&D <lab> breach' } });
-    expect(ofType(m, 'section')[0]!.text.text).toBe('*A &amp; B*\nx &lt; y &gt; z, owner <@U0ANA00002>, see <https://www.hhs.gov/hipaa|HHS>');
-    expect(m.text).toBe('R&amp;D &lt;lab&gt; breach, ask <@U0ANA00002>');
+    expect(ofType(m, 'section')[0]!.text.text).toBe('*A &amp; B*\nx &lt; y &gt; z, owner &lt;@U0ANA00002&gt;, see &lt;https://www.hhs.gov/hipaa|HHS&gt;');
+    expect(m.text).toBe('R&amp;D &lt;lab&gt; breach, ask &lt;@U0ANA00002&gt;');
+  });
+
+  it('keeps live only the one user mention an escalation names in its data, never a broadcast', () => {
+    const m = replyToBlocks({ ...needsEscaping, text: 'Escalation to <@U0ANA00002|ana> <!channel>', data: { mention: '<@U0ANA00002|ana>' } });
+    expect(m.text).toBe('Escalation to <@U0ANA00002> &lt;!channel&gt;');
+    const broadcast = replyToBlocks({ ...needsEscaping, text: 'Escalation to <!here>', data: { mention: '<!here>' } });
+    expect(broadcast.text).toBe('Escalation to &lt;!here&gt;');
   });
 
   it('shows the text under the title when a card has no sections or fields', () => {

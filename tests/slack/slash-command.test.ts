@@ -34,8 +34,8 @@ describe('/breach slash command', () => {
     expect(answer.json?.response_type).toBe('in_channel');
     expect(answer.json?.text).toContain('inc-ehr-breach');
     const incident = await h.store.get('BR-1');
-    expect(incident?.channels).toEqual([expect.objectContaining({ platform: 'slack', id: 'C0INC00001', name: 'inc-ehr-breach', linkedBy: 'sam.rivera' })]);
-    expect(incident?.timeline.at(-1)?.actor).toEqual({ id: 'U0SAM00001', name: 'sam.rivera', platform: 'slack' });
+    expect(incident?.channels).toEqual([expect.objectContaining({ platform: 'slack', id: 'C0INC00001', name: 'inc-ehr-breach', linkedBy: 'Sam Rivera' })]);
+    expect(incident?.timeline.at(-1)?.actor).toEqual({ id: 'U0SAM00001', name: 'Sam Rivera', platform: 'slack' });
   });
 
   it("stores what the user typed, not Slack's &amp; &lt; &gt; escaping", async () => {
@@ -107,6 +107,6 @@ describe('/breach slash command', () => {
     const answer = await slash('new Lost laptop --discovered "2025-02-28 10:00" --affected 40');
     expect(answer.json?.text).toContain('Opened BR-2');
     const created = await h.store.get('BR-2');
-    expect(created?.timeline[0]?.actor).toEqual({ id: 'U0SAM00001', name: 'sam.rivera', platform: 'slack' });
+    expect(created?.timeline[0]?.actor).toEqual({ id: 'U0SAM00001', name: 'Sam Rivera', platform: 'slack' });
   });
 });

@@ -36,7 +36,7 @@ describe('Slack start-up', () => {
     const http = createHttpServer();
     const apiUrl = `http://127.0.0.1:${await deadPort()}/api`;
     const slack = await startSlack({
-      bot: t.bot, http, notifierHub: t.notifier, logger: t.logger,
+      bot: t.bot, http, notifierHub: t.notifier, logger: t.logger, seenRequests: t.store,
       config: { botToken: FAKE_BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl },
       tuning: { processBeforeResponse: true, retryConfig: TEST_RETRY, identityRetryDelaysMs: [60_000] },
     });
@@ -56,7 +56,7 @@ describe('Slack start-up', () => {
     const t = createTestBot(NOW);
     const http = createHttpServer();
     const slack: SlackHandle = await startSlack({
-      bot: t.bot, http, notifierHub: t.notifier, logger: t.logger,
+      bot: t.bot, http, notifierHub: t.notifier, logger: t.logger, seenRequests: t.store,
       config: { botToken: FAKE_BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl },
       tuning: { retryConfig: TEST_RETRY, identityRetryDelaysMs: [100] },
     });
@@ -72,7 +72,7 @@ describe('Slack start-up', () => {
     const fake = await startFakeSlack();
     const t = createTestBot(NOW);
     const slack = await startSlack({
-      bot: t.bot, http: createHttpServer(), notifierHub: t.notifier, logger: t.logger,
+      bot: t.bot, http: createHttpServer(), notifierHub: t.notifier, logger: t.logger, seenRequests: t.store,
       config: { botToken: FAKE_BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl: fake.apiUrl, botId: 'B1', botUserId: 'U1' },
     });
     cleanups.push(() => fake.close(), () => slack.stop());
@@ -82,7 +82,7 @@ describe('Slack start-up', () => {
 
   it('refuses HTTP mode without a signing secret or without the shared server, with a clear message', async () => {
     const t = createTestBot(NOW);
-    const base = { bot: t.bot, notifierHub: t.notifier, logger: t.logger };
+    const base = { bot: t.bot, notifierHub: t.notifier, logger: t.logger, seenRequests: t.store };
     await expect(startSlack({ ...base, http: createHttpServer(), config: { botToken: FAKE_BOT_TOKEN } })).rejects.toThrow(/SLACK_SIGNING_SECRET/);
     await expect(startSlack({ ...base, config: { botToken: FAKE_BOT_TOKEN, signingSecret: SIGNING_SECRET } })).rejects.toThrow(/shared HTTP server/);
   });
@@ -92,7 +92,7 @@ describe('Slack start-up', () => {
     fake.script('apps.connections.open', { body: { ok: false, error: 'invalid_auth' } });
     const t = createTestBot(NOW);
     const slack = await startSlack({
-      bot: t.bot, notifierHub: t.notifier, logger: t.logger,
+      bot: t.bot, notifierHub: t.notifier, logger: t.logger, seenRequests: t.store,
       config: { botToken: FAKE_BOT_TOKEN, appToken: 'xapp-1-test', apiUrl: fake.apiUrl },
       tuning: { retryConfig: { retries: 0 }, socketRetryDelaysMs: [60_000] },
     });

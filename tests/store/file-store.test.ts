@@ -39,15 +39,16 @@ describe('file store: bad files are refused and left byte-for-byte', () => {
     await (await openFileStore(path, now)).close();
   });
 
-  it('names a corrupt incident file and leaves it alone', async () => {
+  it('quarantines a corrupt incident file instead of refusing the store, and leaves it alone', async () => {
     const path = tempStore();
     const store = await openFileStore(path, now);
     await store.create((id) => makeIncident(id, usHospitalFacts()));
     await store.close();
     const incidentFile = join(path, '..', 'store.incidents', 'BR-1.json');
     writeFileSync(incidentFile, '{"id": "BR-1", "title": 12}');
-    const error = await openFileStore(path, now).catch((e: unknown) => e);
-    expect((error as Error).message).toContain(incidentFile);
+    const reopened = await openFileStore(path, now);
+    expect((await reopened.damaged())[0]?.problem).toContain(incidentFile);
+    await reopened.close();
     expect(readFileSync(incidentFile, 'utf8')).toBe('{"id": "BR-1", "title": 12}');
   });
 

@@ -39,6 +39,7 @@ export function storeContract(name: string, open: () => Promise<IncidentStore>) 
 
     it('gives every id in number order (BR-2 before BR-10)', async () => {
       expect(await store.ids()).toEqual([]);
+      expect(await store.damaged()).toEqual([]);
       for (let n = 1; n <= 11; n++) await store.create(build(`incident ${n}`));
       expect(await store.ids()).toEqual(Array.from({ length: 11 }, (_, i) => `BR-${i + 1}`));
     });
@@ -50,8 +51,8 @@ export function storeContract(name: string, open: () => Promise<IncidentStore>) 
       expect(after.timeline.map((e) => e.text)).toEqual(['one', 'two']);
       await expect(store.update('BR-1', (c) => ({ ...c, timeline: c.timeline.slice(1) }))).rejects.toThrow(/append-only/);
       await expect(store.update('BR-1', (c) => ({ ...c, timeline: [entry('edited'), ...c.timeline.slice(1)] }))).rejects.toThrow(/append-only/);
-      // Edited in place, on the copy the mutation receives: still caught.
-      await expect(store.update('BR-1', (c) => (c.timeline[0]!.text = 'rewritten', c))).rejects.toThrow(/append-only/);
+      // Edited in place, on what the mutation receives: earlier entries are frozen (or the edit is caught).
+      await expect(store.update('BR-1', (c) => (c.timeline[0]!.text = 'rewritten', c))).rejects.toThrow(/append-only|read only/);
       expect((await store.get('BR-1'))!.timeline.map((e) => e.text)).toEqual(['one', 'two']);
     });
 
@@ -82,6 +83,23 @@ export function storeContract(name: string, open: () => Promise<IncidentStore>) 
       expect(() => {
         (got as { title: string }).title = 'hacked';
       }).toThrow();
+    });
+
+    it('keeps a long history whole: every timeline entry and delivery, in order, through later changes', async () => {
+      const deliveries = Array.from({ length: 1500 }, (_, n) => ({ key: `k${n}`, obligation: 'US-HIPAA-164.404-INDIVIDUALS', step: 'before:P14D', dueAt: '2025-04-21T23:59:59-05:00', channel: `slack:C${n}`, outcome: 'delivered' as const, at: '2025-04-07T14:00:00Z', late: false }));
+      await store.create((id) => ({ ...build('long')(id), timeline: Array.from({ length: 500 }, (_, n) => entry(`old ${n}`)), deliveries }));
+      await store.update('BR-1', (c) => ({ ...c, status: 'notifying', deliveries: [...c.deliveries, { ...deliveries[0]!, key: 'new' }] }));
+      const after = await store.appendTimeline('BR-1', entry('newest'));
+      expect(after.timeline).toHaveLength(501);
+      const got = (await store.get('BR-1'))!;
+      expect(got.status).toBe('notifying');
+      expect(got.timeline.map((e) => e.text).slice(0, 2)).toEqual(['old 0', 'old 1']);
+      expect(got.timeline.at(-1)!.text).toBe('newest');
+      expect(got.deliveries).toHaveLength(1501);
+      expect(got.deliveries.at(-1)!.key).toBe('new');
+      // A delivery log replaced rather than extended is kept as given.
+      await store.update('BR-1', (c) => ({ ...c, deliveries: c.deliveries.slice(1) }));
+      expect((await store.get('BR-1'))!.deliveries[0]!.key).toBe('k1');
     });
 
     it('loses no update when 200 updates to one incident run concurrently', async () => {

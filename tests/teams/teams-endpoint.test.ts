@@ -54,14 +54,16 @@ describe('POST /api/messages refusals', () => {
     expect(h.test.logger.lines).toContainEqual(expect.stringMatching(/^warn teams: .*UNAUTHENTICATED/));
   });
 
-  it('ignores activities from another Entra ID tenant when a tenant is configured', async () => {
-    h = await startHarness({ config: { appType: 'SingleTenant', anonymous: true, tenantId: '11111111-1111-4111-8111-111111111111' } });
-    expect((await h.post(h.activity('personal-message'))).status).toBe(200);
+  it('in anonymous mode refuses (403) an activity whose serviceUrl is not on this machine, and runs nothing', async () => {
+    h = await startHarness();
+    const before = JSON.stringify(await h.test.store.list());
+    for (const serviceUrl of ['https://smba.trafficmanager.net/amer/', 'http://10.0.0.5:3978/', 'http://127.0.0.1.evil.example/']) {
+      const res = await h.post({ ...h.activity('personal-message', { text: 'log BR-1 from afar' }), serviceUrl });
+      expect(res.status).toBe(403);
+    }
     expect(h.connector.captured).toHaveLength(0);
-    expect(h.test.logger.lines).toContainEqual(expect.stringMatching(/^warn teams: ignored an activity from another tenant/));
-    const own = h.activity('personal-message', { channelData: { tenant: { id: '11111111-1111-4111-8111-111111111111' } } });
-    expect((await h.post(own)).status).toBe(200);
-    expect(h.connector.captured).toHaveLength(1);
+    expect(JSON.stringify(await h.test.store.list())).toBe(before);
+    expect(h.test.logger.lines).toContainEqual(expect.stringMatching(/^warn teams: refused an activity: in anonymous mode only a serviceUrl on this machine/));
   });
 
   it('answers 503 after close', async () => {

@@ -22,18 +22,37 @@ function cardOf(index = 0): Record<string, any> {
 }
 
 describe('Teams messages', () => {
-  it('answers a channel message that @mentions the bot with an Adaptive Card, in the thread', async () => {
+  it('answers a lookup @mentioned in a channel with an Adaptive Card in the asker\'s 1:1 chat; the thread gets only a neutral note', async () => {
     const res = await h.post(h.activity('channel-mention-message'));
     expect(res.status).toBe(200);
-    expect(h.connector.captured).toHaveLength(1);
-    const sent = h.connector.captured[0]!;
-    expect(sent.conversationId).toBe(`${CHANNEL};messageid=1740830400451`);
-    expect(sent.replyToId).toBe('1740830400451');
-    const card = cardOf();
+    // The connector's create-conversation call, for the asker alone, in the tenant the message came from.
+    expect(h.connector.created).toEqual([
+      expect.objectContaining({
+        isGroup: false,
+        members: [{ id: '29:1Xq3tK9mZ8v0bJdPrivacyOfficerTeamsId', name: 'Dana Privacy' }],
+        tenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47',
+      }),
+    ]);
+    expect(h.connector.captured).toHaveLength(2);
+    const [personal, thread] = h.connector.captured;
+    expect(personal!.conversationId).toBe('a:personal-29:1Xq3tK9mZ8v0bJdPrivacyOfficerTeamsId');
+    const card = cardOf(0);
     expect(card.version).toBe('1.5');
     expect(JSON.stringify(card)).toContain('BR-1 · Legacy EHR vendor breach');
     expect(adaptiveCardProblems(card)).toEqual([]);
-    expect(sent.body.summary).toBe('BR-1 · Legacy EHR vendor breach');
+    expect(personal!.body.summary).toBe('BR-1 · Legacy EHR vendor breach');
+    expect(thread!.conversationId).toBe(`${CHANNEL};messageid=1740830400451`);
+    expect(thread!.replyToId).toBe('1740830400451');
+    expect(thread!.body.text).toBe('I sent you the answer in a private chat.');
+    expect(JSON.stringify(thread!.body)).not.toContain('BR-1');
+  });
+
+  it('says so in the thread, without the answer, when no 1:1 chat can be opened', async () => {
+    h.connector.failCreateWith(403);
+    expect((await h.post(h.activity('channel-mention-message'))).status).toBe(200);
+    expect(h.connector.captured).toHaveLength(1);
+    expect(h.connector.captured[0]!.body.text).toMatch(/^I could not open a private chat with you, so the answer is not shown here/);
+    expect(JSON.stringify(h.connector.captured[0]!.body)).not.toContain('Legacy EHR');
   });
 
   it('runs the same commands in a 1:1 chat without a mention', async () => {

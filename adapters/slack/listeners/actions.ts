@@ -4,7 +4,7 @@ import { deliverReply, type ReplyOrigin } from '../deliver.ts';
 import { OPEN_NEW_ACTION } from '../home-view.ts';
 import { newIncidentModal, reasonModal, type StoredOrigin } from '../modals.ts';
 import { ACTION_PREFIX } from '../render-blocks.ts';
-import { actorName, slackChannel, textRequest } from '../requests.ts';
+import { handleOf, slackChannel, textRequest } from '../requests.ts';
 import type { SlackContext } from '../slack-context.ts';
 import { publishHome } from './events.ts';
 import { openView } from './views.ts';
@@ -20,7 +20,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
     await ack();
     const command = action.value;
     if (!command) return;
-    const actor = { id: body.user.id, name: actorName(body.user) };
+    const actor = { id: body.user.id, name: await ctx.userName(body.user.id, handleOf(body.user)) };
     const channel = slackChannel(body.channel?.id, body.channel?.name);
     const inView = body.view?.type === 'modal' || body.view?.type === 'home';
     if (action.action_id.startsWith(ACTION_PREFIX.needsReason)) {

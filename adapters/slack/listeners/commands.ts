@@ -1,6 +1,7 @@
 // `/breach <command>`: ack within Slack's 3 seconds, answer in the ack when quick, else through response_url.
 import type { App } from '@slack/bolt';
-import { clip } from '../mrkdwn.ts';
+import { visibleText } from '../../safe-text.ts';
+import { clip, escapeMrkdwn } from '../mrkdwn.ts';
 import { deliverReply, responseMessage, within } from '../deliver.ts';
 import { newIncidentModal } from '../modals.ts';
 import { slackChannel, textRequest, typedText } from '../requests.ts';
@@ -14,7 +15,6 @@ export const SLASH_COMMAND = '/breach';
 export function registerCommands(app: App, ctx: SlackContext): void {
   app.command(SLASH_COMMAND, async ({ command, ack, respond }) => {
     const text = typedText(command.text);
-    const actor = { id: command.user_id, name: command.user_name || command.user_id };
     const channel = slackChannel(command.channel_id, command.channel_name);
     if (isBareNew(ctx, text)) {
       await ack();
@@ -23,15 +23,17 @@ export function registerCommands(app: App, ctx: SlackContext): void {
       if (!opened) await respond({ response_type: 'ephemeral', text: 'Could not open the form. Type it instead: `new <title> --discovered "2025-02-20 09:00" --affected <n>`.' }).catch(() => undefined);
       return;
     }
-    const work = ctx.bot.handle(textRequest(text, actor, channel));
+    // The name lookup counts against the ack budget too: a slow users.info cannot make Slack time out.
+    const actorReady = ctx.userName(command.user_id, command.user_name).then((name) => ({ id: command.user_id, name }));
+    const work = actorReady.then((actor) => ctx.bot.handle(textRequest(text, actor, channel)));
     const quick = await within(work, ctx.ackBudgetMs);
     if (quick) {
       const { replace_original: _unused, ...body } = responseMessage(quick, text);
       await ack(body);
       return;
     }
-    await ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Working on \`${clip(text || 'help', 100)}\`…` });
-    await deliverReply(ctx, await work, { userId: actor.id, ...(channel ? { channelId: channel.id } : {}), respond }, text);
+    await ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Working on \`${escapeMrkdwn(clip(visibleText(text || 'help'), 100))}\`…` });
+    await deliverReply(ctx, await work, { userId: command.user_id, ...(channel ? { channelId: channel.id } : {}), respond }, text);
   });
 }
 

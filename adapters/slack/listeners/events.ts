@@ -7,24 +7,15 @@ import { describeError } from '../identity.ts';
 import { slackChannel, stripMentions, textRequest, typedText } from '../requests.ts';
 import type { SlackContext } from '../slack-context.ts';
 
-const SEEN_LIMIT = 500;
-
 /** Register event listeners. */
 export function registerEvents(app: App, ctx: SlackContext): void {
-  const seen = new Set<string>();
-  app.event('app_mention', async ({ event, body }) => {
-    // Slack redelivers an event it thinks timed out; running `new` twice would open two incidents.
-    const eventId = (body as { event_id?: string }).event_id;
-    if (eventId) {
-      if (seen.has(eventId)) return;
-      if (seen.size >= SEEN_LIMIT) seen.delete(seen.values().next().value!);
-      seen.add(eventId);
-    }
+  // Redelivered events (same event_id) are dropped before this by the request guard (request-guard.ts).
+  app.event('app_mention', async ({ event }) => {
     const userId = event.user;
     if (!userId || event.bot_id) return;
     const text = typedText(stripMentions(event.text, ctx.identity.current().botUserId));
-    const profile = event.user_profile;
-    const name = profile?.display_name || profile?.real_name || profile?.name || (await ctx.userName(userId));
+    // The same name as from a slash command or a click (users.info), not the event's own profile copy.
+    const name = await ctx.userName(userId, event.user_profile?.name);
     const reply = await ctx.bot.handle(textRequest(text, { id: userId, name }, slackChannel(event.channel)));
     await deliverReply(ctx, reply, { userId, channelId: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) }, text);
   });

@@ -5,7 +5,7 @@ import { tokenize } from '../../../commands/tokenize.ts';
 import { deliverReply, respondTo, within, type ReplyOrigin } from '../deliver.ts';
 import { describeError } from '../identity.ts';
 import { decodeMetadata, parseNewIncident, replyModal, VIEW_IDS, type NewIncidentForm, type StoredOrigin, type ViewStateValues } from '../modals.ts';
-import { actorName, argvRequest, slackChannel, type SlackActor } from '../requests.ts';
+import { argvRequest, handleOf, slackChannel, type SlackActor } from '../requests.ts';
 import type { SlackContext } from '../slack-context.ts';
 
 /** Open a modal (or stack it on an open one); a failure is logged, not thrown. */
@@ -27,7 +27,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
     const reason = (view.state.values as ViewStateValues).reason?.value?.value?.trim();
     if (!command) return void (await ack());
     if (!reason) return void (await ack({ response_action: 'errors', errors: { reason: 'A reason is needed.' } }));
-    const actor = { id: body.user.id, name: actorName(body.user) };
+    const actor = { id: body.user.id, name: await ctx.userName(body.user.id, handleOf(body.user)) };
     // Words, not text: a reason with quotes in it cannot break the command.
     const work = ctx.bot.handle(argvRequest([...tokenize(command), '--reason', reason], actor, channelOf(origin)));
     await finish(ctx, work, ack, actor, origin, command);
@@ -37,7 +37,7 @@ export function registerViews(app: App, ctx: SlackContext): void {
     const form = parseNewIncident(view.state.values as ViewStateValues);
     if ('errors' in form) return void (await ack({ response_action: 'errors', errors: form.errors }));
     const { origin } = decodeMetadata(view.private_metadata);
-    const actor = { id: body.user.id, name: actorName(body.user) };
+    const actor = { id: body.user.id, name: await ctx.userName(body.user.id, handleOf(body.user)) };
     await finish(ctx, createIncident(ctx, form, actor, channelOf(origin)), ack, actor, origin, 'new');
   });
 }

@@ -15,6 +15,10 @@ export interface FakeConnector {
   /** serviceUrl to put in test activities (with trailing slash, as Teams sends it). */
   readonly serviceUrl: string;
   readonly captured: CapturedActivity[];
+  /** Bodies of create-conversation calls (POST /v3/conversations): the 1:1 chats the bot opened. */
+  readonly created: Record<string, any>[];
+  /** Answer create-conversation calls with this HTTP status instead of 200 (undefined: accept). */
+  failCreateWith(status: number | undefined): void;
   /** Answer the next posts with this HTTP status instead of 200 (undefined: accept). */
   failWith(status: number | undefined): void;
   close(): Promise<void>;
@@ -25,12 +29,25 @@ const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 /** Start the fake on 127.0.0.1 at a free port. */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const captured: CapturedActivity[] = [];
+  const created: Record<string, any>[] = [];
   let failure: number | undefined;
+  let createFailure: number | undefined;
   let next = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (req.method === 'POST' && req.url === '/v3/conversations') {
+        if (createFailure !== undefined) {
+          res.writeHead(createFailure, { 'content-type': 'application/json' }).end('{"error":{"code":"Forbidden","message":"app not installed for the user"}}');
+          return;
+        }
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, any>;
+        created.push(body);
+        // Teams answers with the one 1:1 conversation between the bot and that user.
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `a:personal-${body.members?.[0]?.id ?? 'unknown'}` }));
+        return;
+      }
       const match = ROUTE.exec(req.url ?? '');
       if (req.method !== 'POST' || !match) {
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"NotFound"}}');
@@ -55,6 +72,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     captured,
+    created,
+    failCreateWith: (status) => {
+      createFailure = status;
+    },
     failWith: (status) => {
       failure = status;
     },

@@ -39,15 +39,15 @@ export interface Harness {
 
 /** Start bot + HTTP server + Teams + fake connector; BR-1 exists unless `incidents` says otherwise. */
 export async function startHarness(
-  options: { config?: TeamsConfig; incidents?: Incident[]; outboundToken?: OutboundTokenSource } = {},
+  options: { config?: TeamsConfig; incidents?: Incident[]; outboundToken?: OutboundTokenSource; test?: TestBot } = {},
 ): Promise<Harness> {
   const connector = await startFakeConnector();
   const dir = await mkdtemp(join(tmpdir(), 'breachdesk-teams-'));
   const referencesPath = join(dir, 'teams-references.json');
-  const test = createTestBot('2025-03-01T12:00:00Z', options.incidents ?? [makeIncident('BR-1', usHospitalFacts())]);
+  const test = options.test ?? createTestBot('2025-03-01T12:00:00Z', options.incidents ?? [makeIncident('BR-1', usHospitalFacts())]);
   const http = createHttpServer();
   const teams = await startTeams({
-    bot: test.bot, http, notifierHub: test.notifier, config: options.config ?? ANONYMOUS, logger: test.logger, referencesPath,
+    bot: test.bot, http, notifierHub: test.notifier, config: options.config ?? ANONYMOUS, logger: test.logger, referencesPath, seenRequests: test.store,
     ...(options.outboundToken ? { outboundToken: options.outboundToken } : {}),
   });
   const port = await http.listen(0, '127.0.0.1');

@@ -1,0 +1,35 @@
+// Where a Teams activity may come from: an allowed Entra ID tenant (with an app id), or this machine (anonymous mode).
+import { isLoopbackHost } from '../listen-host.ts';
+import { allowedTenants, teamsMode, type TeamsConfig } from './config.ts';
+
+/** The tenant an activity names (Teams puts it in channelData and, in newer payloads, on the conversation). */
+export function tenantOf(activity: { channelData?: unknown; conversation?: { tenantId?: unknown } }): string | undefined {
+  const channelData = activity.channelData as { tenant?: { id?: unknown } } | undefined;
+  const id = channelData?.tenant?.id ?? activity.conversation?.tenantId;
+  return typeof id === 'string' && id.trim() ? id.trim() : undefined;
+}
+
+/** A check of an activity's origin for a config: undefined when it may be served, else the reason it is refused. */
+export function createOriginCheck(config: TeamsConfig): (activity: { serviceUrl?: unknown; channelData?: unknown; conversation?: { tenantId?: unknown } }) => string | undefined {
+  const mode = teamsMode(config);
+  const tenants = allowedTenants(config);
+  return (activity) => {
+    if (mode === 'anonymous') {
+      // Unauthenticated replies would go to whatever serviceUrl the caller names: only this machine's.
+      const url = typeof activity.serviceUrl === 'string' ? safeUrl(activity.serviceUrl) : undefined;
+      return url && isLoopbackHost(url.hostname) ? undefined : 'in anonymous mode only a serviceUrl on this machine (127.0.0.1) is accepted';
+    }
+    const tenant = tenantOf(activity);
+    if (!tenant) return 'the activity names no tenant';
+    if (tenants.size > 0 && !tenants.has(tenant.toLowerCase())) return 'the activity comes from a tenant that is not allowed';
+    return undefined;
+  };
+}
+
+function safeUrl(text: string): URL | undefined {
+  try {
+    return new URL(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,123 @@
+// Each incident on disk: its head (`BR-n.json`, rewritten atomically on each change, small) and an append-only
+// journal of its history (`BR-n.journal`, one JSON line per history entry: timeline entry or delivery). The head records how many
+// journal bytes and entries are acknowledged, so a line appended by a write that crashed before its head is ignored
+// (and cut off before the next append). A head without a `journal` field is a whole incident (stores written before).
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { open, rename } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { IncidentWrite } from './cached-store.ts';
+import { DurableJsonFile, syncDirectory } from './durable-json-file.ts';
+import { HISTORY_FIELDS, type PerList } from './incident-record.ts';
+import { StoreCorruptError } from './store-errors.ts';
+
+/** What a head file says about its journal: acknowledged bytes, and entries per history list. */
+export interface JournalMark {
+  bytes: number;
+  entries: PerList<number>;
+}
+
+const journalPath = (headPath: string) => headPath.replace(/\.json$/, '.journal');
+let sequence = 0;
+
+/** The whole incident (unvalidated) from its head and journal, and the journal mark it was read with. */
+export function readHeadAndJournal(headPath: string, raw: unknown): { raw: unknown; mark?: JournalMark } {
+  if (raw === null || typeof raw !== 'object' || !('journal' in raw)) return { raw };
+  const { journal, ...head } = raw as { journal: JournalMark } & Record<string, unknown>;
+  const path = journalPath(headPath);
+  const bytes = readPrefix(path, journal.bytes);
+  const lists = Object.fromEntries(HISTORY_FIELDS.map((f) => [f, [] as unknown[]])) as PerList<unknown[]>;
+  let n = 0;
+  for (const text of bytes.toString('utf8').split('\n')) {
+    if (!text) continue;
+    n++;
+    let line: Record<string, unknown>;
+    try {
+      line = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      throw new StoreCorruptError(path, `has a damaged line (${n}) within its acknowledged part`);
+    }
+    // One line, one entry: `{"timeline": {…}}` or `{"deliveries": {…}}`.
+    const field = HISTORY_FIELDS.find((f) => f in line);
+    if (!field) throw new StoreCorruptError(path, `has a line (${n}) of no known history list`);
+    lists[field].push(line[field]);
+  }
+  for (const field of HISTORY_FIELDS) {
+    if (lists[field].length !== (journal.entries?.[field] ?? 0)) {
+      throw new StoreCorruptError(path, `holds ${lists[field].length} ${field} entries where ${basename(headPath)} records ${journal.entries?.[field] ?? 0}`);
+    }
+  }
+  return { raw: { ...head, ...lists }, mark: journal };
+}
+
+function readPrefix(path: string, length: number): Buffer {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new StoreCorruptError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); its incident records ${length} bytes of history there`);
+  }
+  try {
+    const buffer = Buffer.alloc(length);
+    let got = 0;
+    while (got < length) {
+      const n = readSync(fd, buffer, got, length - got, got);
+      if (n === 0) throw new StoreCorruptError(path, `is shorter (${got} bytes) than the ${length} its incident records`);
+      got += n;
+    }
+    return buffer;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The journal mark in a head file as it is on disk now, or undefined (no file, or a whole-incident file). */
+export function markOnDisk(headPath: string): JournalMark | undefined {
+  try {
+    return (JSON.parse(readFileSync(headPath, 'utf8')) as { journal?: JournalMark }).journal;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Persist one change: journal first (appended, or written whole), then the head naming the acknowledged journal. */
+export async function writeChange(headPath: string, change: IncidentWrite, mark: JournalMark | undefined): Promise<JournalMark> {
+  const head: Record<string, unknown> = { ...change.incident };
+  for (const field of HISTORY_FIELDS) delete head[field];
+  const whole = Object.fromEntries(HISTORY_FIELDS.map((f) => [f, change.incident[f] as readonly unknown[]])) as PerList<readonly unknown[]>;
+  const path = journalPath(headPath);
+  let bytes: number;
+  if (change.rewrite || mark === undefined) {
+    // A new incident, one from an older store, or a replaced history list: the whole history, atomically.
+    const text = lines(whole);
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${++sequence}.tmp`);
+    await writeDurably(temp, 'w', 0, text);
+    await rename(temp, path);
+    await syncDirectory(dirname(path));
+    bytes = Buffer.byteLength(text);
+  } else {
+    const text = lines(change.appended);
+    // Anything past the acknowledged mark is from a write that never completed: cut, then append.
+    await writeDurably(path, 'r+', mark.bytes, text);
+    bytes = mark.bytes + Buffer.byteLength(text);
+  }
+  const next: JournalMark = { bytes, entries: Object.fromEntries(HISTORY_FIELDS.map((f) => [f, whole[f].length])) as PerList<number> };
+  await new DurableJsonFile<unknown>(headPath).write({ ...head, journal: next });
+  return next;
+}
+
+function lines(lists: PerList<readonly unknown[]>): string {
+  let text = '';
+  for (const field of HISTORY_FIELDS) for (const entry of lists[field]) text += `${JSON.stringify({ [field]: entry })}\n`;
+  return text;
+}
+
+async function writeDurably(path: string, flags: 'w' | 'r+', at: number, text: string): Promise<void> {
+  const handle = await open(path, flags, 0o600);
+  try {
+    await handle.truncate(at);
+    if (text) await handle.write(text, at);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
