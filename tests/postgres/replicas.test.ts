@@ -1,5 +1,6 @@
 // Two real `npm start` processes on one PostgreSQL database: both answer Slack, one schedules; SIGKILL the leader and
-// the other takes over, and every reminder reaches Slack exactly once. Concurrent commands to both lose nothing.
+// the other takes over, and every reminder reaches Slack exactly once. Concurrent commands to both lose nothing, and a
+// Slack retry or Teams redelivery reaching the other replica runs once.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -151,7 +152,7 @@ describe.runIf(postgresUrl)('two replicas on one PostgreSQL database', () => {
     }
   });
 
-  it('loses no timeline entry when both replicas take Slack and Teams commands for one incident at once', { timeout: 120_000 }, async () => {
+  it('loses no timeline entry when both replicas take Slack and Teams commands for one incident at once, and runs a replay once', { timeout: 120_000 }, async () => {
     const a = replicas.find((r) => r.child.exitCode === null && r.child.signalCode === null) ?? (await startReplica('third'));
     const b = await startReplica('fourth');
     const before = (await store.get('BR-1'))!.timeline.length;
@@ -174,5 +175,21 @@ describe.runIf(postgresUrl)('two replicas on one PostgreSQL database', () => {
     expect(notes.some((t) => t.includes(`from ${a.name}`)) && notes.some((t) => t.includes(`from ${b.name}`))).toBe(true);
     const platforms = (await store.get('BR-1'))!.timeline.slice(before).map((e) => e.actor.platform);
     expect(new Set(platforms)).toEqual(new Set(['slack', 'teams']));
+
+    // A Slack retry and a Teams redelivery that land on the other replica still run once: the memory is the database's.
+    const replayed = slashBody('log BR-1 replayed slack note', slack.responseUrl('replay'));
+    const headers = signatureHeaders(replayed, SECRET);
+    for (const r of [a, b]) expect((await postToApp(`http://127.0.0.1:${r.port}/slack/events`, replayed, { headers })).status).toBe(200);
+    const redelivered = fixture('channel-mention-message', teams.serviceUrl, { id: 'activity-redelivered', text: '<at>breachdesk</at> log BR-1 redelivered teams note' });
+    for (const r of [b, a]) {
+      const res = await fetch(`http://127.0.0.1:${r.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(redelivered) });
+      expect(res.status).toBeLessThan(300);
+    }
+    await until(async () => (await store.get('BR-1'))!.timeline.some((e) => e.text.includes('redelivered teams note')), 'the redelivered note');
+    // Give a wrongly repeated run time to land before counting.
+    await new Promise((r) => setTimeout(r, 1000));
+    const texts = (await store.get('BR-1'))!.timeline.map((e) => e.text);
+    expect(texts.filter((t) => t.includes('replayed slack note'))).toHaveLength(1);
+    expect(texts.filter((t) => t.includes('redelivered teams note'))).toHaveLength(1);
   });
 });
