@@ -1,5 +1,6 @@
 // `npm run bench:postgres`: the PostgreSQL store beside the file store on the same synthetic incidents: a signed
-// `/breach deadlines BR-n` through the real Bolt receiver, and the cost of one durable timeline append.
+// `/breach deadlines BR-n` through the real Bolt receiver, the cost of one durable timeline append, and PostgreSQL
+// reads and writes of one incident with a short and a long history.
 // Needs a server: BENCH_POSTGRES (default postgres://postgres@127.0.0.1:5432/postgres); a scratch database is made and dropped.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { copyStore } from '../data/postgres/copy-store.ts';
 import { openPostgresStore } from '../data/postgres/postgres-store.ts';
 import { benchCommandLatency } from './command-latency.ts';
 import { measure } from './store-writes.ts';
-import { createSyntheticStore } from './synthetic.ts';
+import { createSyntheticStore, syntheticIncident } from './synthetic.ts';
 import { ms, table, type Row } from './stats.ts';
 
 const tempRoot = mkdtempSync(join(tmpdir(), 'breachdesk-bench-pg-'));
@@ -58,6 +59,25 @@ for (const size of SIZES) {
         await store.close();
       }
     }
+  } finally {
+    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  }
+}
+
+// History length: one incident with 10 and with 10,000 timeline entries (get and update read the whole history).
+{
+  log('history length on PostgreSQL…');
+  const dbName = `breachdesk_bench_history_${process.pid}`;
+  await admin(`CREATE DATABASE ${dbName}`);
+  try {
+    const store = await openPostgresStore(Object.assign(new URL(ADMIN), { pathname: `/${dbName}` }).toString(), { listen: false });
+    for (const entries of [10, 10_000]) {
+      const incident = await store.create((id) => ({ ...syntheticIncident(1, now), id, timeline: Array.from({ length: entries }, (_, k) => ({ at: now.toISOString(), actor, action: 'note', text: `note ${k}: forensics update` })) }));
+      const get = await measure(() => store.get(incident.id), 50, 5);
+      const update = await measure((i) => store.update(incident.id, (c) => ({ ...c, status: i % 2 ? 'investigating' : 'notifying' })), 50, 5);
+      rows.push({ measure: `PostgreSQL get / update of one incident with ${entries} timeline entries (median)`, size: '1', result: `${ms(get.medianMs)} / ${ms(update.medianMs)} ms`, goal: 'reported', met: null });
+    }
+    await store.close();
   } finally {
     await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
   }

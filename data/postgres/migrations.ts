@@ -38,6 +38,8 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX seen_requests_expires_at ON seen_requests (expires_at);
   `,
+  // Readers keep history in memory and fetch only new rows; a list rewritten rather than extended bumps this.
+  `ALTER TABLE incidents ADD COLUMN history_epoch integer NOT NULL DEFAULT 0;`,
 ];
 
 /** The schema version this build writes. */

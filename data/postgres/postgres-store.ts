@@ -10,7 +10,8 @@ import { explainConnectError, redactUrl } from './errors.ts';
 import { createAdvisoryLease } from './lease.ts';
 import { migrate } from './migrations.ts';
 import { HISTORY_KINDS, HISTORY_SQL, fromRow, historyOf } from './rows.ts';
-import { assertAppendOnly, deepFreeze, writeHistory, writeRecord } from './writes.ts';
+import { createHistoryReader } from './history-reader.ts';
+import { assertAppendOnly, deepFreeze, sharesPrefix, writeHistory, writeRecord } from './writes.ts';
 
 /** The store port plus what only a shared database offers. */
 export interface PostgresStore extends IncidentStore {
@@ -32,6 +33,30 @@ export interface PostgresStoreOptions {
 }
 
 const SEEN_PURGE_EVERY = 500;
+
+/** The record without its history lists (copied for a mutation; the lists are shared). */
+function headOf(incident: Incident): Record<string, unknown> {
+  const head: Record<string, unknown> = { ...incident };
+  for (const kind of HISTORY_KINDS) delete head[kind];
+  return head;
+}
+
+/** Schema-check `next`, parsing only the history entries it adds to `before` (kept entries were checked when written). */
+function validate(before: Incident, next: Incident): Incident {
+  const probe: Record<string, unknown> = { ...next };
+  const kept = new Map<string, readonly unknown[]>();
+  for (const kind of HISTORY_KINDS) {
+    const had = historyOf(before, kind);
+    const now = historyOf(next, kind);
+    if (had.length > 0 && sharesPrefix(had, now)) {
+      kept.set(kind, had);
+      probe[kind] = now.slice(had.length);
+    }
+  }
+  const parsed = IncidentSchema.parse(probe) as unknown as Record<string, unknown>;
+  for (const [kind, had] of kept) parsed[kind] = [...had, ...(parsed[kind] as unknown[])];
+  return parsed as unknown as Incident;
+}
 
 /** Connect, migrate and open the store at `url`; connection problems become a one-line PostgresStoreError. */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -94,15 +119,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     return frozen;
   }
 
-  async function readOne(client: pg.Pool | pg.PoolClient, id: string, lock: boolean): Promise<{ doc: string; history: string | null } | undefined> {
+  const reader = createHistoryReader();
+  async function readOne(client: pg.Pool | pg.PoolClient, id: string, lock: boolean): Promise<Incident | undefined> {
     // Lock first, read after: a statement that waited for the lock still sees the history as of its own start,
     // so the read is a second statement, whose snapshot includes the writer we waited for.
     if (lock && (await client.query('SELECT 1 FROM incidents WHERE id = $1 FOR UPDATE', [id])).rowCount === 0) return undefined;
-    const { rows } = await client.query<{ doc: string; history: string | null }>(
-      `SELECT i.doc::text AS doc, ${HISTORY_SQL} AS history FROM incidents i WHERE i.id = $1`,
-      [id],
-    );
-    return rows[0];
+    return reader.read(client, id);
   }
 
   const parse = (row: { doc: string; history: string | null }) => fromRow(row.doc, row.history === null ? null : JSON.parse(row.history));
@@ -126,8 +148,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const store: PostgresStore = {
     location,
     async get(id) {
-      const row = await readOne(pool, id, false);
-      return row ? deepFreeze(parse(row)) : undefined;
+      const incident = await readOne(pool, id, false);
+      return incident ? deepFreeze(incident) : undefined;
     },
     async list(filter: IncidentFilter = {}) {
       const where: string[] = [];
@@ -168,11 +190,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     update(id, mutate) {
       return serialized(id, async () => {
         const next = await transaction(async (client) => {
-          const row = await readOne(client, id, true);
-          if (!row) throw new IncidentNotFoundError(id);
-          // Two fresh copies: `before` stays as stored for the append-only check, whatever the mutation does.
-          const before = parse(row);
-          const valid = IncidentSchema.parse(mutate(parse(row)));
+          const before = await readOne(client, id, true);
+          if (!before) throw new IncidentNotFoundError(id);
+          // The mutation gets its own head and arrays; the history entries in them are the shared frozen ones.
+          const draft: Record<string, unknown> = { ...before, ...JSON.parse(JSON.stringify(headOf(before))) };
+          for (const kind of HISTORY_KINDS) draft[kind] = [...historyOf(before, kind)];
+          const valid = validate(before, mutate(draft as unknown as Incident));
           assertAppendOnly(before, valid);
           await writeRecord(client, valid, 'update');
           for (const kind of HISTORY_KINDS) await writeHistory(client, id, kind, historyOf(before, kind), historyOf(valid, kind));

@@ -25,6 +25,7 @@ export async function writeHistory(client: pg.PoolClient, id: string, kind: Hist
   let from = before.length;
   if (!extends_(before, after)) {
     await client.query('DELETE FROM incident_history WHERE incident_id = $1 AND kind = $2', [id, kind]);
+    await client.query('UPDATE incidents SET history_epoch = history_epoch + 1 WHERE id = $1', [id]);
     from = 0;
   }
   const added = after.slice(from);
@@ -36,8 +37,18 @@ export async function writeHistory(client: pg.PoolClient, id: string, kind: Hist
   );
 }
 
-function extends_(before: readonly unknown[], after: readonly unknown[]): boolean {
-  return after.length >= before.length && JSON.stringify(after.slice(0, before.length)) === JSON.stringify(before);
+/** True when `after` starts with every entry of `before`: the same (shared, frozen) objects, or equal ones. */
+export function extends_(before: readonly unknown[], after: readonly unknown[]): boolean {
+  if (after.length < before.length) return false;
+  for (let i = 0; i < before.length; i++) if (after[i] !== before[i] && JSON.stringify(after[i]) !== JSON.stringify(before[i])) return false;
+  return true;
+}
+
+/** True when `after` starts with the very objects of `before` (entries the mutation kept untouched). */
+export function sharesPrefix(before: readonly unknown[], after: readonly unknown[]): boolean {
+  if (after.length < before.length) return false;
+  for (let i = 0; i < before.length; i++) if (after[i] !== before[i]) return false;
+  return true;
 }
 
 /** The record the regulator sees: earlier timeline entries are never edited or dropped, and ids never change. */

@@ -53,7 +53,8 @@ describe.runIf(postgresUrl)('PostgreSQL store', () => {
 
   it('records the schema version and refuses a database written by a newer build', async () => {
     await (await openStore()).close();
-    expect(await sql<{ version: number }>('SELECT version FROM breachdesk_schema')).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
+    // Every migration is recorded, one row each, up to this build's version.
+    expect(await sql<{ version: number }>('SELECT version FROM breachdesk_schema ORDER BY version')).toEqual(Array.from({ length: POSTGRES_SCHEMA_VERSION }, (_, n) => ({ version: n + 1 })));
     await sql('INSERT INTO breachdesk_schema (version) VALUES ($1)', [POSTGRES_SCHEMA_VERSION + 1]);
     const refusal = await openPostgresStore(db.url).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(PostgresStoreError);
@@ -110,6 +111,22 @@ describe.runIf(postgresUrl)('PostgreSQL store', () => {
     const texts = (await a.get('BR-1'))!.timeline.map((e) => e.text);
     expect(new Set(texts).size).toBe(100);
     expect((await sql<{ n: string }>('SELECT count(*) AS n FROM incident_history'))[0]!.n).toBe('100');
+  });
+
+  it('shows each process what the other appended or rewrote (history is kept in memory)', async () => {
+    const a = await openStore();
+    const b = await openStore();
+    const delivery = (key: string) => ({ key, obligation: 'X', step: 'before:P1D', dueAt: '2025-03-02T00:00:00Z', channel: 'slack:C1', outcome: 'delivered' as const, at: '2025-03-01T12:00:00Z', late: false });
+    await a.create(build);
+    await a.update('BR-1', (c) => ({ ...c, deliveries: [delivery('k1'), delivery('k2')] }));
+    expect((await b.get('BR-1'))!.deliveries.map((d) => d.key)).toEqual(['k1', 'k2']);
+    await a.appendTimeline('BR-1', entry('from a'));
+    await a.update('BR-1', (c) => ({ ...c, deliveries: [delivery('k3')] }));
+    const seen = (await b.get('BR-1'))!;
+    expect(seen.timeline.map((e) => e.text)).toEqual(['from a']);
+    expect(seen.deliveries.map((d) => d.key)).toEqual(['k3']);
+    await b.appendTimeline('BR-1', entry('from b'));
+    expect((await a.get('BR-1'))!.timeline.map((e) => e.text)).toEqual(['from a', 'from b']);
   });
 
   it('gives consecutive ids to incidents created by two processes at once', async () => {
