@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { CoreConfig } from '../commands/context.ts';
 import { isKnownTimeZone, OrganizationRole } from '../bot/model/incident-schema.ts';
+import { parseActorList } from '../bot/access/policy.ts';
 import { listenHost } from './listen-host.ts';
 import { slackConfigFromEnv, type SlackConfig } from './slack/slack-config.ts';
 import { teamsConfigFromEnv, type TeamsConfig } from './teams/config.ts';
@@ -22,6 +23,9 @@ const EnvSchema = z.object({
   BREACHDESK_ESCALATE_HOURS: z.coerce.number().min(0).max(720).default(4),
   // PostgreSQL replicas: how often a follower tries to take the scheduler lease (and the leader checks it still holds it).
   BREACHDESK_LEADER_POLL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
+  BREACHDESK_ADMINS: z.string().optional().superRefine((v, c) => parseActorList(v).problems.forEach((p) => c.addIssue({ code: 'custom', message: p }))),
+  BREACHDESK_OPENERS: z.string().optional().superRefine((v, c) => parseActorList(v).problems.forEach((p) => c.addIssue({ code: 'custom', message: p }))),
+  BREACHDESK_PHI_GUARD: z.enum(['refuse', 'redact'], { error: 'must be refuse or redact' }).default('refuse'),
   BREACHDESK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().trim().regex(/^[\w.:[\]-]+$/, 'must be an address like 127.0.0.1 or 0.0.0.0').optional(),
@@ -81,12 +85,23 @@ export function resolveDataPath(env: NodeJS.ProcessEnv, explicit: string | undef
   return chatConfigured ? { path: join(base, 'breachdesk', 'store.json'), demo: false } : { path: join(base, 'breachdesk', 'demo-store.json'), demo: true };
 }
 
+/** The demo store's default organization, so `help new`'s example works there as typed. */
+export const DEMO_ORGANIZATION = { name: 'Example Regional Medical Center', role: 'covered_entity', country: 'US' } as const;
+
 /** The core's settings (default time zone and organization) from the environment. */
 export function coreConfig(config: AppConfig): CoreConfig {
   const org = config.BREACHDESK_ORG_NAME
     ? { name: config.BREACHDESK_ORG_NAME, role: config.BREACHDESK_ORG_ROLE ?? 'covered_entity', country: config.BREACHDESK_ORG_COUNTRY ?? 'US' }
-    : undefined;
-  return { defaultTimezone: config.BREACHDESK_TIMEZONE, ...(org ? { defaultOrganization: org } : {}) };
+    : config.demo
+      ? DEMO_ORGANIZATION
+      : undefined;
+  return {
+    defaultTimezone: config.BREACHDESK_TIMEZONE,
+    ...(org ? { defaultOrganization: org } : {}),
+    admins: parseActorList(config.BREACHDESK_ADMINS).keys,
+    openers: parseActorList(config.BREACHDESK_OPENERS).keys,
+    phiGuard: config.BREACHDESK_PHI_GUARD,
+  };
 }
 
 /** Load ./.env into process.env when present (Node's own loader; existing variables win). */

@@ -9,11 +9,21 @@ export interface CoreConfig {
   defaultTimezone: string;
   /** Default organization for `new`, when the deployment serves one organization. */
   defaultOrganization?: { name: string; role: string; country: string };
+  /** Actor keys of admins (BREACHDESK_ADMINS): they read and change every incident and manage membership. */
+  admins: string[];
+  /** Actor keys of who may open incidents (BREACHDESK_OPENERS); empty: anyone. */
+  openers: string[];
+  /** What to do with patient identifiers in free text (BREACHDESK_PHI_GUARD): refuse (default) or store a redacted copy. */
+  phiGuard?: 'refuse' | 'redact';
 }
 
 /** The channel a request came from. */
 export interface RequestChannel extends ChannelTarget {
   name?: string;
+  /** As the platform reports it, when it does (Slack `is_private`): linking a public channel draws a warning. */
+  isPrivate?: boolean;
+  /** How many people the channel has, when the platform reports it. */
+  memberCount?: number;
 }
 
 /** Everything a handler may use; no SDK objects, no globals. */
@@ -29,6 +39,10 @@ export interface CommandContext {
   channel?: RequestChannel;
   /** Posts into channels (summary); absent where nothing can be posted. */
   notifier?: Notifier;
+  /** The asker's chosen language (`lang`), overriding the organization's. */
+  language?: import('../bot/i18n/index.ts').Lang;
+  /** Remembers the asker's language choice (`lang`); absent where there is no one to remember (one-shot CLI). */
+  setLanguage?: (lang: import('../bot/i18n/index.ts').Lang | undefined) => void;
   /** Reads a local file (import from the terminal/CLI only). */
   readFile?: (path: string) => Promise<string>;
 }

@@ -1,8 +1,7 @@
 // `deadlines`, `due`, `done`, `delay`, `assess`: every notice clock of an incident, and the facts that move them.
-import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { computeObligations, toContractJson } from '../bot/deadlines/engine.ts';
-import { countdown, dueWords, isOpen, obligationLines, obligationSection, sharedCaveatLines, STATUS_LABEL } from '../bot/deadlines/present.ts';
+import { countdown, dueWords, isOpen, obligationSection, STATUS_LABEL } from '../bot/deadlines/present.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
 import { openIncidents } from '../bot/slices.ts';
 import { FIELD_LIMITS, LawEnforcementDelaySchema, NoticeSchema, RiskAssessmentSchema, type Incident } from '../bot/model/incident-schema.ts';
@@ -12,7 +11,12 @@ import { nowInZone, parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { formatInZone } from '../bot/views/format-in-zone.ts';
+import { buildDeadlinesView } from '../bot/views/deadlines-view.ts';
+import { deadlinesReply, obligationDetailsReply } from '../bot/views/deadlines-reply.ts';
+import { languageFor } from '../bot/i18n/index.ts';
+import { findObligation } from './obligation-names.ts';
 import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
+import { readableBy } from './access-check.ts';
 
 // Slack allows 50 blocks per message; a section per obligation beyond this goes to the text only.
 const MAX_SECTIONS = 20;
@@ -20,61 +24,47 @@ const MAX_SECTIONS = 20;
 const obligationsOf = (incident: Incident, ctx: CommandContext) => computeObligations(incident, ctx.rules, ctx.clock.now());
 const zoneFormat = (incident: Incident) => (iso: string) => formatInZone(iso, incident.organization.timezone);
 
-/** The obligation a user named (case-insensitive), or a usage error suggesting the nearest id. */
-function resolveObligation(list: readonly Obligation[], raw: string, incidentId: string): Obligation {
-  const hit = list.find((o) => o.obligation.toLowerCase() === raw.trim().toLowerCase());
-  if (hit) return hit;
-  const guess = list.length ? closest(raw, list.map((o) => o.obligation)) : undefined;
-  throw new InvalidArgumentsError(`${incidentId} has no obligation "${raw}".${guess ? ` Did you mean ${guess}?` : ''} \`deadlines ${incidentId}\` lists them.`);
-}
+/** The obligation a user named: id, prefix or plain words (see obligation-names.ts). */
+const resolveObligation = findObligation;
+
+/** A page start: a whole number of notices to skip. */
+const PageStart = z.string().regex(/^\d+$/, 'expected a whole number').transform(Number);
 
 /** An instant option (ISO, or local time in the incident's zone); defaults to now; never in the future. */
 function pastInstant(raw: string | undefined, incident: Incident, ctx: CommandContext, what: string): string {
   const now = ctx.clock.now();
-  const iso = raw ? parseInstant(raw, incident.organization.timezone) : nowInZone(now, incident.organization.timezone);
+  const iso = raw ? parseInstant(raw, incident.organization.timezone, languageFor(incident.organization)) : nowInZone(now, incident.organization.timezone);
   if (Date.parse(iso) > now.getTime()) throw new InvalidArgumentsError(`${what} ${raw} is in the future; record it once it has happened.`);
   return iso;
 }
 
-const deadlinesCommand: CommandSpec<{ id: string; only?: string }> = {
+const deadlinesCommand: CommandSpec<{ id: string; only?: string; from?: number; words?: string }> = {
   id: 'deadlines.list',
+  permission: 'read',
+  audit: 'read',
   name: 'deadlines',
   aliases: ['clocks', 'obligations'],
-  summary: 'Every notice owed for an incident, soonest first, with countdown, citation, verification and basis',
-  usage: 'deadlines <id> [--only <obligation>] [--json]',
-  examples: ['deadlines BR-1', 'deadlines BR-1 --only US-TX-BREACH:attorney_general', 'deadlines BR-1 --json'],
-  positionals: [{ name: 'id' }],
-  options: { only: { type: 'string', description: 'show one obligation in full' } },
-  args: z.object({ id: IncidentIdArg, only: z.string().min(1).optional() }),
+  summary: 'Every notice owed for an incident, grouped by due day, with countdown and verification; details per notice',
+  usage: 'deadlines <id> [--only <obligation or words>] [--json]',
+  examples: ['deadlines BR-1', 'deadlines BR-1 --only "texas attorney"', 'deadlines BR-1 --json'],
+  positionals: [{ name: 'id' }, { name: 'words', rest: true }],
+  options: {
+    only: { type: 'string', description: 'show one notice in full (its id, a prefix, or words like "hipaa individuals")' },
+    from: { type: 'string', description: 'start the list at this notice (the "Show more" page)' },
+  },
+  args: z.object({ id: IncidentIdArg, only: z.string().min(1).optional(), words: z.string().optional(), from: PageStart.optional() }),
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
     const now = ctx.clock.now();
     const all = obligationsOf(incident, ctx);
-    const list = args.only ? [resolveObligation(all, args.only, incident.id)] : all;
-    const fmt = zoneFormat(incident);
-    const open = list.filter(isOpen);
-    const closed = list.filter((o) => !isOpen(o));
-    const closedLines = closed.map((o) => `${o.status === 'done' ? 'done' : 'n/a '}  ${o.obligation}: ${o.status === 'done' ? `sent ${fmt(o.doneAt!)}` : o.basis}`);
-    // Caveats many rules share (no weekend roll-forward, the 164.412 note) are stated once, under the list.
-    const notes = sharedCaveatLines(open);
-    const header = `${incident.id} · ${incident.title} · deadlines at ${formatInZone(now.toISOString(), incident.organization.timezone)} (not legal advice)`;
-    const empty = 'No notification rule applies with the recorded facts (role, country, affected jurisdictions): check them with `show`.';
-    const text = [
-      header,
-      ...(list.length === 0 ? [empty] : []),
-      ...open.flatMap((o) => obligationLines(o, now.getTime(), fmt, true, true)),
-      ...(notes.length ? ['Notes:', ...notes.map((l) => `  ${l}`)] : []),
-      ...(closed.length ? ['Done / not applicable:', ...closedLines.map((l) => `  ${l}`)] : []),
-    ].join('\n');
-    const shown = args.only ? list : open.slice(0, MAX_SECTIONS);
-    const sections = shown.map((o) => obligationSection(incident.id, o, now.getTime(), fmt, true, true));
-    if (notes.length) sections.push({ heading: 'Notes', text: notes.join('\n') });
-    if (!args.only && open.length > MAX_SECTIONS) sections.push({ text: `${open.length - MAX_SECTIONS} more open obligations: see the text view or \`deadlines ${incident.id} --json\`.` });
-    if (!args.only && closed.length) sections.push({ heading: `Done / not applicable (${closed.length})`, text: closedLines.join('\n') });
-    return ok(text, {
-      card: { title: `${incident.id} · Deadlines`, subtitle: incident.title, sections, footer: `Times in ${incident.organization.timezone} · not legal advice` },
-      data: list.map(toContractJson),
-    });
+    const view = buildDeadlinesView(incident, all, now, languageFor(incident.organization, ctx.language));
+    const only = args.only ?? args.words;
+    if (only) {
+      const o = findObligation(all, only, incident.id);
+      const line = view.groups.flatMap((g) => g.lines).find((l) => l.obligation === o.obligation)!;
+      return obligationDetailsReply(view, line, [toContractJson(o)]);
+    }
+    return deadlinesReply(view, all.map(toContractJson), Math.min(args.from ?? 0, all.length));
   },
 };
 
@@ -91,6 +81,7 @@ const WithinArg = z
 
 const dueCommand: CommandSpec<{ within: number }> = {
   id: 'deadlines.due',
+  permission: 'public',
   name: 'due',
   aliases: ['upcoming'],
   summary: 'Notices due soon (or overdue) across all open incidents',
@@ -104,7 +95,9 @@ const dueCommand: CommandSpec<{ within: number }> = {
     // Every open incident's clocks: one at a time, yielding between slices, so a large store never stalls the bot.
     const items: Array<{ incident: Incident; o: Obligation }> = [];
     let open = 0;
+    const readable = readableBy(ctx);
     for await (const incident of openIncidents(ctx.store)) {
+      if (!readable(incident)) continue;
       open++;
       for (const o of obligationsOf(incident, ctx)) if (isOpen(o) && o.dueAt !== null && Date.parse(o.dueAt) <= horizon) items.push({ incident, o });
     }
@@ -128,12 +121,15 @@ const dueCommand: CommandSpec<{ within: number }> = {
 
 const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; note?: string }> = {
   id: 'deadlines.done',
+  permission: 'change',
+  freeText: ['note'],
   name: 'done',
   aliases: ['sent'],
   summary: 'Record that a notice was sent (by default now); it goes on the timeline',
   usage: 'done <id> <obligation> [--at <when>] [--note <text>]',
-  examples: ['done BR-1 US-HIPAA-164.404-INDIVIDUALS', 'done BR-1 US-TX-BREACH:attorney_general --at "2025-03-10 14:00" --note "AG portal ref 123"'],
-  positionals: [{ name: 'id' }, { name: 'obligation' }],
+  examples: ['done BR-1 US-HIPAA-164.404-INDIVIDUALS', 'done BR-1 hipaa individuals', 'done BR-1 texas attorney --at "2025-03-10 14:00" --note "AG portal ref 123"'],
+  // The obligation may be typed as plain words: every remaining word names it.
+  positionals: [{ name: 'id' }, { name: 'obligation', rest: true }],
   options: {
     at: { type: 'string', description: 'when it was sent (ISO, or local time in the incident zone; default now)' },
     note: { type: 'string', description: 'reference, channel used, who sent it' },
@@ -166,6 +162,8 @@ const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; no
 
 const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean; agency: string; official: string; at?: string; until?: string }> = {
   id: 'deadlines.delay',
+  permission: 'change',
+  freeText: ['agency', 'official'],
   name: 'delay',
   summary: 'Record a law-enforcement delay statement: HIPAA clocks per 45 CFR 164.412 (oral: at most 30 days; written: its period), state clocks per their own clause',
   usage: 'delay <id> --oral|--written --agency <agency> --official <name> [--at <when>] [--until <when>]',
@@ -194,7 +192,7 @@ const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean;
     const incident = await requireIncident(ctx, args.id);
     const zone = incident.organization.timezone;
     const statedAt = pastInstant(args.at, incident, ctx, '--at');
-    const until = args.until ? parseInstant(args.until, zone) : null;
+    const until = args.until ? parseInstant(args.until, zone, languageFor(incident.organization)) : null;
     if (until && Date.parse(until) <= Date.parse(statedAt)) throw new InvalidArgumentsError('--until must be after the statement.');
     const delay = LawEnforcementDelaySchema.parse({ form: args.oral ? 'oral' : 'written', agency: args.agency, official: args.official, statedAt, until });
     const fmt = zoneFormat(incident);
@@ -223,6 +221,8 @@ const Conclusion = z.enum(['low', 'breach'], { error: 'conclusion must be low or
 
 const assessCommand: CommandSpec<{ id: string; nature: string; person: string; acquired: string; mitigation: string; conclusion: z.infer<typeof Conclusion> }> = {
   id: 'deadlines.assess',
+  permission: 'change',
+  freeText: ['nature', 'person', 'acquired', 'mitigation'],
   name: 'assess',
   summary: 'Record the HIPAA four-factor risk assessment (45 CFR 164.402) and its conclusion',
   usage: 'assess <id> --nature <text> --person <text> --acquired <text> --mitigation <text> --conclusion low|breach',

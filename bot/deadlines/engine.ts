@@ -199,9 +199,11 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
       } else if (effect.state === 'ended' && effect.overdue) status = 'overdue';
       if (effect.state !== 'none') basis.push(effect.text);
     }
-    if (incident.organization.timezoneAssumed && deadline.kind === 'date' && (status === 'pending' || status === 'due_soon')) {
+    // BREACHDESK_TIMEZONE defaults to UTC, so a bare "UTC" is read as a default nobody chose (Etc/UTC says it on purpose).
+    const assumed = incident.organization.timezoneAssumed || ctx.zone === 'UTC';
+    if (assumed && deadline.kind === 'date' && (status === 'pending' || status === 'due_soon')) {
       status = 'needs_facts';
-      basis.unshift(`the organization's time zone was not given (${ctx.zone} assumed): day-counted deadlines end at midnight in its own zone; set it with \`set ${incident.id} timezone <IANA zone>\``);
+      basis.unshift(`the organization's time zone was not given (${ctx.zone} assumed): day-counted deadlines end at midnight in its own zone; set it with \`set ${incident.id} timezone <IANA zone>\` (Etc/UTC if UTC is meant)`);
     }
   }
   const unique = [...new Set(caveats)];

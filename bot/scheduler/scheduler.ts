@@ -17,6 +17,7 @@ export type { TickReport } from './tick-report.ts';
 import { DEFAULT_REMINDER_POLICY, parseLocalTime, validatePolicy, type ReminderPolicy } from './policy.ts';
 import { reminderReply } from './reminder-message.ts';
 import { createDeliverer } from './deliverer.ts';
+import { reachableChannels, type AccessConfig } from '../access/policy.ts';
 import type { BackoffConfig } from './retry.ts';
 
 /** What the scheduler is built from. */
@@ -36,6 +37,8 @@ export interface SchedulerConfig {
   digest?: DigestConfig;
   /** Retry timing for refused posts (default 30 s × 2^n, at most 1 h). */
   backoff?: BackoffConfig;
+  /** Access settings: reminders and digests go only to channels linked by a current team member or an admin (all linked channels without it). */
+  access?: AccessConfig;
   /** Channels posted to at once (default 16); posts to one channel always go one after another. */
   concurrency?: number;
   /** A Retry-After up to this long is waited out within the tick (default 5 s). */
@@ -94,7 +97,8 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
 
   const earliest = (...times: (number | null)[]) => times.reduce<number | null>((a, t) => (t === null ? a : a === null ? t : Math.min(a, t)), null);
 
-  function planIncident(incident: Incident, now: Date) {
+  function planIncident(stored: Incident, now: Date) {
+    const incident = config.access ? { ...stored, channels: reachableChannels(stored, config.access) } : stored;
     const obligations = compute(incident, rules, now);
     const plan = planReminders(incident, obligations, policy, now, { escalateAfterHours });
     const daily = digest ? planDailyDigest(incident, digest, now, policy.lateAfterMinutes * 60_000) : { sends: [], nextAt: null };
@@ -134,6 +138,12 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     return outcome.until;
   }
 
+  /** The incident as stored now still sends to this channel (a post takes time; people unlink meanwhile). */
+  async function stillLinked(id: string, channel: { platform: string; id: string }): Promise<boolean> {
+    const current = await store.get(id);
+    return current !== undefined && current.status !== 'closed' && current.channels.some((c) => c.platform === channel.platform && c.id === channel.id);
+  }
+
   /** Plan one incident and queue its posts in the channel lanes; resolves once they all finished. */
   async function processIncident(id: string, now: Date, report: TickReport): Promise<void> {
     const incident = await store.get(id);
@@ -161,6 +171,8 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       if (deliverer.isUnrecorded(key)) return;
       posts.push(
         lanes.run(channelLabel(target), async () => {
+          // `unlink` (or closing the incident) while earlier posts were going out cancels the rest for that channel at once.
+          if (!(await stillLinked(id, target))) return;
           const again = await send(id, id, target, key, reply, records, report);
           if (again === null) onSent();
           retryAt = earliest(retryAt, again);
@@ -168,7 +180,7 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       );
     };
     for (const r of plan.sends) queue(r.channel, r.key, () => reminderReply(incident, r, escalateAfterHours, now), r.records, () => countSent(report, r.records));
-    for (const d of daily.sends) queue(d.channel, d.key, () => summaryReply(incident, obligations, now, 'Daily digest'), [d.record], () => report.digests++);
+    for (const d of daily.sends) queue(d.channel, d.key, () => summaryReply(incident, obligations, now, 'digest'), [d.record], () => report.digests++);
     const results = await Promise.allSettled(posts);
     const failure = results.find((r) => r.status === 'rejected');
     // A change during processing (our own records included) already queued this incident for the next tick.

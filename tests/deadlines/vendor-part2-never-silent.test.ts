@@ -116,3 +116,12 @@ describe('never silent about people whose US State is unknown', () => {
     expect(ids(compute(makeIncident(), '2025-02-21T00:00:00Z'))).not.toContain('US:state_unknown');
   });
 });
+
+describe('never silently UTC', () => {
+  it('a bare UTC zone (the BREACHDESK_TIMEZONE default) asks for the zone; Etc/UTC is taken as chosen', () => {
+    const utc = find(compute(makeIncident({ organization: { timezone: 'UTC' } }), '2025-02-21T00:00:00Z'), 'US-HIPAA-164.404-INDIVIDUALS');
+    expect(utc.status).toBe('needs_facts');
+    expect(utc.basis).toMatch(/time zone was not given \(UTC assumed\).*Etc\/UTC if UTC is meant/);
+    expect(find(compute(makeIncident({ organization: { timezone: 'Etc/UTC' } }), '2025-02-21T00:00:00Z'), 'US-HIPAA-164.404-INDIVIDUALS').status).toBe('pending');
+  });
+});
