@@ -7,6 +7,8 @@ import { openPostgresStore } from '../../data/postgres/postgres-store.ts';
 import { openFileStore } from '../../data/file-store.ts';
 import { StoreCorruptError, StoreLockedError } from '../../data/store-errors.ts';
 
+const HISTORY_LABELS: Record<string, string> = { timeline: 'timeline entries', deliveries: 'deliveries', accessLog: 'access-log entries' };
+
 /** Usage of the one-shot store move. */
 export const MIGRATE_USAGE = 'Usage: breachdesk migrate-store --from <store.json> --to postgres://user@host:5432/database';
 
@@ -39,7 +41,7 @@ export async function migrateStore(argv: string[], out: (line: string) => void, 
       const target = await openPostgresStore(to, { listen: false });
       try {
         const report = await copyStore(source, target);
-        const counts = Object.entries(report.entries).map(([k, n]) => `${n} ${k === 'timeline' ? 'timeline entries' : k}`).join(', ');
+        const counts = Object.entries(report.entries).map(([k, n]) => `${n} ${HISTORY_LABELS[k] ?? k}`).join(', ');
         if (report.problems.length) {
           for (const p of report.problems) err(`breachdesk: migrate-store: ${p}`);
           err(`breachdesk: migrate-store copied ${report.incidents} incidents but the copy does not match the source; do not switch BREACHDESK_DATA to it`);

@@ -1,7 +1,7 @@
 // How an incident maps to rows: the record without its history in `incidents`, each history entry in `incident_history`.
 import { IncidentSchema, type Incident } from '../../bot/model/incident-schema.ts';
 
-/** The incident lists kept as history rows rather than inside the record (the access log once the model has one). */
+/** The incident lists kept as history rows rather than inside the record (those the model has). */
 export const HISTORY_KINDS: readonly string[] = ['timeline', 'deliveries', 'accessLog'].filter((kind) => kind in IncidentSchema.shape);
 export type HistoryKind = string;
 

@@ -32,6 +32,7 @@ async function fileStoreWithHistory(): Promise<string> {
   for (let n = 1; n <= 3; n++) await store.create((id) => makeIncident(id, usHospitalFacts({ title: `incident ${n}` })));
   for (let n = 0; n < 5; n++) await store.appendTimeline('BR-2', note(`note ${n}`));
   await store.update('BR-2', (c) => ({ ...c, status: 'notifying', deliveries: [delivery(1), delivery(2)] }));
+  await store.update('BR-1', (c) => ({ ...c, accessLog: [{ at: '2025-03-01T12:05:00Z', kind: 'read' as const, command: 'show', actor }] }));
   await store.update('BR-3', (c) => ({ ...c, status: 'closed' }));
   await store.close();
   return path;
@@ -51,7 +52,7 @@ describe.runIf(postgresUrl)('migrate-store', () => {
     const r = cli(['migrate-store', '--from', from, '--to', db.url]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Copied 3 incidents (5 timeline entries, 2 deliveries)');
+    expect(r.stdout).toContain('Copied 3 incidents (5 timeline entries, 2 deliveries, 1 access-log entries)');
     expect(r.stdout).toMatch(/Verified: .*chain heads match/);
     const [source, target] = [await openFileStore(from, new Date()), await openPostgresStore(db.url, { listen: false })];
     try {

@@ -55,6 +55,8 @@ async function startReplica(name: string): Promise<Replica> {
       BREACHDESK_DATA: db.url, BREACHDESK_TICK_SECONDS: '1', BREACHDESK_LEADER_POLL_SECONDS: '1', PORT: String(port), HOST: '127.0.0.1',
       SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
       BREACHDESK_TEAMS_ANONYMOUS: '1',
+      // The Slack user of the slash-command fixture and the Teams user of the mention fixture may change every incident.
+      BREACHDESK_ADMINS: 'slack:U0SAM00001,teams:6f1c2d3e-4b5a-4c7d-8e9f-a0b1c2d3e4f5',
     },
   });
   const log: string[] = [];
