@@ -4,6 +4,7 @@ import {
   FIELD_LIMITS, IncidentStatus, Jurisdiction, OrganizationRole, TimeZoneName, VendorRole, type Incident,
 } from '../bot/model/incident-schema.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
+import { describeIssue } from './arg-problems.ts';
 import { parseInstant } from './instants.ts';
 import { languageFor } from '../bot/i18n/index.ts';
 import { readCount, readGdprRisk, readYesNo } from './input-words.ts';
@@ -15,17 +16,12 @@ export interface FieldSpec {
   aliases: string[];
   help: string;
   /** Turns the typed value into the stored value; throws InvalidArgumentsError. */
-  parse(raw: string, incident: Incident): unknown;
+  parse(raw: string, incident: Incident, now: Date): unknown;
 }
 
 const fromSchema = (schema: z.ZodType) => (raw: string) => {
   const r = schema.safeParse(raw);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    // A list of allowed words reads as words, not as the library's `expected one of "a"|"b"`.
-    if (issue.code === 'invalid_value') throw new InvalidArgumentsError(`"${raw.trim()}" is not one of: ${issue.values.map(String).join(', ')}.`);
-    throw new InvalidArgumentsError(`"${raw.trim()}": ${issue.message}`);
-  }
+  if (!r.success) throw new InvalidArgumentsError(describeIssue({ ...r.error.issues[0]!, path: ['value'] }, { value: raw }, new Set()).replace(/^value /, 'The value '));
   return r.data;
 };
 // Values as people type them (262,831 / 262 831; French 262.831; yes/oui; faible/élevé): input-words.ts.
@@ -35,10 +31,15 @@ const plain = <T>(read: (raw: string, incident: Incident) => T | string, isValue
   return value as T;
 };
 const count = plain((raw, incident) => readCount(raw, languageFor(incident.organization)), (v) => typeof v === 'number');
-const instant = (raw: string, incident: Incident) => parseInstant(raw, incident.organization.timezone, languageFor(incident.organization));
-const optionalInstant = (raw: string, incident: Incident) => (/^(none|null|-)$/i.test(raw.trim()) ? null : instant(raw, incident));
+const instant = (raw: string, incident: Incident, now: Date) => parseInstant(raw, incident.organization.timezone, now, languageFor(incident.organization));
+const optionalInstant = (raw: string, incident: Incident, now: Date) => (/^(none|null|-)$/i.test(raw.trim()) ? null : instant(raw, incident, now));
 const bool = plain((raw) => readYesNo(raw), (v) => typeof v === 'boolean');
-const text = fromSchema(z.string().trim().min(1, 'cannot be empty').max(200, 'at most 200 characters'));
+const text = (raw: string) => {
+  const value = raw.trim();
+  if (!value) throw new InvalidArgumentsError('The value is empty.');
+  if (value.length > 200) throw new InvalidArgumentsError(`The value is ${value.length.toLocaleString('en-US')} characters; the limit is 200.`);
+  return value;
+};
 
 // The import format's bounds (incident-schema.ts FIELD_LIMITS), said as a sentence instead of failing at the store.
 function categories(raw: string): string[] {
@@ -97,20 +98,4 @@ export function resolveField(name: string): { spec: FieldSpec; path: string } | 
   return undefined;
 }
 
-/** Read a dotted path. */
-export function getPath(target: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((obj, key) => (obj as Record<string, unknown> | null)?.[key], target);
-}
-
-/** Return a copy of `incident` with `path` set to `value` (creating a vendor record when needed). */
-export function setPath(incident: Incident, path: string, value: unknown): Incident {
-  const copy = structuredClone(incident) as unknown as Record<string, unknown>;
-  if (path.startsWith('vendor.') && copy.vendor == null) {
-    copy.vendor = { name: 'vendor', role: 'business_associate', isAgent: false, discoveredAt: null, notifiedUsAt: null };
-  }
-  const keys = path.split('.');
-  let obj = copy;
-  for (const key of keys.slice(0, -1)) obj = (obj[key] ??= {}) as Record<string, unknown>;
-  obj[keys.at(-1)!] = value;
-  return copy as unknown as Incident;
-}
+export { getPath, setPath } from '../bot/domain/paths.ts';

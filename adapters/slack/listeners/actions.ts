@@ -56,11 +56,11 @@ export function registerActions(app: App, ctx: SlackContext): void {
 
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: OPEN_NEW_ACTION }, async ({ ack, body }) => {
     await ack();
-    await openView(ctx, body.trigger_id, newIncidentModal({}, formDefaults(ctx.bot.deps.config)));
+    await openView(ctx, body.trigger_id, newIncidentModal({}, formDefaults(ctx.bot.defaults)));
   });
 
   app.shortcut(NEW_SHORTCUT, async ({ ack, body }) => {
     await ack();
-    await openView(ctx, body.trigger_id, newIncidentModal({}, formDefaults(ctx.bot.deps.config)));
+    await openView(ctx, body.trigger_id, newIncidentModal({}, formDefaults(ctx.bot.defaults)));
   });
 }

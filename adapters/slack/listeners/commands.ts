@@ -19,7 +19,7 @@ export function registerCommands(app: App, ctx: SlackContext): void {
     if (isBareNew(ctx, text)) {
       await ack();
       const origin = { ...(channel ? { channel: { id: channel.id, ...(channel.name ? { name: channel.name } : {}) } } : {}), responseUrl: command.response_url };
-      const opened = await openView(ctx, command.trigger_id, newIncidentModal(origin, formDefaults(ctx.bot.deps.config)));
+      const opened = await openView(ctx, command.trigger_id, newIncidentModal(origin, formDefaults(ctx.bot.defaults)));
       if (!opened) await respond({ response_type: 'ephemeral', text: 'Could not open the form. Type it instead: `new <title> --discovered "2025-02-20 09:00" --affected <n>`.' }).catch(() => undefined);
       return;
     }
@@ -40,5 +40,5 @@ export function registerCommands(app: App, ctx: SlackContext): void {
 /** `new` (or an alias) with nothing after it opens the form instead of failing for a missing title. */
 function isBareNew(ctx: SlackContext, text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
-  return words.length === 1 && ctx.bot.deps.registry.find(words[0]!)?.id === 'incident.new';
+  return words.length === 1 && ctx.bot.findCommand(words[0]!)?.id === 'incident.new';
 }

@@ -31,7 +31,7 @@ export async function publishHome(ctx: SlackContext, userId: string): Promise<vo
   const actor = { id: userId, name: await ctx.userName(userId) };
   const ask = (text: string): Promise<Reply> => ctx.bot.handle(textRequest(text, actor));
   const list = await ask('list');
-  const due = ctx.bot.deps.registry.find('due') ? await ask('due') : undefined;
+  const due = ctx.bot.findCommand('due') ? await ask('due') : undefined;
   try {
     await ctx.client.views.publish({ user_id: userId, view: homeView(list, due) });
   } catch (error) {
