@@ -1,5 +1,6 @@
 // What only the PostgreSQL store promises: history as rows, migrations and refusals, one-line connection errors,
 // changes heard across processes, request de-duplication and the scheduler lease shared through the database.
+import { verifyChain } from '../../bot/record/verify-chain.ts';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Incident, TimelineEntry } from '../../bot/model/incident-schema.ts';
@@ -47,8 +48,12 @@ describe.runIf(postgresUrl)('PostgreSQL store', () => {
     expect(rows.map((r) => [r.kind, r.seq, r.item.text])).toEqual([['timeline', 0, 'one'], ['timeline', 1, 'two']]);
     const [record] = await sql<{ doc: { timeline: unknown[] } }>('SELECT doc FROM incidents');
     expect(record!.doc.timeline).toEqual([]);
-    // The entry comes back as the same text it went in as (key order included), which a hash chain depends on.
-    expect(JSON.stringify((await store.get('BR-1'))!.timeline[0])).toBe(JSON.stringify(entry('one')));
+    // The entry comes back as the same text it went in as (key order included), sealed into the hash chain
+    // (prev and hash appended), which the chain's verification depends on.
+    const stored = JSON.stringify((await store.get('BR-1'))!.timeline[0]);
+    expect(stored.startsWith(JSON.stringify(entry('one')).slice(0, -1) + ',"prev":"')).toBe(true);
+    expect(stored).toMatch(/,"hash":"[0-9a-f]{64}"\}$/);
+    expect(verifyChain((await store.get('BR-1'))!).state).toBe('intact');
   });
 
   it('records the schema version and refuses a database written by a newer build', async () => {
