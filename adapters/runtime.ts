@@ -1,7 +1,9 @@
 // The composition root shared by `npm start` and the one-shot CLI: store, rules, registry, bot.
 import { readFile, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { createBot, type Bot } from '../commands/bot.ts';
-import { loadRules } from '../bot/deadlines/load-rules.ts';
+import { loadRulesCached } from '../bot/deadlines/rules-cache.ts';
 import { createNotifierHub, type NotifierHub } from '../bot/notifier-hub.ts';
 import type { Clock, IncidentStore, Logger } from '../bot/ports.ts';
 import type { CoreConfig } from '../commands/context.ts';
@@ -20,7 +22,7 @@ export interface Runtime {
 
 /** Open the store at `dataPath` and build the bot; store problems surface as StoreOpenFailure. */
 export async function openRuntime(options: { dataPath: string; clock: Clock; logger: Logger; core: CoreConfig }): Promise<Runtime> {
-  const rules = loadRules();
+  const { rules } = loadRulesCached(rulesCacheDir());
   const store = await openFileStore(options.dataPath, options.clock.now());
   // One damaged incident does not stop the bot: it is named here and refused until repaired.
   for (const d of await store.damaged()) options.logger.error(`store: incident ${d.id} is damaged and quarantined (refused until repaired)`, { incident: d.id, problem: d.problem });
@@ -34,6 +36,11 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
     readFile: readImportFile,
   });
   return { bot, store, notifier, close: () => store.close() };
+}
+
+/** The per-user cache folder for validated rule data ($XDG_CACHE_HOME/breachdesk, else ~/.cache/breachdesk). */
+export function rulesCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'breachdesk');
 }
 
 /** Read a file to import, refusing before reading one larger than any import (a mistyped path to a disk image). */
