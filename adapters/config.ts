@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { CoreConfig } from '../commands/context.ts';
 import { isKnownTimeZone, OrganizationRole } from '../bot/model/incident-schema.ts';
+import { parseActorList } from '../bot/access/policy.ts';
 import { listenHost } from './listen-host.ts';
 import { slackConfigFromEnv, type SlackConfig } from './slack/slack-config.ts';
 import { teamsConfigFromEnv, type TeamsConfig } from './teams/config.ts';
@@ -20,6 +21,9 @@ const EnvSchema = z.object({
   BREACHDESK_DIGEST_CHANNEL: z.string().trim().regex(/^(slack|teams|terminal):.+$/, 'must be slack:<channel id> or teams:<conversation id>').optional(),
   BREACHDESK_DIGEST_TIME: z.string().regex(/^\d{2}:\d{2}$/, 'must be HH:MM').default('08:30'),
   BREACHDESK_ESCALATE_HOURS: z.coerce.number().min(0).max(720).default(4),
+  BREACHDESK_ADMINS: z.string().optional().superRefine((v, c) => parseActorList(v).problems.forEach((p) => c.addIssue({ code: 'custom', message: p }))),
+  BREACHDESK_OPENERS: z.string().optional().superRefine((v, c) => parseActorList(v).problems.forEach((p) => c.addIssue({ code: 'custom', message: p }))),
+  BREACHDESK_PHI_GUARD: z.enum(['refuse', 'redact'], { error: 'must be refuse or redact' }).default('refuse'),
   BREACHDESK_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().trim().regex(/^[\w.:[\]-]+$/, 'must be an address like 127.0.0.1 or 0.0.0.0').optional(),
@@ -84,7 +88,13 @@ export function coreConfig(config: AppConfig): CoreConfig {
   const org = config.BREACHDESK_ORG_NAME
     ? { name: config.BREACHDESK_ORG_NAME, role: config.BREACHDESK_ORG_ROLE ?? 'covered_entity', country: config.BREACHDESK_ORG_COUNTRY ?? 'US' }
     : undefined;
-  return { defaultTimezone: config.BREACHDESK_TIMEZONE, ...(org ? { defaultOrganization: org } : {}) };
+  return {
+    defaultTimezone: config.BREACHDESK_TIMEZONE,
+    ...(org ? { defaultOrganization: org } : {}),
+    admins: parseActorList(config.BREACHDESK_ADMINS).keys,
+    openers: parseActorList(config.BREACHDESK_OPENERS).keys,
+    phiGuard: config.BREACHDESK_PHI_GUARD,
+  };
 }
 
 /** Load ./.env into process.env when present (Node's own loader; existing variables win). */

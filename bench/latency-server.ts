@@ -13,6 +13,8 @@ import type { Clock, Logger } from '../bot/ports.ts';
 import { FAKE_BOT_TOKEN } from '../tests/slack/fake-slack.ts';
 import { SIGNING_SECRET } from '../tests/slack/signed-request.ts';
 
+// The user of the signed slash-command fixture: an admin, so the bench times real answers (each one also writes its read to the access log).
+const BENCH_USER = 'slack:U0SAM00001';
 const BOT_ID = 'BBOT';
 const BOT_USER_ID = 'UBOT';
 const [mode, apiUrl, storePath] = process.argv.slice(2);
@@ -22,7 +24,7 @@ const logger: Logger = { debug: () => undefined, info: () => undefined, warn: ()
 const http = createHttpServer();
 if (mode === 'ours' && storePath && apiUrl) {
   tuneHeap(); // as `npm start` does
-  const runtime = await openRuntime({ dataPath: storePath, clock: storeClock(storePath), logger, core: { defaultTimezone: 'America/Chicago' } });
+  const runtime = await openRuntime({ dataPath: storePath, clock: storeClock(storePath), logger, core: { defaultTimezone: 'America/Chicago', admins: [BENCH_USER], openers: [] } });
   // processBeforeResponse: the HTTP response carries the answer, so the client times the whole command.
   const slack = { botToken: FAKE_BOT_TOKEN, signingSecret: SIGNING_SECRET, apiUrl, botId: BOT_ID, botUserId: BOT_USER_ID };
   await startSlack({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: slack, logger, seenRequests: runtime.store, tuning: { processBeforeResponse: true } });

@@ -4,6 +4,8 @@ import type { CommandContext } from './context.ts';
 import { CommandRefusedError } from '../bot/errors.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
+import { actorKey } from '../bot/access/actor-key.ts';
+import { canRead, publicChannelWarning } from '../bot/access/policy.ts';
 import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
 
 function requireChannel(ctx: CommandContext) {
@@ -16,6 +18,7 @@ function requireChannel(ctx: CommandContext) {
 
 const linkCommand: CommandSpec<{ id: string }> = {
   id: 'channel.link',
+  permission: 'change',
   name: 'link',
   summary: 'Link this channel to an incident: reminders and summaries will be posted here',
   usage: 'link <id>',
@@ -27,7 +30,9 @@ const linkCommand: CommandSpec<{ id: string }> = {
     const incident = await requireIncident(ctx, args.id);
     const label = channel.name ?? channel.id;
     const existing = incident.channels.find((c) => c.platform === channel.platform && c.id === channel.id);
-    if (existing && JSON.stringify(existing.reference) === JSON.stringify(channel.reference)) return ok(`This channel is already linked to ${args.id}.`);
+    // A link made by someone no longer on the team sends nothing: linking again by a member revives it.
+    const live = existing?.linkedByKey === undefined || canRead(incident, existing.linkedByKey, ctx.config);
+    if (existing && live && JSON.stringify(existing.reference) === JSON.stringify(channel.reference)) return ok(`This channel is already linked to ${args.id}.`);
     await updateWithEntry(
       ctx,
       args.id,
@@ -35,17 +40,19 @@ const linkCommand: CommandSpec<{ id: string }> = {
         ...c,
         channels: [
           ...c.channels.filter((l) => !(l.platform === channel.platform && l.id === channel.id)),
-          { platform: channel.platform, id: channel.id, ...(channel.name ? { name: channel.name } : {}), linkedAt: ctx.clock.now().toISOString(), linkedBy: ctx.actor.name, ...(channel.reference !== undefined ? { reference: channel.reference } : {}) },
+          { platform: channel.platform, id: channel.id, ...(channel.name ? { name: channel.name } : {}), linkedAt: ctx.clock.now().toISOString(), linkedBy: ctx.actor.name, linkedByKey: actorKey(ctx.actor), ...(channel.reference !== undefined ? { reference: channel.reference } : {}) },
         ],
       }),
       () => timelineEntry(ctx, 'channel.linked', `Linked ${channel.platform} channel ${label}`),
     );
-    return ok(`Linked ${channel.platform} channel ${label} to ${args.id}. Deadline reminders and summaries will be posted here.`, { visibility: 'channel' });
+    const warning = publicChannelWarning(channel);
+    return ok(`Linked ${channel.platform} channel ${label} to ${args.id}. Deadline reminders and summaries will be posted here.${warning ? `\n${warning}` : ''}`, { visibility: 'channel' });
   },
 };
 
 const unlinkCommand: CommandSpec<{ id: string }> = {
   id: 'channel.unlink',
+  permission: 'change',
   name: 'unlink',
   summary: 'Stop posting an incident’s reminders into this channel',
   usage: 'unlink <id>',

@@ -9,11 +9,21 @@ export interface CoreConfig {
   defaultTimezone: string;
   /** Default organization for `new`, when the deployment serves one organization. */
   defaultOrganization?: { name: string; role: string; country: string };
+  /** Actor keys of admins (BREACHDESK_ADMINS): they read and change every incident and manage membership. */
+  admins: string[];
+  /** Actor keys of who may open incidents (BREACHDESK_OPENERS); empty: anyone. */
+  openers: string[];
+  /** What to do with patient identifiers in free text (BREACHDESK_PHI_GUARD): refuse (default) or store a redacted copy. */
+  phiGuard?: 'refuse' | 'redact';
 }
 
 /** The channel a request came from. */
 export interface RequestChannel extends ChannelTarget {
   name?: string;
+  /** As the platform reports it, when it does (Slack `is_private`): linking a public channel draws a warning. */
+  isPrivate?: boolean;
+  /** How many people the channel has, when the platform reports it. */
+  memberCount?: number;
 }
 
 /** Everything a handler may use; no SDK objects, no globals. */

@@ -23,6 +23,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 
 const coverageCommand: CommandSpec<{ jurisdiction?: string }> = {
   id: 'rules.coverage',
+  permission: 'public',
   name: 'coverage',
   aliases: ['rules'],
   summary: 'Every jurisdiction: which notices breachdesk encodes, their verification level and when the rule was last checked',

@@ -13,6 +13,7 @@ import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { formatInZone } from '../bot/views/format-in-zone.ts';
 import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
+import { readableBy } from './access-check.ts';
 
 // Slack allows 50 blocks per message; a section per obligation beyond this goes to the text only.
 const MAX_SECTIONS = 20;
@@ -38,6 +39,8 @@ function pastInstant(raw: string | undefined, incident: Incident, ctx: CommandCo
 
 const deadlinesCommand: CommandSpec<{ id: string; only?: string }> = {
   id: 'deadlines.list',
+  permission: 'read',
+  audit: 'read',
   name: 'deadlines',
   aliases: ['clocks', 'obligations'],
   summary: 'Every notice owed for an incident, soonest first, with countdown, citation, verification and basis',
@@ -91,6 +94,7 @@ const WithinArg = z
 
 const dueCommand: CommandSpec<{ within: number }> = {
   id: 'deadlines.due',
+  permission: 'public',
   name: 'due',
   aliases: ['upcoming'],
   summary: 'Notices due soon (or overdue) across all open incidents',
@@ -104,7 +108,9 @@ const dueCommand: CommandSpec<{ within: number }> = {
     // Every open incident's clocks: one at a time, yielding between slices, so a large store never stalls the bot.
     const items: Array<{ incident: Incident; o: Obligation }> = [];
     let open = 0;
+    const readable = readableBy(ctx);
     for await (const incident of openIncidents(ctx.store)) {
+      if (!readable(incident)) continue;
       open++;
       for (const o of obligationsOf(incident, ctx)) if (isOpen(o) && o.dueAt !== null && Date.parse(o.dueAt) <= horizon) items.push({ incident, o });
     }
@@ -128,6 +134,8 @@ const dueCommand: CommandSpec<{ within: number }> = {
 
 const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; note?: string }> = {
   id: 'deadlines.done',
+  permission: 'change',
+  freeText: ['note'],
   name: 'done',
   aliases: ['sent'],
   summary: 'Record that a notice was sent (by default now); it goes on the timeline',
@@ -166,6 +174,8 @@ const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; no
 
 const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean; agency: string; official: string; at?: string; until?: string }> = {
   id: 'deadlines.delay',
+  permission: 'change',
+  freeText: ['agency', 'official'],
   name: 'delay',
   summary: 'Record a law-enforcement delay statement: HIPAA clocks per 45 CFR 164.412 (oral: at most 30 days; written: its period), state clocks per their own clause',
   usage: 'delay <id> --oral|--written --agency <agency> --official <name> [--at <when>] [--until <when>]',
@@ -223,6 +233,8 @@ const Conclusion = z.enum(['low', 'breach'], { error: 'conclusion must be low or
 
 const assessCommand: CommandSpec<{ id: string; nature: string; person: string; acquired: string; mitigation: string; conclusion: z.infer<typeof Conclusion> }> = {
   id: 'deadlines.assess',
+  permission: 'change',
+  freeText: ['nature', 'person', 'acquired', 'mitigation'],
   name: 'assess',
   summary: 'Record the HIPAA four-factor risk assessment (45 CFR 164.402) and its conclusion',
   usage: 'assess <id> --nature <text> --person <text> --acquired <text> --mitigation <text> --conclusion low|breach',

@@ -43,9 +43,9 @@ const field = (path: string, aliases: string[], help: string, parse: FieldSpec['
 export const FIELDS: readonly FieldSpec[] = [
   field('title', [], 'short incident title', text),
   field('status', [], `one of ${IncidentStatus.options.join(', ')}`, fromSchema(IncidentStatus)),
-  field('roles.commander', ['commander'], 'incident commander (a name or @mention)', text),
-  field('roles.privacyOfficer', ['privacy', 'privacyofficer', 'privacy-officer'], 'privacy officer', text),
-  field('roles.legal', ['legal', 'counsel'], 'legal counsel', text),
+  field('roles.commander', ['commander'], 'incident commander: a user (<@U…>, slack:<id>, teams:<id>) joins the response team; a plain name does not', text),
+  field('roles.privacyOfficer', ['privacy', 'privacyofficer', 'privacy-officer'], 'privacy officer (a user, as for commander)', text),
+  field('roles.legal', ['legal', 'counsel'], 'legal counsel (a user, as for commander)', text),
   field('discoveredAt', ['discovered', 'discovery'], 'when THIS organization discovered / became aware (moves HIPAA, GDPR, state clocks)', instant),
   field('breachDeterminedAt', ['determined', 'determination'], 'when the organization determined a breach occurred (state laws counting from determination); none = use discovery', optionalInstant),
   field('materialityDeterminedAt', ['materiality'], 'SEC 8-K Item 1.05 materiality determination; none = not determined', optionalInstant),

@@ -30,6 +30,8 @@ export function pickObligation(incident: Incident, list: readonly Obligation[], 
 
 const draftCommand: CommandSpec<{ id: string; obligation: string; lang?: 'en' | 'fr' }> = {
   id: 'guidance.draft',
+  permission: 'read',
+  audit: 'read',
   name: 'draft',
   summary: 'Write the notice for one obligation, pre-filled from the facts, with a placeholder for each missing fact',
   usage: 'draft <id> <obligation> [--lang en|fr]',
@@ -63,6 +65,8 @@ function recordDraft(ctx: CommandContext, id: string, o: Obligation, kind: strin
 
 const nextCommand: CommandSpec<{ id: string; lang?: 'en' | 'fr' }> = {
   id: 'guidance.next',
+  permission: 'read',
+  audit: 'read',
   name: 'next',
   aliases: ['todo'],
   summary: 'What to do now: facts still needed, next deadlines, notices not yet drafted, open response-plan tasks',

@@ -4,10 +4,20 @@ import type { CommandSpec } from './registry.ts';
 import { ok, usage } from '../bot/reply.ts';
 import { fieldHelp } from './set-command.ts';
 
+// What each permission means, in the words `help <command>` shows.
+const WHO = {
+  public: 'anyone',
+  open: 'anyone allowed to open incidents (BREACHDESK_OPENERS; empty = anyone)',
+  read: "the incident's response team and admins",
+  change: "the incident's response team and admins",
+  admin: 'admins (BREACHDESK_ADMINS)',
+} as const;
+
 /** The help command needs the full list of specs (including itself). */
 export function createHelpCommand(all: () => readonly CommandSpec[]): CommandSpec<{ command?: string }> {
   return {
     id: 'help',
+    permission: 'public',
     name: 'help',
     aliases: ['?', 'commands'],
     summary: 'List commands, or explain one',
@@ -34,6 +44,7 @@ export function createHelpCommand(all: () => readonly CommandSpec[]): CommandSpe
         `${spec.name}: ${spec.summary}`,
         `Usage: ${spec.usage}`,
         ...(spec.aliases?.length ? [`Also: ${spec.aliases.join(', ')}`] : []),
+        `Who: ${WHO[spec.permission]}`,
         ...(options.length ? ['Options:', ...options] : []),
         'Examples:',
         ...spec.examples.map((e) => `  ${e}`),

@@ -7,11 +7,14 @@ import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { describeIncident } from '../bot/views/incident-view.ts';
 import { IncidentIdArg, requireIncident, timelineEntry } from './shared.ts';
+import { readableBy } from './access-check.ts';
 
 const newCommand: CommandSpec<{
   title: string; discovered?: string; role?: string; org?: string; country?: string; tz?: string; affected?: number;
 }> = {
   id: 'incident.new',
+  permission: 'open',
+  freeText: ['title', 'org'],
   name: 'new',
   aliases: ['open', 'create'],
   summary: 'Open a new incident',
@@ -59,6 +62,7 @@ const newCommand: CommandSpec<{
 
 const listCommand: CommandSpec<{ status?: z.infer<typeof IncidentStatus>; all?: boolean }> = {
   id: 'incident.list',
+  permission: 'public',
   name: 'list',
   aliases: ['ls', 'incidents'],
   summary: 'List open incidents (or all, or by status)',
@@ -70,7 +74,7 @@ const listCommand: CommandSpec<{ status?: z.infer<typeof IncidentStatus>; all?: 
   },
   args: z.object({ status: IncidentStatus.optional(), all: z.boolean().optional() }),
   async handler(args, ctx) {
-    const incidents = await ctx.store.list(args.status ? { status: [args.status] } : { openOnly: !args.all });
+    const incidents = (await ctx.store.list(args.status ? { status: [args.status] } : { openOnly: !args.all })).filter(readableBy(ctx));
     // Quarantined incidents are always shown: their status cannot be read, and someone must repair them.
     const damaged = await ctx.store.damaged();
     const damagedLines = damaged.map((d) => `${d.id}  [damaged]  cannot be read: ${d.problem}`);
@@ -98,6 +102,8 @@ const listCommand: CommandSpec<{ status?: z.infer<typeof IncidentStatus>; all?: 
 
 const showCommand: CommandSpec<{ id: string }> = {
   id: 'incident.show',
+  permission: 'read',
+  audit: 'read',
   name: 'show',
   aliases: ['info', 'details'],
   summary: "Show an incident's facts, roles, channels and recent timeline",
@@ -113,6 +119,8 @@ const showCommand: CommandSpec<{ id: string }> = {
 
 const logCommand: CommandSpec<{ id: string; text: string }> = {
   id: 'incident.log',
+  permission: 'change',
+  freeText: ['text'],
   name: 'log',
   aliases: ['note'],
   summary: 'Add a note to the incident timeline (the written record)',

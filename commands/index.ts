@@ -5,6 +5,7 @@ import { deadlineCommands } from './deadline-commands.ts';
 import { guidanceCommands } from './guidance-commands.ts';
 import { createHelpCommand } from './help-command.ts';
 import { incidentCommands } from './incident-commands.ts';
+import { memberCommands } from './member-commands.ts';
 import { reminderCommands } from './reminder-commands.ts';
 import { planCommands } from './plan-commands.ts';
 import { createRegistry, type CommandRegistry, type CommandSpec } from './registry.ts';
@@ -15,7 +16,7 @@ import { transferCommands } from './transfer-commands.ts';
 /** Every command breachdesk understands, in help order. */
 export function allCommandSpecs(): CommandSpec[] {
   const specs: CommandSpec[] = [];
-  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...deadlineCommands, ...summaryCommands, ...guidanceCommands, ...planCommands, ...reminderCommands, ...channelCommands, ...transferCommands, ...coverageCommands);
+  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...deadlineCommands, ...summaryCommands, ...guidanceCommands, ...planCommands, ...reminderCommands, ...channelCommands, ...transferCommands, ...coverageCommands, ...memberCommands);
   return specs;
 }
 

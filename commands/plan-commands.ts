@@ -16,6 +16,8 @@ const change = (ctx: CommandContext) => ({ store: ctx.store, actor: ctx.actor, n
 
 const taskCommand: CommandSpec<{ action: string; id: string; rest?: string }> = {
   id: 'plan.task',
+  permission: 'change',
+  freeText: ['rest'],
   name: 'task',
   summary: 'Mark a response-plan task done, or add a task of your own (`next <id>` lists them)',
   usage: 'task done <id> <task> | task add <id> <text…>',
@@ -45,6 +47,8 @@ const WITHIN = /^(\d{1,5})\s*(h|hours?|d|days?)$/i;
 
 const clockCommand: CommandSpec<{ action: string; id: string; clock?: string; to?: string; within?: string; by?: string; from?: string; basis?: string; reason?: string }> = {
   id: 'plan.clock',
+  permission: 'change',
+  freeText: ['to', 'basis', 'reason'],
   name: 'clock',
   summary: 'Track a contractual or insurer deadline (BAA, DPA, cyber policy) beside the legal ones, or stop tracking it',
   usage: 'clock add <id> --to <recipient> (--within 48h|10d | --by <when>) [--from discovery|notified|<when>] --basis <text> | clock remove <id> <clock> --reason <text>',

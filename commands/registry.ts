@@ -6,6 +6,9 @@ import type { CommandContext } from './context.ts';
 import { CommandRefusedError, IncidentNotFoundError, InvalidArgumentsError } from '../bot/errors.ts';
 import { refused, usage, type Reply } from '../bot/reply.ts';
 import { tokenize } from './tokenize.ts';
+import type { Permission } from '../bot/access/policy.ts';
+import { guardText } from '../bot/privacy/guard.ts';
+import { accessEvent, authorize, recordAccess } from './access-check.ts';
 
 /** One option of a command (`--name value` or `--flag`). */
 export interface OptionSpec {
@@ -36,6 +39,12 @@ export interface CommandSpec<A = any> {
   options?: Record<string, OptionSpec>;
   /** Validates `{ ...positionals, ...options }`. */
   args: z.ZodType<A>;
+  /** Who may run it: `public`, `open` (BREACHDESK_OPENERS), `read` / `change` (the incident's team or an admin), `admin`. Checked before the handler. */
+  permission: Permission;
+  /** Record a successful run in the incident's access log as a read of its details or an export. */
+  audit?: 'read' | 'export';
+  /** Argument names holding free text, checked by the patient data guard before the handler. */
+  freeText?: readonly string[];
   handler(args: A, ctx: CommandContext): Promise<Reply>;
 }
 
@@ -83,12 +92,29 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
   const rawRest = request.text?.trim().replace(/^\S+\s*/, '');
   const parsed = parseCommandArgs(spec, rest, rawRest);
   if ('problem' in parsed) return usage(parsed.problem, spec.usage, spec.examples[0]);
+  const args = parsed.args as Record<string, unknown>;
+  const incidentId = typeof args.id === 'string' ? args.id : undefined;
   try {
-    const reply = await spec.handler(parsed.args, ctx);
+    // Permission first, before any handler and on every front door; then the patient data guard over free text.
+    await authorize(spec.permission, spec.name, incidentId, ctx);
+    const reply = await spec.handler(guardFreeText(spec, args, ctx), ctx);
+    // The read is logged before the details leave: no log entry, no answer.
+    if (spec.audit && incidentId && reply.outcome === 'ok') await recordAccess(ctx, incidentId, accessEvent(ctx, spec.audit, spec.name));
     return wantsJson ? asJson(reply) : reply;
   } catch (error) {
     return errorReply(error, spec, ctx);
   }
+}
+
+/** The arguments with every declared free-text value checked (refused, or redacted under BREACHDESK_PHI_GUARD=redact). */
+function guardFreeText(spec: CommandSpec, args: Record<string, unknown>, ctx: CommandContext): Record<string, unknown> {
+  const out = { ...args };
+  for (const name of spec.freeText ?? []) {
+    const value = out[name];
+    const label = spec.options?.[name] ? `--${name}` : `the ${name === 'text' ? 'note' : name === 'rest' ? 'text' : name}`;
+    if (typeof value === 'string') out[name] = guardText(label, value, ctx.config.phiGuard);
+  }
+  return out;
 }
 
 /** Turn words into validated arguments, or a one-line problem. */

@@ -55,6 +55,8 @@ type SnoozeArgs = { id: string; obligation: string; for?: string; until?: string
 
 const snoozeCommand: CommandSpec<SnoozeArgs> = {
   id: 'reminder.snooze',
+  permission: 'change',
+  freeText: ['reason', 'rest'],
   name: 'snooze',
   summary: "Pause an obligation's reminders for a while (a reason is required; never past the deadline)",
   usage: 'snooze <id> <obligation> (--for <4h|2d> | --until <when>) --reason <text>',
@@ -109,6 +111,7 @@ const snoozeCommand: CommandSpec<SnoozeArgs> = {
 
 const ackCommand: CommandSpec<{ id: string; obligation: string }> = {
   id: 'reminder.ack',
+  permission: 'change',
   name: 'ack',
   aliases: ['acknowledge'],
   summary: 'Acknowledge an overdue reminder: stops its escalation (reminders continue until done)',

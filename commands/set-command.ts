@@ -9,6 +9,8 @@ import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from '
 
 const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
   id: 'incident.set',
+  permission: 'change',
+  freeText: ['value'],
   name: 'set',
   aliases: ['update'],
   summary: 'Change one fact (discovery time, counts, roles, status…); deadlines are recomputed',

@@ -7,6 +7,8 @@ import { IncidentIdArg, requireIncident } from './shared.ts';
 
 const summaryCommand: CommandSpec<{ id: string }> = {
   id: 'incident.summary',
+  permission: 'read',
+  audit: 'read',
   name: 'summary',
   summary: 'Post an incident summary to the channel: status, key facts, next deadlines, overdue items, recent timeline',
   usage: 'summary <id>',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { parseImport } from '../data/import-format.ts';
+import { guardImportFacts } from '../bot/privacy/import-guard.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import { incidentFacts } from '../bot/views/incident-view.ts';
@@ -23,6 +24,7 @@ async function readSource(source: string, ctx: CommandContext): Promise<string> 
 
 const importCommand: CommandSpec<{ source: string }> = {
   id: 'incident.import',
+  permission: 'open',
   name: 'import',
   summary: 'Create an incident from the JSON import format (a file in the terminal, pasted JSON in chat)',
   usage: 'import <file.json | {json…}>',
@@ -33,12 +35,13 @@ const importCommand: CommandSpec<{ source: string }> = {
     const text = await readSource(args.source, ctx);
     const parsed = parseImport(text);
     if (!parsed.ok) throw new InvalidArgumentsError(`The import was refused, nothing was created:\n- ${parsed.problems.join('\n- ')}`);
+    const facts = guardImportFacts(parsed.facts, ctx.config.phiGuard);
     const now = ctx.clock.now().toISOString();
     const ignored = parsed.ignored.length ? ` (export-only fields not carried over: ${parsed.ignored.join(', ')})` : '';
     const created = await ctx.store.create((id) =>
       IncidentSchema.parse({
-        ...parsed.facts, id, createdAt: now, updatedAt: now,
-        timeline: [timelineEntry(ctx, 'incident.imported', `Imported "${parsed.facts.title}"${ignored}`)],
+        ...facts, id, createdAt: now, updatedAt: now,
+        timeline: [timelineEntry(ctx, 'incident.imported', `Imported "${facts.title}"${ignored}`)],
       }),
     );
     return ok(`Imported as ${created.id}: ${created.title}.`, { data: { id: created.id } });
@@ -47,6 +50,8 @@ const importCommand: CommandSpec<{ source: string }> = {
 
 const exportCommand: CommandSpec<{ id: string; format: 'json' | 'md' }> = {
   id: 'incident.export',
+  permission: 'read',
+  audit: 'export',
   name: 'export',
   summary: 'Export the full record (facts, deadlines, timeline) as JSON or Markdown',
   usage: 'export <id> [--format json|md]',

@@ -1,9 +1,9 @@
-// An incident held as a small head plus its history (timeline, deliveries) kept apart as append-only logs, so reading
+// An incident held as a small head plus its history (timeline, deliveries, access log) kept apart as append-only logs, so reading
 // or changing the incident costs the same with 10 history entries or 10,000.
 import type { Incident } from '../bot/model/incident-schema.ts';
 
 /** The incident's history lists: kept apart from its head, appended to. A new history list is one more name here. */
-export const HISTORY_FIELDS = ['timeline', 'deliveries'] as const;
+export const HISTORY_FIELDS = ['timeline', 'deliveries', 'accessLog'] as const;
 export type HistoryField = (typeof HISTORY_FIELDS)[number];
 
 /** One value per history list. */

@@ -14,7 +14,9 @@ export function slackChannel(id: string | undefined, name?: string): RequestChan
   if (!id) return undefined;
   // Slack names DMs "directmessage" and private channels "privategroup" in slash commands: not useful labels.
   const useful = name && name !== 'directmessage' && name !== 'privategroup' ? name : undefined;
-  return { platform: 'slack', id, ...(useful ? { name: useful } : {}) };
+  // Those two placeholder names do say the conversation is private: linking it draws no public-channel warning.
+  const isPrivate = name === 'directmessage' || name === 'privategroup' ? { isPrivate: true } : {};
+  return { platform: 'slack', id, ...(useful ? { name: useful } : {}), ...isPrivate };
 }
 
 /** The words a user typed, as Slack sent them (&amp; &lt; &gt; escaped), as plain text. */

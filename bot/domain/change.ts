@@ -1,6 +1,6 @@
 // The one path by which an incident changes: a pure decision yields the next incident and its timeline events,
 // and applyChange is the only caller of the store's update/create. Every event becomes a timeline entry here.
-import type { Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
+import type { AccessEvent, Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
 import type { IncidentStore } from '../ports.ts';
 
 /** What happened, as the timeline will record it (the actor and instant are added by applyChange). */
@@ -17,6 +17,8 @@ export interface DomainEvent {
 export interface Decision {
   next: Incident;
   events: DomainEvent[];
+  /** Reads, exports and refusals to append to the incident's access log (beside the timeline, never edited). */
+  access?: AccessEvent[];
 }
 
 /** A pure decision over the current incident; throws CommandRefusedError (bot/errors.ts) when the change is not allowed. */
@@ -40,11 +42,14 @@ export function toTimelineEntries(events: readonly DomainEvent[], actor: Actor, 
 
 /** Fold a decision into the record: next incident plus its new timeline entries. */
 export function commit(decision: Decision, actor: Actor, now: Date): Incident {
-  if (decision.events.length === 0) return decision.next;
+  const access = decision.access ?? [];
+  const logged = access.length === 0 ? decision.next : { ...decision.next, accessLog: [...decision.next.accessLog, ...access] };
+  // An access alone is not a change of the incident's facts: updatedAt moves only with timeline events.
+  if (decision.events.length === 0) return logged;
   return {
-    ...decision.next,
+    ...logged,
     updatedAt: now.toISOString(),
-    timeline: [...decision.next.timeline, ...toTimelineEntries(decision.events, actor, now)],
+    timeline: [...logged.timeline, ...toTimelineEntries(decision.events, actor, now)],
   };
 }
 

@@ -142,6 +142,8 @@ export const ChannelLinkSchema = z.strictObject({
   name: z.string().optional(),
   linkedAt: IsoInstant,
   linkedBy: z.string(),
+  /** Actor key (`slack:U123`) of who linked it: reminders go only to channels linked by a current member or admin. */
+  linkedByKey: z.string().optional(),
   /** Teams conversation reference (opaque to the core) for proactive messages. */
   reference: z.unknown().optional(),
 });
@@ -177,6 +179,26 @@ export const DeliverySchema = z.strictObject({
   at: IsoInstant,
   late: z.boolean().default(false),
   messageId: z.string().optional(),
+});
+
+/** One person added to the response team with `member add` (the opener and role holders count without it). */
+export const MemberSchema = z.strictObject({
+  /** Actor key, e.g. `slack:U123`, `teams:<AAD object id>`, `terminal:dana`. */
+  key: z.string().min(1),
+  addedBy: z.string().min(1),
+  addedAt: IsoInstant,
+});
+
+/** One access to an incident's record (HIPAA 164.312(b)): a read, an export or a refusal. */
+export const AccessEventSchema = z.strictObject({
+  at: IsoInstant,
+  kind: z.enum(['read', 'export', 'refused']),
+  /** The command word, e.g. `show`. */
+  command: z.string().min(1),
+  actor: ActorSchema,
+  channel: z.strictObject({ platform: z.string().min(1), id: z.string().min(1), name: z.string().optional() }).optional(),
+  /** Why a refusal happened, in plain words. */
+  reason: z.string().optional(),
 });
 
 /** A post about to be made (durable intent): written before posting, removed when its outcome is recorded. */
@@ -227,6 +249,8 @@ export const IncidentSchema = z.strictObject({
   /** Posts begun but not known to be recorded: after a crash they are reconciled (posted again, marked as a possible repeat). */
   outbox: z.array(OutboxEntrySchema).default([]),
   timeline: z.array(TimelineEntrySchema).default([]),
+  members: z.array(MemberSchema).default([]),
+  accessLog: z.array(AccessEventSchema).default([]),
   clocks: z.array(ContractualClockSchema).default([]),
   tasks: z.array(PlanTaskSchema).default([]),
 });
@@ -240,6 +264,8 @@ export type ChannelLink = z.output<typeof ChannelLinkSchema>;
 export type RiskAssessment = z.output<typeof RiskAssessmentSchema>;
 export type Delivery = z.output<typeof DeliverySchema>;
 export type Snooze = z.output<typeof SnoozeSchema>;
+export type Member = z.output<typeof MemberSchema>;
+export type AccessEvent = z.output<typeof AccessEventSchema>;
 export type OutboxEntry = z.output<typeof OutboxEntrySchema>;
 export type ContractualClock = z.output<typeof ContractualClockSchema>;
 export type PlanTask = z.output<typeof PlanTaskSchema>;

@@ -17,6 +17,7 @@ export type { TickReport } from './tick-report.ts';
 import { DEFAULT_REMINDER_POLICY, parseLocalTime, validatePolicy, type ReminderPolicy } from './policy.ts';
 import { reminderReply } from './reminder-message.ts';
 import { createDeliverer } from './deliverer.ts';
+import { reachableChannels, type AccessConfig } from '../access/policy.ts';
 import type { BackoffConfig } from './retry.ts';
 
 /** What the scheduler is built from. */
@@ -36,6 +37,8 @@ export interface SchedulerConfig {
   digest?: DigestConfig;
   /** Retry timing for refused posts (default 30 s × 2^n, at most 1 h). */
   backoff?: BackoffConfig;
+  /** Access settings: reminders and digests go only to channels linked by a current team member or an admin (all linked channels without it). */
+  access?: AccessConfig;
   /** Channels posted to at once (default 16); posts to one channel always go one after another. */
   concurrency?: number;
   /** A Retry-After up to this long is waited out within the tick (default 5 s). */
@@ -94,7 +97,8 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
 
   const earliest = (...times: (number | null)[]) => times.reduce<number | null>((a, t) => (t === null ? a : a === null ? t : Math.min(a, t)), null);
 
-  function planIncident(incident: Incident, now: Date) {
+  function planIncident(stored: Incident, now: Date) {
+    const incident = config.access ? { ...stored, channels: reachableChannels(stored, config.access) } : stored;
     const obligations = compute(incident, rules, now);
     const plan = planReminders(incident, obligations, policy, now, { escalateAfterHours });
     const daily = digest ? planDailyDigest(incident, digest, now, policy.lateAfterMinutes * 60_000) : { sends: [], nextAt: null };

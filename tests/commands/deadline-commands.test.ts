@@ -22,7 +22,7 @@ function setup(now = '2025-03-19T08:00:00Z') {
   const clock = createManualClock(now);
   const ctx: CommandContext = {
     store, clock, rules, logger: createMemoryLogger(),
-    config: { defaultTimezone: 'America/Chicago' },
+    config: { defaultTimezone: 'America/Chicago', admins: ['slack:U-SAM'], openers: [] },
     actor: { id: 'U-SAM', name: 'Sam', platform: 'slack' },
   };
   const say = (text: string) => registry.dispatch({ text }, ctx);

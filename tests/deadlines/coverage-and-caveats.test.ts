@@ -17,7 +17,7 @@ function setup() {
   const store = createMemoryStore([makeStored('BR-1', usHospitalFacts({ affected: { total, byJurisdiction }, dataCategories: ['name', 'ssn', 'diagnosis'] }))]);
   const ctx: CommandContext = {
     store, clock: createManualClock('2025-03-01T12:00:00Z'), rules, logger: createMemoryLogger(),
-    config: { defaultTimezone: 'America/Chicago' }, actor: { id: 'U-1', name: 'Sam', platform: 'slack' },
+    config: { defaultTimezone: 'America/Chicago', admins: ['slack:U-1'], openers: [] }, actor: { id: 'U-1', name: 'Sam', platform: 'slack' },
   };
   const registry = createRegistry([...deadlineCommands, ...coverageCommands]);
   return (text: string) => registry.dispatch({ text }, ctx);

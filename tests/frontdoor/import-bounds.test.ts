@@ -56,7 +56,7 @@ describe('import size', () => {
     const file = join(dir, 'big.json');
     writeFileSync(file, `{"title":"${long(4_000_001)}"}`);
     const t = createTestBot();
-    const runtime = await openRuntime({ dataPath: join(dir, 'store.json'), clock: t.clock, logger: t.logger, core: { defaultTimezone: 'UTC' } });
+    const runtime = await openRuntime({ dataPath: join(dir, 'store.json'), clock: t.clock, logger: t.logger, core: { defaultTimezone: 'UTC', admins: [], openers: [] } });
     try {
       const reply = await runtime.bot.handle({ argv: ['import', file], actor: { id: 'ana', name: 'ana' }, platform: 'cli' });
       expect(reply.outcome).toBe('refused');

@@ -5,7 +5,7 @@ import { loadRules } from '../../bot/deadlines/load-rules.ts';
 import { createNotifierHub } from '../../bot/notifier-hub.ts';
 import { createCommandRegistry } from '../../commands/index.ts';
 import { openFileStore } from '../../data/file-store.ts';
-import { createMemoryLogger, type TestBot } from './test-bot.ts';
+import { createMemoryLogger, TEST_ADMINS, type TestBot } from './test-bot.ts';
 
 /** Like createTestBot, over the file store at `path`; close its store before reopening the same path. */
 export async function createFileBot(path: string, now = '2025-03-01T12:00:00Z'): Promise<TestBot> {
@@ -15,7 +15,7 @@ export async function createFileBot(path: string, now = '2025-03-01T12:00:00Z'):
   const notifier = createNotifierHub();
   const bot = createBot({
     store, clock, logger, notifier, rules: loadRules(), registry: createCommandRegistry(),
-    config: { defaultTimezone: 'America/Chicago', defaultOrganization: { name: 'Example Hospital', role: 'covered_entity', country: 'US' } },
+    config: { defaultTimezone: 'America/Chicago', defaultOrganization: { name: 'Example Hospital', role: 'covered_entity', country: 'US' }, admins: TEST_ADMINS, openers: [] },
   });
   return { bot, store, clock, logger, notifier };
 }

@@ -4,11 +4,17 @@ import { createManualClock, type ManualClock } from '../../bot/clock.ts';
 import { loadRules } from '../../bot/deadlines/load-rules.ts';
 import { createNotifierHub, type NotifierHub } from '../../bot/notifier-hub.ts';
 import type { IncidentStore, Logger } from '../../bot/ports.ts';
-import { createCommandRegistry } from '../../commands/index.ts';
+import { createCommandRegistry, type CoreConfig } from '../../commands/index.ts';
 import type { Incident } from '../../bot/model/incident-schema.ts';
 import { createMemoryStore } from '../../data/memory-store.ts';
 
 export { makeIncident, usHospitalFacts } from './incidents.ts';
+
+/** The people the pre-existing adapter and command tests speak as: admins, so those tests exercise their feature, not access control (tests/access covers it). */
+export const TEST_ADMINS = [
+  'slack:U0SAM00001', 'slack:U0ANA00002', 'slack:U-SAM', 'teams:U-SAM', 'slack:U-DANA', 'slack:U1', 'teams:u',
+  'teams:6f1c2d3e-4b5a-4c7d-8e9f-a0b1c2d3e4f5', 'teams:29:1Xq3tK9mZ8v0bJdPrivacyOfficerTeamsId', 'teams:0a9b8c7d-6e5f-4a3b-9c1d-2e3f4a5b6c7d',
+];
 
 /** A logger that remembers lines instead of printing them. */
 export function createMemoryLogger(): Logger & { lines: string[] } {
@@ -29,7 +35,7 @@ export interface TestBot {
 }
 
 /** A bot at `now` over an in-memory store holding `incidents`. */
-export function createTestBot(now = '2025-03-01T12:00:00Z', incidents: Incident[] = []): TestBot {
+export function createTestBot(now = '2025-03-01T12:00:00Z', incidents: Incident[] = [], config: Partial<CoreConfig> = {}): TestBot {
   const store = createMemoryStore(incidents);
   const clock = createManualClock(now);
   const logger = createMemoryLogger();
@@ -37,7 +43,7 @@ export function createTestBot(now = '2025-03-01T12:00:00Z', incidents: Incident[
   const bot = createBot({
     store, clock, logger, notifier,
     rules: loadRules(),
-    config: { defaultTimezone: 'America/Chicago', defaultOrganization: { name: 'Example Hospital', role: 'covered_entity', country: 'US' } },
+    config: { defaultTimezone: 'America/Chicago', defaultOrganization: { name: 'Example Hospital', role: 'covered_entity', country: 'US' }, admins: TEST_ADMINS, openers: [], ...config },
     registry: createCommandRegistry(),
   });
   return { bot, store, clock, logger, notifier };

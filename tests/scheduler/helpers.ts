@@ -12,7 +12,7 @@ import type { Reply } from '../../bot/reply.ts';
 import { summaryCommands } from '../../commands/summary-command.ts';
 import type { ChannelLink, Incident, IncidentImport } from '../../bot/model/incident-schema.ts';
 import { createMemoryStore } from '../../data/memory-store.ts';
-import { createMemoryLogger, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
+import { createMemoryLogger, makeIncident, TEST_ADMINS, usHospitalFacts } from '../helpers/test-bot.ts';
 
 /** One accepted post. */
 export interface Post {
@@ -93,7 +93,7 @@ export function createWorld(now: string, incidents: Incident[], options: Partial
   for (const spec of [...reminderCommands, ...summaryCommands]) if (!specs.some((s) => s.name === spec.name)) specs.push(spec);
   const bot = createBot({
     store, clock, logger, notifier, rules: rules(), registry: createRegistry(specs),
-    config: { defaultTimezone: 'America/Chicago', defaultOrganization: { name: 'Example Hospital', role: 'covered_entity', country: 'US' } },
+    config: { defaultTimezone: 'America/Chicago', defaultOrganization: { name: 'Example Hospital', role: 'covered_entity', country: 'US' }, admins: TEST_ADMINS, openers: [] },
   });
   const world: World = {
     store, clock, notifier, logger, bot,

@@ -1,0 +1,52 @@
+// The one place permissions are checked: before any handler runs, for every front door. Refusals and reads go to the
+// incident's access log (beside the timeline) through the domain change path.
+import { actorKey } from '../bot/access/actor-key.ts';
+import { canOpen, canRead, isAdmin, whoCanHelp, type Permission } from '../bot/access/policy.ts';
+import { applyChange } from '../bot/domain/change.ts';
+import { decideAccess } from '../bot/domain/membership.ts';
+import { CommandRefusedError } from '../bot/errors.ts';
+import type { AccessEvent, Incident } from '../bot/model/incident-schema.ts';
+import type { CommandContext } from './context.ts';
+
+/** What an access-log entry records about the request: who, from which platform and channel, when. */
+export function accessEvent(ctx: CommandContext, kind: AccessEvent['kind'], command: string, reason?: string): AccessEvent {
+  const channel = ctx.channel ? { platform: ctx.channel.platform, id: ctx.channel.id, ...(ctx.channel.name ? { name: ctx.channel.name } : {}) } : undefined;
+  return { at: ctx.clock.now().toISOString(), kind, command, actor: ctx.actor, ...(channel ? { channel } : {}), ...(reason ? { reason } : {}) };
+}
+
+/** Append one access event to the incident's access log. */
+export async function recordAccess(ctx: CommandContext, id: string, event: AccessEvent): Promise<void> {
+  await applyChange({ store: ctx.store, actor: ctx.actor, now: ctx.clock.now() }, id, decideAccess(event));
+}
+
+/** A predicate for listings: only incidents the asker may read (list, due, App Home, Teams lists all go through it). */
+export function readableBy(ctx: CommandContext): (incident: Incident) => boolean {
+  const key = actorKey(ctx.actor);
+  if (isAdmin(key, ctx.config)) return () => true;
+  return (incident) => canRead(incident, key, ctx.config);
+}
+
+/** Throws CommandRefusedError (recorded in the access log when an incident is named) unless the asker holds the permission. */
+export async function authorize(permission: Permission, command: string, incidentId: string | undefined, ctx: CommandContext): Promise<void> {
+  const key = actorKey(ctx.actor);
+  if (permission === 'public') return;
+  if (permission === 'open') {
+    if (canOpen(key, ctx.config)) return;
+    return refuse(ctx, command, undefined, 'Opening incidents is limited to the people named in BREACHDESK_OPENERS; ask an admin to open it or to add you.');
+  }
+  const incident = incidentId ? await ctx.store.get(incidentId) : undefined;
+  // An unknown id is the handler's to answer ("No incident BR-9"): there is nothing to protect or log.
+  if (incidentId && !incident) return;
+  if (permission === 'admin') {
+    if (isAdmin(key, ctx.config)) return;
+    return refuse(ctx, command, incident, `\`${command}\` is for breachdesk admins (BREACHDESK_ADMINS); ask one of them.`);
+  }
+  if (!incident || canRead(incident, key, ctx.config)) return;
+  return refuse(ctx, command, incident, `${incident.id} is restricted to its response team; ask ${whoCanHelp(incident)} to add you (\`member add ${incident.id} <you>\`).`);
+}
+
+async function refuse(ctx: CommandContext, command: string, incident: Incident | undefined, why: string): Promise<never> {
+  if (incident) await recordAccess(ctx, incident.id, accessEvent(ctx, 'refused', command, why));
+  else ctx.logger.warn('access refused', { command, actor: actorKey(ctx.actor), channel: ctx.channel ? `${ctx.channel.platform}:${ctx.channel.id}` : undefined });
+  throw new CommandRefusedError(`${why} Nothing was changed; this attempt is recorded${incident ? ` in ${incident.id}'s access log` : ' in the server log'}.`);
+}
