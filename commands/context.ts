@@ -39,6 +39,10 @@ export interface CommandContext {
   channel?: RequestChannel;
   /** Posts into channels (summary); absent where nothing can be posted. */
   notifier?: Notifier;
+  /** The asker wants the JSON data (`--json`): set by the registry, so a handler builds only the surface rendered. */
+  json?: boolean;
+  /** The process's maintained deadline index (opened on first use), when it keeps one; `due` builds one otherwise. */
+  deadlines?: () => Promise<import('../bot/deadlines/deadline-index.ts').DeadlineIndex>;
   /** Reads a local file (import from the terminal/CLI only). */
   readFile?: (path: string) => Promise<string>;
 }

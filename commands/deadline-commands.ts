@@ -2,9 +2,8 @@
 import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { computeObligations, toContractJson } from '../bot/deadlines/engine.ts';
-import { countdown, dueWords, isOpen, obligationLines, obligationSection, sharedCaveatLines, STATUS_LABEL } from '../bot/deadlines/present.ts';
+import { dueWords, isOpen, obligationLines, obligationSection, sharedCaveatLines } from '../bot/deadlines/present.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
-import { openIncidents } from '../bot/slices.ts';
 import { FIELD_LIMITS, LawEnforcementDelaySchema, NoticeSchema, RiskAssessmentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
@@ -13,7 +12,7 @@ import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { formatInZone } from '../bot/views/format-in-zone.ts';
 import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
-import { readableBy } from './access-check.ts';
+import { dueReply } from './due-reply.ts';
 
 // Slack allows 50 blocks per message; a section per obligation beyond this goes to the text only.
 const MAX_SECTIONS = 20;
@@ -102,34 +101,7 @@ const dueCommand: CommandSpec<{ within: number }> = {
   examples: ['due', 'due --within 14d'],
   options: { within: { type: 'string', description: 'how far ahead to look (default 7d)' } },
   args: z.object({ within: WithinArg.default(7 * 86_400_000) }),
-  async handler(args, ctx) {
-    const now = ctx.clock.now();
-    const horizon = now.getTime() + args.within;
-    // Every open incident's clocks: one at a time, yielding between slices, so a large store never stalls the bot.
-    const items: Array<{ incident: Incident; o: Obligation }> = [];
-    let open = 0;
-    const readable = readableBy(ctx);
-    for await (const incident of openIncidents(ctx.store)) {
-      if (!readable(incident)) continue;
-      open++;
-      for (const o of obligationsOf(incident, ctx)) if (isOpen(o) && o.dueAt !== null && Date.parse(o.dueAt) <= horizon) items.push({ incident, o });
-    }
-    items.sort((a, b) => Date.parse(a.o.dueAt!) - Date.parse(b.o.dueAt!) || a.incident.id.localeCompare(b.incident.id));
-    const days = Math.round((args.within / 86_400_000) * 10) / 10;
-    const line = ({ incident, o }: (typeof items)[number]) =>
-      `${incident.id} [${STATUS_LABEL[o.status]}] ${o.obligation} → ${o.recipient}: ${formatInZone(o.dueAt!, incident.organization.timezone)} · ${countdown(Date.parse(o.dueAt!), now.getTime())} · ${o.citation}`;
-    const across = `${open} open incident${open === 1 ? '' : 's'}`;
-    const text = items.length
-      ? [`Due within ${days} days across ${across} (overdue included):`, ...items.map(line)].join('\n')
-      : `Nothing due within ${days} days across ${across}.`;
-    return ok(text, {
-      card: {
-        title: `Due within ${days} days`,
-        sections: items.slice(0, MAX_SECTIONS).map(({ incident, o }) => obligationSection(incident.id, o, now.getTime(), zoneFormat(incident), false)),
-      },
-      data: items.map(({ incident, o }) => ({ incident: incident.id, ...toContractJson(o) })),
-    });
-  },
+  handler: (args, ctx) => dueReply(args.within, ctx.json === true, ctx),
 };
 
 const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; note?: string }> = {
