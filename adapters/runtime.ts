@@ -1,7 +1,9 @@
 // The composition root shared by `npm start` and the one-shot CLI: store, rules, registry, bot.
 import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { createDeadlineIndex, type DeadlineIndex } from '../bot/deadlines/deadline-index.ts';
+import { indexFingerprint, readIndexFile, writeIndexFile } from '../data/deadline-index-file.ts';
 import { createBot, type Bot } from '../commands/bot.ts';
 import { loadRulesCached } from '../bot/deadlines/rules-cache.ts';
 import { createNotifierHub, type NotifierHub } from '../bot/notifier-hub.ts';
@@ -17,6 +19,8 @@ export interface Runtime {
   bot: Bot;
   store: IncidentStore;
   notifier: NotifierHub;
+  /** The deadline index over the store, opened on first use (from the file beside the store where it still matches). */
+  deadlines(): Promise<DeadlineIndex>;
   close(): Promise<void>;
 }
 
@@ -27,7 +31,33 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
   // One damaged incident does not stop the bot: it is named here and refused until repaired.
   for (const d of await store.damaged()) options.logger.error(`store: incident ${d.id} is damaged and quarantined (refused until repaired)`, { incident: d.id, problem: d.problem });
   const notifier = createNotifierHub();
+  const indexPath = deadlineIndexPath(options.dataPath);
+  let opened: Promise<{ index: DeadlineIndex; fingerprint: string }> | undefined;
+  const open = () =>
+    (opened ??= (async () => {
+      const fingerprint = indexFingerprint(rules);
+      const initial = store.changeStamps ? readIndexFile(indexPath, fingerprint, await store.changeStamps()) : [];
+      return { index: createDeadlineIndex({ store, rules, clock: options.clock, logger: options.logger, initial }), fingerprint };
+    })());
+  const deadlines = async () => (await open()).index;
+  const close = async () => {
+    if (opened) {
+      const { index, fingerprint } = await opened;
+      index.close();
+      const { entries, changed } = index.snapshot();
+      // Kept for the next process (a one-shot `due`); a failure only costs that process a recomputation.
+      if (changed && store.changeStamps) {
+        try {
+          writeIndexFile(indexPath, fingerprint, entries, await store.changeStamps());
+        } catch (error) {
+          options.logger.warn('deadline index: cannot write it beside the store', { path: indexPath, error: String(error) });
+        }
+      }
+    }
+    await store.close();
+  };
   const bot = createBot({
+    deadlines,
     store, rules, notifier,
     clock: options.clock,
     logger: options.logger,
@@ -35,7 +65,12 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
     registry: createCommandRegistry(),
     readFile: readImportFile,
   });
-  return { bot, store, notifier, close: () => store.close() };
+  return { bot, store, notifier, deadlines, close };
+}
+
+/** The deadline index file beside a store file: store.json → store.deadlines. */
+export function deadlineIndexPath(dataPath: string): string {
+  return join(dirname(dataPath), `${basename(dataPath).replace(/\.json$/i, '')}.deadlines`);
 }
 
 /** The per-user cache folder for validated rule data ($XDG_CACHE_HOME/breachdesk, else ~/.cache/breachdesk). */

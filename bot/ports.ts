@@ -47,6 +47,12 @@ export interface IncidentStore {
    * false for a replay or redelivery. Durable where the store is: a `true` answer survives a restart.
    */
   markRequestSeen(key: string, expiresAt: Date): Promise<boolean>;
+  /**
+   * Optional: a short token per readable incident that changes whenever its facts (fields other than the history lists)
+   * change, known without reading the records, so a new process can trust what an earlier one derived from them (the
+   * persisted deadline index). Compare tokens for equality only. A store without it has everything derived afresh.
+   */
+  changeStamps?(): Promise<ReadonlyMap<string, string>>;
   /** Call `listener` after every acknowledged create or update; returns an unsubscribe function. */
   onChange(listener: (incident: Incident) => void): () => void;
   /** Flush and release the store (lock, handles). */

@@ -27,6 +27,8 @@ export interface BotDeps {
   registry: CommandRegistry;
   notifier?: Notifier;
   readFile?: (path: string) => Promise<string>;
+  /** The process's maintained deadline index (CommandContext.deadlines). */
+  deadlines?: () => Promise<import('../bot/deadlines/deadline-index.ts').DeadlineIndex>;
 }
 
 /** The platform-neutral bot. */
@@ -50,6 +52,7 @@ export function createBot(deps: BotDeps): Bot {
         actor: { id: request.actor.id, name: request.actor.name, platform: request.platform },
         ...(request.channel ? { channel: request.channel } : {}),
         ...(deps.notifier ? { notifier: deps.notifier } : {}),
+        ...(deps.deadlines ? { deadlines: deps.deadlines } : {}),
         ...(deps.readFile && (request.platform === 'terminal' || request.platform === 'cli') ? { readFile: deps.readFile } : {}),
       };
       return deps.registry.dispatch({ ...(request.argv ? { argv: request.argv } : { text: request.text ?? '' }) }, ctx);

@@ -1,9 +1,9 @@
 // `due`: the open notices of every readable open incident due by a horizon, from the deadline index (no engine run
 // per incident; only `--json` recomputes the listed incidents, for each notice's full contract entry).
-import { createDeadlineIndex, type DeadlineIndex, type DueItem } from '../bot/deadlines/deadline-index.ts';
+import { asObligation, createDeadlineIndex, type DeadlineIndex, type DueItem } from '../bot/deadlines/deadline-index.ts';
 import { computeObligations, toContractJson } from '../bot/deadlines/engine.ts';
 import { countdown, obligationSection, STATUS_LABEL } from '../bot/deadlines/present.ts';
-import { isoInZone, localDate } from '../bot/deadlines/time.ts';
+import { isoInZone } from '../bot/deadlines/time.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
 import { ok, type Reply } from '../bot/reply.ts';
 import { formatInZone } from '../bot/views/format-in-zone.ts';
@@ -14,17 +14,6 @@ import type { CommandContext } from './context.ts';
 const MAX_SECTIONS = 20;
 /** Lines the text answer lists; the rest are counted (a store with thousands overdue is read with --within or --json). */
 export const MAX_DUE_LINES = 200;
-
-/** An index item as the shape the shared presenters read (fields they do not read for `due` are left empty). */
-export function asObligation({ entry, item }: DueItem): Obligation {
-  const dueAt = isoInZone(item.dueMs, entry.zone);
-  return {
-    obligation: item.obligation, rule: item.rule, recipient: item.recipient, citation: item.citation, kind: item.kind,
-    dueDate: item.kind === 'date' ? localDate(item.dueMs, entry.zone) : null, dueAt, status: item.status,
-    verification: item.verification, basis: '', law: '', caveats: [], jurisdiction: '', trigger: null,
-    tolledUntil: item.tolledUntilMs === null ? null : isoInZone(item.tolledUntilMs, entry.zone), doneAt: null,
-  };
-}
 
 /** The index the context offers, or one built for this answer alone (a store without a maintained index). */
 async function indexFor(ctx: CommandContext): Promise<{ index: DeadlineIndex; done: () => void }> {

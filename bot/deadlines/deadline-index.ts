@@ -8,6 +8,7 @@ import type { Clock, IncidentStore, Logger } from '../ports.ts';
 import { IncidentDamagedError } from '../errors.ts';
 import { createSlicer } from '../slices.ts';
 import { deadlineEntry, entryHoldsAt, type DeadlineEntry, type IndexedObligation } from './deadline-entry.ts';
+import { isoInZone, localDate } from './time.ts';
 import type { Obligation } from './types.ts';
 import type { RuleSet } from './rule-schema.ts';
 
@@ -60,11 +61,14 @@ export function createDeadlineIndex(options: { store: IncidentStore; rules: Rule
   const entries = new Map<string, DeadlineEntry>();
   for (const e of options.initial ?? []) entries.set(e.id, e);
   let changed = false;
+  // Changes seen per incident: a recomputation from a read that a newer change overtook is not kept.
+  const changes = new Map<string, number>();
   const put = (incident: Incident, now: Date, obligations?: readonly Obligation[]) => {
     entries.set(incident.id, deadlineEntry(incident, rules, now, teamKeys(incident), obligations));
     changed = true;
   };
   const unsubscribe = store.onChange((incident) => {
+    changes.set(incident.id, (changes.get(incident.id) ?? 0) + 1);
     try {
       put(incident, clock.now());
     } catch (error) {
@@ -79,6 +83,7 @@ export function createDeadlineIndex(options: { store: IncidentStore; rules: Rule
     const known = entries.get(id);
     if (known && (!known.open || entryHoldsAt(known, now.getTime()))) return known;
     let incident: Incident | undefined;
+    const seen = changes.get(id);
     try {
       incident = await store.get(id);
     } catch (error) {
@@ -89,6 +94,7 @@ export function createDeadlineIndex(options: { store: IncidentStore; rules: Rule
       entries.delete(id);
       return undefined;
     }
+    if (changes.get(id) !== seen) return fresh(id, now);
     put(incident, now);
     return entries.get(id);
   }
@@ -126,6 +132,16 @@ export function createDeadlineIndex(options: { store: IncidentStore; rules: Rule
       return { entries: [...entries.values()], changed: was };
     },
     close: unsubscribe,
+  };
+}
+
+/** An index item in the shape the shared presenters read (basis, caveats and law left empty: listings do not show them). */
+export function asObligation({ entry, item }: DueItem): Obligation {
+  return {
+    obligation: item.obligation, rule: item.rule, recipient: item.recipient, citation: item.citation, kind: item.kind,
+    dueDate: item.kind === 'date' ? localDate(item.dueMs, entry.zone) : null, dueAt: isoInZone(item.dueMs, entry.zone), status: item.status,
+    verification: item.verification, basis: '', law: '', caveats: [], jurisdiction: '', trigger: null,
+    tolledUntil: item.tolledUntilMs === null ? null : isoInZone(item.tolledUntilMs, entry.zone), doneAt: null,
   };
 }
 
