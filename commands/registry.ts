@@ -174,7 +174,7 @@ function unknownCommand(registry: CommandRegistry, word: string): Reply {
 
 function asJson(reply: Reply): Reply {
   const payload = reply.data ?? { outcome: reply.outcome, text: reply.text };
-  return { ...reply, text: JSON.stringify(payload, null, 2), card: undefined };
+  return { ...reply, text: JSON.stringify(payload, null, 2), card: undefined, json: true };
 }
 
 function errorReply(error: unknown, spec: CommandSpec, ctx: CommandContext): Reply {
