@@ -26,10 +26,10 @@ export function readableBy(ctx: CommandContext): (incident: Incident) => boolean
   return (incident) => canRead(incident, key, ctx.config);
 }
 
-/** readableBy for the deadline index, which keeps each incident's team keys (policy.teamKeys) instead of the record. */
-export function readableByTeam(ctx: CommandContext): (teamKeys: readonly string[]) => boolean {
+/** readableBy for the deadline index, which keeps each incident's team keys (policy.teamKeys) instead of the record; undefined for an admin (reads every incident). */
+export function readableByTeam(ctx: CommandContext): ((teamKeys: readonly string[]) => boolean) | undefined {
   const key = actorKey(ctx.actor);
-  if (isAdmin(key, ctx.config)) return () => true;
+  if (isAdmin(key, ctx.config)) return undefined;
   return (keys) => canReadAsTeam(keys, key, ctx.config);
 }
 

@@ -28,7 +28,8 @@ export async function dueReply(withinMs: number, json: boolean, ctx: CommandCont
   const { index, done } = await indexFor(ctx);
   let listing;
   try {
-    listing = await index.dueBy({ now, horizon: now.getTime() + withinMs, readable: readableByTeam(ctx), ...(json ? {} : { limit: MAX_DUE_LINES }) });
+    const readable = readableByTeam(ctx);
+    listing = await index.dueBy({ now, horizon: now.getTime() + withinMs, ...(readable ? { readable } : {}), ...(json ? {} : { limit: MAX_DUE_LINES }) });
   } finally {
     done();
   }

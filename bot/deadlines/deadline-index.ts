@@ -8,17 +8,14 @@ import type { Clock, IncidentStore, Logger } from '../ports.ts';
 import { IncidentDamagedError } from '../errors.ts';
 import { createSlicer } from '../slices.ts';
 import { deadlineEntry, entryHoldsAt, type DeadlineEntry, type IndexedObligation } from './deadline-entry.ts';
+import { DueOrder, type DueItem } from './due-order.ts';
 import { isoInZone, localDate } from './time.ts';
 import type { Obligation } from './types.ts';
 import type { RuleSet } from './rule-schema.ts';
 
 export type { DeadlineEntry, IndexedObligation } from './deadline-entry.ts';
 
-/** One obligation of one incident, as a listing shows it. */
-export interface DueItem {
-  entry: DeadlineEntry;
-  item: IndexedObligation;
-}
+export type { DueItem } from './due-order.ts';
 
 /** What a listing over the index found. */
 export interface DueListing {
@@ -35,8 +32,8 @@ export interface DueQuery {
   now: Date;
   /** Due instants up to this one (epoch ms), overdue included. */
   horizon: number;
-  /** The asker's read access, from an incident's team keys. */
-  readable: (readers: readonly string[]) => boolean;
+  /** The asker's read access, from an incident's team keys; omitted: every incident (an admin, the portfolio digest). */
+  readable?: ((readers: readonly string[]) => boolean) | undefined;
   /** Only these obligations (e.g. the statuses that get reminders). */
   accept?: (item: IndexedObligation) => boolean;
   /** Keep only the soonest `limit` items (default: all). */
@@ -59,72 +56,105 @@ export interface DeadlineIndex {
 export function createDeadlineIndex(options: { store: IncidentStore; rules: RuleSet; clock: Clock; logger?: Logger; initial?: Iterable<DeadlineEntry> }): DeadlineIndex {
   const { store, rules, clock } = options;
   const entries = new Map<string, DeadlineEntry>();
-  for (const e of options.initial ?? []) entries.set(e.id, e);
+  const order = new DueOrder();
   let changed = false;
+  // Every store id has an entry (after the first full pass); no entry expires before `nextExpiry`; none was computed after `latest`.
+  let complete = false;
+  let nextExpiry = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  let openCount = 0;
+  const keep = (entry: DeadlineEntry, bulk: boolean) => {
+    const old = entries.get(entry.id);
+    if (old?.open) openCount--;
+    if (entry.open) openCount++;
+    entries.set(entry.id, entry);
+    order.replace(entry, bulk);
+    if (entry.open) nextExpiry = Math.min(nextExpiry, entry.validUntil);
+    latest = Math.max(latest, entry.computedAt);
+  };
+  for (const e of options.initial ?? []) keep(e, true);
   // Changes seen per incident: a recomputation from a read that a newer change overtook is not kept.
   const changes = new Map<string, number>();
-  const put = (incident: Incident, now: Date, obligations?: readonly Obligation[]) => {
-    entries.set(incident.id, deadlineEntry(incident, rules, now, teamKeys(incident), obligations));
+  const put = (incident: Incident, now: Date, bulk: boolean, obligations?: readonly Obligation[]) => {
+    keep(deadlineEntry(incident, rules, now, teamKeys(incident), obligations), bulk);
     changed = true;
   };
   const unsubscribe = store.onChange((incident) => {
     changes.set(incident.id, (changes.get(incident.id) ?? 0) + 1);
     try {
-      put(incident, clock.now());
+      put(incident, clock.now(), false);
     } catch (error) {
-      // Recomputed from the store when next read.
-      entries.delete(incident.id);
+      // Recomputed from the store at the next full pass.
+      complete = false;
       options.logger?.warn('deadline index: cannot compute an incident', { incident: incident.id, error: String(error) });
     }
   });
 
-  /** The entry for `id` holding at `now`, recomputed from the store when missing or past its validity. */
-  async function fresh(id: string, now: Date): Promise<DeadlineEntry | undefined> {
-    const known = entries.get(id);
-    if (known && (!known.open || entryHoldsAt(known, now.getTime()))) return known;
-    let incident: Incident | undefined;
+  /** Recompute `id` from the store at `now`; false when it is gone or damaged. */
+  async function recompute(id: string, now: Date): Promise<void> {
     const seen = changes.get(id);
+    let incident: Incident | undefined;
     try {
       incident = await store.get(id);
     } catch (error) {
-      if (error instanceof IncidentDamagedError) return undefined;
+      if (error instanceof IncidentDamagedError) return;
       throw error;
     }
-    if (!incident) {
-      entries.delete(id);
-      return undefined;
+    if (!incident) return;
+    if (changes.get(id) !== seen) return recompute(id, now);
+    put(incident, now, true);
+  }
+
+  /** Bring every entry to `now`: missing ones, expired ones, and ones computed after `now` (an earlier --now) are recomputed. */
+  async function refresh(now: Date): Promise<void> {
+    const at = now.getTime();
+    const pause = createSlicer();
+    nextExpiry = Number.POSITIVE_INFINITY;
+    latest = Number.NEGATIVE_INFINITY;
+    for (const id of await store.ids()) {
+      const entry = entries.get(id);
+      if (!entry || (entry.open && !entryHoldsAt(entry, at)) || entry.computedAt > at) {
+        await recompute(id, now);
+        // Engine work: yield now and then so other requests are served meanwhile.
+        await pause();
+      } else {
+        if (entry.open) nextExpiry = Math.min(nextExpiry, entry.validUntil);
+        latest = Math.max(latest, entry.computedAt);
+      }
     }
-    if (changes.get(id) !== seen) return fresh(id, now);
-    put(incident, now);
-    return entries.get(id);
+    complete = true;
   }
 
   return {
-    async dueBy({ now, horizon, readable, accept = () => true, limit = Number.POSITIVE_INFINITY }) {
-      const pause = createSlicer();
+    async dueBy({ now, horizon, readable, accept, limit = Number.POSITIVE_INFINITY }) {
       const at = now.getTime();
-      const kept = createTopK(limit);
+      if (!complete || at >= nextExpiry || at < latest) await refresh(now);
+      const all = order.items();
+      const end = order.countUntil(horizon);
+      // Everyone, every obligation: the first lines and the count come straight from the order.
+      if (!readable && !accept) return { open: openCount, total: end, items: all.slice(0, Math.min(end, limit)) };
+      const allowed = new Map<DeadlineEntry, boolean>();
+      const may = (e: DeadlineEntry) => {
+        if (!readable) return true;
+        let ok = allowed.get(e);
+        if (ok === undefined) allowed.set(e, (ok = readable(e.readers)));
+        return ok;
+      };
       let open = 0;
+      for (const e of entries.values()) if (e.open && may(e)) open++;
+      const items: DueItem[] = [];
       let total = 0;
-      for (const id of await store.ids()) {
-        let entry = entries.get(id);
-        if (!entry || (entry.open && !entryHoldsAt(entry, at))) {
-          entry = await fresh(id, now);
-          // Recomputing is engine work: yield now and then so other requests are served meanwhile.
-          await pause();
-        }
-        if (!entry?.open || !readable(entry.readers)) continue;
-        open++;
-        for (const item of entry.items) {
-          if (item.dueMs > horizon || !accept(item)) continue;
-          total++;
-          kept.offer({ entry, item });
-        }
+      for (let i = 0; i < end; i++) {
+        const d = all[i]!;
+        if (!may(d.entry) || (accept && !accept(d.item))) continue;
+        total++;
+        if (items.length < limit) items.push(d);
       }
-      return { open, total, items: kept.sorted() };
+      return { open, total, items };
     },
     record(incident, now, obligations) {
-      put(incident, now, obligations);
+      // The start-up walk records every incident: sorted once at the next read, not one insertion at a time.
+      put(incident, now, true, obligations);
     },
     snapshot() {
       const was = changed;
@@ -142,41 +172,5 @@ export function asObligation({ entry, item }: DueItem): Obligation {
     dueDate: item.kind === 'date' ? localDate(item.dueMs, entry.zone) : null, dueAt: isoInZone(item.dueMs, entry.zone), status: item.status,
     verification: item.verification, basis: '', law: '', caveats: [], jurisdiction: '', trigger: null,
     tolledUntil: item.tolledUntilMs === null ? null : isoInZone(item.tolledUntilMs, entry.zone), doneAt: null,
-  };
-}
-
-function idNumber(id: string): number {
-  return Number(id.slice(id.indexOf('-') + 1));
-}
-
-const before = (a: DueItem, b: DueItem) => a.item.dueMs - b.item.dueMs || idNumber(a.entry.id) - idNumber(b.entry.id);
-
-/** The `limit` first items in `before` order, kept in a max-heap: a listing of 400,000 items sorts only what it shows. */
-function createTopK(limit: number): { offer(item: DueItem): void; sorted(): DueItem[] } {
-  const heap: DueItem[] = [];
-  const worse = (i: number, j: number) => before(heap[i]!, heap[j]!) > 0;
-  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
-  return {
-    offer(item) {
-      if (!Number.isFinite(limit)) return void heap.push(item);
-      if (heap.length < limit) {
-        heap.push(item);
-        for (let i = heap.length - 1; i > 0 && worse(i, (i - 1) >> 1); i = (i - 1) >> 1) swap(i, (i - 1) >> 1);
-        return;
-      }
-      if (limit === 0 || before(item, heap[0]!) >= 0) return;
-      heap[0] = item;
-      for (let i = 0; ;) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let m = i;
-        if (l < heap.length && worse(l, m)) m = l;
-        if (r < heap.length && worse(r, m)) m = r;
-        if (m === i) break;
-        swap(i, m);
-        i = m;
-      }
-    },
-    sorted: () => heap.sort(before),
   };
 }

@@ -102,7 +102,7 @@ export function portfolioRows(incident: Incident, obligations: readonly Obligati
 /** The portfolio digest's lines and open-incident count from the deadline index (no engine run per incident). */
 export async function indexedPortfolio(deadlines: DeadlineIndex, now: Date): Promise<{ rows: PortfolioRow[]; open: number }> {
   const at = now.getTime();
-  const listing = await deadlines.dueBy({ now, horizon: at + WEEK_MS, readable: () => true, accept: (item) => REMINDED_STATUSES.has(item.status) });
+  const listing = await deadlines.dueBy({ now, horizon: at + WEEK_MS, accept: (item) => REMINDED_STATUSES.has(item.status) });
   const rows = listing.items.map((d) => ({ due: d.item.dueMs, overdue: d.item.dueMs < at, line: `${d.entry.id} · ${obligationLine(asObligation(d), d.entry.zone, now)}` }));
   return { rows, open: listing.open };
 }
