@@ -83,11 +83,16 @@ export function resolveDataPath(env: NodeJS.ProcessEnv, explicit: string | undef
   return chatConfigured ? { path: join(base, 'breachdesk', 'store.json'), demo: false } : { path: join(base, 'breachdesk', 'demo-store.json'), demo: true };
 }
 
+/** The demo store's default organization, so `help new`'s example works there as typed. */
+export const DEMO_ORGANIZATION = { name: 'Example Regional Medical Center', role: 'covered_entity', country: 'US' } as const;
+
 /** The core's settings (default time zone and organization) from the environment. */
 export function coreConfig(config: AppConfig): CoreConfig {
   const org = config.BREACHDESK_ORG_NAME
     ? { name: config.BREACHDESK_ORG_NAME, role: config.BREACHDESK_ORG_ROLE ?? 'covered_entity', country: config.BREACHDESK_ORG_COUNTRY ?? 'US' }
-    : undefined;
+    : config.demo
+      ? DEMO_ORGANIZATION
+      : undefined;
   return {
     defaultTimezone: config.BREACHDESK_TIMEZONE,
     ...(org ? { defaultOrganization: org } : {}),

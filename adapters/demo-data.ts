@@ -37,7 +37,7 @@ export function demoIncidents(now: Date): Array<(id: string) => Incident> {
     (id) =>
       IncidentSchema.parse({
         id, createdAt: created, updatedAt: created,
-        title: 'Stolen privileged EPR account: patient records exposed',
+        title: 'Compte à privilèges du DPI volé : dossiers patients exposés',
         status: 'triage',
         organization: { name: 'Groupe hospitalier Exemple', role: 'controller', country: 'FR', timezone: 'Europe/Paris', frHealthEstablishment: true },
         discoveredAt: at(30 * HOUR),
@@ -48,7 +48,7 @@ export function demoIncidents(now: Date): Array<(id: string) => Incident> {
         gdprRisk: 'high',
         roles: { commander: 'RSSI (demo)', privacyOfficer: 'DPO (demo)' },
         channels,
-        timeline: [entry(30 * HOUR, 'SOC alert: privileged account of the EPR software used from an unknown host. Demo incident.')],
+        timeline: [entry(30 * HOUR, 'Alerte du SOC : compte à privilèges du logiciel de DPI utilisé depuis un poste inconnu. Incident de démonstration.')],
       }),
   ];
 }

@@ -3,21 +3,30 @@ import type { Clock, Logger, RequestActor } from '../bot/ports.ts';
 import type { AppConfig } from './config.ts';
 import { demoIncidents } from './demo-data.ts';
 import { startScheduler } from './scheduling.ts';
+import { quietStart } from '../bot/scheduler/quiet-start.ts';
 import type { Runtime } from './runtime.ts';
-import { createTerminalNotifier, runTerminalChat } from './terminal/terminal-chat.ts';
+import { createTerminalNotifier, createTerminalPrinter, runTerminalChat } from './terminal/terminal-chat.ts';
 
-/** Seed the demo store when it is empty; returns how many incidents were created. */
-export async function seedDemoStore(runtime: Runtime, clock: Clock): Promise<number> {
+/**
+ * Seed the demo store when it is empty; returns how many incidents were created. Reminders and digests already due
+ * are recorded as skipped, so the first screen is the welcome and the incidents, not alarms about clocks that ran
+ * before the store existed.
+ */
+export async function seedDemoStore(runtime: Runtime, clock: Clock, config?: Pick<AppConfig, 'BREACHDESK_ESCALATE_HOURS' | 'BREACHDESK_DIGEST_TIME'>): Promise<number> {
   if ((await runtime.store.ids()).length > 0) return 0;
-  for (const build of demoIncidents(clock.now())) await runtime.store.create(build);
-  return 2;
+  const now = clock.now();
+  const quiet = { rules: runtime.bot.deps.rules, escalateAfterHours: config?.BREACHDESK_ESCALATE_HOURS ?? 4, ...(config?.BREACHDESK_DIGEST_TIME ? { digestTime: config.BREACHDESK_DIGEST_TIME } : {}) };
+  const builds = demoIncidents(now);
+  for (const build of builds) await runtime.store.create((id) => quietStart(build(id), now, quiet));
+  return builds.length;
 }
 
 /** Run the terminal chat until the user leaves. */
 export async function runInteractive(options: { runtime: Runtime; config: AppConfig; clock: Clock; logger: Logger; actor: RequestActor }): Promise<void> {
   const { runtime, config, clock, actor } = options;
-  const seeded = config.demo ? await seedDemoStore(runtime, clock) : 0;
-  runtime.notifier.register(createTerminalNotifier(process.stdout));
+  const seeded = config.demo ? await seedDemoStore(runtime, clock, config) : 0;
+  const printer = createTerminalPrinter(process.stdout);
+  runtime.notifier.register(createTerminalNotifier(printer));
   const lines = [
     'breachdesk: incident facts, every notification clock with its citation.',
     config.demo
@@ -28,7 +37,7 @@ export async function runInteractive(options: { runtime: Runtime; config: AppCon
   // Reminders for incidents linked to the terminal (`link BR-1`) print here as they come due.
   const scheduler = startScheduler(runtime, config, clock, options.logger);
   try {
-    await runTerminalChat({ bot: runtime.bot, actor, input: process.stdin, output: process.stdout, banner: lines.join('\n') });
+    await runTerminalChat({ bot: runtime.bot, actor, input: process.stdin, output: process.stdout, banner: lines.join('\n'), printer });
   } finally {
     await scheduler.stop();
   }

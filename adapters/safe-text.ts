@@ -67,6 +67,23 @@ export function mapReplyText(reply: Reply, map: (text: string) => string): Reply
             ...(card.sections ? { sections: card.sections.map(section) } : {}),
             ...(card.buttons ? { buttons: card.buttons.map(button) } : {}),
             ...(card.footer !== undefined ? { footer: map(card.footer) } : {}),
+            ...(card.list
+              ? {
+                  list: card.list.map((g) => ({
+                    ...g,
+                    heading: map(g.heading),
+                    items: g.items.map((i) => ({
+                      ...i,
+                      text: map(i.text),
+                      ...(i.label !== undefined ? { label: map(i.label) } : {}),
+                      ...(i.details ? { details: { text: map(i.details.text), ...(i.details.buttons ? { buttons: i.details.buttons.map(button) } : {}) } } : {}),
+                      ...(i.buttons ? { buttons: i.buttons.map(button) } : {}),
+                    })),
+                  })),
+                }
+              : {}),
+            ...(card.footnotes ? { footnotes: card.footnotes.map(map) } : {}),
+            ...(card.footnotesHeading !== undefined ? { footnotesHeading: map(card.footnotesHeading) } : {}),
           },
         }
       : {}),

@@ -23,13 +23,46 @@ export interface ReplySection {
   buttons?: ReplyButton[];
 }
 
+/** How loud a list line is; renderers map it to a colour (Teams) or leave it to the line's icon (Slack, text). */
+export type ReplyTone = 'attention' | 'warning' | 'good' | 'accent' | 'default' | 'subtle';
+
+/** One line of a compact list, with its details one click away. */
+export interface ReplyListItem {
+  text: string;
+  tone?: ReplyTone;
+  /** Short name for pickers (Slack's details menu), e.g. the recipient. */
+  label?: string;
+  /** Shown on demand: Teams expands it in the card; Slack runs `detailsCommand` and opens the answer in a modal. */
+  details?: { text: string; buttons?: ReplyButton[] };
+  detailsCommand?: string;
+  /** Shown right under the line (the next few notices to send). */
+  buttons?: ReplyButton[];
+}
+
+/** A heading and its lines (e.g. the notices due on one day). */
+export interface ReplyListGroup {
+  heading: string;
+  items: ReplyListItem[];
+  /** Folded by default (done, not applicable): one click opens it where the platform can (Teams), one summary line elsewhere. */
+  collapsed?: boolean;
+}
+
 /** Structured content for platforms that render cards. */
 export interface ReplyCard {
   title: string;
   subtitle?: string;
   fields?: ReplyField[];
+  /** A compact grouped list shown before the sections; every item must stay reachable (page with `more`). */
+  list?: ReplyListGroup[];
+  /** Label of the details picker for `list` (Slack). */
+  listDetailsLabel?: string;
+  /** When a platform cannot show every list item: the button label (with `{{left}}`) and the command, to which ` --from <n>` is appended. */
+  more?: { label: string; command: string; offset: number; total: number };
   sections?: ReplySection[];
   buttons?: ReplyButton[];
+  /** Notes shared by several items, numbered, shown once at the end. */
+  footnotes?: string[];
+  footnotesHeading?: string;
   footer?: string;
 }
 

@@ -5,6 +5,7 @@ import type { CommandRegistry } from './registry.ts';
 import type { Reply } from '../bot/reply.ts';
 import type { RuleSet } from '../bot/deadlines/rule-schema.ts';
 import type { Clock, IncidentStore, Logger, Notifier, RequestActor } from '../bot/ports.ts';
+import type { Lang } from '../bot/i18n/index.ts';
 
 /** One message to the bot from any platform. */
 export interface ChatRequest {
@@ -29,6 +30,8 @@ export interface BotDeps {
   readFile?: (path: string) => Promise<string>;
   /** The process's maintained deadline index (CommandContext.deadlines). */
   deadlines?: () => Promise<import('../bot/deadlines/deadline-index.ts').DeadlineIndex>;
+  /** Each person's `lang` choice, by `<platform>:<user id>`; kept for the process's life (not in the store). */
+  languages?: Map<string, Lang>;
 }
 
 /** The platform-neutral bot. */
@@ -40,9 +43,12 @@ export interface Bot {
 
 /** Build the bot over its ports. */
 export function createBot(deps: BotDeps): Bot {
+  const languages = deps.languages ?? new Map<string, Lang>();
   return {
     deps,
     handle(request) {
+      const who = `${request.platform}:${request.actor.id}`;
+      const language = languages.get(who);
       const ctx: CommandContext = {
         store: deps.store,
         clock: deps.clock,
@@ -53,6 +59,8 @@ export function createBot(deps: BotDeps): Bot {
         ...(request.channel ? { channel: request.channel } : {}),
         ...(deps.notifier ? { notifier: deps.notifier } : {}),
         ...(deps.deadlines ? { deadlines: deps.deadlines } : {}),
+        ...(language ? { language } : {}),
+        setLanguage: (lang) => (lang ? languages.set(who, lang) : languages.delete(who)),
         ...(deps.readFile && (request.platform === 'terminal' || request.platform === 'cli') ? { readFile: deps.readFile } : {}),
       };
       return deps.registry.dispatch({ ...(request.argv ? { argv: request.argv } : { text: request.text ?? '' }) }, ctx);

@@ -43,6 +43,10 @@ export interface CommandContext {
   json?: boolean;
   /** The process's maintained deadline index (opened on first use), when it keeps one; `due` builds one otherwise. */
   deadlines?: () => Promise<import('../bot/deadlines/deadline-index.ts').DeadlineIndex>;
+  /** The asker's chosen language (`lang`), overriding the organization's. */
+  language?: import('../bot/i18n/index.ts').Lang;
+  /** Remembers the asker's language choice (`lang`); absent where there is no one to remember (one-shot CLI). */
+  setLanguage?: (lang: import('../bot/i18n/index.ts').Lang | undefined) => void;
   /** Reads a local file (import from the terminal/CLI only). */
   readFile?: (path: string) => Promise<string>;
 }

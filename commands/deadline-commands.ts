@@ -1,9 +1,7 @@
 // `deadlines`, `due`, `done`, `delay`, `assess`: every notice clock of an incident, and the facts that move them.
-import { closest } from 'fastest-levenshtein';
 import { z } from 'zod';
 import { computeObligations, toContractJson } from '../bot/deadlines/engine.ts';
-import { dueWords, isOpen, obligationLines, obligationSection, sharedCaveatLines } from '../bot/deadlines/present.ts';
-import type { Obligation } from '../bot/deadlines/types.ts';
+import { dueWords, isOpen } from '../bot/deadlines/present.ts';
 import { FIELD_LIMITS, LawEnforcementDelaySchema, NoticeSchema, RiskAssessmentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
@@ -11,72 +9,57 @@ import { nowInZone, parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { formatInZone } from '../bot/views/format-in-zone.ts';
+import { buildDeadlinesView } from '../bot/views/deadlines-view.ts';
+import { deadlinesReply, obligationDetailsReply } from '../bot/views/deadlines-reply.ts';
+import { languageFor } from '../bot/i18n/index.ts';
+import { findObligation } from './obligation-names.ts';
 import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
 import { dueReply } from './due-reply.ts';
-
-// Slack allows 50 blocks per message; a section per obligation beyond this goes to the text only.
-const MAX_SECTIONS = 20;
 
 const obligationsOf = (incident: Incident, ctx: CommandContext) => computeObligations(incident, ctx.rules, ctx.clock.now());
 const zoneFormat = (incident: Incident) => (iso: string) => formatInZone(iso, incident.organization.timezone);
 
-/** The obligation a user named (case-insensitive), or a usage error suggesting the nearest id. */
-function resolveObligation(list: readonly Obligation[], raw: string, incidentId: string): Obligation {
-  const hit = list.find((o) => o.obligation.toLowerCase() === raw.trim().toLowerCase());
-  if (hit) return hit;
-  const guess = list.length ? closest(raw, list.map((o) => o.obligation)) : undefined;
-  throw new InvalidArgumentsError(`${incidentId} has no obligation "${raw}".${guess ? ` Did you mean ${guess}?` : ''} \`deadlines ${incidentId}\` lists them.`);
-}
+/** The obligation a user named: id, prefix or plain words (see obligation-names.ts). */
+const resolveObligation = findObligation;
+
+/** A page start: a whole number of notices to skip. */
+const PageStart = z.string().regex(/^\d+$/, 'expected a whole number').transform(Number);
 
 /** An instant option (ISO, or local time in the incident's zone); defaults to now; never in the future. */
 function pastInstant(raw: string | undefined, incident: Incident, ctx: CommandContext, what: string): string {
   const now = ctx.clock.now();
-  const iso = raw ? parseInstant(raw, incident.organization.timezone) : nowInZone(now, incident.organization.timezone);
+  const iso = raw ? parseInstant(raw, incident.organization.timezone, languageFor(incident.organization)) : nowInZone(now, incident.organization.timezone);
   if (Date.parse(iso) > now.getTime()) throw new InvalidArgumentsError(`${what} ${raw} is in the future; record it once it has happened.`);
   return iso;
 }
 
-const deadlinesCommand: CommandSpec<{ id: string; only?: string }> = {
+const deadlinesCommand: CommandSpec<{ id: string; only?: string; from?: number; words?: string }> = {
   id: 'deadlines.list',
   permission: 'read',
   audit: 'read',
   name: 'deadlines',
   aliases: ['clocks', 'obligations'],
-  summary: 'Every notice owed for an incident, soonest first, with countdown, citation, verification and basis',
-  usage: 'deadlines <id> [--only <obligation>] [--json]',
-  examples: ['deadlines BR-1', 'deadlines BR-1 --only US-TX-BREACH:attorney_general', 'deadlines BR-1 --json'],
-  positionals: [{ name: 'id' }],
-  options: { only: { type: 'string', description: 'show one obligation in full' } },
-  args: z.object({ id: IncidentIdArg, only: z.string().min(1).optional() }),
+  summary: 'Every notice owed for an incident, grouped by due day, with countdown and verification; details per notice',
+  usage: 'deadlines <id> [--only <obligation or words>] [--json]',
+  examples: ['deadlines BR-1', 'deadlines BR-1 --only "texas attorney"', 'deadlines BR-1 --json'],
+  positionals: [{ name: 'id' }, { name: 'words', rest: true }],
+  options: {
+    only: { type: 'string', description: 'show one notice in full (its id, a prefix, or words like "hipaa individuals")' },
+    from: { type: 'string', description: 'start the list at this notice (the "Show more" page)' },
+  },
+  args: z.object({ id: IncidentIdArg, only: z.string().min(1).optional(), words: z.string().optional(), from: PageStart.optional() }),
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
     const now = ctx.clock.now();
     const all = obligationsOf(incident, ctx);
-    const list = args.only ? [resolveObligation(all, args.only, incident.id)] : all;
-    const fmt = zoneFormat(incident);
-    const open = list.filter(isOpen);
-    const closed = list.filter((o) => !isOpen(o));
-    const closedLines = closed.map((o) => `${o.status === 'done' ? 'done' : 'n/a '}  ${o.obligation}: ${o.status === 'done' ? `sent ${fmt(o.doneAt!)}` : o.basis}`);
-    // Caveats many rules share (no weekend roll-forward, the 164.412 note) are stated once, under the list.
-    const notes = sharedCaveatLines(open);
-    const header = `${incident.id} · ${incident.title} · deadlines at ${formatInZone(now.toISOString(), incident.organization.timezone)} (not legal advice)`;
-    const empty = 'No notification rule applies with the recorded facts (role, country, affected jurisdictions): check them with `show`.';
-    const text = [
-      header,
-      ...(list.length === 0 ? [empty] : []),
-      ...open.flatMap((o) => obligationLines(o, now.getTime(), fmt, true, true)),
-      ...(notes.length ? ['Notes:', ...notes.map((l) => `  ${l}`)] : []),
-      ...(closed.length ? ['Done / not applicable:', ...closedLines.map((l) => `  ${l}`)] : []),
-    ].join('\n');
-    const shown = args.only ? list : open.slice(0, MAX_SECTIONS);
-    const sections = shown.map((o) => obligationSection(incident.id, o, now.getTime(), fmt, true, true));
-    if (notes.length) sections.push({ heading: 'Notes', text: notes.join('\n') });
-    if (!args.only && open.length > MAX_SECTIONS) sections.push({ text: `${open.length - MAX_SECTIONS} more open obligations: see the text view or \`deadlines ${incident.id} --json\`.` });
-    if (!args.only && closed.length) sections.push({ heading: `Done / not applicable (${closed.length})`, text: closedLines.join('\n') });
-    return ok(text, {
-      card: { title: `${incident.id} · Deadlines`, subtitle: incident.title, sections, footer: `Times in ${incident.organization.timezone} · not legal advice` },
-      data: list.map(toContractJson),
-    });
+    const view = buildDeadlinesView(incident, all, now, languageFor(incident.organization, ctx.language));
+    const only = args.only ?? args.words;
+    if (only) {
+      const o = findObligation(all, only, incident.id);
+      const line = view.groups.flatMap((g) => g.lines).find((l) => l.obligation === o.obligation)!;
+      return obligationDetailsReply(view, line, [toContractJson(o)]);
+    }
+    return deadlinesReply(view, all.map(toContractJson), Math.min(args.from ?? 0, all.length));
   },
 };
 
@@ -112,8 +95,9 @@ const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; no
   aliases: ['sent'],
   summary: 'Record that a notice was sent (by default now); it goes on the timeline',
   usage: 'done <id> <obligation> [--at <when>] [--note <text>]',
-  examples: ['done BR-1 US-HIPAA-164.404-INDIVIDUALS', 'done BR-1 US-TX-BREACH:attorney_general --at "2025-03-10 14:00" --note "AG portal ref 123"'],
-  positionals: [{ name: 'id' }, { name: 'obligation' }],
+  examples: ['done BR-1 US-HIPAA-164.404-INDIVIDUALS', 'done BR-1 hipaa individuals', 'done BR-1 texas attorney --at "2025-03-10 14:00" --note "AG portal ref 123"'],
+  // The obligation may be typed as plain words: every remaining word names it.
+  positionals: [{ name: 'id' }, { name: 'obligation', rest: true }],
   options: {
     at: { type: 'string', description: 'when it was sent (ISO, or local time in the incident zone; default now)' },
     note: { type: 'string', description: 'reference, channel used, who sent it' },
@@ -176,7 +160,7 @@ const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean;
     const incident = await requireIncident(ctx, args.id);
     const zone = incident.organization.timezone;
     const statedAt = pastInstant(args.at, incident, ctx, '--at');
-    const until = args.until ? parseInstant(args.until, zone) : null;
+    const until = args.until ? parseInstant(args.until, zone, languageFor(incident.organization)) : null;
     if (until && Date.parse(until) <= Date.parse(statedAt)) throw new InvalidArgumentsError('--until must be after the statement.');
     const delay = LawEnforcementDelaySchema.parse({ form: args.oral ? 'oral' : 'written', agency: args.agency, official: args.official, statedAt, until });
     const fmt = zoneFormat(incident);

@@ -5,7 +5,8 @@ import {
 } from '../bot/model/incident-schema.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
-import { BooleanWord } from './shared.ts';
+import { languageFor } from '../bot/i18n/index.ts';
+import { readCount, readGdprRisk, readYesNo } from './input-words.ts';
 
 /** One settable fact. */
 export interface FieldSpec {
@@ -19,13 +20,24 @@ export interface FieldSpec {
 
 const fromSchema = (schema: z.ZodType) => (raw: string) => {
   const r = schema.safeParse(raw);
-  if (!r.success) throw new InvalidArgumentsError(`"${raw}": ${r.error.issues[0]!.message}`);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    // A list of allowed words reads as words, not as the library's `expected one of "a"|"b"`.
+    if (issue.code === 'invalid_value') throw new InvalidArgumentsError(`"${raw.trim()}" is not one of: ${issue.values.map(String).join(', ')}.`);
+    throw new InvalidArgumentsError(`"${raw.trim()}": ${issue.message}`);
+  }
   return r.data;
 };
-const count = fromSchema(z.coerce.number({ error: 'expected a whole number' }).int('expected a whole number').min(0, 'cannot be negative'));
-const instant = (raw: string, incident: Incident) => parseInstant(raw, incident.organization.timezone);
+// Values as people type them (262,831 / 262 831; French 262.831; yes/oui; faible/élevé): input-words.ts.
+const plain = <T>(read: (raw: string, incident: Incident) => T | string, isValue: (v: T | string) => boolean) => (raw: string, incident: Incident): T => {
+  const value = read(raw, incident);
+  if (!isValue(value)) throw new InvalidArgumentsError(value as string);
+  return value as T;
+};
+const count = plain((raw, incident) => readCount(raw, languageFor(incident.organization)), (v) => typeof v === 'number');
+const instant = (raw: string, incident: Incident) => parseInstant(raw, incident.organization.timezone, languageFor(incident.organization));
 const optionalInstant = (raw: string, incident: Incident) => (/^(none|null|-)$/i.test(raw.trim()) ? null : instant(raw, incident));
-const bool = fromSchema(BooleanWord);
+const bool = plain((raw) => readYesNo(raw), (v) => typeof v === 'boolean');
 const text = fromSchema(z.string().trim().min(1, 'cannot be empty').max(200, 'at most 200 characters'));
 
 // The import format's bounds (incident-schema.ts FIELD_LIMITS), said as a sentence instead of failing at the store.
@@ -55,7 +67,7 @@ export const FIELDS: readonly FieldSpec[] = [
   field('affected.byJurisdiction.<JUR>', [], 'residents affected in one jurisdiction, e.g. affected.US-TX 300', count),
   field('phiInvolved', ['phi'], 'yes/no: protected health information involved', bool),
   field('dataEncrypted', ['encrypted'], 'yes/no: data encrypted per HHS guidance (secured PHI)', bool),
-  field('gdprRisk', ['gdpr-risk', 'risk'], 'GDPR risk to individuals: unlikely, risk or high', fromSchema(z.enum(['unlikely', 'risk', 'high']))),
+  field('gdprRisk', ['gdpr-risk', 'risk'], 'GDPR risk to individuals: unlikely, risk or high (faible, risque, élevé)', plain((raw) => readGdprRisk(raw), (v) => v === 'unlikely' || v === 'risk' || v === 'high')),
   field('dataCategories', ['data'], 'comma-separated data categories', categories),
   field('organization.name', ['org', 'org.name'], 'organization name', text),
   field('organization.role', ['role', 'org.role'], `one of ${OrganizationRole.options.join(', ')}`, fromSchema(OrganizationRole)),

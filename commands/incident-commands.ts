@@ -4,6 +4,8 @@ import { IncidentSchema, IncidentStatus, OrganizationRole, TimeZoneName } from '
 import { InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
+import { CountArg } from './input-words.ts';
+import { languageFor } from '../bot/i18n/index.ts';
 import { ok } from '../bot/reply.ts';
 import { describeIncident } from '../bot/views/incident-view.ts';
 import { IncidentIdArg, requireIncident, timelineEntry } from './shared.ts';
@@ -36,7 +38,7 @@ const newCommand: CommandSpec<{
     role: OrganizationRole.optional(),
     country: z.string().toUpperCase().regex(/^[A-Z]{2}$/, 'expected a two-letter country code').optional(),
     tz: TimeZoneName.optional(),
-    affected: z.coerce.number().int().min(0).optional(),
+    affected: CountArg.optional(),
   }),
   async handler(args, ctx) {
     const defaults = ctx.config.defaultOrganization;
@@ -44,7 +46,7 @@ const newCommand: CommandSpec<{
     if (!name) throw new InvalidArgumentsError('No default organization is configured: give --org, --role and --country.');
     const timezone = args.tz ?? ctx.config.defaultTimezone;
     const nowIso = ctx.clock.now().toISOString();
-    const discoveredAt = args.discovered ? parseInstant(args.discovered, timezone) : nowIso;
+    const discoveredAt = args.discovered ? parseInstant(args.discovered, timezone, languageFor({ country: args.country ?? defaults?.country ?? 'US' })) : nowIso;
     const created = await ctx.store.create((id) =>
       IncidentSchema.parse({
         id, title: args.title, createdAt: nowIso, updatedAt: nowIso, discoveredAt,

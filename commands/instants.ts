@@ -4,14 +4,26 @@ import { IsoInstant } from '../bot/model/incident-schema.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+// French day-first dates: 20/02/2025 09:00, 20/02/2025 9h00, 20.02.2025.
+const FRENCH = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:\s+(?:à\s+)?(\d{1,2})[:h](\d{2})?(?::(\d{2}))?)?$/i;
 
-/** ISO with offset as given; "2025-02-20 09:00" or "2025-02-20" read in `timezone`; returned as ISO-8601 with offset. */
-export function parseInstant(raw: string, timezone: string): string {
+/**
+ * ISO with offset as given; "2025-02-20 09:00" or "2025-02-20" read in `timezone`; with `lang` 'fr' also "20/02/2025 09:00".
+ * Returned as ISO-8601 with offset.
+ */
+export function parseInstant(raw: string, timezone: string, lang: 'en' | 'fr' = 'en'): string {
   const text = raw.trim();
   if (IsoInstant.safeParse(text).success) return text;
-  const m = LOCAL.exec(text);
-  if (!m) throw new InvalidArgumentsError(`"${raw}" is not a date and time; use 2025-02-20T09:00-06:00, or 2025-02-20 09:00 in the incident's time zone.`);
-  const [, y, mo, d, h = '00', mi = '00', s = '00'] = m;
+  const french = FRENCH.exec(text);
+  if (french && lang !== 'fr') {
+    throw new InvalidArgumentsError(`"${raw}" could be read day-first or month-first; write it as 2025-02-20 09:00 (year-month-day).`);
+  }
+  const m = french ? [text, french[3], french[2]!.padStart(2, '0'), french[1]!.padStart(2, '0'), french[4]?.padStart(2, '0'), french[5] ?? (french[4] ? '00' : undefined), french[6]] : LOCAL.exec(text);
+  if (!m) {
+    const example = lang === 'fr' ? '20/02/2025 09:00' : '2025-02-20 09:00';
+    throw new InvalidArgumentsError(`"${raw}" is not a date and time; use ${example} in the incident's time zone, or 2025-02-20T09:00-06:00 with an offset.`);
+  }
+  const [, y, mo, d, h = '00', mi = '00', s = '00'] = m.map((x) => x ?? undefined);
   const local = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), timezone);
   if (local.getDate() !== Number(d) || local.getHours() !== Number(h)) {
     throw new InvalidArgumentsError(`"${raw}" does not exist in ${timezone} (a daylight-saving gap or an invalid date).`);

@@ -127,7 +127,7 @@ export function parseCommandArgs(spec: CommandSpec, words: string[], rawRest?: s
     const options = Object.fromEntries(
       Object.entries(spec.options ?? {}).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
     );
-    ({ values, positionals } = parseArgs({ args: words, options, allowPositionals: true, strict: true }));
+    ({ values, positionals } = parseArgs({ args: attachNegativeValues(spec, words), options, allowPositionals: true, strict: true }));
   } catch (error) {
     return { problem: cleanParseError(error) };
   }
@@ -146,13 +146,56 @@ export function parseCommandArgs(spec: CommandSpec, words: string[], rawRest?: s
 
 function validate(spec: CommandSpec, input: Record<string, unknown>): { args: unknown } | { problem: string } {
   const result = spec.args.safeParse(input);
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-    const missing = issue.code === 'invalid_type' && input[String(issue.path[0])] === undefined;
-    return { problem: missing ? (issue.message.startsWith('Missing') ? issue.message : `Missing ${issue.path.join('.')}.`) : `${where}${issue.message}` };
-  }
+  if (!result.success) return { problem: plainProblem(spec, result.error.issues[0]!, input) };
   return { args: result.data };
+}
+
+/** `--affected -5` reads as a value (then refused in words), not as an unknown option `-5`. */
+function attachNegativeValues(spec: CommandSpec, words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const option = /^--([\w-]+)$/.exec(words[i]!)?.[1];
+    const next = words[i + 1];
+    if (option && spec.options?.[option]?.type === 'string' && next !== undefined && /^[-−–]\d/.test(next)) {
+      out.push(`--${option}=${next}`);
+      i++;
+    } else out.push(words[i]!);
+  }
+  return out;
+}
+
+/** One zod issue as a sentence a person can act on: the argument's name, what was expected, never the library's wording. */
+function plainProblem(spec: CommandSpec, issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
+  const key = String(issue.path[0] ?? '');
+  const positional = spec.positionals?.some((p) => p.name === key);
+  const name = key ? (positional ? `<${key}>` : `--${key}`) : 'the arguments';
+  const given = input[key];
+  if (given === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
+    return issue.message.startsWith('Missing') ? issue.message : `${name} is missing.`;
+  }
+  // Messages written for people (custom checks, `error:` texts) pass as they are; zod's own wording is replaced.
+  if (!LIBRARY_WORDING.test(issue.message)) return sentence(issue.message, name);
+  const shown = typeof given === 'string' ? `"${given}"` : 'That value';
+  switch (issue.code) {
+    case 'invalid_value':
+      return `${shown} is not a valid ${name}: use one of ${(issue.values as unknown[]).map(String).join(', ')}.`;
+    case 'too_small':
+      return given === '' || (typeof given === 'string' && !given.trim()) ? `${name} is empty: give a value.` : `${shown} is too short or too small for ${name}.`;
+    case 'too_big':
+      return `${shown} is too long for ${name} (at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}).`;
+    case 'invalid_type':
+      return `${name} needs ${issue.expected === 'boolean' ? 'no value (it is a flag)' : 'a value'}.`;
+    default:
+      return `${shown} is not a valid ${name}.`;
+  }
+}
+
+// zod's built-in messages ("Invalid input: expected number, received NaN", "Too small: expected string to have >=1 characters").
+const LIBRARY_WORDING = /^(Invalid (input|option|string|value|type|union|key|element)|Too (small|big)|Unrecognized key|Required$)|expected .* received/;
+
+function sentence(message: string, name: string): string {
+  const text = /^[a-z]/.test(message) ? `${name}: ${message}` : message;
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function cleanParseError(error: unknown): string {
@@ -160,8 +203,13 @@ function cleanParseError(error: unknown): string {
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown) return `Unknown option ${unknown[1]}.`;
   const needsValue = /Option '([^']+)' argument missing/.exec(message);
-  if (needsValue) return `Option ${needsValue[1]!.replace(/^-\w, /, '')} needs a value.`;
-  return message.split('\n')[0]!.replace(/\. To specify.*$/, '.');
+  if (needsValue) return `Option ${needsValue[1]!.replace(/^-\w, /, '').replace(/ <value>$/, '')} needs a value.`;
+  const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(message);
+  if (ambiguous) return `Option ${ambiguous[1]!.replace(/^-\w, /, '').replace(/ <value>$/, '')} needs a value; a value starting with "-" must be quoted with the option, e.g. --note="-5 days".`;
+  const takesNone = /Option '([^']+)' does not take an argument/.exec(message);
+  if (takesNone) return `Option ${takesNone[1]!.replace(/^-\w, /, '')} is a flag and takes no value.`;
+  // Anything else parseArgs says is still a usage problem; its wording is not shown to people.
+  return 'The options could not be read: put each option as --name value, and quote values with spaces.';
 }
 
 function unknownCommand(registry: CommandRegistry, word: string): Reply {

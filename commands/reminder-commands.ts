@@ -10,6 +10,8 @@ import type { Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
+import { findObligation } from './obligation-names.ts';
+import { languageFor } from '../bot/i18n/index.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { formatInZone } from '../bot/views/format-in-zone.ts';
@@ -29,11 +31,12 @@ export function parseSnoozeDuration(text: string): number {
 
 /** The obligation a user typed (any letter case), or a refusal listing the valid ids. */
 export function resolveObligation(incident: Incident, obligations: readonly Obligation[], typed: string): Obligation {
-  const wanted = typed.trim().toLowerCase();
-  const found = obligations.find((o) => o.obligation.toLowerCase() === wanted);
-  if (found) return found;
-  const ids = obligations.filter((o) => o.status !== 'not_applicable').map((o) => o.obligation);
-  throw new CommandRefusedError(`${incident.id} has no obligation "${typed}". Valid ids: ${ids.join(', ') || '(none)'}. See \`deadlines ${incident.id}\`.`);
+  try {
+    return findObligation(obligations, typed, incident.id);
+  } catch (error) {
+    // For snooze and ack an unknown notice is a refusal (exit 1), as it always was; the sentence is the same.
+    throw error instanceof InvalidArgumentsError ? new CommandRefusedError(error.message) : error;
+  }
 }
 
 function noRemindersReason(o: Obligation, zone: string): string | undefined {
@@ -84,7 +87,7 @@ const snoozeCommand: CommandSpec<SnoozeArgs> = {
     if (!reason) throw new CommandRefusedError('A snooze needs a reason (--reason "…"); it is written to the incident timeline.');
     const refusal = noRemindersReason(o, zone);
     if (refusal) throw new CommandRefusedError(refusal);
-    const until = args.for ? now.getTime() + parseSnoozeDuration(args.for) : Date.parse(parseInstant(args.until!, zone));
+    const until = args.for ? now.getTime() + parseSnoozeDuration(args.for) : Date.parse(parseInstant(args.until!, zone, languageFor(incident.organization)));
     if (until <= now.getTime()) throw new CommandRefusedError('The snooze must end in the future.');
     if (o.dueAt !== null) {
       const dueMs = Date.parse(o.dueAt);
@@ -117,7 +120,7 @@ const ackCommand: CommandSpec<{ id: string; obligation: string }> = {
   summary: 'Acknowledge an overdue reminder: stops its escalation (reminders continue until done)',
   usage: 'ack <id> <obligation>',
   examples: ['ack BR-1 US-HIPAA-164.404-INDIVIDUALS'],
-  positionals: [{ name: 'id' }, { name: 'obligation' }],
+  positionals: [{ name: 'id' }, { name: 'obligation', rest: true }],
   args: z.object({ id: IncidentIdArg, obligation: z.string({ error: 'Missing obligation id (see `deadlines <id>`).' }) }),
   async handler(args, ctx) {
     const { incident, now, obligation: o, zone } = await load(ctx, args.id, args.obligation);

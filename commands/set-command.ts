@@ -5,6 +5,7 @@ import { InvalidArgumentsError } from '../bot/errors.ts';
 import { FIELDS, getPath, resolveField, setPath } from './fields.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
+import { factLabel, factValue } from '../bot/views/fact-words.ts';
 import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
 
 const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
@@ -30,7 +31,7 @@ const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
     const current = await requireIncident(ctx, args.id);
     const value = resolved.spec.parse(args.value, current);
     const before = getPath(current, resolved.path);
-    if (JSON.stringify(before) === JSON.stringify(value)) return ok(`${args.id} ${resolved.path} is already ${JSON.stringify(value)}; nothing changed.`);
+    if (JSON.stringify(before) === JSON.stringify(value)) return ok(`${args.id}: ${factLabel(resolved.path)} is already ${show(value)}; nothing changed.`);
     const updated = await updateWithEntry(
       ctx,
       args.id,
@@ -39,18 +40,16 @@ const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
         if (!next.success) throw new InvalidArgumentsError(`${resolved.path}: ${next.error.issues[0]!.message}`);
         return next.data;
       },
-      (b) => timelineEntry(ctx, 'fact.changed', `${resolved.path}: ${show(getPath(b, resolved.path))} → ${show(value)}`, [
+      (b) => timelineEntry(ctx, 'fact.changed', `${factLabel(resolved.path)}: ${show(getPath(b, resolved.path))} → ${show(value)}`, [
         { field: resolved.path, from: getPath(b, resolved.path) ?? null, to: value },
       ]),
     );
-    return ok(`${updated.id} ${resolved.path}: ${show(before)} → ${show(value)}. Recorded on the timeline; \`deadlines ${updated.id}\` shows the recomputed clocks.`);
+    return ok(`${updated.id} ${factLabel(resolved.path)}: ${show(before)} → ${show(value)}. Recorded on the timeline; \`deadlines ${updated.id}\` shows the recomputed clocks.`);
   },
 };
 
-function show(v: unknown): string {
-  if (v === undefined || v === null) return '(none)';
-  return typeof v === 'string' ? v : JSON.stringify(v);
-}
+// Values in words (lists joined, yes/no), never JSON: people and regulators read these lines.
+const show = factValue;
 
 /** `set`, with its field table in the help text. */
 export const setCommands: CommandSpec[] = [setCommand];

@@ -45,5 +45,5 @@ export function updateWithEntry(
 export const BooleanWord = z
   .string()
   .transform((s) => s.trim().toLowerCase())
-  .pipe(z.enum(['yes', 'no', 'true', 'false', 'y', 'n', '1', '0'], { error: 'expected yes or no' }))
-  .transform((s) => ['yes', 'true', 'y', '1'].includes(s));
+  .pipe(z.enum(['yes', 'no', 'true', 'false', 'y', 'n', '1', '0', 'oui', 'non', 'o', 'vrai', 'faux'], { error: 'Answer yes or no (oui/non, true/false also work).' }))
+  .transform((s) => ['yes', 'true', 'y', '1', 'oui', 'o', 'vrai'].includes(s));

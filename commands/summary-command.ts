@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { computeObligations } from '../bot/deadlines/engine.ts';
 import { summaryReply } from '../bot/views/summary-view.ts';
+import { languageFor } from '../bot/i18n/index.ts';
 import type { CommandSpec } from './registry.ts';
 import { IncidentIdArg, requireIncident } from './shared.ts';
 
@@ -18,7 +19,7 @@ const summaryCommand: CommandSpec<{ id: string }> = {
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
     const now = ctx.clock.now();
-    return summaryReply(incident, computeObligations(incident, ctx.rules, now), now);
+    return summaryReply(incident, computeObligations(incident, ctx.rules, now), now, 'summary', languageFor(incident.organization, ctx.language));
   },
 };
 

@@ -3,6 +3,7 @@ import type { types } from '@slack/bolt';
 import type { Reply, ReplyButton, ReplyField, ReplySection } from '../../bot/reply.ts';
 import { mapReplyText, visibleText } from '../safe-text.ts';
 import { clip, escapeMrkdwn, splitText } from './mrkdwn.ts';
+import { detailsMenus, footnoteBlocks, listGroups } from './render-list.ts';
 
 type Block = types.KnownBlock;
 type Button = types.Button;
@@ -58,9 +59,12 @@ export function replyToBlocks(original: Reply, options: RenderOptions = {}): Sla
     if (card.subtitle) head.push(context(card.subtitle, ids.esc));
     head.push(...fieldSections(card.fields ?? [], ids.esc));
     // A card with nothing but a title ("Nothing due within 7 days") would hide the answer: show the text instead.
-    const empty = !card.fields?.length && !card.sections?.length;
-    groups = empty ? textSections(reply, ids.esc).map((b) => [b]) : (card.sections ?? []).map((s) => sectionGroup(s, ids, options.source));
-    tail = [...actionsBlocks(card.buttons ?? [], ids)];
+    const empty = !card.fields?.length && !card.sections?.length && !card.list?.length;
+    groups = empty
+      ? textSections(reply, ids.esc).map((b) => [b])
+      : [...(card.sections ?? []).map((s) => sectionGroup(s, ids, options.source)), ...listGroups(card, (buttons) => actionsBlocks(buttons, ids), ids.esc)];
+    // The details menu and footnotes sit in the tail: they are placed first, so no cut of the list can lose them.
+    tail = [...detailsMenus(card, ids.tag), ...actionsBlocks(card.buttons ?? [], ids), ...footnoteBlocks(card, ids.esc)];
     if (card.footer) tail.push(context(card.footer, ids.esc));
     noun = nounFor(options.source);
   } else {

@@ -1,5 +1,6 @@
 // Pure renderer from the neutral Reply to an Adaptive Card (schema 1.5, the newest Teams renders) plus its text fallback.
 import type { Reply, ReplyButton, ReplyCard, ReplyField, ReplySection } from '../../bot/reply.ts';
+import { footnoteElements, listElements, listSize, moreAction } from './render-list.ts';
 import { mapReplyText } from '../safe-text.ts';
 import { teamsText } from './teams-text.ts';
 
@@ -29,9 +30,21 @@ export function replyToCard(original: Reply): AdaptiveCardJson | undefined {
   const reply = mapReplyText(original, teamsText);
   if (!reply.card) return undefined;
   const sections = reply.card.sections ?? [];
+  // A list never loses an item silently: fewer items per card, the rest one "Show more" click away.
+  // Details inline when everything fits with them; else each line opens its own card; else pages.
+  const allSections = Math.min(sections.length, MAX_SECTIONS);
+  const size = listSize(reply.card);
+  if (size > 0) {
+    const inline = buildCard(reply, reply.card, allSections, size, true);
+    if (JSON.stringify(inline).length <= MAX_CARD_CHARS) return inline;
+  }
+  for (let items = size; items >= 1; items--) {
+    const card = buildCard(reply, reply.card, allSections, items, false);
+    if (JSON.stringify(card).length <= MAX_CARD_CHARS) return card;
+  }
   // Shrink until the serialized card fits: dropping whole sections keeps what is shown intact.
   for (let shown = Math.min(sections.length, MAX_SECTIONS); ; shown--) {
-    const card = buildCard(reply, reply.card, shown);
+    const card = buildCard(reply, reply.card, shown, Math.min(1, listSize(reply.card)));
     if (JSON.stringify(card).length <= MAX_CARD_CHARS || shown === 0) return fitFields(card);
   }
 }
@@ -41,7 +54,7 @@ export function replyToFallbackText(reply: Reply): string {
   return truncate(teamsText(reply.text), MAX_FALLBACK_CHARS);
 }
 
-function buildCard(reply: Reply, card: ReplyCard, shownSections: number): AdaptiveCardJson {
+function buildCard(reply: Reply, card: ReplyCard, shownSections: number, shownItems = 0, inline = true): AdaptiveCardJson {
   const sections = card.sections ?? [];
   const ids = { next: 0 };
   const body: CardElement[] = [
@@ -49,7 +62,10 @@ function buildCard(reply: Reply, card: ReplyCard, shownSections: number): Adapti
   ];
   if (card.subtitle) body.push({ type: 'TextBlock', text: card.subtitle, isSubtle: true, spacing: 'None', wrap: true });
   body.push(...factSet(card.fields));
+  // The next actions come first, then the list: what to do now, then everything owed.
   for (const section of sections.slice(0, shownSections)) body.push(sectionContainer(section, ids));
+  body.push(...listElements(card, shownItems, (b) => buttonAction(b, ids), ids, inline));
+  const more = moreAction(card, shownItems);
   if (shownSections < sections.length) {
     const hidden = sections.length - shownSections;
     body.push({
@@ -57,8 +73,9 @@ function buildCard(reply: Reply, card: ReplyCard, shownSections: number): Adapti
       text: `…and ${hidden} more not shown: a Teams card has limited room. Narrow the command to see them.`,
     });
   }
+  body.push(...footnoteElements(card, ids));
   if (card.footer) body.push({ type: 'TextBlock', text: card.footer, isSubtle: true, size: 'Small', wrap: true, separator: true });
-  const actions = (card.buttons ?? []).map((b) => buttonAction(b, ids));
+  const actions = [...(more ? [more] : []), ...(card.buttons ?? []).map((b) => buttonAction(b, ids))];
   return {
     type: 'AdaptiveCard',
     $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',

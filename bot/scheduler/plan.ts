@@ -80,8 +80,11 @@ export function planReminders(incident: Incident, obligations: readonly Obligati
     const windows = o.caveats.some((c) => TOLLING_CAVEATS.has(c)) ? delayWindows(incident) : [];
     const released = (t: number) => windows.find((w) => t >= w.startMs && t < w.endMs)?.endMs ?? t;
     let escalation: ReminderStep | null = null;
-    if (sched.firstOverdueAt !== null && !handledSince(incident, o.obligation, sched.anchor, at)) {
-      const escalateAt = released(sched.firstOverdueAt) + options.escalateAfterHours * HOUR_MS;
+    // Escalation counts from the first overdue reminder people actually received: an obligation never reminded in this
+    // store's life (a store created after its deadline) is not escalated for a silence nobody was asked to break.
+    const told = firstDelivered(incident.deliveries, o.obligation);
+    if (sched.firstOverdueAt !== null && told !== null && !handledSince(incident, o.obligation, sched.anchor, at)) {
+      const escalateAt = Math.max(released(sched.firstOverdueAt), told) + options.escalateAfterHours * HOUR_MS;
       if (escalateAt <= at) escalation = { id: 'escalate', fireAt: escalateAt, overdue: true };
       else later(escalateAt);
     }
@@ -113,6 +116,17 @@ export function planReminders(incident: Incident, obligations: readonly Obligati
     }
   }
   return { sends, nextAt };
+}
+
+/** When the first reminder about `obligation` was delivered in this store's life, or null. */
+function firstDelivered(deliveries: readonly Delivery[], obligation: string): number | null {
+  let first: number | null = null;
+  for (const d of deliveries) {
+    if (d.obligation !== obligation || d.outcome !== 'delivered') continue;
+    const t = Date.parse(d.at);
+    if (first === null || t < first) first = t;
+  }
+  return first;
 }
 
 function latestRecordPerStep(deliveries: readonly Delivery[]): Map<string, number> {

@@ -144,6 +144,12 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     return outcome.until;
   }
 
+  /** The incident as stored now still sends to this channel (a post takes time; people unlink meanwhile). */
+  async function stillLinked(id: string, channel: { platform: string; id: string }): Promise<boolean> {
+    const current = await store.get(id);
+    return current !== undefined && current.status !== 'closed' && current.channels.some((c) => c.platform === channel.platform && c.id === channel.id);
+  }
+
   /** Plan one incident and queue its posts in the channel lanes; resolves once they all finished. */
   async function processIncident(id: string, now: Date, report: TickReport): Promise<void> {
     const incident = await store.get(id);
@@ -171,6 +177,8 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       if (deliverer.isUnrecorded(key)) return;
       posts.push(
         lanes.run(channelLabel(target), async () => {
+          // `unlink` (or closing the incident) while earlier posts were going out cancels the rest for that channel at once.
+          if (!(await stillLinked(id, target))) return;
           const again = await send(id, id, target, key, reply, records, report);
           if (again === null) onSent();
           retryAt = earliest(retryAt, again);
@@ -178,7 +186,7 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       );
     };
     for (const r of plan.sends) queue(r.channel, r.key, () => reminderReply(incident, r, escalateAfterHours, now), r.records, () => countSent(report, r.records));
-    for (const d of daily.sends) queue(d.channel, d.key, () => summaryReply(incident, obligations, now, 'Daily digest'), [d.record], () => report.digests++);
+    for (const d of daily.sends) queue(d.channel, d.key, () => summaryReply(incident, obligations, now, 'digest'), [d.record], () => report.digests++);
     const results = await Promise.allSettled(posts);
     const failure = results.find((r) => r.status === 'rejected');
     // A change during processing (our own records included) already queued this incident for the next tick.

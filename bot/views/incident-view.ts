@@ -1,43 +1,49 @@
 // The neutral view of one incident: facts, roles, channels and the latest timeline entries.
 import type { Incident } from '../model/incident-schema.ts';
 import { ok, type Reply, type ReplyField } from '../reply.ts';
-import { formatInZone } from './format-in-zone.ts';
+import { formatInstant, formatNumber } from '../i18n/format.ts';
+import { languageFor, translator, type Lang } from '../i18n/index.ts';
 
 const RECENT = 5;
 
-/** Key facts of an incident as label/value pairs. */
-export function incidentFacts(i: Incident): ReplyField[] {
+/** Key facts of an incident as label/value pairs, in `lang` (default: the organization's language). */
+export function incidentFacts(i: Incident, lang: Lang = languageFor(i.organization)): ReplyField[] {
+  const tr = translator(lang);
   const tz = i.organization.timezone;
-  const when = (iso: string | null) => (iso ? formatInZone(iso, tz) : 'not recorded');
-  const yesNo = (b: boolean | null) => (b === null ? 'unknown' : b ? 'yes' : 'no');
-  const jurisdictions = Object.entries(i.affected.byJurisdiction).map(([j, n]) => `${j} ${n}`).join(', ');
+  const when = (iso: string | null) => (iso ? formatInstant(iso, tz, lang) : tr('facts.notRecorded'));
+  const yesNo = (b: boolean | null) => tr(b === null ? 'facts.unknown' : b ? 'facts.yes' : 'facts.no');
+  const num = (n: number) => formatNumber(n, lang);
+  const jurisdictions = Object.entries(i.affected.byJurisdiction).map(([j, n]) => `${j} ${num(n)}`).join(', ');
   const fields: ReplyField[] = [
-    { label: 'Status', value: i.status },
-    { label: 'Organization', value: `${i.organization.name} (${i.organization.role}, ${i.organization.country}, ${tz})` },
-    { label: 'Discovered', value: when(i.discoveredAt) },
-    { label: 'Affected', value: `${i.affected.total}${jurisdictions ? ` (${jurisdictions})` : ''}` },
-    { label: 'PHI involved / encrypted', value: `${yesNo(i.phiInvolved)} / ${yesNo(i.dataEncrypted)}` },
+    { label: tr('facts.status'), value: tr(`facts.incidentStatus.${i.status}`) },
+    { label: tr('facts.organization'), value: `${i.organization.name} (${i.organization.role.replace(/_/g, ' ')}, ${i.organization.country}, ${tz})` },
+    { label: tr('facts.discovered'), value: when(i.discoveredAt) },
+    { label: tr('facts.affected'), value: `${num(i.affected.total)}${jurisdictions ? ` (${jurisdictions})` : ''}` },
+    { label: tr('facts.phi'), value: `${yesNo(i.phiInvolved)} / ${yesNo(i.dataEncrypted)}` },
   ];
   if (i.vendor) {
     const v = i.vendor;
-    fields.push({ label: 'Vendor', value: `${v.name} (${v.role}${v.isAgent ? ', our agent' : ''}); discovered ${when(v.discoveredAt)}; notified us ${when(v.notifiedUsAt)}` });
+    fields.push({ label: tr('facts.vendor'), value: tr('facts.vendorValue', { name: v.name, role: v.role.replace(/_/g, ' '), agent: v.isAgent ? tr('facts.ourAgent') : '', discovered: when(v.discoveredAt), notified: when(v.notifiedUsAt) }) });
   }
-  if (i.breachDeterminedAt) fields.push({ label: 'Breach determined', value: when(i.breachDeterminedAt) });
-  if (i.materialityDeterminedAt) fields.push({ label: 'Materiality determined', value: when(i.materialityDeterminedAt) });
-  if (i.gdprRisk) fields.push({ label: 'GDPR risk', value: i.gdprRisk });
-  if (i.dataCategories.length) fields.push({ label: 'Data', value: i.dataCategories.join(', ') });
+  if (i.breachDeterminedAt) fields.push({ label: tr('facts.breachDetermined'), value: when(i.breachDeterminedAt) });
+  if (i.materialityDeterminedAt) fields.push({ label: tr('facts.materiality'), value: when(i.materialityDeterminedAt) });
+  if (i.gdprRisk) fields.push({ label: tr('facts.gdprRisk'), value: tr(`facts.gdpr.${i.gdprRisk}`) });
+  if (i.dataCategories.length) fields.push({ label: tr('facts.data'), value: i.dataCategories.join(', ') });
   for (const d of i.lawEnforcementDelays) {
-    fields.push({ label: 'Law-enforcement delay', value: `${d.form} from ${d.agency} (${d.official}) on ${when(d.statedAt)}${d.until ? ` until ${when(d.until)}` : ''}` });
+    const until = d.until ? tr('facts.delayUntil', { at: when(d.until) }) : '';
+    fields.push({ label: tr('facts.delay'), value: tr('facts.delayValue', { form: tr(`facts.delayForm.${d.form}`), agency: d.agency, official: d.official, at: when(d.statedAt), until }) });
   }
-  const roles = Object.entries(i.roles).map(([r, who]) => `${r}: ${who}`).join(', ');
-  fields.push({ label: 'Roles', value: roles || 'none assigned (`set <id> commander @name`)' });
-  fields.push({ label: 'Linked channels', value: i.channels.map((c) => `${c.platform}:${c.name ?? c.id}`).join(', ') || 'none (`link <id>` in the channel)' });
+  // Role names in words ("privacy officer"), never the record's keys.
+  const roles = Object.entries(i.roles).map(([r, who]) => `${tr(`facts.role.${r}`)}: ${who}`).join(', ');
+  fields.push({ label: tr('facts.roles'), value: roles || tr('facts.rolesNone', { id: i.id }) });
+  fields.push({ label: tr('facts.channels'), value: i.channels.map((c) => `${c.platform}:${c.name ?? c.id}`).join(', ') || tr('facts.channelsNone', { id: i.id }) });
   return fields;
 }
 
 /** The latest timeline entries, oldest first, as lines. */
 export function recentTimeline(i: Incident, count = RECENT): string[] {
-  return i.timeline.slice(-count).map((e) => `${formatInZone(e.at, i.organization.timezone)} · ${e.actor.name} (${e.actor.platform}) · ${e.text}`);
+  const lang = languageFor(i.organization);
+  return i.timeline.slice(-count).map((e) => `${formatInstant(e.at, i.organization.timezone, lang)} · ${e.actor.name} (${e.actor.platform}) · ${e.text}`);
 }
 
 /** The `show` reply. */

@@ -48,7 +48,7 @@ describe('one-shot CLI', () => {
     const shown = run(['--data', data, '--now', NOW, 'show', 'BR-1']);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain('Legacy EHR vendor breach');
-    expect(shown.stdout).toContain('US-IN 262000');
+    expect(shown.stdout).toContain('US-IN 262,000');
   });
 
   it('records --as and --now on the timeline', () => {

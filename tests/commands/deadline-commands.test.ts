@@ -30,29 +30,42 @@ function setup(now = '2025-03-19T08:00:00Z') {
 }
 
 describe('deadlines <id>', () => {
-  it('lists obligations soonest first with countdown, citation, badge, basis and caveats', async () => {
+  it('groups notices by due day, one line each (status, recipient, time, countdown, badge); shared caveats once as notes', async () => {
     const { say } = setup();
     const reply = await say('deadlines BR-1');
     expect(reply.outcome).toBe('ok');
+    const lines = reply.text.split('\n');
     // TX AG: Feb 20 + 30 = 2025-03-22, end of day CDT = 03-23 04:59:59.999Z; from 03-19 08:00Z that is 3 d 20 h 59 m.
-    expect(reply.text).toMatch(/\[DUE SOON\] US-TX-BREACH:attorney_general → Texas Attorney General/);
-    expect(reply.text).toContain('in 3d 20h');
-    expect(reply.text).toContain('45 CFR 164.404 (HIPAA Breach Notification Rule) · ✅ verified_primary_text');
-    expect(reply.text).toContain('basis: 60 calendar days after discovery on 2025-02-20');
-    expect(reply.text).toMatch(/! 60 days is an outer limit/);
+    const day = lines.findIndex((l) => l.startsWith('Sat, Mar 22, 2025'));
+    expect(day).toBeGreaterThan(0);
+    expect(lines[day + 1]).toMatch(/^ {2}🟠 due soon · Texas Attorney General \(electronic form\) · in 3d 20h · ✅ {2}\[US-TX-BREACH:attorney_general\]( \(notes [\d, ]+\))?$/);
+    // HIPAA individuals: Feb 20 + 60 = 2025-04-21 (end of day, Chicago).
+    expect(reply.text).toMatch(/Mon, Apr 21, 2025\n(.*\n)*  🔵 pending · each affected individual · in 33d 20h · ✅/);
     expect(reply.text.indexOf('US-TX-BREACH:attorney_general')).toBeLessThan(reply.text.indexOf('US-HIPAA-164.404-INDIVIDUALS'));
+    // A caveat several notices share is printed once, in the notes.
+    const notes = reply.text.slice(reply.text.indexOf('Notes that apply to several notices'));
+    expect(notes).toMatch(/\[1\] /);
+    for (const note of reply.card!.footnotes!) expect(reply.text.split(note).length - 1).toBe(1);
+    expect(reply.text).not.toContain('basis:');
   });
 
-  it('builds one card section per open obligation with Mark done, Snooze (reason) and Details buttons', async () => {
+  it('puts Mark done / Snooze on the next notices only, and a details command on every line', async () => {
     const { say } = setup();
     const card = (await say('deadlines BR-1')).card!;
-    const tx = card.sections!.find((s) => s.heading?.endsWith('US-TX-BREACH:attorney_general'))!;
-    expect(tx.buttons).toEqual([
+    const withButtons = card.list!.flatMap((g) => g.items).filter((i) => i.buttons?.length);
+    expect(withButtons).toHaveLength(3);
+    expect(withButtons[0]!.text).toContain('Texas Attorney General');
+    expect(withButtons[0]!.buttons).toEqual([
       { label: 'Mark done', command: 'done BR-1 US-TX-BREACH:attorney_general', style: 'primary' },
-      { label: 'Snooze', command: 'snooze BR-1 US-TX-BREACH:attorney_general --for 1d', needsReason: true },
-      { label: 'Details', command: 'deadlines BR-1 --only US-TX-BREACH:attorney_general' },
+      { label: 'Snooze 1 day', command: 'snooze BR-1 US-TX-BREACH:attorney_general --for 1d', needsReason: true },
     ]);
-    expect(card.sections!.at(-1)!.heading).toMatch(/^Done \/ not applicable/);
+    const items = card.list!.flatMap((g) => g.items);
+    const data = (await say('deadlines BR-1 --json')).text;
+    expect(items).toHaveLength((JSON.parse(data) as unknown[]).length);
+    for (const item of items) expect(item.detailsCommand).toMatch(/^deadlines BR-1 --only \S+$/);
+    const details = await say(items[0]!.detailsCommand!);
+    expect(details.text).toContain('Basis:');
+    expect(details.text).toContain('Tex. Bus. & Com. Code 521.053');
   });
 
   it('--json prints the contract array, keys in contract order, soonest first', async () => {
@@ -64,13 +77,16 @@ describe('deadlines <id>', () => {
     expect(rows[0]).toMatchObject({ obligation: 'US-TX-BREACH:attorney_general', dueDate: '2025-03-22', dueAt: '2025-03-22T23:59:59.999-05:00', status: 'due_soon' });
   });
 
-  it('--only shows one obligation (case-insensitive); an unknown id gets a suggestion', async () => {
+  it('--only takes an id in any case, a prefix or plain words; a miss suggests this incident\'s own notices', async () => {
     const { say } = setup();
     const one = await say('deadlines br-1 --only us-tx-breach:attorney_general --json');
     expect(JSON.parse(one.text)).toHaveLength(1);
-    const wrong = await say('deadlines BR-1 --only US-TX-BREACH:attorney-general');
+    expect(JSON.parse((await say('deadlines BR-1 --only "hipaa individuals" --json')).text)[0].obligation).toBe('US-HIPAA-164.404-INDIVIDUALS');
+    expect(JSON.parse((await say('deadlines BR-1 texas attorney --json')).text)[0].obligation).toBe('US-TX-BREACH:attorney_general');
+    const wrong = await say('deadlines BR-1 --only "florida governor"');
     expect(wrong.outcome).toBe('usage');
-    expect(wrong.text).toContain('Did you mean US-TX-BREACH:attorney_general?');
+    expect(wrong.text).toMatch(/BR-1 has no notice matching "florida governor"\. Did you mean: /);
+    expect(wrong.text).not.toMatch(/US-IL|US-FL/);
   });
 
   it('refuses an unknown incident', async () => {

@@ -41,7 +41,7 @@ describe('usage errors', () => {
     ['show banana', /expected an incident id like BR-12/],
     ['list --colour red', /Unknown option --colour/],
     ['show BR-1 extra', /Unexpected word: extra/],
-    ['set BR-1 affected.US-TX lots', /expected a whole number/],
+    ['set BR-1 affected.US-TX lots', /"lots" is not a count: give a whole number/],
     ['set BR-1 favourite-colour blue', /Unknown field "favourite-colour"/],
     ['new', /Missing title/],
     ['new Test --discovered yesterday', /not a date and time/],
@@ -112,7 +112,7 @@ describe('incident commands', () => {
     const shown = await say('show BR-1');
     expect(shown.text).toContain('FBI called, case 2025-123');
     expect(shown.text).toContain('Sam (slack)');
-    expect(shown.card?.fields?.find((f) => f.label === 'Affected')?.value).toBe('1200 (US-IN 1200)');
+    expect(shown.card?.fields?.find((f) => f.label === 'Affected')?.value).toBe('1,200 (US-IN 1,200)');
   });
 });
 

@@ -35,7 +35,7 @@ describe('snooze', () => {
     ['past the deadline', `snooze BR-1 ${HIPAA} --for 7d --reason "busy"`, /may not run past the deadline: US-HIPAA-164\.404-INDIVIDUALS is due 2025-04-21 23:59 CDT/],
     ['without a reason', `snooze BR-1 ${HIPAA} --for 1d`, /needs a reason/],
     ['with an empty reason', `snooze BR-1 ${HIPAA} --for 1d --reason "  "`, /needs a reason/],
-    ['for an unknown obligation', 'snooze BR-1 US-HIPAA-NOPE --for 1d --reason x', /BR-1 has no obligation "US-HIPAA-NOPE"\. Valid ids: .*US-HIPAA-164\.404-INDIVIDUALS.*US-HIPAA-164\.408-HHS-LT500/],
+    ['for an unknown obligation', 'snooze BR-1 US-HIPAA-NOPE --for 1d --reason x', /BR-1 has no notice matching "US-HIPAA-NOPE"\. Did you mean: US-HIPAA-164\.404-INDIVIDUALS \(each affected individual/],
     ['into the past', `snooze BR-1 ${HIPAA} --until "2025-04-01 09:00" --reason x`, /must end in the future/],
   ])('refuses %s and writes nothing', async (_label, text, message) => {
     const world = setup();
@@ -102,7 +102,7 @@ describe('ack', () => {
 
   it('refuses unknown and not-applicable obligations', async () => {
     const world = setup();
-    expect((await say(world, 'ack BR-1 NOPE')).text).toMatch(/has no obligation "NOPE"\. Valid ids: /);
+    expect((await say(world, 'ack BR-1 NOPE')).text).toMatch(/BR-1 has no notice matching "NOPE"\. Did you mean: /);
     const na = await say(world, 'ack BR-1 US-HIPAA-164.408-HHS-500PLUS');
     expect(na).toMatchObject({ outcome: 'refused' });
     expect(na.text).toContain('not applicable');

@@ -49,9 +49,11 @@ describe('deadlines: shared caveats once per answer, uncovered jurisdictions nam
     const reply = await setup()('deadlines BR-1');
     const text = reply.text;
     expect(text.match(/No weekend or holiday roll-forward is applied to state deadlines/g)).toHaveLength(1);
-    expect(text).toMatch(/^Notes:$/m);
-    expect(text).toMatch(/! \[no-rollforward\] No weekend or holiday roll-forward .* \(\d+ lines\)/);
-    expect(text).toMatch(/! see notes: .*no-rollforward/);
+    // Once, as a numbered note under the list; the lines it concerns point to its number.
+    const note = /^ {2}\[(\d+)\] No weekend or holiday roll-forward/m.exec(text.slice(text.indexOf('Notes that apply to several notices:')));
+    expect(note).not.toBeNull();
+    const pointing = text.split('\n').filter((l) => new RegExp(`\\(notes (\\d+, )*${note![1]}(, \\d+)*\\)$`).test(l));
+    expect(pointing.length).toBeGreaterThan(1);
     expect(text).not.toMatch(/regulations\.md/);
   });
 

@@ -24,6 +24,7 @@ describe('the compiled bot', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('created with two demo incidents');
     expect(run.stdout).toMatch(/BR-1 {2}\[investigating\] {2}EHR vendor breach/);
-    expect(run.stdout).toContain('45 CFR 164.404');
+    expect(run.stdout).toContain('each affected individual');
+    expect(run.stdout).toContain('[US-HIPAA-164.404-INDIVIDUALS]');
   });
 });

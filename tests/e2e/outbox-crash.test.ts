@@ -14,7 +14,8 @@ import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from '../slack/fake-sl
 const ROOT = join(import.meta.dirname, '..', '..');
 const MAIN = join(ROOT, 'adapters', 'main.ts');
 const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-const REMINDER = 'Deadline reminder · BR-1 · EU-GDPR-33-SA';
+// Reminders are headed by their recipient (EU-GDPR-33-SA: the supervisory authority).
+const REMINDER = 'Deadline reminder · BR-1 · competent supervisory authority';
 
 let slack: FakeSlack;
 let dataPath: string;

@@ -15,7 +15,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const MAIN = join(ROOT, 'adapters', 'main.ts');
 // The bot runs from a fresh home folder, so tsx is named by path rather than resolved from the working directory.
 const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-const REMINDER = 'Deadline reminder · BR-1 · EU-GDPR-33-SA';
+// Reminders are headed by their recipient (EU-GDPR-33-SA: the supervisory authority).
+const REMINDER = 'Deadline reminder · BR-1 · competent supervisory authority';
 const TEAMS_CONVERSATION = '19:incident-br-1@thread.tacv2';
 
 let slack: FakeSlack;

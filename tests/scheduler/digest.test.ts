@@ -67,7 +67,7 @@ describe('portfolio digest', () => {
     expect(portfolio().map((p) => p.at)).toEqual(['2025-04-15T13:30:00.000Z']);
     const text = portfolio()[0]!.reply.text;
     expect(text).toContain('Portfolio digest 2025-04-15: due in the next 7 days, all incidents');
-    expect(text).toContain('BR-1 · US-HIPAA-164.404-INDIVIDUALS → each affected individual');
+    expect(text).toContain('BR-1 · each affected individual');
     expect(text).toContain('due 2025-04-21 23:59 CDT (in 6 days 15 hours)');
     expect(text).not.toContain('BR-2 ·');
     expect(portfolio()[0]!.reply.visibility).toBe('channel');

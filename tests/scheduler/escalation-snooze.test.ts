@@ -76,8 +76,9 @@ describe('tolled obligations', () => {
     const first = world.postsFor(HIPAA)[0]!;
     expect(reminderData(first)).toMatchObject({ late: false, escalation: false });
     expect(first.reply.text).toContain('law-enforcement delay ended');
-    await world.tickAt('2025-05-01T08:59:00Z');
+    // Escalation counts 4 h from the reminder people received (05:00:30Z), not from the step's time.
     await world.tickAt('2025-05-01T09:00:00Z');
-    expect(steps(world)).toEqual(['2025-05-01T05:00:30.000Z overdue:9', '2025-05-01T09:00:00.000Z escalate']);
+    await world.tickAt('2025-05-01T09:00:30Z');
+    expect(steps(world)).toEqual(['2025-05-01T05:00:30.000Z overdue:9', '2025-05-01T09:00:30.000Z escalate']);
   });
 });

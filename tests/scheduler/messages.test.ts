@@ -10,7 +10,7 @@ describe('reminder message', () => {
     const { reply } = world.postsFor(HIPAA)[0]!;
     expect(reply.visibility).toBe('channel');
     expect(reply.text.split('\n').slice(0, 7)).toEqual([
-      'Deadline reminder · BR-1 · US-HIPAA-164.404-INDIVIDUALS: Legacy EHR vendor breach',
+      'Deadline reminder · BR-1 · each affected individual (next of kin or personal representative if the individual is deceased): Legacy EHR vendor breach',
       '  Notify: each affected individual (next of kin or personal representative if the individual is deceased)',
       '  Due: 2025-04-21 23:59 CDT',
       // 04-07 14:00Z → 04-22 04:59:59.999Z.
@@ -22,9 +22,12 @@ describe('reminder message', () => {
     expect(reply.card?.buttons).toEqual([
       { label: 'Mark done', command: 'done BR-1 US-HIPAA-164.404-INDIVIDUALS', style: 'primary' },
       { label: 'Snooze 1 day', command: 'snooze BR-1 US-HIPAA-164.404-INDIVIDUALS --for 1d', needsReason: true },
-      { label: 'Details', command: 'deadlines BR-1' },
+      { label: 'Details', command: 'deadlines BR-1 --only US-HIPAA-164.404-INDIVIDUALS' },
       { label: 'Acknowledge', command: 'ack BR-1 US-HIPAA-164.404-INDIVIDUALS' },
     ]);
+    // No internal step token reaches people: the step reads as words.
+    expect(reply.card?.footer).toMatch(/^(\d+ days? )?before the deadline|^morning of the due day|days before the deadline/);
+    expect(reply.text).not.toMatch(/before:P|PT\d+H/);
     // A click on Snooze is the button's command plus the reason the platform asked for.
     const click = await say(world, `${reply.card!.buttons![1]!.command} --reason "mailing vendor confirms Friday"`);
     expect(click.outcome).toBe('ok');
@@ -34,7 +37,7 @@ describe('reminder message', () => {
     const world = createWorld('2025-04-22T14:00:00Z', [smallUsIncident()]);
     await world.tickAt('2025-04-22T14:00:00Z');
     const { reply } = world.postsFor(HIPAA)[0]!;
-    expect(reply.card?.title).toBe('OVERDUE · BR-1 · US-HIPAA-164.404-INDIVIDUALS');
+    expect(reply.card?.title).toBe('OVERDUE · BR-1 · each affected individual (next of kin or personal representative if the individual is deceased)');
     expect(reply.text).toContain('Countdown: overdue by 9 hours');
     expect(reply.card?.buttons?.map((b) => b.label)).toEqual(['Mark done', 'Details', 'Acknowledge']);
   });
@@ -59,9 +62,9 @@ describe('summary <id>', () => {
     expect(reply.text).toContain('  Status: triage');
     expect(reply.text).toContain('  Discovered: 2025-02-20 09:00 CST');
     // 04-23 12:00Z is 1 day 7 hours after 04-22 04:59:59.999Z.
-    expect(reply.text).toMatch(/Overdue \(1\):\n {2}US-HIPAA-164\.404-INDIVIDUALS → each affected individual .*: due 2025-04-21 23:59 CDT \(overdue by 1 day 7 hours\) · 45 CFR 164\.404\n/);
-    expect(reply.text).toMatch(/Next deadlines \(soonest 5 not done\):\n {2}US-HIPAA-164\.408-HHS-LT500 → .*: due 2026-03-01 23:59 CST/);
-    expect(reply.text).toMatch(/Recent timeline \(1 entries\):\n {2}2025-04-23 06:00 CDT · Sam \(slack\) · Mailing vendor booked/);
+    expect(reply.text).toMatch(/Overdue \(1\):\n {2}each affected individual .*: due 2025-04-21 23:59 CDT \(overdue by 1 day 7 hours\) · 45 CFR 164\.404\n/);
+    expect(reply.text).toMatch(/Next deadlines \(soonest 5 not done\):\n {2}HHS Secretary .*: due 2026-03-01 23:59 CST/);
+    expect(reply.text).toMatch(/Recent timeline \(1 entry\):\n {2}2025-04-23 06:00 CDT · Sam \(slack\) · Mailing vendor booked/);
     expect(reply.data).toMatchObject({ id: 'BR-1', overdue: [{ obligation: HIPAA }], next: [{ obligation: 'US-HIPAA-164.408-HHS-LT500' }] });
   });
 

@@ -39,8 +39,19 @@ function summary(incident: Incident, obligations: Obligation[], now: string) {
   };
 }
 
+/**
+ * The incident as a store that has been reminding all along: each obligation got one reminder weeks earlier (under an
+ * older due instant, so no step of these tables counts as sent). Escalation needs such a past reminder.
+ */
+function remindedBefore(incident: Incident): Incident {
+  const deliveries: Delivery[] = ['X-DATE', 'X-HOURS', 'X-NOW', 'X-UNDUE'].map((obligation) => ({
+    key: `old|${obligation}`, obligation, step: 'before:P14D', dueAt: '2025-02-01T00:00:00.000Z', channel: 'slack:C1', outcome: 'delivered', at: '2025-01-15T00:00:00Z', late: false,
+  }));
+  return { ...incident, deliveries: [...incident.deliveries, ...deliveries] };
+}
+
 describe('planReminders: day-counted deadline due 2025-04-21 (Chicago, CDT)', () => {
-  const incident = smallUsIncident();
+  const incident = remindedBefore(smallUsIncident());
   it.each([
     ['2025-04-07T13:59:59Z', [], [], [], '2025-04-07T14:00:00.000Z'],
     // 14 days before, at 09:00 CDT = 14:00Z.
@@ -84,8 +95,20 @@ describe('planReminders: day-counted deadline due 2025-04-21 (Chicago, CDT)', ()
   });
 });
 
+describe('escalation needs a reminder people actually received', () => {
+  it('never escalates an obligation this store never reminded; escalates 4 h after its first delivered overdue reminder', () => {
+    // A store created after the deadline (2025-04-21): at 04-22 18:00Z, 4 h past overdue:1's time, nobody was ever told.
+    const fresh = smallUsIncident();
+    expect(summary(fresh, [ob()], '2025-04-22T18:00:00Z')).toMatchObject({ steps: ['overdue:1'], escalation: [false] });
+    // overdue:1 is delivered at 18:00Z; the escalation comes 4 h after that, at 22:00Z, not before.
+    const told = withDeliveries(fresh, [['overdue:1', '2025-04-22T18:00:00Z']]);
+    expect(summary(told, [ob()], '2025-04-22T21:59:00Z')).toMatchObject({ steps: [], next: '2025-04-22T22:00:00.000Z' });
+    expect(summary(told, [ob()], '2025-04-22T22:00:00Z')).toMatchObject({ steps: ['escalate'], escalation: [true] });
+  });
+});
+
 describe('planReminders: other kinds', () => {
-  const incident = smallUsIncident();
+  const incident = remindedBefore(smallUsIncident());
   it.each([
     // 72 h deadline at 09:00Z on 03-04: 48 h, 24 h, 12 h, 4 h, 1 h before, then every 4 h.
     ['instant', instant, '2025-03-02T08:59:00Z', [], '2025-03-02T09:00:00.000Z'],

@@ -26,16 +26,33 @@ const click = (button: Button) =>
   postToApp(h.eventsUrl, interactionBody(jsonFixture('block-actions.json', { RESPONSE_URL: h.fake.responseUrl(), COMMAND: button.value, ACTION_ID: button.action_id })));
 
 describe('deadline views in Slack', () => {
-  it('answers privately with countdown, citation and verification per obligation', async () => {
+  it('answers privately: one line per notice under its due day, and every notice in the details menu', async () => {
     h = await startHarness();
     const { json } = await deadlines();
     expect(json.response_type).toBe('ephemeral');
     expect(json.text).toContain('BR-1');
     expect(json.blocks[0]).toMatchObject({ type: 'header', text: { text: 'BR-1 · Deadlines' } });
-    const hipaa = (json.blocks as Array<{ type: string; text?: { text: string } }>).find((b) => b.text?.text.includes(`· ${HIPAA_INDIVIDUALS}*`));
-    expect(hipaa?.text?.text).toMatch(/Due: 2025-04-21 23:59 CDT \(end of day\) · in 5\dd \d+h/);
-    expect(hipaa?.text?.text).toContain('45 CFR 164.404');
-    expect(hipaa?.text?.text).toMatch(/verified_primary_text|verified_secondary|unverified/);
+    const blocks = json.blocks as Array<{ type: string; text?: { text: string }; elements?: Array<{ type: string; options?: Array<{ value: string }> }> }>;
+    // HIPAA individuals: discovery 2025-02-20 + 60 days = 2025-04-21, end of day in Chicago (CDT).
+    const day = blocks.find((b) => b.text?.text.startsWith('*Mon, Apr 21, 2025'));
+    expect(day?.text?.text).toMatch(/\n🔵 pending · each affected individual · in 5\dd \d+h · ✅/);
+    const menu = blocks.flatMap((b) => b.elements ?? []).find((e) => e.type === 'static_select')!;
+    expect(menu.options!.map((o) => o.value)).toContain(`deadlines BR-1 --only ${HIPAA_INDIVIDUALS}`);
+  });
+
+  it('opens the chosen notice in a modal: citation, verification, basis and caveats', async () => {
+    h = await startHarness();
+    const { json } = await deadlines();
+    const menu = (json.blocks as Array<{ elements?: Array<{ type: string; action_id: string }> }>).flatMap((b) => b.elements ?? []).find((e) => e.type === 'static_select')!;
+    const payload = jsonFixture('block-actions.json', { RESPONSE_URL: h.fake.responseUrl(), COMMAND: 'x', ACTION_ID: menu.action_id });
+    payload.actions = [{ type: 'static_select', action_id: menu.action_id, block_id: 'b1', selected_option: { text: { type: 'plain_text', text: 'each affected individual' }, value: `deadlines BR-1 --only ${HIPAA_INDIVIDUALS}` }, action_ts: '1740830460.123456' }];
+    await postToApp(h.eventsUrl, interactionBody(payload));
+    const modal = JSON.parse(String(h.fake.callsOf('views.open')[0]?.body.view));
+    const text = JSON.stringify(modal.blocks);
+    expect(text).toContain('45 CFR 164.404');
+    expect(text).toContain('verified against the primary legal text');
+    expect(text).toContain('60 calendar days after discovery on 2025-02-20');
+    expect(text).toContain('60 days is an outer limit');
   });
 
   it("records `done` from the view's own button under the clicking Slack user", async () => {

@@ -49,7 +49,7 @@ describe('/breach slash command', () => {
     h = await startHarness();
     const answer = await slash('set BR-1 affected.US-TX 300');
     expect(answer.json).toMatchObject({ response_type: 'ephemeral' });
-    expect(answer.json?.text).toContain('affected.byJurisdiction.US-TX');
+    expect(answer.json?.text).toContain('individuals affected in US-TX: (none) → 300');
     expect((await h.store.get('BR-1'))?.affected.byJurisdiction['US-TX']).toBe(300);
   });
 

@@ -1,9 +1,10 @@
 // Button clicks and shortcuts: a click runs the button's command as the clicking user.
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { deliverReply, type ReplyOrigin } from '../deliver.ts';
 import { OPEN_NEW_ACTION } from '../home-view.ts';
-import { newIncidentModal, reasonModal, type StoredOrigin } from '../modals.ts';
+import { formDefaults, newIncidentModal, reasonModal, type StoredOrigin } from '../modals.ts';
 import { ACTION_PREFIX } from '../render-blocks.ts';
+import { DETAILS_MENU_PREFIX } from '../render-list.ts';
 import { handleOf, slackChannel, textRequest } from '../requests.ts';
 import type { SlackContext } from '../slack-context.ts';
 import { publishHome } from './events.ts';
@@ -13,6 +14,7 @@ import { openView } from './views.ts';
 export const NEW_SHORTCUT = 'breach_new';
 
 const COMMAND_BUTTON = /^bdr?:/;
+const DETAILS_MENU = new RegExp(`^${DETAILS_MENU_PREFIX}`);
 
 /** Register button and shortcut listeners. */
 export function registerActions(app: App, ctx: SlackContext): void {
@@ -41,13 +43,24 @@ export function registerActions(app: App, ctx: SlackContext): void {
     if (body.view?.type === 'home') await publishHome(ctx, actor.id);
   });
 
+  // A details menu: the chosen notice's full answer (basis, filing, caveats) opens in a modal, one click away.
+  app.action<BlockAction<StaticSelectAction>>({ type: 'block_actions', action_id: DETAILS_MENU }, async ({ ack, body, action }) => {
+    await ack();
+    const command = action.selected_option?.value;
+    if (!command) return;
+    const actor = { id: body.user.id, name: await ctx.userName(body.user.id, handleOf(body.user)) };
+    const channel = slackChannel(body.channel?.id, body.channel?.name);
+    const reply = await ctx.bot.handle(textRequest(command, actor, channel));
+    await deliverReply(ctx, reply, { userId: actor.id, triggerId: body.trigger_id, inModal: body.view?.type === 'modal', ...(channel ? { channelId: channel.id } : {}) }, command);
+  });
+
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: OPEN_NEW_ACTION }, async ({ ack, body }) => {
     await ack();
-    await openView(ctx, body.trigger_id, newIncidentModal({}, ctx.bot.deps.config.defaultOrganization?.role));
+    await openView(ctx, body.trigger_id, newIncidentModal({}, formDefaults(ctx.bot.deps.config)));
   });
 
   app.shortcut(NEW_SHORTCUT, async ({ ack, body }) => {
     await ack();
-    await openView(ctx, body.trigger_id, newIncidentModal({}, ctx.bot.deps.config.defaultOrganization?.role));
+    await openView(ctx, body.trigger_id, newIncidentModal({}, formDefaults(ctx.bot.deps.config)));
   });
 }

@@ -62,6 +62,11 @@ async function createIncident(ctx: SlackContext, form: NewIncidentForm, actor: S
     const set = await ctx.bot.handle(argvRequest(['set', id, `affected.${jurisdiction}`, String(count)], actor, channel));
     lines.push(set.outcome === 'ok' ? `Affected in ${jurisdiction}: ${count}.` : `Could not record ${jurisdiction}=${count}: ${set.text}`);
   }
+  // PHI, encryption and the vendor move clocks too: recorded like any `set`, each on the timeline.
+  for (const [field, value] of form.facts ?? []) {
+    const set = await ctx.bot.handle(argvRequest(['set', id, field, value], actor, channel));
+    if (set.outcome !== 'ok') lines.push(`Could not record ${field} = ${value}: ${set.text}`);
+  }
   return { ...created, text: lines.join('\n') };
 }
 
