@@ -36,7 +36,7 @@ describe('one-shot CLI loading', () => {
     expect(probe(dir, ['--data', data, '--now', NOW, 'import', file]).code).toBe(0);
     const r = probe(dir, ['--data', data, '--now', NOW, 'deadlines', 'BR-1']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('45 CFR 164.404');
+    expect(r.stdout).toContain('US-HIPAA-164.404-INDIVIDUALS');
     // The probe sees ESM (zod) and CommonJS (fastest-levenshtein) packages, so an absence below is real.
     expect(r.modules.some((m) => m.includes('/adapters/cli/main.'))).toBe(true);
     expect([loaded(r.modules, 'zod'), loaded(r.modules, 'fastest-levenshtein')]).toEqual([true, true]);
