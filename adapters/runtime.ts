@@ -19,8 +19,8 @@ export interface Runtime {
   bot: Bot;
   store: IncidentStore;
   notifier: NotifierHub;
-  /** The deadline index over the store, opened on first use (from the file beside the store where it still matches). */
-  deadlines(): Promise<DeadlineIndex>;
+  /** The deadline index over the store, opened on first use (from the file beside the store where it still matches); absent for a store without changeStamps (its changes may come from other processes). */
+  deadlines?: () => Promise<DeadlineIndex>;
   close(): Promise<void>;
 }
 
@@ -39,7 +39,8 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
       const initial = store.changeStamps ? readIndexFile(indexPath, fingerprint, await store.changeStamps()) : [];
       return { index: createDeadlineIndex({ store, rules, clock: options.clock, logger: options.logger, initial }), fingerprint };
     })());
-  const deadlines = async () => (await open()).index;
+  // Kept from onChange alone: only for a store whose every change this process sees (IncidentStore.changeStamps).
+  const deadlines = store.changeStamps ? async () => (await open()).index : undefined;
   const close = async () => {
     if (opened) {
       const { index, fingerprint } = await opened;
@@ -57,7 +58,7 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
     await store.close();
   };
   const bot = createBot({
-    deadlines,
+    ...(deadlines ? { deadlines } : {}),
     store, rules, notifier,
     clock: options.clock,
     logger: options.logger,
@@ -65,7 +66,7 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
     registry: createCommandRegistry(),
     readFile: readImportFile,
   });
-  return { bot, store, notifier, deadlines, close };
+  return { bot, store, notifier, ...(deadlines ? { deadlines } : {}), close };
 }
 
 /** The deadline index file beside a store file: store.json → store.deadlines. */

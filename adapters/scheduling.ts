@@ -17,7 +17,7 @@ export function startScheduler(runtime: Runtime, config: AppConfig, clock: Clock
     tickSeconds: config.BREACHDESK_TICK_SECONDS,
     escalateAfterHours: config.BREACHDESK_ESCALATE_HOURS,
     access: runtime.bot.deps.config,
-    deadlineIndex: runtime.deadlines,
+    ...(runtime.deadlines ? { deadlineIndex: runtime.deadlines } : {}),
     digest: { localTime: config.BREACHDESK_DIGEST_TIME, ...(portfolio ? { portfolioChannel: portfolio } : {}) },
   });
   scheduler.start();

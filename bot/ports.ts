@@ -50,7 +50,9 @@ export interface IncidentStore {
   /**
    * Optional: a short token per readable incident that changes whenever its facts (fields other than the history lists)
    * change, known without reading the records, so a new process can trust what an earlier one derived from them (the
-   * persisted deadline index). Compare tokens for equality only. A store without it has everything derived afresh.
+   * persisted deadline index). Compare tokens for equality only. Offer it only where every change to the store reaches
+   * this process's onChange (one process per store, as the file store's lock ensures): the running bot then keeps its
+   * deadline index from onChange alone. A store without it (several replicas) has `due` derived afresh per answer.
    */
   changeStamps?(): Promise<ReadonlyMap<string, string>>;
   /** Call `listener` after every acknowledged create or update; returns an unsubscribe function. */
