@@ -1,4 +1,5 @@
 // The terminal front door as a newcomer meets it: demo data on first run, reminders printed, chat on stdin/stdout.
+import { applyCreate, SYSTEM_ACTOR } from '../bot/domain/change.ts';
 import type { Clock, Logger, RequestActor } from '../bot/ports.ts';
 import type { AppConfig } from './config.ts';
 import { demoIncidents } from './demo-data.ts';
@@ -15,9 +16,11 @@ import { createTerminalNotifier, createTerminalPrinter, runTerminalChat } from '
 export async function seedDemoStore(runtime: Runtime, clock: Clock, config?: Pick<AppConfig, 'BREACHDESK_ESCALATE_HOURS' | 'BREACHDESK_DIGEST_TIME'>): Promise<number> {
   if ((await runtime.store.ids()).length > 0) return 0;
   const now = clock.now();
-  const quiet = { rules: runtime.bot.deps.rules, escalateAfterHours: config?.BREACHDESK_ESCALATE_HOURS ?? 4, ...(config?.BREACHDESK_DIGEST_TIME ? { digestTime: config.BREACHDESK_DIGEST_TIME } : {}) };
+  const quiet = { rules: runtime.bot.rules, escalateAfterHours: config?.BREACHDESK_ESCALATE_HOURS ?? 4, ...(config?.BREACHDESK_DIGEST_TIME ? { digestTime: config.BREACHDESK_DIGEST_TIME } : {}) };
   const builds = demoIncidents(now);
-  for (const build of builds) await runtime.store.create((id) => quietStart(build(id), now, quiet));
+  // Demo records carry their own (past) timelines; they are created through the one change path like any other.
+  const ctx = { store: runtime.store, actor: SYSTEM_ACTOR, now };
+  for (const build of builds) await applyCreate(ctx, (id) => ({ next: quietStart(build(id), now, quiet), events: [] }));
   return builds.length;
 }
 

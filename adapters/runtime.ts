@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { createDeadlineIndex, type DeadlineIndex } from '../bot/deadlines/deadline-index.ts';
+import { incidentDateProblems } from '../bot/domain/dates.ts';
 import { indexFingerprint, readIndexFile, writeIndexFile } from '../data/deadline-index-file.ts';
 import { createBot, type Bot } from '../commands/bot.ts';
 import { loadRulesCached } from '../bot/deadlines/rules-cache.ts';
@@ -37,7 +38,7 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
     (opened ??= (async () => {
       const fingerprint = indexFingerprint(rules);
       const initial = store.changeStamps ? readIndexFile(indexPath, fingerprint, await store.changeStamps()) : [];
-      return { index: createDeadlineIndex({ store, rules, clock: options.clock, logger: options.logger, initial }), fingerprint };
+      return { index: createDeadlineIndex({ store, rules, clock: options.clock, logger: options.logger, initial, dateProblems: incidentDateProblems }), fingerprint };
     })());
   // Kept from onChange alone: only for a store whose every change this process sees (IncidentStore.changeStamps).
   const deadlines = store.changeStamps ? async () => (await open()).index : undefined;

@@ -10,13 +10,13 @@ export function startScheduler(runtime: Runtime, config: AppConfig, clock: Clock
   const portfolio = config.BREACHDESK_DIGEST_CHANNEL ? parseChannelTarget(config.BREACHDESK_DIGEST_CHANNEL) : undefined;
   const scheduler = createScheduler({
     store: runtime.store,
-    rules: runtime.bot.deps.rules,
+    rules: runtime.bot.rules,
     clock,
     notifier: runtime.notifier,
     logger,
     tickSeconds: config.BREACHDESK_TICK_SECONDS,
     escalateAfterHours: config.BREACHDESK_ESCALATE_HOURS,
-    access: runtime.bot.deps.config,
+    access: runtime.bot.access,
     ...(runtime.deadlines ? { deadlineIndex: runtime.deadlines } : {}),
     digest: { localTime: config.BREACHDESK_DIGEST_TIME, ...(portfolio ? { portfolioChannel: portfolio } : {}) },
   });

@@ -4,9 +4,11 @@ import type { CommandContext } from './context.ts';
 import { CommandRefusedError } from '../bot/errors.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
+import { applyChange } from '../bot/domain/change.ts';
+import { linkChannel, unlinkChannel } from '../bot/domain/channels.ts';
 import { actorKey } from '../bot/access/actor-key.ts';
 import { canRead, publicChannelWarning } from '../bot/access/policy.ts';
-import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
+import { changeContext, IncidentIdArg } from './shared.ts';
 
 function requireChannel(ctx: CommandContext) {
   const channel = ctx.channel;
@@ -27,24 +29,10 @@ const linkCommand: CommandSpec<{ id: string }> = {
   args: z.object({ id: IncidentIdArg }),
   async handler(args, ctx) {
     const channel = requireChannel(ctx);
-    const incident = await requireIncident(ctx, args.id);
     const label = channel.name ?? channel.id;
-    const existing = incident.channels.find((c) => c.platform === channel.platform && c.id === channel.id);
-    // A link made by someone no longer on the team sends nothing: linking again by a member revives it.
-    const live = existing?.linkedByKey === undefined || canRead(incident, existing.linkedByKey, ctx.config);
-    if (existing && live && JSON.stringify(existing.reference) === JSON.stringify(channel.reference)) return ok(`This channel is already linked to ${args.id}.`);
-    await updateWithEntry(
-      ctx,
-      args.id,
-      (c) => ({
-        ...c,
-        channels: [
-          ...c.channels.filter((l) => !(l.platform === channel.platform && l.id === channel.id)),
-          { platform: channel.platform, id: channel.id, ...(channel.name ? { name: channel.name } : {}), linkedAt: ctx.clock.now().toISOString(), linkedBy: ctx.actor.name, linkedByKey: actorKey(ctx.actor), ...(channel.reference !== undefined ? { reference: channel.reference } : {}) },
-        ],
-      }),
-      () => timelineEntry(ctx, 'channel.linked', `Linked ${channel.platform} channel ${label}`),
-    );
+    const by = { name: ctx.actor.name, key: actorKey(ctx.actor) };
+    const { events } = await applyChange(changeContext(ctx), args.id, linkChannel(channel, by, (key, current) => canRead(current, key, ctx.config), ctx.clock.now()));
+    if (events.length === 0) return ok(`This channel is already linked to ${args.id}.`);
     const warning = publicChannelWarning(channel);
     return ok(`Linked ${channel.platform} channel ${label} to ${args.id}. Deadline reminders and summaries will be posted here.${warning ? `\n${warning}` : ''}`, { visibility: 'channel' });
   },
@@ -61,16 +49,7 @@ const unlinkCommand: CommandSpec<{ id: string }> = {
   args: z.object({ id: IncidentIdArg }),
   async handler(args, ctx) {
     const channel = requireChannel(ctx);
-    const incident = await requireIncident(ctx, args.id);
-    if (!incident.channels.some((c) => c.platform === channel.platform && c.id === channel.id)) {
-      throw new CommandRefusedError(`This channel is not linked to ${args.id}.`);
-    }
-    const updated = await updateWithEntry(
-      ctx,
-      args.id,
-      (c) => ({ ...c, channels: c.channels.filter((l) => !(l.platform === channel.platform && l.id === channel.id)) }),
-      () => timelineEntry(ctx, 'channel.unlinked', `Unlinked ${channel.platform} channel ${channel.name ?? channel.id}`),
-    );
+    const { incident: updated } = await applyChange(changeContext(ctx), args.id, unlinkChannel(channel));
     const warning = updated.channels.length === 0 ? ' No channel is linked any more: nobody will get its reminders.' : '';
     return ok(`Unlinked this channel from ${args.id}.${warning}`, { visibility: 'channel' });
   },

@@ -1,10 +1,14 @@
 // `deadlines`, `due`, `done`, `delay`, `assess`: every notice clock of an incident, and the facts that move them.
 import { z } from 'zod';
-import { computeObligations, toContractJson } from '../bot/deadlines/engine.ts';
+import { toContractJson } from '../bot/deadlines/engine.ts';
 import { dueWords, isOpen } from '../bot/deadlines/present.ts';
-import { FIELD_LIMITS, LawEnforcementDelaySchema, NoticeSchema, RiskAssessmentSchema, type Incident } from '../bot/model/incident-schema.ts';
+import type { Obligation } from '../bot/deadlines/types.ts';
+import { applyChange } from '../bot/domain/change.ts';
+import { recordAssessment, recordDelay, recordNotice } from '../bot/domain/notices.ts';
+import { obligationsNow } from '../bot/domain/obligations.ts';
+import { FIELD_LIMITS, type Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
-import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
+import { InvalidArgumentsError } from '../bot/errors.ts';
 import { nowInZone, parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
@@ -13,10 +17,10 @@ import { buildDeadlinesView } from '../bot/views/deadlines-view.ts';
 import { deadlinesReply, obligationDetailsReply } from '../bot/views/deadlines-reply.ts';
 import { languageFor } from '../bot/i18n/index.ts';
 import { findObligation } from './obligation-names.ts';
-import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
+import { changeContext, IncidentIdArg, requireIncident } from './shared.ts';
 import { dueReply } from './due-reply.ts';
 
-const obligationsOf = (incident: Incident, ctx: CommandContext) => computeObligations(incident, ctx.rules, ctx.clock.now());
+const obligationsOf = (incident: Incident, ctx: CommandContext): Obligation[] => obligationsNow(incident, ctx.rules, ctx.clock.now());
 const zoneFormat = (incident: Incident) => (iso: string) => formatInZone(iso, incident.organization.timezone);
 
 /** The obligation a user named: id, prefix or plain words (see obligation-names.ts). */
@@ -25,12 +29,10 @@ const resolveObligation = findObligation;
 /** A page start: a whole number of notices to skip. */
 const PageStart = z.string().regex(/^\d+$/, 'expected a whole number').transform(Number);
 
-/** An instant option (ISO, or local time in the incident's zone); defaults to now; never in the future. */
-function pastInstant(raw: string | undefined, incident: Incident, ctx: CommandContext, what: string): string {
+/** An instant option (ISO, or local time in the incident's zone); defaults to now. The domain checks it has happened. */
+function typedInstant(raw: string | undefined, incident: Incident, ctx: CommandContext): string {
   const now = ctx.clock.now();
-  const iso = raw ? parseInstant(raw, incident.organization.timezone, languageFor(incident.organization)) : nowInZone(now, incident.organization.timezone);
-  if (Date.parse(iso) > now.getTime()) throw new InvalidArgumentsError(`${what} ${raw} is in the future; record it once it has happened.`);
-  return iso;
+  return raw ? parseInstant(raw, incident.organization.timezone, now, languageFor(incident.organization)) : nowInZone(now, incident.organization.timezone);
 }
 
 const deadlinesCommand: CommandSpec<{ id: string; only?: string; from?: number; words?: string }> = {
@@ -112,19 +114,15 @@ const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; no
     const incident = await requireIncident(ctx, args.id);
     const o = resolveObligation(obligationsOf(incident, ctx), args.obligation, incident.id);
     const fmt = zoneFormat(incident);
-    if (o.status === 'done') throw new CommandRefusedError(`${o.obligation} is already recorded as sent ${fmt(o.doneAt!)}.`);
-    const sentAt = pastInstant(args.at, incident, ctx, '--at');
-    const notice = NoticeSchema.parse({ obligation: o.obligation, sentAt, ...(args.note ? { note: args.note } : {}) });
-    const late = o.dueAt !== null && Date.parse(sentAt) > Date.parse(o.dueAt) ? ` (after the deadline of ${fmt(o.dueAt)})` : '';
-    const updated = await updateWithEntry(
-      ctx,
-      incident.id,
-      (c) => ({ ...c, notices: [...c.notices, notice] }),
-      () => timelineEntry(ctx, 'notice.sent', `Notice sent: ${o.obligation} → ${o.recipient} (${o.citation}) at ${fmt(sentAt)}${late}${args.note ? `. ${args.note}` : ''}`),
-    );
+    const sentAt = typedInstant(args.at, incident, ctx);
+    const intent = { obligation: o.obligation, sentAt, ...(args.note ? { note: args.note } : {}) };
+    const { incident: updated, events } = await applyChange(changeContext(ctx), incident.id, recordNotice(intent, { rules: ctx.rules, now: ctx.clock.now() }));
+    // The notice as recorded (the event's own value), not the one this command asked for.
+    const notice = events[0]!.changes![0]!.to as Incident['notices'][number];
+    const late = o.dueAt !== null && Date.parse(notice.sentAt) > Date.parse(o.dueAt) ? ` (after the deadline of ${fmt(o.dueAt)})` : '';
     const next = obligationsOf(updated, ctx).find((x) => isOpen(x) && x.dueAt !== null);
     const nextLine = next ? `\nNext: ${next.obligation} → ${next.recipient}, ${dueWords(next, ctx.clock.now().getTime(), fmt)}.` : '\nNo other dated notice is open.';
-    return ok(`Recorded on ${incident.id}: ${o.obligation} sent ${fmt(sentAt)}${late}.${nextLine}`, { data: { incident: incident.id, notice } });
+    return ok(`Recorded on ${incident.id}: ${notice.obligation} sent ${fmt(notice.sentAt)}${late}.${nextLine}`, { data: { incident: incident.id, notice } });
   },
 };
 
@@ -158,19 +156,14 @@ const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean;
     if (Boolean(args.oral) === Boolean(args.written)) throw new InvalidArgumentsError('Say whether the statement was --oral or --written (one of them).');
     if (args.oral && args.until) throw new InvalidArgumentsError('An oral statement delays at most 30 days; record the written statement with --written --until.');
     const incident = await requireIncident(ctx, args.id);
-    const zone = incident.organization.timezone;
-    const statedAt = pastInstant(args.at, incident, ctx, '--at');
-    const until = args.until ? parseInstant(args.until, zone, languageFor(incident.organization)) : null;
-    if (until && Date.parse(until) <= Date.parse(statedAt)) throw new InvalidArgumentsError('--until must be after the statement.');
-    const delay = LawEnforcementDelaySchema.parse({ form: args.oral ? 'oral' : 'written', agency: args.agency, official: args.official, statedAt, until });
+    const statedAt = typedInstant(args.at, incident, ctx);
+    const until = args.until ? parseInstant(args.until, incident.organization.timezone, ctx.clock.now(), languageFor(incident.organization)) : null;
+    const intent = { form: args.oral ? ('oral' as const) : ('written' as const), agency: args.agency, official: args.official, statedAt, until };
+    const { incident: updated, events } = await applyChange(changeContext(ctx), incident.id, recordDelay(intent, { rules: ctx.rules, now: ctx.clock.now() }));
     const fmt = zoneFormat(incident);
-    const period = until ? ` until ${fmt(until)}` : args.oral ? ' (at most 30 days unless a written statement follows)' : ' with no period stated (treated as at most 30 days)';
-    const updated = await updateWithEntry(
-      ctx,
-      incident.id,
-      (c) => ({ ...c, lawEnforcementDelays: [...c.lawEnforcementDelays, delay] }),
-      () => timelineEntry(ctx, 'delay.recorded', `Law-enforcement delay: ${delay.form} statement by ${delay.official} (${delay.agency}) at ${fmt(statedAt)}${period}`),
-    );
+    // The statement as recorded (the event's own value).
+    const delay = events[0]!.changes![0]!.to as Incident['lawEnforcementDelays'][number];
+    const period = delay.until ? ` until ${fmt(delay.until)}` : delay.form === 'oral' ? ' (at most 30 days unless a written statement follows)' : ' with no period stated (treated as at most 30 days)';
     const tolled = obligationsOf(updated, ctx).filter((o) => o.status === 'tolled');
     // HIPAA 164.412 delays have an end; a state clause lasts while law enforcement says notice would impede (no end yet).
     const ended = tolled.filter((o) => o.tolledUntil !== null);
@@ -212,20 +205,14 @@ const assessCommand: CommandSpec<{ id: string; nature: string; person: string; a
     conclusion: Conclusion,
   }),
   async handler(args, ctx) {
-    const incident = await requireIncident(ctx, args.id);
-    const assessment = RiskAssessmentSchema.parse({
+    const decision = recordAssessment({
       factors: { natureAndExtent: args.nature, unauthorizedPerson: args.person, acquiredOrViewed: args.acquired, mitigation: args.mitigation },
       conclusion: args.conclusion === 'low' ? 'low_probability' : 'presumed_breach',
       decidedBy: ctx.actor.name,
-      decidedAt: ctx.clock.now().toISOString(),
-    });
+    }, { rules: ctx.rules, now: ctx.clock.now() });
+    const { incident } = await applyChange(changeContext(ctx), args.id, decision);
+    const assessment = incident.riskAssessments.at(-1)!;
     const words = args.conclusion === 'low' ? 'low probability that the PHI was compromised' : 'presumed breach';
-    await updateWithEntry(
-      ctx,
-      incident.id,
-      (c) => ({ ...c, riskAssessments: [...c.riskAssessments, assessment] }),
-      () => timelineEntry(ctx, 'risk.assessed', `Risk assessment by ${ctx.actor.name}: ${words}. Nature/extent: ${args.nature}; person: ${args.person}; acquired/viewed: ${args.acquired}; mitigation: ${args.mitigation}`),
-    );
     const effect = args.conclusion === 'low'
       ? 'HIPAA notices are now listed as not applicable (45 CFR 164.402); the assessment stays on the record (164.414(b)). State, GDPR and other clocks are unchanged.'
       : 'Presumed breach: the HIPAA notices apply.';

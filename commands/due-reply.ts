@@ -5,6 +5,7 @@ import { computeObligations, toContractJson } from '../bot/deadlines/engine.ts';
 import { countdown, obligationSection, STATUS_LABEL } from '../bot/deadlines/present.ts';
 import { isoInZone } from '../bot/deadlines/time.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
+import { incidentDateProblems } from '../bot/domain/dates.ts';
 import { ok, type Reply } from '../bot/reply.ts';
 import { formatInZone } from '../bot/views/format-in-zone.ts';
 import { readableByTeam } from './access-check.ts';
@@ -18,7 +19,7 @@ export const MAX_DUE_LINES = 200;
 /** The index the context offers, or one built for this answer alone (a store without a maintained index). */
 async function indexFor(ctx: CommandContext): Promise<{ index: DeadlineIndex; done: () => void }> {
   if (ctx.deadlines) return { index: await ctx.deadlines(), done: () => undefined };
-  const index = createDeadlineIndex({ store: ctx.store, rules: ctx.rules, clock: ctx.clock, logger: ctx.logger });
+  const index = createDeadlineIndex({ store: ctx.store, rules: ctx.rules, clock: ctx.clock, logger: ctx.logger, dateProblems: incidentDateProblems });
   return { index, done: () => index.close() };
 }
 
@@ -33,16 +34,21 @@ export async function dueReply(withinMs: number, json: boolean, ctx: CommandCont
   } finally {
     done();
   }
-  const { items, total, open } = listing;
+  const { items, total, open, problems } = listing;
   const days = Math.round((withinMs / 86_400_000) * 10) / 10;
   const line = (d: DueItem) =>
     `${d.entry.id} [${STATUS_LABEL[d.item.status]}] ${d.item.obligation} → ${d.item.recipient}: ${formatInZone(isoInZone(d.item.dueMs, d.entry.zone), d.entry.zone)} · ${countdown(d.item.dueMs, now.getTime())} · ${d.item.citation}`;
   const across = `${open} open incident${open === 1 ? '' : 's'}`;
   const more = total > items.length ? [`… and ${total - items.length} more (${total} in all): narrow it with --within, or see every one with --json.`] : [];
-  const text = items.length
-    ? [`Due within ${days} days across ${across} (overdue included):`, ...items.map(line), ...more].join('\n')
-    : `Nothing due within ${days} days across ${across}.`;
-  const sections = items.slice(0, MAX_SECTIONS).map((d) => obligationSection(d.entry.id, asObligation(d), now.getTime(), (iso) => formatInZone(iso, d.entry.zone), false));
+  // A record stored before dates were range-checked (year 9999) is reported, not allowed to break everyone's list.
+  const text = [
+    items.length ? [`Due within ${days} days across ${across} (overdue included):`, ...items.map(line), ...more].join('\n') : `Nothing due within ${days} days across ${across}.`,
+    ...problems,
+  ].join('\n');
+  const sections = [
+    ...items.slice(0, MAX_SECTIONS).map((d) => obligationSection(d.entry.id, asObligation(d), now.getTime(), (iso) => formatInZone(iso, d.entry.zone), false)),
+    ...problems.map((text) => ({ text })),
+  ];
   return ok(text, { card: { title: `Due within ${days} days`, sections }, ...(json ? { data: await contractEntries(items, ctx) } : {}) });
 }
 

@@ -1,5 +1,5 @@
 // Deadline lines for the Markdown export: every obligation with its status, due time, citation and verification.
-import { computeObligations } from '../bot/deadlines/engine.ts';
+import { obligationsNow } from '../bot/domain/obligations.ts';
 import { obligationLines, sharedCaveatLines } from '../bot/deadlines/present.ts';
 import type { Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
@@ -11,7 +11,7 @@ import { formatInZone } from '../bot/views/format-in-zone.ts';
  */
 export function exportObligationLines(incident: Incident, ctx: CommandContext): string[] {
   const now = ctx.clock.now();
-  const obligations = computeObligations(incident, ctx.rules, now);
+  const obligations = obligationsNow(incident, ctx.rules, now);
   if (obligations.length === 0) return ['No notification obligation applies on the recorded facts.'];
   const at = (iso: string) => formatInZone(iso, incident.organization.timezone);
   const blocks = obligations.flatMap((o) => {

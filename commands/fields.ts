@@ -4,6 +4,7 @@ import {
   FIELD_LIMITS, IncidentStatus, Jurisdiction, OrganizationRole, TimeZoneName, VendorRole, type Incident,
 } from '../bot/model/incident-schema.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
+import { describeIssue } from './arg-problems.ts';
 import { parseInstant } from './instants.ts';
 import { languageFor } from '../bot/i18n/index.ts';
 import { readCount, readGdprRisk, readYesNo } from './input-words.ts';
@@ -15,17 +16,12 @@ export interface FieldSpec {
   aliases: string[];
   help: string;
   /** Turns the typed value into the stored value; throws InvalidArgumentsError. */
-  parse(raw: string, incident: Incident): unknown;
+  parse(raw: string, incident: Incident, now: Date): unknown;
 }
 
 const fromSchema = (schema: z.ZodType) => (raw: string) => {
   const r = schema.safeParse(raw);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    // A list of allowed words reads as words, not as the library's `expected one of "a"|"b"`.
-    if (issue.code === 'invalid_value') throw new InvalidArgumentsError(`"${raw.trim()}" is not one of: ${issue.values.map(String).join(', ')}.`);
-    throw new InvalidArgumentsError(`"${raw.trim()}": ${issue.message}`);
-  }
+  if (!r.success) throw new InvalidArgumentsError(describeIssue({ ...r.error.issues[0]!, path: ['value'] }, { value: raw }, new Set()).replace(/^value /, 'The value '));
   return r.data;
 };
 // Values as people type them (262,831 / 262 831; French 262.831; yes/oui; faible/élevé): input-words.ts.
@@ -35,10 +31,23 @@ const plain = <T>(read: (raw: string, incident: Incident) => T | string, isValue
   return value as T;
 };
 const count = plain((raw, incident) => readCount(raw, languageFor(incident.organization)), (v) => typeof v === 'number');
-const instant = (raw: string, incident: Incident) => parseInstant(raw, incident.organization.timezone, languageFor(incident.organization));
-const optionalInstant = (raw: string, incident: Incident) => (/^(none|null|-)$/i.test(raw.trim()) ? null : instant(raw, incident));
+const instant = (raw: string, incident: Incident, now: Date) => parseInstant(raw, incident.organization.timezone, now, languageFor(incident.organization));
+const optionalInstant = (raw: string, incident: Incident, now: Date) => (/^(none|null|-)$/i.test(raw.trim()) ? null : instant(raw, incident, now));
 const bool = plain((raw) => readYesNo(raw), (v) => typeof v === 'boolean');
-const text = fromSchema(z.string().trim().min(1, 'cannot be empty').max(200, 'at most 200 characters'));
+// Facts the engine reads as "unknown" until answered (null), e.g. a Part 2 program inferred from the data breached.
+const UNKNOWN = /^(unknown|inconnu|none|null|-|\?)$/i;
+const yesNoUnknown = (raw: string) => {
+  if (UNKNOWN.test(raw.trim())) return null;
+  const value = readYesNo(raw);
+  if (typeof value !== 'boolean') throw new InvalidArgumentsError(`"${raw.trim()}" is not yes, no or unknown.`);
+  return value;
+};
+const text = (raw: string) => {
+  const value = raw.trim();
+  if (!value) throw new InvalidArgumentsError('The value is empty.');
+  if (value.length > 200) throw new InvalidArgumentsError(`The value is ${value.length.toLocaleString('en-US')} characters; the limit is 200.`);
+  return value;
+};
 
 // The import format's bounds (incident-schema.ts FIELD_LIMITS), said as a sentence instead of failing at the store.
 function categories(raw: string): string[] {
@@ -67,17 +76,20 @@ export const FIELDS: readonly FieldSpec[] = [
   field('affected.byJurisdiction.<JUR>', [], 'residents affected in one jurisdiction, e.g. affected.US-TX 300', count),
   field('phiInvolved', ['phi'], 'yes/no: protected health information involved', bool),
   field('dataEncrypted', ['encrypted'], 'yes/no: data encrypted per HHS guidance (secured PHI)', bool),
+  field('keyCompromised', ['key-compromised', 'keycompromised', 'key'], 'yes/no/unknown: the encryption key or credentials were taken too (encrypted data then count as breached)', yesNoUnknown),
   field('gdprRisk', ['gdpr-risk', 'risk'], 'GDPR risk to individuals: unlikely, risk or high (faible, risque, élevé)', plain((raw) => readGdprRisk(raw), (v) => v === 'unlikely' || v === 'risk' || v === 'high')),
   field('dataCategories', ['data'], 'comma-separated data categories', categories),
   field('organization.name', ['org', 'org.name'], 'organization name', text),
   field('organization.role', ['role', 'org.role'], `one of ${OrganizationRole.options.join(', ')}`, fromSchema(OrganizationRole)),
   field('organization.country', ['country', 'org.country'], 'ISO country code, e.g. US, FR', fromSchema(z.string().toUpperCase().regex(/^[A-Z]{2}$/, 'expected a two-letter country code'))),
-  field('organization.timezone', ['timezone', 'tz', 'org.timezone'], 'IANA time zone (day-counted deadlines end at 23:59:59.999 there)', fromSchema(TimeZoneName)),
+  field('organization.timezone', ['timezone', 'tz', 'org.timezone'], 'IANA time zone (day-counted deadlines end at 23:59:59.999 there); giving it clears an assumed zone', fromSchema(TimeZoneName)),
   field('organization.frHealthEstablishment', ['fr-health'], 'yes/no: French établissement de santé (CSP L.1111-8-2)', bool),
   field('organization.nis2Entity', ['nis2'], 'yes/no: essential/important entity under a NIS2 law in force', bool),
   field('organization.secRegistrant', ['sec'], 'yes/no: SEC registrant (Form 8-K Item 1.05)', bool),
   field('organization.frOse', ['ose'], 'yes/no: French opérateur de services essentiels', bool),
   field('organization.caHealthFacility', ['ca-facility'], 'yes/no: California licensed health facility (H&S 1280.15)', bool),
+  field('organization.part2Program', ['part2', 'part2program', 'part2-program'], 'yes/no/unknown: 42 CFR Part 2 program (unknown: inferred from part2_records / sud_treatment data)', yesNoUnknown),
+  field('organization.nyDfsEntity', ['nydfs', 'ny-dfs', 'dfs'], 'yes/no: regulated by the NY Department of Financial Services (DFS is then a recipient)', bool),
   field('vendor.name', ['vendor'], 'vendor where the breach happened', text),
   field('vendor.role', [], `one of ${VendorRole.options.join(', ')}`, fromSchema(VendorRole)),
   field('vendor.isAgent', ['vendor.agent'], "yes/no: the vendor is the organization's agent (its discovery counts as ours)", bool),
@@ -97,20 +109,4 @@ export function resolveField(name: string): { spec: FieldSpec; path: string } | 
   return undefined;
 }
 
-/** Read a dotted path. */
-export function getPath(target: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((obj, key) => (obj as Record<string, unknown> | null)?.[key], target);
-}
-
-/** Return a copy of `incident` with `path` set to `value` (creating a vendor record when needed). */
-export function setPath(incident: Incident, path: string, value: unknown): Incident {
-  const copy = structuredClone(incident) as unknown as Record<string, unknown>;
-  if (path.startsWith('vendor.') && copy.vendor == null) {
-    copy.vendor = { name: 'vendor', role: 'business_associate', isAgent: false, discoveredAt: null, notifiedUsAt: null };
-  }
-  const keys = path.split('.');
-  let obj = copy;
-  for (const key of keys.slice(0, -1)) obj = (obj[key] ??= {}) as Record<string, unknown>;
-  obj[keys.at(-1)!] = value;
-  return copy as unknown as Incident;
-}
+export { getPath, setPath } from '../bot/domain/paths.ts';

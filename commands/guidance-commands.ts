@@ -1,6 +1,6 @@
 // `draft` and `next`: the notice text for an obligation, and what the team should do now.
 import { z } from 'zod';
-import { computeObligations } from '../bot/deadlines/engine.ts';
+import { obligationsNow } from '../bot/domain/obligations.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
 import { applyChange } from '../bot/domain/change.ts';
 import { draftKind, draftNotice } from '../bot/drafts/draft-notice.ts';
@@ -46,7 +46,7 @@ const draftCommand: CommandSpec<{ id: string; obligation: string; lang?: 'en' | 
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
     const now = ctx.clock.now();
-    const o = pickObligation(incident, computeObligations(incident, ctx.rules, now), args.obligation);
+    const o = pickObligation(incident, obligationsNow(incident, ctx.rules, now), args.obligation);
     if (o.status === 'not_applicable') throw new CommandRefusedError(`${o.obligation} does not apply to ${incident.id}: ${o.basis}`);
     const lang = args.lang ?? incidentLang(incident);
     const draft = draftNotice(incident, o, lang, now);
@@ -79,7 +79,7 @@ const nextCommand: CommandSpec<{ id: string; lang?: 'en' | 'fr' }> = {
     const incident = await requireIncident(ctx, args.id);
     const now = ctx.clock.now();
     const lang = args.lang ?? incidentLang(incident);
-    const { sections, tasks } = nextSteps(incident, computeObligations(incident, ctx.rules, now), now, lang);
+    const { sections, tasks } = nextSteps(incident, obligationsNow(incident, ctx.rules, now), now, lang);
     const title = `${lang === 'fr' ? 'À faire' : 'Next steps'} · ${incident.id} · ${incident.title}`;
     const text = [title, ...sections.flatMap((s) => ['', `${s.heading}:`, ...s.text!.split('\n').map((l) => `  ${l}`)])].join('\n');
     return ok(text, {

@@ -1,6 +1,8 @@
 // Commands that open, list, show and annotate incidents.
 import { z } from 'zod';
-import { IncidentSchema, IncidentStatus, OrganizationRole, TimeZoneName } from '../bot/model/incident-schema.ts';
+import { applyCreate, applyEntry } from '../bot/domain/change.ts';
+import { note, noteProblem, openIncident } from '../bot/domain/incident.ts';
+import { IncidentStatus, OrganizationRole, TimeZoneName } from '../bot/model/incident-schema.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
@@ -8,7 +10,7 @@ import { CountArg } from './input-words.ts';
 import { languageFor } from '../bot/i18n/index.ts';
 import { ok } from '../bot/reply.ts';
 import { describeIncident } from '../bot/views/incident-view.ts';
-import { IncidentIdArg, requireIncident, timelineEntry } from './shared.ts';
+import { changeContext, IncidentIdArg, requireIncident, withWarnings } from './shared.ts';
 import { readableBy } from './access-check.ts';
 
 const newCommand: CommandSpec<{
@@ -34,7 +36,7 @@ const newCommand: CommandSpec<{
   args: z.object({
     title: z.string({ error: 'Missing title.' }).trim().min(1).max(200),
     discovered: z.string().optional(),
-    org: z.string().min(1).optional(),
+    org: z.string().trim().min(1).max(200).optional(),
     role: OrganizationRole.optional(),
     country: z.string().toUpperCase().regex(/^[A-Z]{2}$/, 'expected a two-letter country code').optional(),
     tz: TimeZoneName.optional(),
@@ -45,18 +47,18 @@ const newCommand: CommandSpec<{
     const name = args.org ?? defaults?.name;
     if (!name) throw new InvalidArgumentsError('No default organization is configured: give --org, --role and --country.');
     const timezone = args.tz ?? ctx.config.defaultTimezone;
-    const nowIso = ctx.clock.now().toISOString();
-    const discoveredAt = args.discovered ? parseInstant(args.discovered, timezone, languageFor({ country: args.country ?? defaults?.country ?? 'US' })) : nowIso;
-    const created = await ctx.store.create((id) =>
-      IncidentSchema.parse({
-        id, title: args.title, createdAt: nowIso, updatedAt: nowIso, discoveredAt,
-        organization: { name, role: args.role ?? defaults?.role ?? 'covered_entity', country: args.country ?? defaults?.country ?? 'US', timezone },
-        affected: { total: args.affected ?? 0 },
-        timeline: [timelineEntry(ctx, 'incident.opened', `Opened "${args.title}"`)],
-      }),
+    // Neither --tz nor BREACHDESK_TIMEZONE: the zone is a guess, and the record says so (day-counted clocks need facts).
+    const timezoneAssumed = !args.tz && ctx.config.defaultTimezoneAssumed === true;
+    const now = ctx.clock.now();
+    const discoveredAt = args.discovered ? parseInstant(args.discovered, timezone, now, languageFor({ country: args.country ?? defaults?.country ?? 'US' })) : now.toISOString();
+    const organization = { name, role: args.role ?? defaults?.role ?? 'covered_entity', country: args.country ?? defaults?.country ?? 'US', timezone };
+    const { incident: created, warnings } = await applyCreate(
+      changeContext(ctx),
+      openIncident({ title: args.title, discoveredAt, organization, affectedTotal: args.affected ?? 0, timezoneAssumed }, now),
     );
-    const note = args.discovered ? '' : '\nDiscovery time was set to now; correct it with `set ' + created.id + ' discovered <when>` if it was earlier.';
-    return ok(`Opened ${created.id}: ${created.title}.${note}\nNext: \`link ${created.id}\` in the incident channel, then \`deadlines ${created.id}\`.`, {
+    const hint = (args.discovered ? '' : '\nDiscovery time was set to now; correct it with `set ' + created.id + ' discovered <when>` if it was earlier.')
+      + (timezoneAssumed ? `\nNo time zone was given (${timezone} assumed): day-counted deadlines need facts until \`set ${created.id} tz <zone>\` (e.g. America/Chicago).` : '');
+    return ok(withWarnings(`Opened ${created.id}: ${created.title}.${hint}\nNext: \`link ${created.id}\` in the incident channel, then \`deadlines ${created.id}\`.`, warnings), {
       data: { id: created.id },
     });
   },
@@ -129,10 +131,15 @@ const logCommand: CommandSpec<{ id: string; text: string }> = {
   usage: 'log <id> <text…>',
   examples: ['log BR-1 FBI field office called; case number 2025-123'],
   positionals: [{ name: 'id' }, { name: 'text', rest: true }],
-  args: z.object({ id: IncidentIdArg, text: z.string({ error: 'Missing note text.' }).trim().min(1).max(4000) }),
+  // The length limit is the domain's (bot/domain/incident.ts), so the refusal names the actual length.
+  args: z.object({ id: IncidentIdArg, text: z.string({ error: 'Missing note text.' }) }),
   async handler(args, ctx) {
+    // Bad input, so a usage answer (exit 2 in the CLI); the domain refuses it too.
+    const problem = noteProblem(args.text);
+    if (problem) throw new InvalidArgumentsError(problem);
+    const event = note(args.text);
     await requireIncident(ctx, args.id);
-    const updated = await ctx.store.appendTimeline(args.id, timelineEntry(ctx, 'note', args.text));
+    const { incident: updated } = await applyEntry(changeContext(ctx), args.id, event);
     return ok(`Noted on ${updated.id}'s timeline (entry ${updated.timeline.length}).`);
   },
 };

@@ -1,6 +1,7 @@
 // Reading instants users type: ISO-8601 with an offset, or a local date-time in the incident's zone.
 import { TZDate } from '@date-fns/tz';
 import { IsoInstant } from '../bot/model/incident-schema.ts';
+import { instantRangeProblem } from '../bot/domain/dates.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
@@ -8,10 +9,19 @@ const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
 const FRENCH = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:\s+(?:à\s+)?(\d{1,2})[:h](\d{2})?(?::(\d{2}))?)?$/i;
 
 /**
- * ISO with offset as given; "2025-02-20 09:00" or "2025-02-20" read in `timezone`; with `lang` 'fr' also "20/02/2025 09:00".
- * Returned as ISO-8601 with offset.
+ * An instant people typed, as ISO-8601 with offset: ISO with offset as given, "2025-02-20 09:00" or "2025-02-20" read
+ * in `timezone`, with `lang` 'fr' also "20/02/2025 09:00". Instants before 1970 or more than five years after `now`
+ * are refused with a sentence naming the year typed.
  */
-export function parseInstant(raw: string, timezone: string, lang: 'en' | 'fr' = 'en'): string {
+export function parseInstant(raw: string, timezone: string, now: Date, lang: 'en' | 'fr' = 'en'): string {
+  const iso = readInstant(raw, timezone, lang);
+  const problem = instantRangeProblem(iso, now, `"${raw.trim()}"`);
+  if (problem) throw new InvalidArgumentsError(problem);
+  return iso;
+}
+
+/** The same reading without the range check; years are kept as typed (0025 is year 25, never 1925). */
+export function readInstant(raw: string, timezone: string, lang: 'en' | 'fr' = 'en'): string {
   const text = raw.trim();
   if (IsoInstant.safeParse(text).success) return text;
   const french = FRENCH.exec(text);
@@ -25,6 +35,8 @@ export function parseInstant(raw: string, timezone: string, lang: 'en' | 'fr' = 
   }
   const [, y, mo, d, h = '00', mi = '00', s = '00'] = m.map((x) => x ?? undefined);
   const local = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), timezone);
+  // Date maps years 0–99 to 1900–1999; the year typed is the year meant.
+  if (Number(y) < 100) local.setFullYear(Number(y), Number(mo) - 1, Number(d));
   if (local.getDate() !== Number(d) || local.getHours() !== Number(h)) {
     throw new InvalidArgumentsError(`"${raw}" does not exist in ${timezone} (a daylight-saving gap or an invalid date).`);
   }
@@ -38,7 +50,7 @@ export function isoWithOffset(date: TZDate): string {
   const sign = offset >= 0 ? '+' : '-';
   const abs = Math.abs(offset);
   return (
-    `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
+    `${String(date.getFullYear()).padStart(4, '0')}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}` +
     `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
   );
 }

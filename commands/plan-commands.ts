@@ -92,8 +92,8 @@ const clockCommand: CommandSpec<{ action: string; id: string; clock?: string; to
       within = { amount: Number(m[1]), unit: m[2]!.toLowerCase().startsWith('h') ? ('hours' as const) : ('days' as const) };
     }
     const fromWord = (args.from ?? 'discovery').trim().toLowerCase();
-    const from = fromWord === 'discovery' || fromWord === 'notified' ? fromWord : parseInstant(args.from!, zone);
-    const request = { recipient: args.to, within, by: args.by ? parseInstant(args.by, zone) : null, from, basis: args.basis };
+    const from = fromWord === 'discovery' || fromWord === 'notified' ? fromWord : parseInstant(args.from!, zone, ctx.clock.now());
+    const request = { recipient: args.to, within, by: args.by ? parseInstant(args.by, zone, ctx.clock.now()) : null, from, basis: args.basis };
     const { incident: after } = await applyChange(change(ctx), incident.id, (c) => addClock(c, request, ctx.actor.name, ctx.clock.now()));
     const clock = after.clocks.at(-1)!;
     return ok(`Tracking ${clock.id} on ${incident.id}: notify ${clock.recipient} (${clock.basis}). It is reminded, snoozed and marked done like a legal deadline: \`deadlines ${incident.id}\`, \`done ${incident.id} ${clock.id}\`.`, {

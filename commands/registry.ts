@@ -174,7 +174,8 @@ function plainProblem(spec: CommandSpec, issue: z.core.$ZodIssue, input: Record<
     return issue.message.startsWith('Missing') ? issue.message : `${name} is missing.`;
   }
   // Messages written for people (custom checks, `error:` texts) pass as they are; zod's own wording is replaced.
-  if (!LIBRARY_WORDING.test(issue.message)) return sentence(issue.message, name);
+  // A schema's `error: 'Missing …'` covers all its issues in zod: for a value that was typed it would be wrong.
+  if (!LIBRARY_WORDING.test(issue.message) && !(given !== undefined && issue.message.startsWith('Missing'))) return sentence(issue.message, name);
   const shown = typeof given === 'string' ? `"${given}"` : 'That value';
   switch (issue.code) {
     case 'invalid_value':
@@ -182,7 +183,9 @@ function plainProblem(spec: CommandSpec, issue: z.core.$ZodIssue, input: Record<
     case 'too_small':
       return given === '' || (typeof given === 'string' && !given.trim()) ? `${name} is empty: give a value.` : `${shown} is too short or too small for ${name}.`;
     case 'too_big':
-      return `${shown} is too long for ${name} (at most ${String(issue.maximum)}${issue.origin === 'string' ? ' characters' : ''}).`;
+      // The length, not the whole over-long text, names the problem ("note is 4,001 characters; the limit is 4,000").
+      if (issue.origin === 'string' && typeof given === 'string') return `${name} is ${given.trim().length.toLocaleString('en-US')} characters; the limit is ${Number(issue.maximum).toLocaleString('en-US')}.`;
+      return `${shown} is too long for ${name} (at most ${String(issue.maximum)}).`;
     case 'invalid_type':
       return `${name} needs ${issue.expected === 'boolean' ? 'no value (it is a flag)' : 'a value'}.`;
     default:
@@ -201,6 +204,7 @@ function sentence(message: string, name: string): string {
 function cleanParseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown && /^-\d/.test(unknown[1]!)) return `${unknown[1]} is a negative number; counts and durations cannot be negative.`;
   if (unknown) return `Unknown option ${unknown[1]}.`;
   const needsValue = /Option '([^']+)' argument missing/.exec(message);
   if (needsValue) return `Option ${needsValue[1]!.replace(/^-\w, /, '').replace(/ <value>$/, '')} needs a value.`;

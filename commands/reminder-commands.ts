@@ -1,11 +1,10 @@
 // `snooze` and `ack`: what people do about a reminder; both are written to the incident so the scheduler and the regulator see them.
 import { z } from 'zod';
-import { computeObligations } from '../bot/deadlines/engine.ts';
-import { isoInZone } from '../bot/deadlines/time.ts';
+import { obligationsNow } from '../bot/domain/obligations.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
 import { countdown } from '../bot/deadlines/present.ts';
-import { ACKNOWLEDGED_ACTION, acknowledgementChange, handledSince, SNOOZED_ACTION } from '../bot/scheduler/reminder-state.ts';
-import { REMINDED_STATUSES } from '../bot/scheduler/steps.ts';
+import { applyChange } from '../bot/domain/change.ts';
+import { acknowledge, snooze } from '../bot/domain/reminders.ts';
 import type { Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
@@ -15,13 +14,10 @@ import { languageFor } from '../bot/i18n/index.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { formatInZone } from '../bot/views/format-in-zone.ts';
-import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
+import { changeContext, IncidentIdArg, requireIncident } from './shared.ts';
 
 const MINUTE_MS = 60_000;
 const UNIT_MS: Record<string, number> = { m: MINUTE_MS, h: 60 * MINUTE_MS, d: 24 * 60 * MINUTE_MS, w: 7 * 24 * 60 * MINUTE_MS };
-// Without a deadline ("without undue delay") a snooze still may not silence an obligation for long.
-const MAX_OPEN_ENDED_SNOOZE_MS = 7 * UNIT_MS.d!;
-
 /** "4h", "2d", "90m", "1w", "1 day" → milliseconds; throws InvalidArgumentsError. */
 export function parseSnoozeDuration(text: string): number {
   const m = /^(\d+)\s*(m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?)$/i.exec(text.trim());
@@ -39,18 +35,10 @@ export function resolveObligation(incident: Incident, obligations: readonly Obli
   }
 }
 
-function noRemindersReason(o: Obligation, zone: string): string | undefined {
-  if (o.kind === 'on_request') return `${o.obligation} is owed only on request; it gets no reminders.`;
-  if (o.status === 'done') return `${o.obligation} is already done${o.doneAt ? ` (${formatInZone(o.doneAt, zone)})` : ''}; it gets no reminders.`;
-  if (o.status === 'tolled') return `${o.obligation} is delayed by law enforcement${o.tolledUntil ? ` until ${formatInZone(o.tolledUntil, zone)}` : ''}; it gets no reminders until then.`;
-  if (!REMINDED_STATUSES.has(o.status)) return `${o.obligation} is ${o.status.replace('_', ' ')}; it gets no reminders.`;
-  return undefined;
-}
-
 async function load(ctx: CommandContext, id: string, typed: string) {
   const incident = await requireIncident(ctx, id);
   const now = ctx.clock.now();
-  const obligation = resolveObligation(incident, computeObligations(incident, ctx.rules, now), typed);
+  const obligation = resolveObligation(incident, obligationsNow(incident, ctx.rules, now), typed);
   return { incident, now, obligation, zone: incident.organization.timezone };
 }
 
@@ -84,30 +72,16 @@ const snoozeCommand: CommandSpec<SnoozeArgs> = {
     const reason = [args.reason, args.rest].filter(Boolean).join(' ').trim();
     if (Boolean(args.for) === Boolean(args.until)) throw new InvalidArgumentsError('Give either --for <duration> or --until <when>.');
     const { incident, now, obligation: o, zone } = await load(ctx, args.id, args.obligation);
-    if (!reason) throw new CommandRefusedError('A snooze needs a reason (--reason "…"); it is written to the incident timeline.');
-    const refusal = noRemindersReason(o, zone);
-    if (refusal) throw new CommandRefusedError(refusal);
-    const until = args.for ? now.getTime() + parseSnoozeDuration(args.for) : Date.parse(parseInstant(args.until!, zone, languageFor(incident.organization)));
-    if (until <= now.getTime()) throw new CommandRefusedError('The snooze must end in the future.');
-    if (o.dueAt !== null) {
-      const dueMs = Date.parse(o.dueAt);
-      if (now.getTime() > dueMs) throw new CommandRefusedError(`${o.obligation} is overdue (${countdown(dueMs, now.getTime(), 'words')}); it cannot be snoozed. Mark it done, or \`ack ${incident.id} ${o.obligation}\` to stop the escalation.`);
-      if (until > dueMs) throw new CommandRefusedError(`A snooze may not run past the deadline: ${o.obligation} is due ${formatInZone(o.dueAt, zone)}. Snooze --until "${formatInZone(o.dueAt, zone).slice(0, 16)}" at the latest.`);
-    } else if (until - now.getTime() > MAX_OPEN_ENDED_SNOOZE_MS) {
-      throw new CommandRefusedError(`${o.obligation} has no fixed deadline ("without undue delay"); snooze it for at most 7 days.`);
-    }
-    const untilIso = isoInZone(until, zone);
+    const until = args.for ? now.getTime() + parseSnoozeDuration(args.for) : Date.parse(parseInstant(args.until!, zone, now, languageFor(incident.organization)));
+    // The domain re-checks the deadline on the record as it is when the change is applied.
+    const { incident: updated } = await applyChange(changeContext(ctx), incident.id, snooze({ obligation: o.obligation, untilMs: until, reason, by: ctx.actor.name }, { rules: ctx.rules, now }));
+    const recorded = updated.snoozes.at(-1)!;
+    const untilIso = recorded.until;
     const local = formatInZone(untilIso, zone);
-    await updateWithEntry(
-      ctx,
-      incident.id,
-      (c) => ({ ...c, snoozes: [...c.snoozes, { obligation: o.obligation, until: untilIso, reason, by: ctx.actor.name, at: now.toISOString() }] }),
-      () => timelineEntry(ctx, SNOOZED_ACTION, `Snoozed reminders for ${o.obligation} until ${local}: ${reason}`),
-    );
     const due = o.dueAt ? ` The deadline does not move: ${formatInZone(o.dueAt, zone)}.` : '';
-    return ok(`${ctx.actor.name} snoozed ${incident.id} ${o.obligation} reminders until ${local} (${reason}).${due}`, {
+    return ok(`${ctx.actor.name} snoozed ${incident.id} ${o.obligation} reminders until ${local} (${recorded.reason}).${due}`, {
       visibility: 'channel',
-      data: { id: incident.id, obligation: o.obligation, until: untilIso, reason },
+      data: { id: incident.id, obligation: o.obligation, until: untilIso, reason: recorded.reason },
     });
   },
 };
@@ -124,16 +98,11 @@ const ackCommand: CommandSpec<{ id: string; obligation: string }> = {
   args: z.object({ id: IncidentIdArg, obligation: z.string({ error: 'Missing obligation id (see `deadlines <id>`).' }) }),
   async handler(args, ctx) {
     const { incident, now, obligation: o, zone } = await load(ctx, args.id, args.obligation);
-    if (o.status === 'done' || o.status === 'not_applicable') throw new CommandRefusedError(noRemindersReason(o, zone)!);
+    const { events } = await applyChange(changeContext(ctx), incident.id, acknowledge(o.obligation, { rules: ctx.rules, now }));
     const dueMs = o.dueAt === null ? null : Date.parse(o.dueAt);
     const overdue = dueMs !== null && now.getTime() > dueMs;
-    if (overdue && handledSince(incident, o.obligation, dueMs, now.getTime())) {
-      return ok(`${incident.id} ${o.obligation} was already acknowledged since it became overdue; nothing changed.`, { visibility: 'channel' });
-    }
+    if (events.length === 0) return ok(`${incident.id} ${o.obligation} was already acknowledged since it became overdue; nothing changed.`, { visibility: 'channel' });
     const due = o.dueAt ? formatInZone(o.dueAt, zone) : 'no fixed deadline';
-    await updateWithEntry(ctx, incident.id, (c) => c, () =>
-      timelineEntry(ctx, ACKNOWLEDGED_ACTION, `Acknowledged the ${overdue ? 'overdue ' : ''}reminder for ${o.obligation} (due ${due})`, [acknowledgementChange(o.obligation)]),
-    );
     const text = overdue
       ? `${ctx.actor.name} acknowledged ${incident.id} ${o.obligation} (overdue since ${due}): no escalation. Overdue reminders continue until it is marked done (\`done ${incident.id} ${o.obligation}\`).`
       : `${ctx.actor.name} acknowledged ${incident.id} ${o.obligation} (due ${due}${dueMs === null ? '' : `, ${countdown(dueMs, now.getTime(), 'words')}`}). It is not overdue; if it becomes overdue, escalation still applies until someone acknowledges it then.`;

@@ -1,12 +1,13 @@
 // `set`: change one fact; the timeline keeps the old and new value, and deadlines follow.
 import { z } from 'zod';
-import { IncidentSchema } from '../bot/model/incident-schema.ts';
+import { applyChange } from '../bot/domain/change.ts';
+import { setFact } from '../bot/domain/facts.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
-import { FIELDS, getPath, resolveField, setPath } from './fields.ts';
+import { FIELDS, resolveField } from './fields.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { factLabel, factValue } from '../bot/views/fact-words.ts';
-import { IncidentIdArg, requireIncident, timelineEntry, updateWithEntry } from './shared.ts';
+import { changeContext, IncidentIdArg, requireIncident, withWarnings } from './shared.ts';
 
 const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
   id: 'incident.set',
@@ -29,27 +30,14 @@ const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
       throw new InvalidArgumentsError(`Unknown field "${args.field}". Fields: ${FIELDS.map((f) => f.aliases[0] ?? f.path).join(', ')}.`);
     }
     const current = await requireIncident(ctx, args.id);
-    const value = resolved.spec.parse(args.value, current);
-    const before = getPath(current, resolved.path);
-    if (JSON.stringify(before) === JSON.stringify(value)) return ok(`${args.id}: ${factLabel(resolved.path)} is already ${show(value)}; nothing changed.`);
-    const updated = await updateWithEntry(
-      ctx,
-      args.id,
-      (c) => {
-        const next = IncidentSchema.safeParse(setPath(c, resolved.path, value));
-        if (!next.success) throw new InvalidArgumentsError(`${resolved.path}: ${next.error.issues[0]!.message}`);
-        return next.data;
-      },
-      (b) => timelineEntry(ctx, 'fact.changed', `${factLabel(resolved.path)}: ${show(getPath(b, resolved.path))} → ${show(value)}`, [
-        { field: resolved.path, from: getPath(b, resolved.path) ?? null, to: value },
-      ]),
-    );
-    return ok(`${updated.id} ${factLabel(resolved.path)}: ${show(before)} → ${show(value)}. Recorded on the timeline; \`deadlines ${updated.id}\` shows the recomputed clocks.`);
+    const value = resolved.spec.parse(args.value, current, ctx.clock.now());
+    const applied = await applyChange(changeContext(ctx), args.id, setFact(resolved.path, value, ctx.clock.now()));
+    // The reply quotes what the timeline recorded, so a concurrent `set` never sees an old value quoted back.
+    const recorded = applied.events[0];
+    if (!recorded) return ok(`${args.id}: ${factLabel(resolved.path)} is already ${factValue(value)}; nothing changed.`);
+    return ok(withWarnings(`${applied.incident.id} ${recorded.text}. Recorded on the timeline; \`deadlines ${applied.incident.id}\` shows the recomputed clocks.`, applied.warnings));
   },
 };
-
-// Values in words (lists joined, yes/no), never JSON: people and regulators read these lines.
-const show = factValue;
 
 /** `set`, with its field table in the help text. */
 export const setCommands: CommandSpec[] = [setCommand];

@@ -1,6 +1,7 @@
-// Small pieces every command file uses: the incident id argument, lookups and timeline entries.
+// Small pieces every command file uses: the incident id argument, lookups and the context changes are applied with.
 import { z } from 'zod';
-import type { Incident, TimelineEntry } from '../bot/model/incident-schema.ts';
+import type { ChangeContext } from '../bot/domain/change.ts';
+import type { Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
 import { IncidentNotFoundError } from '../bot/errors.ts';
 
@@ -18,27 +19,14 @@ export async function requireIncident(ctx: CommandContext, id: string): Promise<
   return incident;
 }
 
-/** A timeline entry stamped with the asker, their platform and the injected clock. */
-export function timelineEntry(
-  ctx: CommandContext,
-  action: string,
-  text: string,
-  changes?: TimelineEntry['changes'],
-): TimelineEntry {
-  return { at: ctx.clock.now().toISOString(), actor: ctx.actor, action, text, ...(changes ? { changes } : {}) };
+/** Who changes the incident and when: the context every domain decision is applied with. */
+export function changeContext(ctx: CommandContext): ChangeContext {
+  return { store: ctx.store, actor: ctx.actor, now: ctx.clock.now() };
 }
 
-/** Apply a change and record it on the timeline in one atomic store update. */
-export function updateWithEntry(
-  ctx: CommandContext,
-  id: string,
-  change: (current: Incident) => Incident,
-  entry: (before: Incident, after: Incident) => TimelineEntry,
-): Promise<Incident> {
-  return ctx.store.update(id, (current) => {
-    const next = change(current);
-    return { ...next, updatedAt: ctx.clock.now().toISOString(), timeline: [...next.timeline, entry(current, next)] };
-  });
+/** A reply text followed by the warnings a change raised (allowed, but likely a mistake). */
+export function withWarnings(text: string, warnings: readonly string[]): string {
+  return warnings.length ? `${text}\n${warnings.map((w) => `Warning: ${w}`).join('\n')}` : text;
 }
 
 /** Yes/no words users type, as booleans. */

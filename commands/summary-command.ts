@@ -1,6 +1,6 @@
 // `summary <id>`: the incident at a glance, posted into the channel; the daily digest reuses the same view.
 import { z } from 'zod';
-import { computeObligations } from '../bot/deadlines/engine.ts';
+import { obligationsNow } from '../bot/domain/obligations.ts';
 import { summaryReply } from '../bot/views/summary-view.ts';
 import { languageFor } from '../bot/i18n/index.ts';
 import type { CommandSpec } from './registry.ts';
@@ -19,7 +19,7 @@ const summaryCommand: CommandSpec<{ id: string }> = {
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
     const now = ctx.clock.now();
-    return summaryReply(incident, computeObligations(incident, ctx.rules, now), now, 'summary', languageFor(incident.organization, ctx.language));
+    return summaryReply(incident, obligationsNow(incident, ctx.rules, now), now, 'summary', languageFor(incident.organization, ctx.language));
   },
 };
 

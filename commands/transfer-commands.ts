@@ -1,6 +1,8 @@
 // `import` and `export`: the incident as JSON (the import format's superset) or a Markdown record.
 import { z } from 'zod';
-import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
+import { applyCreate } from '../bot/domain/change.ts';
+import { importIncident } from '../bot/domain/incident.ts';
+import type { Incident } from '../bot/model/incident-schema.ts';
 import { parseImport } from '../data/import-format.ts';
 import { guardImportFacts } from '../bot/privacy/import-guard.ts';
 import type { CommandContext } from './context.ts';
@@ -10,7 +12,7 @@ import { exportObligationLines } from './export-deadlines.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { formatInZone } from '../bot/views/format-in-zone.ts';
-import { IncidentIdArg, requireIncident, timelineEntry } from './shared.ts';
+import { changeContext, IncidentIdArg, requireIncident, withWarnings } from './shared.ts';
 
 async function readSource(source: string, ctx: CommandContext): Promise<string> {
   if (source.trimStart().startsWith('{')) return source;
@@ -36,15 +38,8 @@ const importCommand: CommandSpec<{ source: string }> = {
     const parsed = parseImport(text);
     if (!parsed.ok) throw new InvalidArgumentsError(`The import was refused, nothing was created:\n- ${parsed.problems.join('\n- ')}`);
     const facts = guardImportFacts(parsed.facts, ctx.config.phiGuard);
-    const now = ctx.clock.now().toISOString();
-    const ignored = parsed.ignored.length ? ` (export-only fields not carried over: ${parsed.ignored.join(', ')})` : '';
-    const created = await ctx.store.create((id) =>
-      IncidentSchema.parse({
-        ...facts, id, createdAt: now, updatedAt: now,
-        timeline: [timelineEntry(ctx, 'incident.imported', `Imported "${facts.title}"${ignored}`)],
-      }),
-    );
-    return ok(`Imported as ${created.id}: ${created.title}.`, { data: { id: created.id } });
+    const { incident: created, warnings } = await applyCreate(changeContext(ctx), importIncident(facts, parsed.ignored, ctx.clock.now()));
+    return ok(withWarnings(`Imported as ${created.id}: ${created.title}.`, warnings), { data: { id: created.id } });
   },
 };
 

@@ -83,7 +83,8 @@ export function writeIndexFile(path: string, fingerprint: string, entries: Itera
   const lines: string[] = [];
   for (const e of entries) {
     const stamp = stamps.get(e.id);
-    if (stamp === undefined) continue;
+    // An incident whose dates cannot be used is judged again by the next process, not carried over.
+    if (stamp === undefined || e.problem) continue;
     const items: ItemRow[] = e.items.map((i) => [s(i.obligation), s(i.rule), s(i.recipient), s(i.citation), s(i.kind), s(i.verification), s(i.status), i.dueMs, i.tolledUntilMs]);
     const row: Row = [e.open ? 1 : 0, s(e.zone), e.readers.map(s), e.computedAt, Number.isFinite(e.validUntil) ? e.validUntil : null, items];
     lines.push(`${e.id}\t${stamp}\t${JSON.stringify(row)}`);

@@ -2,6 +2,7 @@
 import type { IncidentStore } from '../bot/ports.ts';
 import { createCachedStore } from './cached-store.ts';
 import { createMemorySeenRequests } from './seen-requests.ts';
+import { createMemoryPreferences } from './preferences.ts';
 import type { Incident } from '../bot/model/incident-schema.ts';
 
 /** A fresh in-memory store, optionally pre-filled. */
@@ -12,5 +13,5 @@ export function createMemoryStore(initial: Incident[] = []): IncidentStore {
   const stamps = new Map<string, string>(initial.map((i) => [i.id, '0']));
   store.onChange((incident) => stamps.set(incident.id, String(++changes)));
   const changeStamps = async (): Promise<ReadonlyMap<string, string>> => new Map(store.idsNow().flatMap((id) => (stamps.has(id) ? [[id, stamps.get(id)!] as const] : [])));
-  return Object.assign(store, { changeStamps }, createMemorySeenRequests());
+  return Object.assign(store, { changeStamps }, createMemorySeenRequests(), createMemoryPreferences());
 }

@@ -5,7 +5,17 @@ import { terminalText } from '../safe-text.ts';
 import { runInteractive } from '../interactive.ts';
 import { CLI_USAGE, parseCliArgs } from './parse-cli.ts';
 
+/** Piped into `head`: once the reader has gone there is nobody left to answer, so the CLI finishes quietly. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    throw error;
+  });
+}
+
 async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
+  quietOnClosedPipe(process.stderr);
   const args = parseCliArgs(argv);
   if ('problem' in args) {
     process.stderr.write(`breachdesk: ${args.problem}\n${CLI_USAGE}\n`);
@@ -26,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
     if (reply.outcome === 'ok') {
       const id = (reply.data as { id?: unknown } | undefined)?.id;
       // The import contract: print the new id alone, so scripts can capture it.
-      const isImport = runtime.bot.deps.registry.find(args.command[0] ?? '')?.id === 'incident.import';
+      const isImport = runtime.bot.findCommand(args.command[0] ?? '')?.id === 'incident.import';
       // Escape sequences and bidi overrides in stored text are shown, never obeyed by the terminal (JSON keeps its value).
       process.stdout.write(`${!args.json && isImport && typeof id === 'string' ? id : terminalText(reply.text)}\n`);
       return 0;

@@ -43,12 +43,12 @@ export async function deliverReply(deps: DeliveryDeps, reply: Reply, origin: Rep
     const { text, blocks } = replyToBlocks(reply, source ? { source } : {});
     const thread = origin.threadTs ? { thread_ts: origin.threadTs } : {};
     if (origin.channelId && reply.visibility === 'channel') {
-      await deps.client.chat.postMessage({ channel: origin.channelId, text, blocks, ...thread });
+      await deps.client.chat.postMessage({ channel: origin.channelId, text, blocks, link_names: false, ...thread });
     } else if (origin.channelId) {
       await deps.client.chat.postEphemeral({ channel: origin.channelId, user: origin.userId, text, blocks, ...thread });
     } else {
       // Posting to a user id lands in the app's Messages tab with that user.
-      await deps.client.chat.postMessage({ channel: origin.userId, text, blocks });
+      await deps.client.chat.postMessage({ channel: origin.userId, text, blocks, link_names: false });
     }
   } catch (error) {
     deps.logger.warn(`could not deliver a Slack reply: ${describeError(error)}`, { user: origin.userId, channel: origin.channelId, source });

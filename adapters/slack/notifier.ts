@@ -36,7 +36,8 @@ export function createSlackNotifier(client: webApi.WebClient): Notifier {
       if (target.platform !== 'slack') throw new SlackPostError(`the Slack notifier cannot post to ${target.platform}`);
       const { text, blocks } = replyToBlocks(reply);
       try {
-        const result = await client.chat.postMessage({ channel: target.id, text, blocks, unfurl_links: false, unfurl_media: false });
+        // link_names off: a plain "@here" or "@channel" in user text is never turned into a notification by Slack.
+        const result = await client.chat.postMessage({ channel: target.id, text, blocks, unfurl_links: false, unfurl_media: false, link_names: false });
         if (!result.ok) throw new SlackPostError(`Slack refused the post: ${result.error ?? 'unknown error'}`);
         return result.ts ? { messageId: result.ts } : {};
       } catch (error) {

@@ -53,7 +53,7 @@ export async function startTeams(options: StartTeamsOptions): Promise<TeamsHandl
     return { mode, close: async () => undefined };
   }
 
-  const references = await openConversationReferences(options.referencesPath, bot.deps.clock);
+  const references = await openConversationReferences(options.referencesPath, bot.clock);
   let adapter: CloudAdapter;
   try {
     adapter = new CloudAdapter(createAuthentication(config, options.outboundToken));

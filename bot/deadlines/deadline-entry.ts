@@ -36,6 +36,8 @@ export interface DeadlineEntry {
   validUntil: number;
   /** Open obligations with a due instant, soonest first. */
   items: readonly IndexedObligation[];
+  /** Why its deadlines cannot be computed (a stored date out of range), said in listings instead of failing them. */
+  problem?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -45,11 +47,13 @@ const SOON = [7 * DAY_MS, 24 * HOUR_MS];
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 /** The entry for `incident` at `now`, from the engine's obligations (computed here unless given). */
-export function deadlineEntry(incident: Incident, rules: RuleSet, now: Date, readers: readonly string[], obligations?: readonly Obligation[]): DeadlineEntry {
+export function deadlineEntry(incident: Incident, rules: RuleSet, now: Date, readers: readonly string[], obligations?: readonly Obligation[], dateProblems: readonly string[] = []): DeadlineEntry {
   const at = now.getTime();
   const base = { id: incident.id, open: incident.status !== 'closed', zone: incident.organization.timezone, readers, computedAt: at };
   // Closed incidents are never listed; they come back through a change (status), which recomputes them.
   if (!base.open) return { ...base, validUntil: Number.POSITIVE_INFINITY, items: [] };
+  // Out-of-range dates are judged against now: looked at again within the hour.
+  if (dateProblems.length) return { ...base, validUntil: at + HOUR_MS, items: [], problem: `${incident.id}: its deadlines cannot be computed: ${dateProblems[0]} Fix it with \`set ${incident.id} …\`.` };
   const all = obligations ?? computeObligations(incident, rules, now);
   const items = all.filter((o) => isOpen(o) && o.dueAt !== null).map((o) => indexed(o));
   return { ...base, validUntil: nextChange(incident, all, at), items };

@@ -25,6 +25,8 @@ export interface DueListing {
   total: number;
   /** The soonest matching obligations, soonest first (ties by incident number). */
   items: DueItem[];
+  /** Readable open incidents whose deadlines cannot be computed, each with why. */
+  problems: string[];
 }
 
 /** What a listing asks for. */
@@ -53,7 +55,15 @@ export interface DeadlineIndex {
 }
 
 /** An index over `store`, starting from `initial` entries known to match the store's current records. */
-export function createDeadlineIndex(options: { store: IncidentStore; rules: RuleSet; clock: Clock; logger?: Logger; initial?: Iterable<DeadlineEntry> }): DeadlineIndex {
+export function createDeadlineIndex(options: {
+  store: IncidentStore;
+  rules: RuleSet;
+  clock: Clock;
+  logger?: Logger;
+  initial?: Iterable<DeadlineEntry>;
+  /** Stored dates the engine cannot work with (domain/dates.ts): such an incident is named in listings, not computed. */
+  dateProblems?: (incident: Incident, now: Date) => string[];
+}): DeadlineIndex {
   const { store, rules, clock } = options;
   const entries = new Map<string, DeadlineEntry>();
   const order = new DueOrder();
@@ -63,10 +73,13 @@ export function createDeadlineIndex(options: { store: IncidentStore; rules: Rule
   let nextExpiry = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
   let openCount = 0;
+  const problems = new Map<string, DeadlineEntry>();
   const keep = (entry: DeadlineEntry, bulk: boolean) => {
     const old = entries.get(entry.id);
     if (old?.open) openCount--;
     if (entry.open) openCount++;
+    if (entry.open && entry.problem) problems.set(entry.id, entry);
+    else problems.delete(entry.id);
     entries.set(entry.id, entry);
     order.replace(entry, bulk);
     if (entry.open) nextExpiry = Math.min(nextExpiry, entry.validUntil);
@@ -76,7 +89,8 @@ export function createDeadlineIndex(options: { store: IncidentStore; rules: Rule
   // Changes seen per incident: a recomputation from a read that a newer change overtook is not kept.
   const changes = new Map<string, number>();
   const put = (incident: Incident, now: Date, bulk: boolean, obligations?: readonly Obligation[]) => {
-    keep(deadlineEntry(incident, rules, now, teamKeys(incident), obligations), bulk);
+    const dated = options.dateProblems?.(incident, now) ?? [];
+    keep(deadlineEntry(incident, rules, now, teamKeys(incident), dated.length ? [] : obligations, dated), bulk);
     changed = true;
   };
   const unsubscribe = store.onChange((incident) => {
@@ -132,7 +146,7 @@ export function createDeadlineIndex(options: { store: IncidentStore; rules: Rule
       const all = order.items();
       const end = order.countUntil(horizon);
       // Everyone, every obligation: the first lines and the count come straight from the order.
-      if (!readable && !accept) return { open: openCount, total: end, items: all.slice(0, Math.min(end, limit)) };
+      if (!readable && !accept) return { open: openCount, total: end, items: all.slice(0, Math.min(end, limit)), problems: [...problems.values()].map((e) => e.problem!) };
       const allowed = new Map<DeadlineEntry, boolean>();
       const may = (e: DeadlineEntry) => {
         if (!readable) return true;
@@ -150,7 +164,7 @@ export function createDeadlineIndex(options: { store: IncidentStore; rules: Rule
         total++;
         if (items.length < limit) items.push(d);
       }
-      return { open, total, items };
+      return { open, total, items, problems: [...problems.values()].filter(may).map((e) => e.problem!) };
     },
     record(incident, now, obligations) {
       // The start-up walk records every incident: sorted once at the next read, not one insertion at a time.

@@ -1,5 +1,6 @@
-// The one path by which an incident changes: a pure decision yields the next incident and its timeline events,
-// and applyChange is the only caller of the store's update/create. Every event becomes a timeline entry here.
+// The one path by which an incident changes: a pure decision yields the next incident and its timeline events;
+// applyChange / applyCreate / applyEntry are the only callers of the store's update / create / appendTimeline,
+// and every event becomes a timeline entry here.
 import type { AccessEvent, Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
 import type { IncidentStore } from '../ports.ts';
 
@@ -17,9 +18,21 @@ export interface DomainEvent {
 export interface Decision {
   next: Incident;
   events: DomainEvent[];
+  /** Plain sentences about facts that look wrong but are allowed (shown to the person, not recorded). */
+  warnings?: string[];
   /** Reads, exports and refusals to append to the incident's access log (beside the timeline, never edited). */
   access?: AccessEvent[];
 }
+
+/** What applyChange / applyCreate hand back: the stored incident and what was actually recorded. */
+export interface Applied {
+  incident: Incident;
+  events: DomainEvent[];
+  warnings: string[];
+}
+
+/** A decision that changes nothing and records nothing (applyChange then writes nothing). */
+export const unchanged = (current: Incident): Decision => ({ next: current, events: [] });
 
 /** A pure decision over the current incident; throws CommandRefusedError (bot/errors.ts) when the change is not allowed. */
 export type Decide = (current: Incident) => Decision;
@@ -54,25 +67,50 @@ export function commit(decision: Decision, actor: Actor, now: Date): Incident {
 }
 
 /** Apply one decision atomically; returns the stored incident and the events recorded. */
-export async function applyChange(ctx: ChangeContext, id: string, decide: Decide): Promise<{ incident: Incident; events: DomainEvent[] }> {
+export async function applyChange(ctx: ChangeContext, id: string, decide: Decide): Promise<Applied> {
   let events: DomainEvent[] = [];
-  const incident = await ctx.store.update(id, (current) => {
-    const decision = decide(current);
-    events = decision.events;
-    return commit(decision, ctx.actor, ctx.now);
-  });
-  return { incident, events };
+  let warnings: string[] = [];
+  let kept: Incident | undefined;
+  try {
+    const incident = await ctx.store.update(id, (current) => {
+      const decision = decide(current);
+      events = decision.events;
+      warnings = decision.warnings ?? [];
+      // Nothing changed and nothing to record (`unchanged`): abandon the update, so a no-op writes nothing and wakes no listener.
+      if (events.length === 0 && (decision.access ?? []).length === 0 && decision.next === current) {
+        kept = current;
+        throw NOTHING_TO_RECORD;
+      }
+      return commit(decision, ctx.actor, ctx.now);
+    });
+    return { incident, events, warnings };
+  } catch (error) {
+    if (error === NOTHING_TO_RECORD && kept) return { incident: kept, events: [], warnings };
+    throw error;
+  }
 }
 
+// Thrown inside a store update to leave the record as it is (stores roll back a mutate that throws).
+const NOTHING_TO_RECORD = Symbol('nothing to record');
+
 /** Create an incident from a pure builder; its opening events are recorded like any other. */
-export async function applyCreate(ctx: ChangeContext, build: (id: string) => Decision): Promise<{ incident: Incident; events: DomainEvent[] }> {
+export async function applyCreate(ctx: ChangeContext, build: (id: string) => Decision): Promise<Applied> {
   let events: DomainEvent[] = [];
+  let warnings: string[] = [];
   const incident = await ctx.store.create((id) => {
     const decision = build(id);
     events = decision.events;
+    warnings = decision.warnings ?? [];
     return commit(decision, ctx.actor, ctx.now);
   });
-  return { incident, events };
+  return { incident, events, warnings };
+}
+
+/** Record one event that changes nothing but the timeline (a note): appended without rewriting the incident. */
+export async function applyEntry(ctx: ChangeContext, id: string, event: DomainEvent): Promise<Applied> {
+  const [entry] = toTimelineEntries([event], ctx.actor, ctx.now);
+  const incident = await ctx.store.appendTimeline(id, entry!);
+  return { incident, events: [event], warnings: [] };
 }
 
 /**

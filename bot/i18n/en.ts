@@ -63,6 +63,8 @@ export const en = {
     countdown: 'Countdown',
     actions: 'Actions',
     snooze: 'Snooze 1 day',
+    snooze4h: 'Snooze 4 hours',
+    snooze1h: 'Snooze 1 hour',
     acknowledge: 'Acknowledge',
     allDeadlines: 'All deadlines',
     privacyOfficer: 'privacy officer',

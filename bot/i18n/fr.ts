@@ -64,6 +64,8 @@ export const fr: Catalogue = {
     countdown: 'Compte à rebours',
     actions: 'Actions',
     snooze: 'Reporter d’un jour',
+    snooze4h: 'Reporter de 4 heures',
+    snooze1h: 'Reporter d’une heure',
     acknowledge: 'Prendre en compte',
     allDeadlines: 'Toutes les échéances',
     privacyOfficer: 'DPO',

@@ -3,8 +3,10 @@ import type { ChannelLink, Delivery, Incident } from '../model/incident-schema.t
 import { isoInZone } from '../deadlines/time.ts';
 import { delayWindows, TOLLING_CAVEAT } from '../deadlines/tolling.ts';
 import type { Obligation } from '../deadlines/types.ts';
+import type { DomainEvent } from '../domain/change.ts';
+import { boundSnoozes } from '../domain/reminders.ts';
 import type { ReminderPolicy } from './policy.ts';
-import { activeSnoozeUntil, handledSince, snoozeEndedAfter } from './reminder-state.ts';
+import { activeSnoozeUntil, handledSince, snoozeEndedAfter } from '../domain/reminder-state.ts';
 import { stepsFor, type ReminderStep } from './steps.ts';
 
 /** Planner settings beyond the step policy. */
@@ -41,6 +43,11 @@ export interface ReminderPlan {
   sends: PlannedReminder[];
   /** Earliest future instant a step, escalation, snooze end or tolling end needs attention (epoch ms), or null. */
   nextAt: number | null;
+  /**
+   * Snoozes that now run past their obligation's deadline (it moved earlier): the plan already treats them as cut
+   * to the deadline; the scheduler records the cut (boundSnoozes, as the system actor) so the timeline says so.
+   */
+  snoozeCuts: DomainEvent[];
 }
 
 const HOUR_MS = 3_600_000;
@@ -55,14 +62,18 @@ export function deliveryKey(incidentId: string, obligation: string, step: string
 }
 
 /** Plan the reminders of one incident at `now`. Pure: same inputs, same plan. */
-export function planReminders(incident: Incident, obligations: readonly Obligation[], policy: ReminderPolicy, now: Date, options: PlanOptions): ReminderPlan {
+export function planReminders(stored: Incident, obligations: readonly Obligation[], policy: ReminderPolicy, now: Date, options: PlanOptions): ReminderPlan {
   const at = now.getTime();
   const sends: PlannedReminder[] = [];
   let nextAt: number | null = null;
   const later = (t: number | null) => {
     if (t !== null && t > at && (nextAt === null || t < nextAt)) nextAt = t;
   };
-  if (incident.status === 'closed' || incident.channels.length === 0) return { sends, nextAt };
+  // Snoozes are re-checked against the current deadlines on every plan, not only when the command ran.
+  const bounded = boundSnoozes(obligations, now)(stored);
+  const snoozeCuts = bounded.events;
+  const incident = bounded.next;
+  if (incident.status === 'closed' || incident.channels.length === 0) return { sends, nextAt, snoozeCuts };
   const zone = incident.organization.timezone;
   const recorded = new Set(incident.deliveries.map((d) => d.key));
   const lastSent = latestRecordPerStep(incident.deliveries);
@@ -115,7 +126,7 @@ export function planReminders(incident: Incident, obligations: readonly Obligati
       });
     }
   }
-  return { sends, nextAt };
+  return { sends, nextAt, snoozeCuts };
 }
 
 /** When the first reminder about `obligation` was delivered in this store's life, or null. */

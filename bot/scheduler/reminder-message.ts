@@ -3,9 +3,23 @@ import type { Incident } from '../model/incident-schema.ts';
 import type { Reply, ReplyButton, ReplyField } from '../reply.ts';
 import { dueText } from '../views/due-text.ts';
 import type { Obligation } from '../deadlines/types.ts';
+import { snoozeRefusal } from '../domain/reminders.ts';
 import { formatCountdown, formatInstant } from '../i18n/format.ts';
 import { languageFor, t, translator, type Lang } from '../i18n/index.ts';
 import type { PlannedReminder } from './plan.ts';
+
+// Snooze buttons a reminder may offer, longest first; only one the snooze command would accept right now is shown.
+const SNOOZE_CHOICES = [
+  { label: 'reminder.snooze', arg: '1d', ms: 86_400_000 },
+  { label: 'reminder.snooze4h', arg: '4h', ms: 4 * 3_600_000 },
+  { label: 'reminder.snooze1h', arg: '1h', ms: 3_600_000 },
+] as const;
+
+/** The longest snooze button the command accepts for this obligation now (none when overdue or too close to the deadline). */
+export function snoozeButton(incident: Incident, o: Obligation, now: Date, lang: Lang = 'en'): ReplyButton | undefined {
+  const choice = SNOOZE_CHOICES.find((c) => snoozeRefusal(incident, o, now.getTime() + c.ms, now) === undefined);
+  return choice ? { label: t(lang, choice.label), command: `snooze ${incident.id} ${o.obligation} --for ${choice.arg}`, needsReason: true } : undefined;
+}
 
 export { dueText };
 
@@ -71,10 +85,11 @@ export function reminderReply(incident: Incident, planned: PlannedReminder, esca
     { label: tr('deadlines.basis'), value: o.basis },
     { label: tr('deadlines.obligationId'), value: o.obligation },
   ];
+  const snoozeOffer = snoozeButton(incident, o, now, lang);
   const buttons: ReplyButton[] = [
     { label: tr('deadlines.markDone'), command: `done ${incident.id} ${o.obligation}`, style: 'primary' },
-    // A snooze may not run past the deadline, so an overdue reminder offers none.
-    ...(overdue ? [] : [{ label: tr('reminder.snooze'), command: `snooze ${incident.id} ${o.obligation} --for 1d`, needsReason: true }]),
+    // A snooze may not run past the deadline: an overdue reminder offers none, a due-day one a shorter one.
+    ...(snoozeOffer ? [snoozeOffer] : []),
     { label: tr('deadlines.details'), command: `deadlines ${incident.id} --only ${o.obligation}` },
     { label: tr('reminder.acknowledge'), command: `ack ${incident.id} ${o.obligation}`, ...(overdue ? { style: 'danger' as const } : {}) },
   ];

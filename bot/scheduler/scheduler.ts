@@ -8,6 +8,9 @@ import type { RuleSet } from '../deadlines/rule-schema.ts';
 import type { Obligation } from '../deadlines/types.ts';
 import type { ChannelTarget, Clock, IncidentStore, Logger, Notifier } from '../ports.ts';
 import { openIncidents } from '../slices.ts';
+import { applyChange, SYSTEM_ACTOR } from '../domain/change.ts';
+import { incidentDateProblems } from '../domain/dates.ts';
+import { boundSnoozes } from '../domain/reminders.ts';
 import { indexedPortfolio, PORTFOLIO_DIGEST, planDailyDigest, portfolioRecord, portfolioReply, portfolioRows, portfolioSentIn, portfolioSlot, type DigestConfig, type PortfolioRow } from './digest.ts';
 import { createDueIndex } from './due-index.ts';
 import { channelLabel, planReminders, type PendingRecord } from './plan.ts';
@@ -124,8 +127,9 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
         const { obligations, plan, daily, nextAt } = planIncident(incident, now);
         // The same engine run fills the deadline index (due, App Home, portfolio digest).
         deadlines?.record(incident, now, obligations);
-        // Intents left by an earlier run are reconciled at once.
-        index.schedule(incident.id, plan.sends.length || daily.sends.length || incident.outbox.length ? now.getTime() : earliest(nextAt, deliverer.retries.nextFor(incident.id)));
+        // Intents left by an earlier run are reconciled at once; so are snoozes past a deadline that moved earlier.
+        const act = plan.sends.length || daily.sends.length || incident.outbox.length || plan.snoozeCuts.length;
+        index.schedule(incident.id, act ? now.getTime() : earliest(nextAt, deliverer.retries.nextFor(incident.id)));
       } catch (error) {
         logger.error('scheduler: cannot plan incident', { incident: incident.id, error: describe(error) });
         index.schedule(incident.id, now.getTime() + HOUR_MS);
@@ -165,6 +169,7 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     }
     report.examined++;
     const { obligations, plan, daily } = planned;
+    if (plan.snoozeCuts.length) await recordSnoozeCuts(id, obligations, now);
     const plannedKeys = new Set([...plan.sends.map((s) => s.key), ...daily.sends.map((d) => d.key)]);
     deliverer.retries.retain(id, plannedKeys);
     // Intents left by an earlier run whose post is no longer due are resolved, never silently dropped.
@@ -192,6 +197,15 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     // A change during processing (our own records included) already queued this incident for the next tick.
     if (index.version(id) === version) index.schedule(id, earliest(planned.nextAt, retryAt));
     if (failure) throw failure.reason;
+  }
+
+  /** Write the snooze cuts the plan already applies, as the system actor, so the timeline says so. */
+  async function recordSnoozeCuts(id: string, obligations: readonly Obligation[], now: Date): Promise<void> {
+    try {
+      await applyChange({ store, actor: SYSTEM_ACTOR, now }, id, boundSnoozes(obligations, now));
+    } catch (error) {
+      logger.error('scheduler: cannot record a snooze cut to the deadline', { incident: id, error: describe(error) });
+    }
   }
 
   async function processPortfolio(now: Date, report: TickReport): Promise<void> {
@@ -226,7 +240,10 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     let open = 0;
     for await (const incident of openIncidents(store)) {
       open++;
-      rows.push(...portfolioRows(incident, compute(incident, rules, now), now));
+      // A record stored before dates were range-checked (year 9999) is named in the digest, not allowed to stop it.
+      const problems = incidentDateProblems(incident, now);
+      if (problems.length) rows.push({ due: 0, overdue: true, line: `${incident.id} · deadlines cannot be computed: ${problems[0]}` });
+      else rows.push(...portfolioRows(incident, compute(incident, rules, now), now));
     }
     return { rows, open };
   }

@@ -1,6 +1,7 @@
 // The reminder steps of one obligation: which have come due by `now`, and when the next one fires.
 import { addDaysToDate, daysBetween, localDate } from '../deadlines/time.ts';
 import type { Obligation } from '../deadlines/types.ts';
+import { REMINDED_STATUSES } from '../domain/reminder-state.ts';
 import { atLocalTime, parseDuration, type ReminderPolicy } from './policy.ts';
 
 /** One planned reminder of one obligation. */
@@ -28,8 +29,7 @@ export interface StepSchedule {
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-/** Obligations in these states get reminders; done / not_applicable / needs_facts / tolled get none. */
-export const REMINDED_STATUSES: ReadonlySet<Obligation['status']> = new Set(['pending', 'due_soon', 'overdue']);
+export { REMINDED_STATUSES };
 
 /** The steps of `o` at `now`, or null when it gets no reminders. */
 export function stepsFor(o: Obligation, zone: string, policy: ReminderPolicy, now: number, window = 48): StepSchedule | null {

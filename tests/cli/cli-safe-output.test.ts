@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runTerminalChat } from '../../adapters/terminal/terminal-chat.ts';
+import { createTerminalNotifier, runTerminalChat } from '../../adapters/terminal/terminal-chat.ts';
 import { RAW_CONTROL } from '../fixtures/frontdoor/hostile-text.ts';
 import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
 
@@ -45,6 +45,15 @@ describe('CLI and terminal safe output', () => {
     input.end('show BR-1\n');
     await done;
     expect(written).toContain('invoice[U+202E]fdp.exe');
+    expect(written).not.toMatch(RAW_CONTROL);
+  });
+
+  it('does the same for reminders printed in the terminal', async () => {
+    const output = new PassThrough();
+    let written = '';
+    output.on('data', (chunk: Buffer) => (written += chunk.toString('utf8')));
+    await createTerminalNotifier(output).post({ platform: 'terminal', id: 'terminal' }, { outcome: 'ok', visibility: 'channel', text: `Deadline reminder · BR-1: ${TITLE}` });
+    expect(written).toContain('EHR ␛[2J␛]0;owned␇ invoice[U+202E]fdp.exe');
     expect(written).not.toMatch(RAW_CONTROL);
   });
 });

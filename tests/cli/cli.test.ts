@@ -1,5 +1,6 @@
 // The one-shot CLI as scripts use it: the real bin, real store files, exit codes 0/1/2.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,5 +121,29 @@ describe('one-shot CLI', () => {
     expect(r.stdout).toContain('breachdesk commands');
     expect(r.stdout).toMatch(/BR-1 {2}\[triage\] {2}Legacy EHR vendor breach/);
     expect(r.stdout).toContain('Discovered: 2025-02-20 09:00 CST');
+  });
+
+  it('answers an over-long note with its length and the limit, as bad usage (exit 2), and records nothing', () => {
+    const dir = tempDir();
+    const data = join(dir, 'store.json');
+    expect(run(['--data', data, '--now', NOW, 'import', importFile(dir, facts)]).code).toBe(0);
+    const long = run(['--data', data, '--now', NOW, 'log', 'BR-1', 'x'.repeat(4001)]);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain('The note is 4,001 characters; the limit is 4,000.');
+    expect(run(['--data', data, '--now', NOW, '--json', 'show', 'BR-1']).stdout).not.toContain('xxxx');
+  });
+
+  it('exits quietly when its output pipe closes before it writes (piped into `head`)', async () => {
+    const home = tempDir();
+    const child = spawn(process.execPath, [BIN, '--data', join(home, 'store.json'), '--now', NOW, 'help'], {
+      cwd: home, env: { PATH: process.env.PATH, HOME: home, USER: 'cli-user' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // The reader goes away at once, as `head` does after its lines: every write of the CLI meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = (await once(child, 'close')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });

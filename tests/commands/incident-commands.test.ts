@@ -1,5 +1,6 @@
 // The command core through bot.handle: parsing, help, usage errors, timeline records.
 import { describe, expect, it } from 'vitest';
+import { createCommandRegistry } from '../../commands/index.ts';
 import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
 
 const sam = { id: 'U-SAM', name: 'Sam' };
@@ -14,9 +15,9 @@ function setup(now = '2025-03-01T12:00:00Z') {
 
 describe('help', () => {
   it('lists every registered command with its summary', async () => {
-    const { say, bot } = setup();
+    const { say } = setup();
     const reply = await say('help');
-    for (const spec of bot.deps.registry.commands) expect(reply.text).toContain(spec.name);
+    for (const spec of createCommandRegistry().commands) expect(reply.text).toContain(spec.name);
     expect(reply.visibility).toBe('private');
   });
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogue, t } from '../../bot/i18n/index.ts';
 import { formatCountdown, formatInstant, formatNumber } from '../../bot/i18n/format.ts';
 import { readCount, readGdprRisk, readYesNo } from '../../commands/input-words.ts';
-import { parseInstant } from '../../commands/instants.ts';
+import { readInstant } from '../../commands/instants.ts';
 import { createTestBot, makeIncident } from '../helpers/test-bot.ts';
 import { frenchHospitalFacts, vendorBreachFacts } from '../pictures/fixtures.ts';
 
@@ -54,9 +54,9 @@ describe('input as people type it', () => {
   });
 
   it('reads a French day-first date for French organizations only', () => {
-    expect(parseInstant('20/02/2025 09:00', 'Europe/Paris', 'fr')).toBe('2025-02-20T09:00:00+01:00');
-    expect(parseInstant('20/02/2025 9h30', 'Europe/Paris', 'fr')).toBe('2025-02-20T09:30:00+01:00');
-    expect(() => parseInstant('02/03/2025', 'America/Chicago', 'en')).toThrow(/day-first or month-first/);
+    expect(readInstant('20/02/2025 09:00', 'Europe/Paris', 'fr')).toBe('2025-02-20T09:00:00+01:00');
+    expect(readInstant('20/02/2025 9h30', 'Europe/Paris', 'fr')).toBe('2025-02-20T09:30:00+01:00');
+    expect(() => readInstant('02/03/2025', 'America/Chicago', 'en')).toThrow(/day-first or month-first/);
   });
 });
 

@@ -1,5 +1,5 @@
 // Scheduler test doubles: a recording notifier (optionally failing), and a scheduler over a memory store with a manual clock.
-import { createBot, type Bot } from '../../commands/bot.ts';
+import { createBot, type Bot, type BotDeps } from '../../commands/bot.ts';
 import { createManualClock, type ManualClock } from '../../bot/clock.ts';
 import { loadRules } from '../../bot/deadlines/load-rules.ts';
 import type { RuleSet } from '../../bot/deadlines/rule-schema.ts';
@@ -72,6 +72,8 @@ export interface World {
   logger: ReturnType<typeof createMemoryLogger>;
   scheduler: Scheduler;
   bot: Bot;
+  /** What the bot was built from (to build a variant of it). */
+  botDeps: BotDeps;
   /** A second scheduler over the same store (a restart). */
   restart(): Scheduler;
   /** Tick at an instant. */
@@ -91,12 +93,13 @@ export function createWorld(now: string, incidents: Incident[], options: Partial
   const specs = allCommandSpecs();
   // Registered here until the lead adds them to commands/index.ts (then this adds nothing).
   for (const spec of [...reminderCommands, ...summaryCommands]) if (!specs.some((s) => s.name === spec.name)) specs.push(spec);
-  const bot = createBot({
+  const botDeps: BotDeps = {
     store, clock, logger, notifier, rules: rules(), registry: createRegistry(specs),
     config: { defaultTimezone: 'America/Chicago', defaultOrganization: { name: 'Example Hospital', role: 'covered_entity', country: 'US' }, admins: TEST_ADMINS, openers: [] },
-  });
+  };
+  const bot = createBot(botDeps);
   const world: World = {
-    store, clock, notifier, logger, bot,
+    store, clock, notifier, logger, bot, botDeps,
     scheduler: make(),
     restart: make,
     async tickAt(iso) {

@@ -45,7 +45,7 @@ describe('a quiet first run', () => {
 
   it('help new\'s example works on the demo store (its default organization is set)', async () => {
     const world = demoWorld();
-    const bot = createBot({ ...world.bot.deps, config: { ...world.bot.deps.config, defaultTimezone: 'America/Chicago', defaultOrganization: DEMO_ORGANIZATION } });
+    const bot = createBot({ ...world.botDeps, config: { ...world.botDeps.config, defaultTimezone: 'America/Chicago', defaultOrganization: DEMO_ORGANIZATION } });
     const help = await bot.handle({ text: 'help new', actor: { id: 'U1', name: 'Sam' }, platform: 'terminal' });
     const example = /^ {2}(new .+)$/m.exec(help.text)![1]!;
     const made = await bot.handle({ text: example, actor: { id: 'U1', name: 'Sam' }, platform: 'terminal' });

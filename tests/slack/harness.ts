@@ -60,5 +60,5 @@ export async function startHarness(
 
 /** A bot that takes `ms` longer than the real one, to exercise the ack-then-respond path. */
 export function slowBot(bot: Bot, ms: number): Bot {
-  return { deps: bot.deps, handle: (request) => new Promise((resolve) => setTimeout(() => resolve(bot.handle(request)), ms)) };
+  return { ...bot, handle: (request) => new Promise((resolve) => setTimeout(() => resolve(bot.handle(request)), ms)) };
 }

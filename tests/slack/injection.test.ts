@@ -55,7 +55,7 @@ describe('Slack safe output', () => {
 
   it('neutralises the same text in a scheduled reminder posted through chat.postMessage', async () => {
     h = await startHarness({ testBot: createTestBot(NOW, [dueGdprIncident(NOW, CHANNEL)]) });
-    const scheduler = createScheduler({ store: h.store, rules: h.bot.deps.rules, clock: h.clock, notifier: h.notifier, logger: h.logger });
+    const scheduler = createScheduler({ store: h.store, rules: h.bot.rules, clock: h.clock, notifier: h.notifier, logger: h.logger });
     const report = await scheduler.tick();
     expect(report.sent).toBeGreaterThan(0);
     const posts = h.fake.callsOf('chat.postMessage');
@@ -65,6 +65,8 @@ describe('Slack safe output', () => {
       expect(body).toContain('Breach &lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;!subteam^S0PRIV|@privacy&gt; &lt;@U0ANA00002&gt;');
       expect(body).not.toMatch(LIVE_SLACK_TOKEN);
       expect(everything(post.body)).not.toMatch(RAW_CONTROL);
+      // Plain "@here" stays plain: Slack is told not to link names.
+      expect(post.body.link_names).toBe('false');
     }
     expect(HOSTILE_TITLE).toMatch(LIVE_SLACK_TOKEN);
   });

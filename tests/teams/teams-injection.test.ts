@@ -38,7 +38,7 @@ describe('Teams safe output', () => {
 
   it('does the same in a scheduled reminder posted proactively', async () => {
     h = await harnessWithHostileIncident();
-    const scheduler = createScheduler({ store: h.test.store, rules: h.test.bot.deps.rules, clock: h.test.clock, notifier: h.test.notifier, logger: h.test.logger });
+    const scheduler = createScheduler({ store: h.test.store, rules: h.test.bot.rules, clock: h.test.clock, notifier: h.test.notifier, logger: h.test.logger });
     const report = await scheduler.tick();
     expect(report.sent).toBeGreaterThan(0);
     expect(h.connector.captured).toHaveLength(report.sent);

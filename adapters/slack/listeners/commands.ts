@@ -19,13 +19,13 @@ export function registerCommands(app: App, ctx: SlackContext): void {
     if (isBareNew(ctx, text)) {
       await ack();
       const origin = { ...(channel ? { channel: { id: channel.id, ...(channel.name ? { name: channel.name } : {}) } } : {}), responseUrl: command.response_url };
-      const opened = await openView(ctx, command.trigger_id, newIncidentModal(origin, formDefaults(ctx.bot.deps.config)));
+      const opened = await openView(ctx, command.trigger_id, newIncidentModal(origin, formDefaults(ctx.bot.defaults)));
       if (!opened) await respond({ response_type: 'ephemeral', text: 'Could not open the form. Type it instead: `new <title> --discovered "2025-02-20 09:00" --affected <n>`.' }).catch(() => undefined);
       return;
     }
     // The name lookup counts against the ack budget too: a slow users.info cannot make Slack time out.
     const actorReady = ctx.userName(command.user_id, command.user_name).then((name) => ({ id: command.user_id, name }));
-    const work = actorReady.then((actor) => ctx.bot.handle(textRequest(text, actor, channel)));
+    const work = Promise.all([actorReady, ctx.channelInfo(channel)]).then(([actor, known]) => ctx.bot.handle(textRequest(text, actor, known)));
     const quick = await within(work, ctx.ackBudgetMs);
     if (quick) {
       const { replace_original: _unused, ...body } = responseMessage(quick, text);
@@ -40,5 +40,5 @@ export function registerCommands(app: App, ctx: SlackContext): void {
 /** `new` (or an alias) with nothing after it opens the form instead of failing for a missing title. */
 function isBareNew(ctx: SlackContext, text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
-  return words.length === 1 && ctx.bot.deps.registry.find(words[0]!)?.id === 'incident.new';
+  return words.length === 1 && ctx.bot.findCommand(words[0]!)?.id === 'incident.new';
 }

@@ -1,10 +1,16 @@
 // What people did about reminders, read from the incident: snoozes and acknowledgements.
+import type { Obligation } from '../deadlines/types.ts';
 import type { Incident, TimelineEntry } from '../model/incident-schema.ts';
+
+/** Obligations in these states get reminders; done / not_applicable / needs_facts / tolled get none. */
+export const REMINDED_STATUSES: ReadonlySet<Obligation['status']> = new Set(['pending', 'due_soon', 'overdue']);
 
 /** Timeline action of `ack`. */
 export const ACKNOWLEDGED_ACTION = 'reminder.acknowledged';
 /** Timeline action of `snooze`. */
 export const SNOOZED_ACTION = 'reminder.snoozed';
+/** Timeline action of the scheduler cutting a snooze back to a deadline that moved earlier. */
+export const SNOOZE_CUT_ACTION = 'reminder.snooze_cut';
 
 /** The `changes` entry that names the acknowledged obligation, so the scheduler need not parse prose. */
 export function acknowledgementChange(obligation: string): NonNullable<TimelineEntry['changes']>[number] {
