@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
-// Most test time is spent waiting (child processes, fsync, local HTTP round trips), not computing: one worker more
-// than the cores (vitest's default is one fewer, a single worker on a 2-core machine) keeps the cores busy.
-const workers = Number(process.env.BREACHDESK_TEST_WORKERS) || availableParallelism() + 1;
+// Much test time is spent waiting (child processes, fsync, local HTTP round trips): one worker per core (vitest's
+// default is one fewer, a single worker on a 2-core machine). More than that starved the spawned CLIs on a loaded machine.
+const workers = Number(process.env.BREACHDESK_TEST_WORKERS) || availableParallelism();
 // Suites of the core alone (no servers, no environment changes): their files share a worker's loaded modules instead of
 // each importing zod, the rules and the engine afresh, which was about half of their time.
 const SHARED = ['commands', 'deadlines', 'scheduler', 'guidance', 'store'].map((dir) => `tests/${dir}/**/*.test.ts`);
