@@ -14,19 +14,27 @@ import { createCommandRegistry } from '../commands/index.ts';
 import { openFileStore } from '../data/file-store.ts';
 import { importTooLarge, MAX_IMPORT_CHARS } from '../data/import-format.ts';
 import { StoreCorruptError, StoreLockedError } from '../data/store-errors.ts';
+import { checkRecords, createRecordHealth, type RecordCheckReport, type RecordHealth } from '../bot/record/record-health.ts';
 
 /** A running bot and what it is made of. */
 export interface Runtime {
   bot: Bot;
   store: IncidentStore;
   notifier: NotifierHub;
+  /** Integrity findings (start-up check, verify). */
+  records: RecordHealth;
+  /** The start-up record check (seal entries written before chaining, verify every chain). */
+  recordCheck: Promise<RecordCheckReport>;
   /** The deadline index over the store, opened on first use (from the file beside the store where it still matches); absent for a store without changeStamps (its changes may come from other processes). */
   deadlines?: () => Promise<DeadlineIndex>;
   close(): Promise<void>;
 }
 
-/** Open the store at `dataPath` and build the bot; store problems surface as StoreOpenFailure. */
-export async function openRuntime(options: { dataPath: string; clock: Clock; logger: Logger; core: CoreConfig }): Promise<Runtime> {
+/**
+ * Open the store at `dataPath` and build the bot; store problems surface as StoreOpenFailure. The record check runs
+ * before this resolves, or in the background with `recordCheck: 'background'` (the chat server: answer at once).
+ */
+export async function openRuntime(options: { dataPath: string; clock: Clock; logger: Logger; core: CoreConfig; recordCheck?: 'await' | 'background' }): Promise<Runtime> {
   const { rules } = loadRulesCached(rulesCacheDir());
   const store = await openFileStore(options.dataPath, options.clock.now());
   // One damaged incident does not stop the bot: it is named here and refused until repaired.
@@ -58,16 +66,26 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
     }
     await store.close();
   };
+  const records = createRecordHealth();
   const bot = createBot({
     ...(deadlines ? { deadlines } : {}),
-    store, rules, notifier,
+    store, rules, notifier, records,
     clock: options.clock,
     logger: options.logger,
     config: options.core,
     registry: createCommandRegistry(),
     readFile: readImportFile,
   });
-  return { bot, store, notifier, ...(deadlines ? { deadlines } : {}), close };
+  // Reported loudly, never a reason to refuse to run.
+  const recordCheck = checkRecords(store, records, options.logger, options.clock.now()).catch((error: unknown) => {
+    options.logger.error('record check failed; records were not verified at start-up', { error: error instanceof Error ? error.message : String(error) });
+    return { checked: 0, sealed: [], broken: [] };
+  });
+  if (options.recordCheck !== 'background') await recordCheck;
+  return { bot, store, notifier, records, recordCheck, ...(deadlines ? { deadlines } : {}), close: async () => {
+    await recordCheck;
+    await close();
+  } };
 }
 
 /** The deadline index file beside a store file: store.json → store.deadlines. */

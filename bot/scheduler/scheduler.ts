@@ -49,6 +49,8 @@ export interface SchedulerConfig {
   inTickWaitMs?: number;
   /** The process's deadline index: filled by the start-up walk, read by the portfolio digest (engine per incident without it). */
   deadlineIndex?: () => Promise<DeadlineIndex>;
+  /** Further jobs run on every tick after reminders and digests (each decides itself when it has work, e.g. the daily anchor). */
+  jobs?: ReadonlyArray<{ name: string; run(now: Date): Promise<void> }>;
   /** The deadline engine (injectable for tests). */
   computeObligations?: (incident: Incident, rules: RuleSet, now: Date) => Obligation[];
 }
@@ -275,6 +277,9 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     }
     await Promise.all(inFlight);
     await processPortfolio(now, report);
+    for (const job of config.jobs ?? []) {
+      await job.run(now).catch((error: unknown) => logger.error(`scheduler: job ${job.name} failed`, { error: describe(error) }));
+    }
     return report;
   }
 
