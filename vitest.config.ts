@@ -1,11 +1,23 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// Much test time is spent waiting (child processes, fsync, local HTTP round trips): one worker per core (vitest's
+// default is one fewer, a single worker on a 2-core machine). More than that starved the spawned CLIs on a loaded machine.
+const workers = Number(process.env.BREACHDESK_TEST_WORKERS) || availableParallelism();
+// Suites of the core alone (no servers, no environment changes): their files share a worker's loaded modules instead of
+// each importing zod, the rules and the engine afresh, which was about half of their time.
+const SHARED = ['commands', 'deadlines', 'scheduler', 'guidance', 'store'].map((dir) => `tests/${dir}/**/*.test.ts`);
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/setup/temp-root.ts', 'tests/setup/compiled-build.ts', 'tests/setup/postgres.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     pool: 'forks',
+    maxWorkers: workers,
+    projects: [
+      { extends: true, test: { name: 'core', include: SHARED, isolate: false } },
+      { extends: true, test: { name: 'front doors and processes', include: ['tests/**/*.test.ts'], exclude: SHARED } },
+    ],
   },
 });

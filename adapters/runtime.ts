@@ -1,7 +1,12 @@
 // The composition root shared by `npm start` and the one-shot CLI: store, rules, registry, bot.
 import { readFile, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { createDeadlineIndex, type DeadlineIndex } from '../bot/deadlines/deadline-index.ts';
+import { incidentDateProblems } from '../bot/domain/dates.ts';
+import { indexFingerprint, readIndexFile, writeIndexFile } from '../data/deadline-index-file.ts';
 import { createBot, type Bot } from '../commands/bot.ts';
-import { loadRules } from '../bot/deadlines/load-rules.ts';
+import { loadRulesCached } from '../bot/deadlines/rules-cache.ts';
 import { createNotifierHub, type NotifierHub } from '../bot/notifier-hub.ts';
 import type { Clock, IncidentStore, Logger, SchedulerLease } from '../bot/ports.ts';
 import type { CoreConfig } from '../commands/context.ts';
@@ -24,6 +29,8 @@ export interface Runtime {
   recordCheck: Promise<RecordCheckReport>;
   /** Who may run the scheduler: a database lease for PostgreSQL, none for a file store (its lock allows one process). */
   lease?: SchedulerLease;
+  /** The deadline index over the store, opened on first use (from the file beside the store where it still matches); absent for a store without changeStamps (its changes may come from other processes). */
+  deadlines?: () => Promise<DeadlineIndex>;
   close(): Promise<void>;
 }
 
@@ -33,13 +40,40 @@ export interface Runtime {
  * server: answer at once).
  */
 export async function openRuntime(options: { dataPath: string; clock: Clock; logger: Logger; core: CoreConfig; recordCheck?: 'await' | 'background' }): Promise<Runtime> {
-  const rules = loadRules();
+  const { rules } = loadRulesCached(rulesCacheDir());
   const { store, lease } = await openStore(options);
   // One damaged incident does not stop the bot: it is named here and refused until repaired.
   for (const d of await store.damaged()) options.logger.error(`store: incident ${d.id} is damaged and quarantined (refused until repaired)`, { incident: d.id, problem: d.problem });
   const notifier = createNotifierHub();
+  const indexPath = deadlineIndexPath(options.dataPath);
+  let opened: Promise<{ index: DeadlineIndex; fingerprint: string }> | undefined;
+  const open = () =>
+    (opened ??= (async () => {
+      const fingerprint = indexFingerprint(rules);
+      const initial = store.changeStamps ? readIndexFile(indexPath, fingerprint, await store.changeStamps()) : [];
+      return { index: createDeadlineIndex({ store, rules, clock: options.clock, logger: options.logger, initial, dateProblems: incidentDateProblems }), fingerprint };
+    })());
+  // Kept from onChange alone: only for a store whose every change this process sees (IncidentStore.changeStamps).
+  const deadlines = store.changeStamps ? async () => (await open()).index : undefined;
+  const close = async () => {
+    if (opened) {
+      const { index, fingerprint } = await opened;
+      index.close();
+      const { entries, changed } = index.snapshot();
+      // Kept for the next process (a one-shot `due`); a failure only costs that process a recomputation.
+      if (changed && store.changeStamps) {
+        try {
+          writeIndexFile(indexPath, fingerprint, entries, await store.changeStamps());
+        } catch (error) {
+          options.logger.warn('deadline index: cannot write it beside the store', { path: indexPath, error: String(error) });
+        }
+      }
+    }
+    await store.close();
+  };
   const records = createRecordHealth();
   const bot = createBot({
+    ...(deadlines ? { deadlines } : {}),
     store, rules, notifier, records,
     clock: options.clock,
     logger: options.logger,
@@ -53,12 +87,11 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
     return { checked: 0, sealed: [], broken: [] };
   });
   if (options.recordCheck !== 'background') await recordCheck;
-  const close = async () => {
+  return { bot, store, notifier, records, recordCheck, ...(lease ? { lease } : {}), ...(deadlines ? { deadlines } : {}), close: async () => {
     await recordCheck;
     await lease?.release();
-    await store.close();
-  };
-  return { bot, store, notifier, records, recordCheck, ...(lease ? { lease } : {}), close };
+    await close();
+  } };
 }
 
 /** The store BREACHDESK_DATA names: a postgres:// URL selects PostgreSQL (several replicas), anything else the file store. */
@@ -67,6 +100,16 @@ async function openStore(options: { dataPath: string; clock: Clock; logger: Logg
   // Seen request ids expire in real time (Slack and Teams timestamps are transport time), not on the injected clock.
   const store = await openPostgresStore(options.dataPath, { logger: options.logger });
   return { store, lease: store.schedulerLease() };
+}
+
+/** The deadline index file beside a store file: store.json → store.deadlines. */
+export function deadlineIndexPath(dataPath: string): string {
+  return join(dirname(dataPath), `${basename(dataPath).replace(/\.json$/i, '')}.deadlines`);
+}
+
+/** The per-user cache folder for validated rule data ($XDG_CACHE_HOME/breachdesk, else ~/.cache/breachdesk). */
+export function rulesCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.XDG_CACHE_HOME || join(env.HOME || homedir(), '.cache'), 'breachdesk');
 }
 
 /** Read a file to import, refusing before reading one larger than any import (a mistyped path to a disk image). */

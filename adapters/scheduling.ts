@@ -19,6 +19,7 @@ export function startScheduler(runtime: Runtime, config: AppConfig, clock: Clock
     tickSeconds: config.BREACHDESK_TICK_SECONDS,
     escalateAfterHours: config.BREACHDESK_ESCALATE_HOURS,
     access: runtime.bot.access,
+    ...(runtime.deadlines ? { deadlineIndex: runtime.deadlines } : {}),
     digest: { localTime: config.BREACHDESK_DIGEST_TIME, ...(portfolio ? { portfolioChannel: portfolio } : {}) },
     // Once a day, the chain heads of changed incidents go to the anchor channel.
     ...(config.anchorChannel ? { jobs: [createAnchorJob({ store: runtime.store, notifier: runtime.notifier, channel: config.anchorChannel, logger })] } : {}),

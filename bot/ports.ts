@@ -47,6 +47,14 @@ export interface IncidentStore {
    * false for a replay or redelivery. Durable where the store is: a `true` answer survives a restart.
    */
   markRequestSeen(key: string, expiresAt: Date): Promise<boolean>;
+  /**
+   * Optional: a short token per readable incident that changes whenever its facts (fields other than the history lists)
+   * change, known without reading the records, so a new process can trust what an earlier one derived from them (the
+   * persisted deadline index). Compare tokens for equality only. Offer it only where every change to the store reaches
+   * this process's onChange (one process per store, as the file store's lock ensures): the running bot then keeps its
+   * deadline index from onChange alone. A store without it (several replicas) has `due` derived afresh per answer.
+   */
+  changeStamps?(): Promise<ReadonlyMap<string, string>>;
   /** One person's saved preferences (`lang`), by actor key (`slack:U123`); {} when none. */
   getPreferences(userKey: string): Promise<UserPreferences>;
   /** Merge one person's preferences (a field given as undefined is cleared); durable where the store is. */

@@ -93,6 +93,8 @@ export interface Reply {
   visibility: 'private' | 'channel';
   /** Machine-readable result for `--json`. */
   data?: unknown;
+  /** The text is the `--json` output (JSON of `data`): renderers show it as code without parsing it to find out. */
+  json?: true;
   /** A file delivered with the reply. */
   file?: ReplyFile;
 }

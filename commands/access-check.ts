@@ -1,7 +1,7 @@
 // The one place permissions are checked: before any handler runs, for every front door. Refusals and reads go to the
 // incident's access log (beside the timeline) through the domain change path.
 import { actorKey } from '../bot/access/actor-key.ts';
-import { canOpen, canRead, isAdmin, whoCanHelp, type Permission } from '../bot/access/policy.ts';
+import { canOpen, canRead, canReadAsTeam, isAdmin, whoCanHelp, type Permission } from '../bot/access/policy.ts';
 import { applyChange } from '../bot/domain/change.ts';
 import { decideAccess } from '../bot/domain/membership.ts';
 import { CommandRefusedError, IncidentDamagedError } from '../bot/errors.ts';
@@ -24,6 +24,13 @@ export function readableBy(ctx: CommandContext): (incident: Incident) => boolean
   const key = actorKey(ctx.actor);
   if (isAdmin(key, ctx.config)) return () => true;
   return (incident) => canRead(incident, key, ctx.config);
+}
+
+/** readableBy for the deadline index, which keeps each incident's team keys (policy.teamKeys) instead of the record; undefined for an admin (reads every incident). */
+export function readableByTeam(ctx: CommandContext): ((teamKeys: readonly string[]) => boolean) | undefined {
+  const key = actorKey(ctx.actor);
+  if (isAdmin(key, ctx.config)) return undefined;
+  return (keys) => canReadAsTeam(keys, key, ctx.config);
 }
 
 /** Throws CommandRefusedError (recorded in the access log when an incident is named) unless the asker holds the permission. */

@@ -30,6 +30,8 @@ export interface BotDeps {
   registry: CommandRegistry;
   notifier?: Notifier;
   readFile?: (path: string) => Promise<string>;
+  /** The process's maintained deadline index (CommandContext.deadlines). */
+  deadlines?: () => Promise<import('../bot/deadlines/deadline-index.ts').DeadlineIndex>;
   /** Integrity findings since start-up. */
   records?: RecordHealth;
 }
@@ -82,6 +84,7 @@ export function createBot(deps: BotDeps): Bot {
         actor: { id: request.actor.id, name: request.actor.name, platform: request.platform },
         ...(request.channel ? { channel: request.channel } : {}),
         ...(deps.notifier ? { notifier: deps.notifier } : {}),
+        ...(deps.deadlines ? { deadlines: deps.deadlines } : {}),
         ...(deps.records ? { records: deps.records } : {}),
         ...(language ? { language } : {}),
         setLanguage: (lang) => deps.store.setPreferences(who, { language: lang }),

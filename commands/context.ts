@@ -46,6 +46,10 @@ export interface CommandContext {
   channel?: RequestChannel;
   /** Posts into channels (summary); absent where nothing can be posted. */
   notifier?: Notifier;
+  /** The asker wants the JSON data (`--json`): set by the registry, so a handler builds only the surface rendered. */
+  json?: boolean;
+  /** The process's maintained deadline index (opened on first use), when it keeps one; `due` builds one otherwise. */
+  deadlines?: () => Promise<import('../bot/deadlines/deadline-index.ts').DeadlineIndex>;
   /** The asker's chosen language (`lang`), overriding the organization's. */
   language?: import('../bot/i18n/index.ts').Lang;
   /** Remembers the asker's language choice (`lang`) in the store; undefined goes back to the organization's language. */

@@ -1,11 +1,9 @@
 // `deadlines`, `due`, `done`, `delay`, `assess`: every notice clock of an incident, and the facts that move them.
 import { z } from 'zod';
 import { toContractJson } from '../bot/deadlines/engine.ts';
-import { countdown, dueWords, isOpen, obligationSection, STATUS_LABEL } from '../bot/deadlines/present.ts';
+import { dueWords, isOpen } from '../bot/deadlines/present.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
-import { openIncidents } from '../bot/slices.ts';
 import { applyChange } from '../bot/domain/change.ts';
-import { incidentDateProblems } from '../bot/domain/dates.ts';
 import { recordAssessment, recordDelay, recordNotice } from '../bot/domain/notices.ts';
 import { obligationsNow } from '../bot/domain/obligations.ts';
 import { FIELD_LIMITS, type Incident } from '../bot/model/incident-schema.ts';
@@ -20,10 +18,7 @@ import { deadlinesReply, obligationDetailsReply } from '../bot/views/deadlines-r
 import { languageFor } from '../bot/i18n/index.ts';
 import { findObligation } from './obligation-names.ts';
 import { changeContext, IncidentIdArg, requireIncident } from './shared.ts';
-import { readableBy } from './access-check.ts';
-
-// Slack allows 50 blocks per message; a section per obligation beyond this goes to the text only.
-const MAX_SECTIONS = 20;
+import { dueReply } from './due-reply.ts';
 
 const obligationsOf = (incident: Incident, ctx: CommandContext): Obligation[] => obligationsNow(incident, ctx.rules, ctx.clock.now());
 const zoneFormat = (incident: Incident) => (iso: string) => formatInZone(iso, incident.organization.timezone);
@@ -92,45 +87,7 @@ const dueCommand: CommandSpec<{ within: number }> = {
   examples: ['due', 'due --within 14d'],
   options: { within: { type: 'string', description: 'how far ahead to look (default 7d)' } },
   args: z.object({ within: WithinArg.default(7 * 86_400_000) }),
-  async handler(args, ctx) {
-    const now = ctx.clock.now();
-    const horizon = now.getTime() + args.within;
-    // Every open incident's clocks: one at a time, yielding between slices, so a large store never stalls the bot.
-    const items: Array<{ incident: Incident; o: Obligation }> = [];
-    const unreadable: string[] = [];
-    let open = 0;
-    const readable = readableBy(ctx);
-    for await (const incident of openIncidents(ctx.store)) {
-      if (!readable(incident)) continue;
-      open++;
-      // A record stored before dates were range-checked (year 9999) is reported, not allowed to break everyone's list.
-      const problems = incidentDateProblems(incident, now);
-      if (problems.length) {
-        unreadable.push(`${incident.id}: its deadlines cannot be computed: ${problems[0]} Fix it with \`set ${incident.id} …\`.`);
-        continue;
-      }
-      for (const o of obligationsOf(incident, ctx)) if (isOpen(o) && o.dueAt !== null && Date.parse(o.dueAt) <= horizon) items.push({ incident, o });
-    }
-    items.sort((a, b) => Date.parse(a.o.dueAt!) - Date.parse(b.o.dueAt!) || a.incident.id.localeCompare(b.incident.id));
-    const days = Math.round((args.within / 86_400_000) * 10) / 10;
-    const line = ({ incident, o }: (typeof items)[number]) =>
-      `${incident.id} [${STATUS_LABEL[o.status]}] ${o.obligation} → ${o.recipient}: ${formatInZone(o.dueAt!, incident.organization.timezone)} · ${countdown(Date.parse(o.dueAt!), now.getTime())} · ${o.citation}`;
-    const across = `${open} open incident${open === 1 ? '' : 's'}`;
-    const text = [
-      items.length ? [`Due within ${days} days across ${across} (overdue included):`, ...items.map(line)].join('\n') : `Nothing due within ${days} days across ${across}.`,
-      ...unreadable,
-    ].join('\n');
-    return ok(text, {
-      card: {
-        title: `Due within ${days} days`,
-        sections: [
-          ...items.slice(0, MAX_SECTIONS).map(({ incident, o }) => obligationSection(incident.id, o, now.getTime(), zoneFormat(incident), false)),
-          ...unreadable.map((text) => ({ text })),
-        ],
-      },
-      data: items.map(({ incident, o }) => ({ incident: incident.id, ...toContractJson(o) })),
-    });
-  },
+  handler: (args, ctx) => dueReply(args.within, ctx.json === true, ctx),
 };
 
 const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; note?: string }> = {

@@ -97,7 +97,7 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
   try {
     // Permission first, before any handler and on every front door; then the patient data guard over free text.
     await authorize(spec.permission, spec.name, incidentId, ctx);
-    const reply = await spec.handler(guardFreeText(spec, args, ctx), ctx);
+    const reply = await spec.handler(guardFreeText(spec, args, ctx), wantsJson ? { ...ctx, json: true } : ctx);
     // The read is logged before the details leave: no log entry, no answer.
     if (spec.audit && incidentId && reply.outcome === 'ok') await recordAccess(ctx, incidentId, accessEvent(ctx, spec.audit, spec.name));
     return wantsJson ? asJson(reply) : reply;
@@ -226,7 +226,7 @@ function unknownCommand(registry: CommandRegistry, word: string): Reply {
 
 function asJson(reply: Reply): Reply {
   const payload = reply.data ?? { outcome: reply.outcome, text: reply.text };
-  return { ...reply, text: JSON.stringify(payload, null, 2), card: undefined };
+  return { ...reply, text: JSON.stringify(payload, null, 2), card: undefined, json: true };
 }
 
 function errorReply(error: unknown, spec: CommandSpec, ctx: CommandContext): Reply {

@@ -51,7 +51,7 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     removeCrashTemps(dir, () => true);
     // Each incident's acknowledged journal (bytes, entries), as last read or written.
     const marks = new Map<string, JournalMark | undefined>();
-    const { incidents, damaged, reread } = loadIncidents(dir, packPath, marks);
+    const { incidents, damaged, reread, stamps } = loadIncidents(dir, packPath, marks);
     let writes = reread;
     let packing: Promise<void> | undefined;
     // Ids whose file is being written: their file and the cached copy may differ, so the pack leaves them out.
@@ -76,6 +76,10 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
         // Known from the last read or write; an incident loaded from the pack reads its small head once.
         const mark = marks.has(incident.id) ? marks.get(incident.id) : markOnDisk(head);
         marks.set(incident.id, await writeChange(head, change, mark));
+        // The head file's stamp changes with every write of facts (history-only appends may leave it: they change no fact).
+        const stamp = fileStamp(head);
+        if (stamp) stamps.set(incident.id, stamp);
+        else stamps.delete(incident.id);
       } finally {
         const left = inFlight.get(incident.id)! - 1;
         if (left) inFlight.set(incident.id, left);
@@ -98,8 +102,9 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     });
     if (reread > 100) void repack().catch(() => undefined);
     // Replayed Slack requests and redelivered Teams activities: beside the incidents, under the same lock.
+    const changeStamps = async (): Promise<ReadonlyMap<string, string>> => new Map(store.idsNow().flatMap((id) => (stamps.has(id) ? [[id, stamps.get(id)!] as const] : [])));
     // People's own settings (`lang`): one small file beside the incidents, under the same lock.
-    return Object.assign(store, await openFileSeenRequests(join(dirname(file), `${manifest.incidentsDir}.seen`)), await openFilePreferences(join(dirname(file), `${manifest.incidentsDir}.preferences.json`)));
+    return Object.assign(store, { changeStamps }, await openFileSeenRequests(join(dirname(file), `${manifest.incidentsDir}.seen`)), await openFilePreferences(join(dirname(file), `${manifest.incidentsDir}.preferences.json`)));
   } catch (error) {
     lock.release();
     throw error;
@@ -139,9 +144,11 @@ function defaultManifest(file: string, now: Date): Manifest {
  * Synchronous on purpose: nothing is served before the store is open, and one read per file is far faster than async
  * calls at 100,000 files.
  */
-function loadIncidents(dir: string, packPath: string, marks: Map<string, JournalMark | undefined>): { incidents: IncidentText[]; damaged: DamagedIncident[]; reread: number } {
+function loadIncidents(dir: string, packPath: string, marks: Map<string, JournalMark | undefined>): { incidents: IncidentText[]; damaged: DamagedIncident[]; reread: number; stamps: Map<string, string> } {
   const pack = readPack(packPath);
   const incidents: IncidentText[] = [];
+  // Each head file's stamp as read (IncidentStore.changeStamps); checked against the pack anyway, so it costs nothing more.
+  const stamps = new Map<string, string>();
   const damaged: DamagedIncident[] = [];
   let reread = 0;
   for (const name of readdirSync(dir)) {
@@ -149,20 +156,23 @@ function loadIncidents(dir: string, packPath: string, marks: Map<string, Journal
     const path = join(dir, name);
     const id = name.slice(0, -'.json'.length);
     const packed = pack?.get(id);
-    if (packed && packed.stamp === fileStamp(path)) {
+    const stamp = fileStamp(path);
+    if (packed && packed.stamp === stamp) {
       incidents.push(new IncidentText(id, packed.json, false));
+      stamps.set(id, stamp);
       continue;
     }
     try {
       // Held as text like packed records (see IncidentText): validated once here, parsed afresh on each use.
       incidents.push(new IncidentText(id, JSON.stringify(readIncidentFile(path, marks))));
+      if (stamp) stamps.set(id, stamp);
     } catch (error) {
       if (!(error instanceof StoreCorruptError)) throw error;
       damaged.push({ id, problem: `${path} ${error.problem}` });
     }
     reread++;
   }
-  return { incidents, damaged, reread };
+  return { incidents, damaged, reread, stamps };
 }
 
 /** Temp files of our atomic writes (`.<name>.<pid>.<n>.tmp`) and pack writes (`<pack>.<pid>.tmp`). */

@@ -8,5 +8,10 @@ import type { Incident } from '../bot/model/incident-schema.ts';
 /** A fresh in-memory store, optionally pre-filled. */
 export function createMemoryStore(initial: Incident[] = []): IncidentStore {
   const store = createCachedStore('memory', initial, { write: async () => undefined, close: async () => undefined });
-  return Object.assign(store, createMemorySeenRequests(), createMemoryPreferences());
+  // A counter per incident, bumped on every acknowledged change (IncidentStore.changeStamps).
+  let changes = 0;
+  const stamps = new Map<string, string>(initial.map((i) => [i.id, '0']));
+  store.onChange((incident) => stamps.set(incident.id, String(++changes)));
+  const changeStamps = async (): Promise<ReadonlyMap<string, string>> => new Map(store.idsNow().flatMap((id) => (stamps.has(id) ? [[id, stamps.get(id)!] as const] : [])));
+  return Object.assign(store, { changeStamps }, createMemorySeenRequests(), createMemoryPreferences());
 }

@@ -155,7 +155,7 @@ function actionsBlocks(buttons: readonly ReplyButton[], ids: IdCounter): Block[]
 }
 
 function textSections(reply: Reply, esc: Escape): Block[] {
-  const json = looksLikeJson(reply.text);
+  const json = reply.json === true;
   const prefix = reply.outcome === 'refused' ? ':warning: ' : reply.outcome === 'usage' ? ':information_source: ' : '';
   const escaped = esc(reply.text);
   const chunks = splitText(escaped, SLACK_LIMITS.sectionText - (json ? 8 : prefix.length));
@@ -163,16 +163,6 @@ function textSections(reply: Reply, esc: Escape): Block[] {
     type: 'section' as const,
     text: { type: 'mrkdwn' as const, text: json ? `\`\`\`\n${chunk}\n\`\`\`` : `${i === 0 ? prefix : ''}${chunk}` || ' ' },
   }));
-}
-
-function looksLikeJson(text: string): boolean {
-  if (!/^\s*[[{]/.test(text)) return false;
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** `esc` escapes user text; without it the text is breachdesk's own (notes about cuts). */

@@ -42,8 +42,18 @@ export function responseTeam(incident: Incident): { opener?: { key: string; name
 
 /** True when the key is on the incident's response team. */
 export function isMember(incident: Incident, key: string): boolean {
+  return teamKeys(incident).some((k) => keysMatch(k, key));
+}
+
+/** The keys of the response team (opener, role holders, members): what canRead needs besides the settings. */
+export function teamKeys(incident: Incident): string[] {
   const team = responseTeam(incident);
-  return [team.opener?.key, ...team.roles.map((r) => r.key), ...team.members].some((k) => k !== undefined && keysMatch(k, key));
+  return [team.opener?.key, ...team.roles.map((r) => r.key), ...team.members].filter((k): k is string => k !== undefined);
+}
+
+/** canRead from the team's keys (teamKeys), for listings kept without the record (the deadline index). */
+export function canReadAsTeam(keys: readonly string[], key: string, config: AccessConfig): boolean {
+  return isAdmin(key, config) || keys.some((k) => keysMatch(k, key));
 }
 
 /** True when the key may read (and change) the incident's details. */

@@ -1,6 +1,15 @@
 // Business days: not Saturday, Sunday or a public holiday of the given date-holidays calendar (US, US-VT, …).
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { addDaysToDate, weekday } from './time.ts';
+
+// Loaded on the first business-day count only (a synchronous require of its CommonJS build): the calendars of every
+// country cost about 0.1 s of CPU, and most answers count calendar days or hours.
+let HolidaysClass: typeof Holidays | undefined;
+function holidaysClass(): typeof Holidays {
+  HolidaysClass ??= createRequire(import.meta.url)('date-holidays') as typeof Holidays;
+  return HolidaysClass;
+}
 
 const calendars = new Map<string, Holidays>();
 const years = new Map<string, Map<string, string>>();
@@ -13,6 +22,7 @@ function publicHolidays(calendar: string, year: number): Map<string, string> {
   let hd = calendars.get(calendar);
   if (!hd) {
     const [country, state] = calendar.split('-');
+    const Holidays = holidaysClass();
     hd = state ? new Holidays(country!, state) : new Holidays(country!);
     calendars.set(calendar, hd);
   }

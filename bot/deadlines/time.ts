@@ -1,7 +1,12 @@
 // Calendar arithmetic on plain dates (YYYY-MM-DD) and instants shown in an IANA zone, via date-fns and @date-fns/tz.
 import { TZDate } from '@date-fns/tz';
 import { UTCDate } from '@date-fns/utc';
-import { addDays, addMonths, differenceInCalendarDays, format, getDay } from 'date-fns';
+// One file per function: the package root loads all of date-fns (about 300 modules), a third of a one-shot CLI run.
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { getDay } from 'date-fns/getDay';
 import { offsetMinutes, wallTimeToInstant } from './zone-offset.ts';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -4,6 +4,7 @@ import type { Reply } from '../reply.ts';
 import { obligationLine } from '../views/summary-view.ts';
 import { addDaysToDate, isoInZone, localDate } from '../deadlines/time.ts';
 import type { Obligation } from '../deadlines/types.ts';
+import { asObligation, type DeadlineIndex } from '../deadlines/deadline-index.ts';
 import type { ChannelTarget } from '../ports.ts';
 import { channelLabel, deliveryKey, type PendingRecord } from './plan.ts';
 import { atLocalTime } from './policy.ts';
@@ -96,6 +97,14 @@ export function portfolioRows(incident: Incident, obligations: readonly Obligati
   return obligations
     .filter((o) => REMINDED_STATUSES.has(o.status) && o.dueAt !== null && Date.parse(o.dueAt) <= at + WEEK_MS)
     .map((o) => ({ due: Date.parse(o.dueAt!), overdue: Date.parse(o.dueAt!) < at, line: `${incident.id} · ${obligationLine(o, incident.organization.timezone, now)}` }));
+}
+
+/** The portfolio digest's lines and open-incident count from the deadline index (no engine run per incident). */
+export async function indexedPortfolio(deadlines: DeadlineIndex, now: Date): Promise<{ rows: PortfolioRow[]; open: number }> {
+  const at = now.getTime();
+  const listing = await deadlines.dueBy({ now, horizon: at + WEEK_MS, accept: (item) => REMINDED_STATUSES.has(item.status) });
+  const rows = listing.items.map((d) => ({ due: d.item.dueMs, overdue: d.item.dueMs < at, line: `${d.entry.id} · ${obligationLine(asObligation(d), d.entry.zone, now)}` }));
+  return { rows, open: listing.open };
 }
 
 /** "Due in the next 7 days, all incidents": overdue first, then by due instant. */

@@ -2,6 +2,7 @@
 import type { Incident } from '../model/incident-schema.ts';
 import type { Reply } from '../reply.ts';
 import { summaryReply } from '../views/summary-view.ts';
+import type { DeadlineIndex } from '../deadlines/deadline-index.ts';
 import { computeObligations as engineCompute } from '../deadlines/engine.ts';
 import type { RuleSet } from '../deadlines/rule-schema.ts';
 import type { Obligation } from '../deadlines/types.ts';
@@ -10,7 +11,7 @@ import { openIncidents } from '../slices.ts';
 import { applyChange, SYSTEM_ACTOR } from '../domain/change.ts';
 import { incidentDateProblems } from '../domain/dates.ts';
 import { boundSnoozes } from '../domain/reminders.ts';
-import { PORTFOLIO_DIGEST, planDailyDigest, portfolioRecord, portfolioReply, portfolioRows, portfolioSentIn, portfolioSlot, type DigestConfig, type PortfolioRow } from './digest.ts';
+import { indexedPortfolio, PORTFOLIO_DIGEST, planDailyDigest, portfolioRecord, portfolioReply, portfolioRows, portfolioSentIn, portfolioSlot, type DigestConfig, type PortfolioRow } from './digest.ts';
 import { createDueIndex } from './due-index.ts';
 import { channelLabel, planReminders, type PendingRecord } from './plan.ts';
 import { createLanePool } from './lanes.ts';
@@ -46,6 +47,8 @@ export interface SchedulerConfig {
   concurrency?: number;
   /** A Retry-After up to this long is waited out within the tick (default 5 s). */
   inTickWaitMs?: number;
+  /** The process's deadline index: filled by the start-up walk, read by the portfolio digest (engine per incident without it). */
+  deadlineIndex?: () => Promise<DeadlineIndex>;
   /** Further jobs run on every tick after reminders and digests (each decides itself when it has work, e.g. the daily anchor). */
   jobs?: ReadonlyArray<{ name: string; run(now: Date): Promise<void> }>;
   /** The deadline engine (injectable for tests). */
@@ -117,12 +120,15 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     const now = clock.now();
     const began = performance.now();
     let planned = 0;
+    const deadlines = await config.deadlineIndex?.();
     // A full re-plan of a large store takes seconds: it yields every few ms, so chat requests are still answered meanwhile.
     // Closed incidents get no reminders or digests: their deadlines are not computed at all.
     for await (const incident of openIncidents(store)) {
       planned++;
       try {
-        const { plan, daily, nextAt } = planIncident(incident, now);
+        const { obligations, plan, daily, nextAt } = planIncident(incident, now);
+        // The same engine run fills the deadline index (due, App Home, portfolio digest).
+        deadlines?.record(incident, now, obligations);
         // Intents left by an earlier run are reconciled at once; so are snoozes past a deadline that moved earlier.
         const act = plan.sends.length || daily.sends.length || incident.outbox.length || plan.snoozeCuts.length;
         index.schedule(incident.id, act ? now.getTime() : earliest(nextAt, deliverer.retries.nextFor(incident.id)));
@@ -220,6 +226,18 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     }
     const rec = portfolioRecord(slot.holder, target, slot.day, slot.fireAt, slot.zone);
     // Summarized one incident at a time (only the digest's lines are kept), yielding between slices.
+    const { rows, open } = await portfolioListing(now);
+    const again = await send(slot.holder.id, PORTFOLIO, target, rec.key, () => portfolioReply(rows, open, now, slot.zone), [rec], report);
+    if (again === null) {
+      report.digests++;
+      portfolioNextAt = slot.nextAt;
+    } else portfolioNextAt = again;
+  }
+
+  /** The portfolio digest's lines and open-incident count: from the deadline index when there is one. */
+  async function portfolioListing(now: Date): Promise<{ rows: PortfolioRow[]; open: number }> {
+    const deadlines = await config.deadlineIndex?.();
+    if (deadlines) return indexedPortfolio(deadlines, now);
     const rows: PortfolioRow[] = [];
     let open = 0;
     for await (const incident of openIncidents(store)) {
@@ -229,11 +247,7 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       if (problems.length) rows.push({ due: 0, overdue: true, line: `${incident.id} · deadlines cannot be computed: ${problems[0]}` });
       else rows.push(...portfolioRows(incident, compute(incident, rules, now), now));
     }
-    const again = await send(slot.holder.id, PORTFOLIO, target, rec.key, () => portfolioReply(rows, open, now, slot.zone), [rec], report);
-    if (again === null) {
-      report.digests++;
-      portfolioNextAt = slot.nextAt;
-    } else portfolioNextAt = again;
+    return { rows, open };
   }
 
   /** True when some open incident already records that day's portfolio digest for this channel. */

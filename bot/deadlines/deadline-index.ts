@@ -1,0 +1,190 @@
+// The maintained deadline index: one entry per incident (deadline-entry.ts), updated on every store change, so `due`,
+// the portfolio digest and the App Home read due instants instead of running the engine over every open incident.
+// An entry whose statuses may have moved since it was computed (a window opened, a deadline passed) is recomputed
+// when read, so an answer is never stale.
+import { teamKeys } from '../access/policy.ts';
+import type { Incident } from '../model/incident-schema.ts';
+import type { Clock, IncidentStore, Logger } from '../ports.ts';
+import { IncidentDamagedError } from '../errors.ts';
+import { createSlicer } from '../slices.ts';
+import { deadlineEntry, entryHoldsAt, type DeadlineEntry, type IndexedObligation } from './deadline-entry.ts';
+import { DueOrder, type DueItem } from './due-order.ts';
+import { isoInZone, localDate } from './time.ts';
+import type { Obligation } from './types.ts';
+import type { RuleSet } from './rule-schema.ts';
+
+export type { DeadlineEntry, IndexedObligation } from './deadline-entry.ts';
+
+export type { DueItem } from './due-order.ts';
+
+/** What a listing over the index found. */
+export interface DueListing {
+  /** Open incidents the asker may read. */
+  open: number;
+  /** How many obligations match (items holds at most the limit asked for). */
+  total: number;
+  /** The soonest matching obligations, soonest first (ties by incident number). */
+  items: DueItem[];
+  /** Readable open incidents whose deadlines cannot be computed, each with why. */
+  problems: string[];
+}
+
+/** What a listing asks for. */
+export interface DueQuery {
+  now: Date;
+  /** Due instants up to this one (epoch ms), overdue included. */
+  horizon: number;
+  /** The asker's read access, from an incident's team keys; omitted: every incident (an admin, the portfolio digest). */
+  readable?: ((readers: readonly string[]) => boolean) | undefined;
+  /** Only these obligations (e.g. the statuses that get reminders). */
+  accept?: (item: IndexedObligation) => boolean;
+  /** Keep only the soonest `limit` items (default: all). */
+  limit?: number;
+}
+
+/** The index a process keeps over its store. */
+export interface DeadlineIndex {
+  /** Open obligations due by `horizon` (overdue included) of open incidents `readable` accepts, with statuses at `now`. */
+  dueBy(query: DueQuery): Promise<DueListing>;
+  /** Record what the engine computed for `incident` at `now` (the scheduler's walk), instead of computing it again. */
+  record(incident: Incident, now: Date, obligations: readonly Obligation[]): void;
+  /** Entries computed in this process since it started or loaded them (for persisting); `changed` since the last call. */
+  snapshot(): { entries: DeadlineEntry[]; changed: boolean };
+  /** Stop following the store. */
+  close(): void;
+}
+
+/** An index over `store`, starting from `initial` entries known to match the store's current records. */
+export function createDeadlineIndex(options: {
+  store: IncidentStore;
+  rules: RuleSet;
+  clock: Clock;
+  logger?: Logger;
+  initial?: Iterable<DeadlineEntry>;
+  /** Stored dates the engine cannot work with (domain/dates.ts): such an incident is named in listings, not computed. */
+  dateProblems?: (incident: Incident, now: Date) => string[];
+}): DeadlineIndex {
+  const { store, rules, clock } = options;
+  const entries = new Map<string, DeadlineEntry>();
+  const order = new DueOrder();
+  let changed = false;
+  // Every store id has an entry (after the first full pass); no entry expires before `nextExpiry`; none was computed after `latest`.
+  let complete = false;
+  let nextExpiry = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  let openCount = 0;
+  const problems = new Map<string, DeadlineEntry>();
+  const keep = (entry: DeadlineEntry, bulk: boolean) => {
+    const old = entries.get(entry.id);
+    if (old?.open) openCount--;
+    if (entry.open) openCount++;
+    if (entry.open && entry.problem) problems.set(entry.id, entry);
+    else problems.delete(entry.id);
+    entries.set(entry.id, entry);
+    order.replace(entry, bulk);
+    if (entry.open) nextExpiry = Math.min(nextExpiry, entry.validUntil);
+    latest = Math.max(latest, entry.computedAt);
+  };
+  for (const e of options.initial ?? []) keep(e, true);
+  // Changes seen per incident: a recomputation from a read that a newer change overtook is not kept.
+  const changes = new Map<string, number>();
+  const put = (incident: Incident, now: Date, bulk: boolean, obligations?: readonly Obligation[]) => {
+    const dated = options.dateProblems?.(incident, now) ?? [];
+    keep(deadlineEntry(incident, rules, now, teamKeys(incident), dated.length ? [] : obligations, dated), bulk);
+    changed = true;
+  };
+  const unsubscribe = store.onChange((incident) => {
+    changes.set(incident.id, (changes.get(incident.id) ?? 0) + 1);
+    try {
+      put(incident, clock.now(), false);
+    } catch (error) {
+      // Recomputed from the store at the next full pass.
+      complete = false;
+      options.logger?.warn('deadline index: cannot compute an incident', { incident: incident.id, error: String(error) });
+    }
+  });
+
+  /** Recompute `id` from the store at `now`; false when it is gone or damaged. */
+  async function recompute(id: string, now: Date): Promise<void> {
+    const seen = changes.get(id);
+    let incident: Incident | undefined;
+    try {
+      incident = await store.get(id);
+    } catch (error) {
+      if (error instanceof IncidentDamagedError) return;
+      throw error;
+    }
+    if (!incident) return;
+    if (changes.get(id) !== seen) return recompute(id, now);
+    put(incident, now, true);
+  }
+
+  /** Bring every entry to `now`: missing ones, expired ones, and ones computed after `now` (an earlier --now) are recomputed. */
+  async function refresh(now: Date): Promise<void> {
+    const at = now.getTime();
+    const pause = createSlicer();
+    nextExpiry = Number.POSITIVE_INFINITY;
+    latest = Number.NEGATIVE_INFINITY;
+    for (const id of await store.ids()) {
+      const entry = entries.get(id);
+      if (!entry || (entry.open && !entryHoldsAt(entry, at)) || entry.computedAt > at) {
+        await recompute(id, now);
+        // Engine work: yield now and then so other requests are served meanwhile.
+        await pause();
+      } else {
+        if (entry.open) nextExpiry = Math.min(nextExpiry, entry.validUntil);
+        latest = Math.max(latest, entry.computedAt);
+      }
+    }
+    complete = true;
+  }
+
+  return {
+    async dueBy({ now, horizon, readable, accept, limit = Number.POSITIVE_INFINITY }) {
+      const at = now.getTime();
+      if (!complete || at >= nextExpiry || at < latest) await refresh(now);
+      const all = order.items();
+      const end = order.countUntil(horizon);
+      // Everyone, every obligation: the first lines and the count come straight from the order.
+      if (!readable && !accept) return { open: openCount, total: end, items: all.slice(0, Math.min(end, limit)), problems: [...problems.values()].map((e) => e.problem!) };
+      const allowed = new Map<DeadlineEntry, boolean>();
+      const may = (e: DeadlineEntry) => {
+        if (!readable) return true;
+        let ok = allowed.get(e);
+        if (ok === undefined) allowed.set(e, (ok = readable(e.readers)));
+        return ok;
+      };
+      let open = 0;
+      for (const e of entries.values()) if (e.open && may(e)) open++;
+      const items: DueItem[] = [];
+      let total = 0;
+      for (let i = 0; i < end; i++) {
+        const d = all[i]!;
+        if (!may(d.entry) || (accept && !accept(d.item))) continue;
+        total++;
+        if (items.length < limit) items.push(d);
+      }
+      return { open, total, items, problems: [...problems.values()].filter(may).map((e) => e.problem!) };
+    },
+    record(incident, now, obligations) {
+      // The start-up walk records every incident: sorted once at the next read, not one insertion at a time.
+      put(incident, now, true, obligations);
+    },
+    snapshot() {
+      const was = changed;
+      changed = false;
+      return { entries: [...entries.values()], changed: was };
+    },
+    close: unsubscribe,
+  };
+}
+
+/** An index item in the shape the shared presenters read (basis, caveats and law left empty: listings do not show them). */
+export function asObligation({ entry, item }: DueItem): Obligation {
+  return {
+    obligation: item.obligation, rule: item.rule, recipient: item.recipient, citation: item.citation, kind: item.kind,
+    dueDate: item.kind === 'date' ? localDate(item.dueMs, entry.zone) : null, dueAt: isoInZone(item.dueMs, entry.zone), status: item.status,
+    verification: item.verification, basis: '', law: '', caveats: [], jurisdiction: '', trigger: null,
+    tolledUntil: item.tolledUntilMs === null ? null : isoInZone(item.tolledUntilMs, entry.zone), doneAt: null,
+  };
+}
