@@ -16,7 +16,9 @@ describe('a store manifest that points outside its folder', () => {
     const manifest = JSON.stringify({ format: 'breachdesk-store', schemaVersion: 1, createdAt: '2025-03-01T12:00:00.000Z', incidentsDir });
     const file = join(sub, 'store.json');
     writeFileSync(file, manifest);
-    const r = spawnSync(process.execPath, [BIN, '--data', file, '--now', '2025-03-01T12:00:00Z', 'new', 'Stolen laptop'], { encoding: 'utf8', cwd: root, env: { PATH: process.env.PATH, HOME: root }, timeout: 30_000 });
+    // A home of its own: the CLI may keep caches there, which are not the store's business.
+    const home = mkdtempSync(join(tmpdir(), 'qa-foreign-home-'));
+    const r = spawnSync(process.execPath, [BIN, '--data', file, '--now', '2025-03-01T12:00:00Z', 'new', 'Stolen laptop'], { encoding: 'utf8', cwd: home, env: { PATH: process.env.PATH, HOME: home }, timeout: 30_000 });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${file}: has an invalid manifest (incidentsDir: must be a folder name beside the store file, not a path)`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
