@@ -9,7 +9,7 @@ import { hhsFieldSheet, ownerNotice, regulatorNotice } from './us-filings.ts';
 type Kind = { kind: string; title: [string, string]; write: (w: DraftWriter, now: Date) => string[] };
 
 const KINDS: { test: RegExp; kind: Kind }[] = [
-  { test: /^(US-HIPAA-164\.404-INDIVIDUALS|US-42CFR2-2\.16-INDIVIDUALS|US-FTC-HBNR-INDIVIDUALS|US-[A-Z]{2}-BREACH:individuals)$/, kind: { kind: 'individual-letter', title: ['Letter to individuals', 'Lettre aux personnes concernées'], write: individualLetter } },
+  { test: /^(US-HIPAA-164\.404-INDIVIDUALS|US-42CFR2-2\.16-INDIVIDUALS|US-FTC-HBNR-INDIVIDUALS|US-[A-Z]{2}-BREACH:individuals|US-CA-BREACH:hs1280\.15_patients)$/, kind: { kind: 'individual-letter', title: ['Letter to individuals', 'Lettre aux personnes concernées'], write: individualLetter } },
   { test: /^(US-HIPAA-164\.406-MEDIA|US-42CFR2-2\.16-MEDIA|US-FTC-HBNR-MEDIA)/, kind: { kind: 'media-notice', title: ['Media notice', 'Communiqué aux médias'], write: mediaNotice } },
   { test: /^(US-HIPAA-164\.408-HHS|US-42CFR2-2\.16-HHS)/, kind: { kind: 'hhs-field-sheet', title: ['HHS breach portal field sheet', 'Fiche de saisie du portail HHS'], write: hhsFieldSheet } },
   { test: /^(US-HIPAA-164\.410-BA-TO-CE|US-[A-Z]{2}-BREACH:owner|EU-GDPR-33-PROCESSOR|UK-GDPR-33-PROCESSOR|US-FTC-HBNR-TPSP)$/, kind: { kind: 'owner-notice', title: ['Notice to the data owner', 'Notification au responsable des données'], write: ownerNotice } },
