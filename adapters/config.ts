@@ -13,7 +13,8 @@ const optional = z.string().trim().min(1).optional();
 
 const EnvSchema = z.object({
   BREACHDESK_DATA: optional,
-  BREACHDESK_TIMEZONE: z.string().default('UTC').refine(isKnownTimeZone, 'is not an IANA time zone (e.g. America/Chicago)'),
+  // Not set: incidents opened without --tz get UTC marked as assumed, so their day-counted clocks ask for the zone.
+  BREACHDESK_TIMEZONE: z.string().trim().min(1).refine(isKnownTimeZone, 'is not an IANA time zone (e.g. America/Chicago)').optional(),
   BREACHDESK_ORG_NAME: optional,
   BREACHDESK_ORG_ROLE: OrganizationRole.optional(),
   BREACHDESK_ORG_COUNTRY: z.string().regex(/^[A-Z]{2}$/, 'must be a two-letter country code like US').optional(),
@@ -94,7 +95,8 @@ export function coreConfig(config: AppConfig): CoreConfig {
       ? DEMO_ORGANIZATION
       : undefined;
   return {
-    defaultTimezone: config.BREACHDESK_TIMEZONE,
+    defaultTimezone: config.BREACHDESK_TIMEZONE ?? 'UTC',
+    ...(config.BREACHDESK_TIMEZONE ? {} : { defaultTimezoneAssumed: true }),
     ...(org ? { defaultOrganization: org } : {}),
     admins: parseActorList(config.BREACHDESK_ADMINS).keys,
     openers: parseActorList(config.BREACHDESK_OPENERS).keys,

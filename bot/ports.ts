@@ -47,10 +47,20 @@ export interface IncidentStore {
    * false for a replay or redelivery. Durable where the store is: a `true` answer survives a restart.
    */
   markRequestSeen(key: string, expiresAt: Date): Promise<boolean>;
+  /** One person's saved preferences (`lang`), by actor key (`slack:U123`); {} when none. */
+  getPreferences(userKey: string): Promise<UserPreferences>;
+  /** Merge one person's preferences (a field given as undefined is cleared); durable where the store is. */
+  setPreferences(userKey: string, change: Partial<UserPreferences>): Promise<void>;
   /** Call `listener` after every acknowledged create or update; returns an unsubscribe function. */
   onChange(listener: (incident: Incident) => void): () => void;
   /** Flush and release the store (lock, handles). */
   close(): Promise<void>;
+}
+
+/** A person's own settings, kept across restarts. */
+export interface UserPreferences {
+  /** The `lang` choice; absent: the organization's language. */
+  language?: 'en' | 'fr';
 }
 
 /** Where a message goes: one linked channel. */

@@ -29,8 +29,6 @@ export interface BotDeps {
   registry: CommandRegistry;
   notifier?: Notifier;
   readFile?: (path: string) => Promise<string>;
-  /** Each person's `lang` choice, by `<platform>:<user id>`; kept for the process's life (not in the store). */
-  languages?: Map<string, Lang>;
 }
 
 /** A command as front doors see it: enough to recognise one, nothing to run it with. */
@@ -52,26 +50,26 @@ export interface Bot {
   /** The command a word or alias names, if any. */
   findCommand(word: string): CommandInfo | undefined;
   /** What a new incident gets when the form leaves it out (forms preselect it): time zone and organization. */
-  readonly defaults: Pick<CoreConfig, 'defaultTimezone' | 'defaultOrganization'>;
+  readonly defaults: Pick<CoreConfig, 'defaultTimezone' | 'defaultTimezoneAssumed' | 'defaultOrganization'>;
   /** Who is an admin or may open incidents (the scheduler posts only to channels linked by the team). */
   readonly access: AccessConfig;
 }
 
 /** Build the bot over its ports. */
 export function createBot(deps: BotDeps): Bot {
-  const languages = deps.languages ?? new Map<string, Lang>();
   return {
     clock: deps.clock,
     rules: deps.rules,
-    defaults: { defaultTimezone: deps.config.defaultTimezone, ...(deps.config.defaultOrganization ? { defaultOrganization: deps.config.defaultOrganization } : {}) },
+    defaults: { defaultTimezone: deps.config.defaultTimezone, ...(deps.config.defaultTimezoneAssumed ? { defaultTimezoneAssumed: true } : {}), ...(deps.config.defaultOrganization ? { defaultOrganization: deps.config.defaultOrganization } : {}) },
     access: { admins: deps.config.admins, openers: deps.config.openers },
     findCommand(word) {
       const spec = deps.registry.find(word);
       return spec ? { id: spec.id, name: spec.name } : undefined;
     },
-    handle(request) {
-      const who = `${request.platform}:${request.actor.id}`;
-      const language = languages.get(who);
+    async handle(request) {
+      // Each person's `lang` choice is kept by the store (across restarts); the terminal and the CLI are one local user.
+      const who = `${request.platform === 'cli' ? 'terminal' : request.platform}:${request.actor.id}`;
+      const language: Lang | undefined = (await deps.store.getPreferences(who).catch(() => ({}) as { language?: Lang })).language;
       const ctx: CommandContext = {
         store: deps.store,
         clock: deps.clock,
@@ -82,7 +80,7 @@ export function createBot(deps: BotDeps): Bot {
         ...(request.channel ? { channel: request.channel } : {}),
         ...(deps.notifier ? { notifier: deps.notifier } : {}),
         ...(language ? { language } : {}),
-        setLanguage: (lang) => (lang ? languages.set(who, lang) : languages.delete(who)),
+        setLanguage: (lang) => deps.store.setPreferences(who, { language: lang }),
         ...(deps.readFile && (request.platform === 'terminal' || request.platform === 'cli') ? { readFile: deps.readFile } : {}),
       };
       return deps.registry.dispatch({ ...(request.argv ? { argv: request.argv } : { text: request.text ?? '' }) }, ctx);

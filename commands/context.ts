@@ -5,8 +5,10 @@ import type { ChannelTarget, Clock, IncidentStore, Logger, Notifier } from '../b
 
 /** Settings the core needs (from the environment, validated by the adapters' config loader). */
 export interface CoreConfig {
-  /** Default organization time zone for `new` (BREACHDESK_TIMEZONE). */
+  /** Default organization time zone for `new` (BREACHDESK_TIMEZONE; UTC when it is not set). */
   defaultTimezone: string;
+  /** True when BREACHDESK_TIMEZONE is not set: `new` without `--tz` then marks the zone as assumed (day-counted clocks need facts). */
+  defaultTimezoneAssumed?: boolean;
   /** Default organization for `new`, when the deployment serves one organization. */
   defaultOrganization?: { name: string; role: string; country: string };
   /** Actor keys of admins (BREACHDESK_ADMINS): they read and change every incident and manage membership. */
@@ -41,8 +43,8 @@ export interface CommandContext {
   notifier?: Notifier;
   /** The asker's chosen language (`lang`), overriding the organization's. */
   language?: import('../bot/i18n/index.ts').Lang;
-  /** Remembers the asker's language choice (`lang`); absent where there is no one to remember (one-shot CLI). */
-  setLanguage?: (lang: import('../bot/i18n/index.ts').Lang | undefined) => void;
+  /** Remembers the asker's language choice (`lang`) in the store; undefined goes back to the organization's language. */
+  setLanguage?: (lang: import('../bot/i18n/index.ts').Lang | undefined) => Promise<void>;
   /** Reads a local file (import from the terminal/CLI only). */
   readFile?: (path: string) => Promise<string>;
 }

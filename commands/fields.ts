@@ -34,6 +34,14 @@ const count = plain((raw, incident) => readCount(raw, languageFor(incident.organ
 const instant = (raw: string, incident: Incident, now: Date) => parseInstant(raw, incident.organization.timezone, now, languageFor(incident.organization));
 const optionalInstant = (raw: string, incident: Incident, now: Date) => (/^(none|null|-)$/i.test(raw.trim()) ? null : instant(raw, incident, now));
 const bool = plain((raw) => readYesNo(raw), (v) => typeof v === 'boolean');
+// Facts the engine reads as "unknown" until answered (null), e.g. a Part 2 program inferred from the data breached.
+const UNKNOWN = /^(unknown|inconnu|none|null|-|\?)$/i;
+const yesNoUnknown = (raw: string) => {
+  if (UNKNOWN.test(raw.trim())) return null;
+  const value = readYesNo(raw);
+  if (typeof value !== 'boolean') throw new InvalidArgumentsError(`"${raw.trim()}" is not yes, no or unknown.`);
+  return value;
+};
 const text = (raw: string) => {
   const value = raw.trim();
   if (!value) throw new InvalidArgumentsError('The value is empty.');
@@ -68,17 +76,20 @@ export const FIELDS: readonly FieldSpec[] = [
   field('affected.byJurisdiction.<JUR>', [], 'residents affected in one jurisdiction, e.g. affected.US-TX 300', count),
   field('phiInvolved', ['phi'], 'yes/no: protected health information involved', bool),
   field('dataEncrypted', ['encrypted'], 'yes/no: data encrypted per HHS guidance (secured PHI)', bool),
+  field('keyCompromised', ['key-compromised', 'keycompromised', 'key'], 'yes/no/unknown: the encryption key or credentials were taken too (encrypted data then count as breached)', yesNoUnknown),
   field('gdprRisk', ['gdpr-risk', 'risk'], 'GDPR risk to individuals: unlikely, risk or high (faible, risque, élevé)', plain((raw) => readGdprRisk(raw), (v) => v === 'unlikely' || v === 'risk' || v === 'high')),
   field('dataCategories', ['data'], 'comma-separated data categories', categories),
   field('organization.name', ['org', 'org.name'], 'organization name', text),
   field('organization.role', ['role', 'org.role'], `one of ${OrganizationRole.options.join(', ')}`, fromSchema(OrganizationRole)),
   field('organization.country', ['country', 'org.country'], 'ISO country code, e.g. US, FR', fromSchema(z.string().toUpperCase().regex(/^[A-Z]{2}$/, 'expected a two-letter country code'))),
-  field('organization.timezone', ['timezone', 'tz', 'org.timezone'], 'IANA time zone (day-counted deadlines end at 23:59:59.999 there)', fromSchema(TimeZoneName)),
+  field('organization.timezone', ['timezone', 'tz', 'org.timezone'], 'IANA time zone (day-counted deadlines end at 23:59:59.999 there); giving it clears an assumed zone', fromSchema(TimeZoneName)),
   field('organization.frHealthEstablishment', ['fr-health'], 'yes/no: French établissement de santé (CSP L.1111-8-2)', bool),
   field('organization.nis2Entity', ['nis2'], 'yes/no: essential/important entity under a NIS2 law in force', bool),
   field('organization.secRegistrant', ['sec'], 'yes/no: SEC registrant (Form 8-K Item 1.05)', bool),
   field('organization.frOse', ['ose'], 'yes/no: French opérateur de services essentiels', bool),
   field('organization.caHealthFacility', ['ca-facility'], 'yes/no: California licensed health facility (H&S 1280.15)', bool),
+  field('organization.part2Program', ['part2', 'part2program', 'part2-program'], 'yes/no/unknown: 42 CFR Part 2 program (unknown: inferred from part2_records / sud_treatment data)', yesNoUnknown),
+  field('organization.nyDfsEntity', ['nydfs', 'ny-dfs', 'dfs'], 'yes/no: regulated by the NY Department of Financial Services (DFS is then a recipient)', bool),
   field('vendor.name', ['vendor'], 'vendor where the breach happened', text),
   field('vendor.role', [], `one of ${VendorRole.options.join(', ')}`, fromSchema(VendorRole)),
   field('vendor.isAgent', ['vendor.agent'], "yes/no: the vendor is the organization's agent (its discovery counts as ours)", bool),

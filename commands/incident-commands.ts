@@ -47,14 +47,17 @@ const newCommand: CommandSpec<{
     const name = args.org ?? defaults?.name;
     if (!name) throw new InvalidArgumentsError('No default organization is configured: give --org, --role and --country.');
     const timezone = args.tz ?? ctx.config.defaultTimezone;
+    // Neither --tz nor BREACHDESK_TIMEZONE: the zone is a guess, and the record says so (day-counted clocks need facts).
+    const timezoneAssumed = !args.tz && ctx.config.defaultTimezoneAssumed === true;
     const now = ctx.clock.now();
     const discoveredAt = args.discovered ? parseInstant(args.discovered, timezone, now, languageFor({ country: args.country ?? defaults?.country ?? 'US' })) : now.toISOString();
     const organization = { name, role: args.role ?? defaults?.role ?? 'covered_entity', country: args.country ?? defaults?.country ?? 'US', timezone };
     const { incident: created, warnings } = await applyCreate(
       changeContext(ctx),
-      openIncident({ title: args.title, discoveredAt, organization, affectedTotal: args.affected ?? 0 }, now),
+      openIncident({ title: args.title, discoveredAt, organization, affectedTotal: args.affected ?? 0, timezoneAssumed }, now),
     );
-    const hint = args.discovered ? '' : '\nDiscovery time was set to now; correct it with `set ' + created.id + ' discovered <when>` if it was earlier.';
+    const hint = (args.discovered ? '' : '\nDiscovery time was set to now; correct it with `set ' + created.id + ' discovered <when>` if it was earlier.')
+      + (timezoneAssumed ? `\nNo time zone was given (${timezone} assumed): day-counted deadlines need facts until \`set ${created.id} tz <zone>\` (e.g. America/Chicago).` : '');
     return ok(withWarnings(`Opened ${created.id}: ${created.title}.${hint}\nNext: \`link ${created.id}\` in the incident channel, then \`deadlines ${created.id}\`.`, warnings), {
       data: { id: created.id },
     });

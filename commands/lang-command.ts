@@ -27,7 +27,7 @@ const langCommand: CommandSpec<{ choice?: z.infer<typeof Choice> }> = {
       const why = tr(ctx.language ? 'lang.byChoice' : 'lang.byOrganization');
       return ok(tr('lang.current', { lang: tr(`lang.names.${ctx.language ?? 'en'}`), why }));
     }
-    ctx.setLanguage?.(choice === 'auto' ? undefined : choice);
+    await ctx.setLanguage?.(choice === 'auto' ? undefined : choice);
     return ok(translator(choice === 'auto' ? 'en' : choice)(choice === 'auto' ? 'lang.auto' : 'lang.set'));
   },
 };

@@ -28,8 +28,8 @@ export interface IncidentPersistence {
   damaged?: readonly DamagedIncident[];
 }
 
-/** A store whose current records can be read synchronously (for the start-up pack); the seen-request set is added by its owner. */
-export interface CachedStore extends Omit<IncidentStore, 'markRequestSeen'> {
+/** A store whose current records can be read synchronously (for the start-up pack); the seen-request set and preferences are added by its owner. */
+export interface CachedStore extends Omit<IncidentStore, 'markRequestSeen' | 'getPreferences' | 'setPreferences'> {
   /** Every incident id, in number order, right now. */
   idsNow(): string[];
   /** The acknowledged version of an incident as JSON text, right now. */

@@ -14,6 +14,7 @@ import { StoreCorruptError } from './store-errors.ts';
 import { acquireStoreLock, type LockTiming } from './store-lock.ts';
 import { fileStamp, readPack, writePack } from './store-pack.ts';
 import { openFileSeenRequests } from './seen-requests.ts';
+import { openFilePreferences } from './preferences.ts';
 
 /** The manifest's format tag and the schema version this build writes. */
 export const STORE_FORMAT = 'breachdesk-store';
@@ -95,7 +96,8 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     });
     if (reread > 100) void repack().catch(() => undefined);
     // Replayed Slack requests and redelivered Teams activities: beside the incidents, under the same lock.
-    return Object.assign(store, await openFileSeenRequests(join(dirname(file), `${manifest.incidentsDir}.seen`)));
+    // People's own settings (`lang`): one small file beside the incidents, under the same lock.
+    return Object.assign(store, await openFileSeenRequests(join(dirname(file), `${manifest.incidentsDir}.seen`)), await openFilePreferences(join(dirname(file), `${manifest.incidentsDir}.preferences.json`)));
   } catch (error) {
     lock.release();
     throw error;

@@ -46,10 +46,10 @@ export function newIncidentModal(origin: StoredOrigin, defaultRole?: string | Ne
 
 export { parseNewIncident, type NewIncidentForm, type ViewStateValues } from './new-incident-form.ts';
 
-/** The form's pre-filled values from the deployment's default organization and zone. */
-export function formDefaults(config: { defaultTimezone: string; defaultOrganization?: { name: string; role: string; country: string } }): NewIncidentDefaults {
+/** The form's pre-filled values from the deployment's default organization and zone (no zone when none is configured: a guess is not pre-filled as a choice). */
+export function formDefaults(config: { defaultTimezone: string; defaultTimezoneAssumed?: boolean; defaultOrganization?: { name: string; role: string; country: string } }): NewIncidentDefaults {
   const org = config.defaultOrganization;
-  return { timezone: config.defaultTimezone, ...(org ? { role: org.role, organization: org.name, country: org.country } : {}) };
+  return { ...(config.defaultTimezoneAssumed ? {} : { timezone: config.defaultTimezone }), ...(org ? { role: org.role, organization: org.name, country: org.country } : {}) };
 }
 
 /** The prompt for a button that needs a reason (snooze); submitting runs the command with `--reason`. */

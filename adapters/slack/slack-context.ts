@@ -2,6 +2,7 @@
 import type { webApi } from '@slack/bolt';
 import type { Bot } from '../../commands/bot.ts';
 import type { Logger } from '../../bot/ports.ts';
+import type { RequestChannel } from '../../commands/context.ts';
 import type { IdentityResolver } from './identity.ts';
 
 /** Dependencies handed to each listener group. */
@@ -15,4 +16,6 @@ export interface SlackContext {
   ackBudgetMs: number;
   /** The one display name of a Slack user id (users.info, cached); `fallback` (the payload's handle) or the id when Slack is slow. */
   userName(userId: string, fallback?: string): Promise<string>;
+  /** The channel with Slack's `isPrivate` and `memberCount` filled in (conversations.info, cached); as given when Slack cannot say. */
+  channelInfo(channel: RequestChannel | undefined): Promise<RequestChannel | undefined>;
 }

@@ -15,6 +15,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY_CONFIG, normalizeApiUrl, NOTI
 import type { SlackContext } from './slack-context.ts';
 import { refuseFutureTimestamps, registerRequestGuard, signatureProperties, type SeenRequestLog } from './request-guard.ts';
 import { createUserNames } from './user-names.ts';
+import { createChannelInfo } from './channel-info.ts';
 
 /** The path Slack posts slash commands, interactivity and events to. */
 export const SLACK_EVENTS_PATH = '/slack/events';
@@ -98,7 +99,7 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
   });
   if (!config.teamIds) logger.warn('slack: SLACK_TEAM_IDS is not set: requests from any workspace with the signing secret are served; set it to your workspace id(s)');
   registerRequestGuard(app, { ...(config.teamIds ? { teamIds: config.teamIds } : {}), seen: options.seenRequests, logger });
-  const ctx: SlackContext = { bot, client, logger, identity, ackBudgetMs: tuning.ackBudgetMs ?? 2000, userName: createUserNames(client) };
+  const ctx: SlackContext = { bot, client, logger, identity, ackBudgetMs: tuning.ackBudgetMs ?? 2000, userName: createUserNames(client), channelInfo: createChannelInfo(client, logger) };
   registerCommands(app, ctx);
   registerActions(app, ctx);
   registerViews(app, ctx);

@@ -6,6 +6,7 @@ import { commandFromSubmit } from './card-submit.ts';
 import { COULD_NOT_SEND_PRIVATELY, SENT_PRIVATELY, sendPrivately } from './private-answer.ts';
 import { conversationKey, type ConversationReferenceStore, type SavedReference } from './conversation-references.ts';
 import { replyToTeamsMessage } from './render-message.ts';
+import { resolveMentions } from './mentions.ts';
 
 /** What a turn needs. */
 export interface TurnHandlerDeps {
@@ -38,14 +39,16 @@ export function createTurnHandler(deps: TurnHandlerDeps): (context: TurnContext)
 
 async function onMessage(deps: TurnHandlerDeps, context: TurnContext): Promise<void> {
   const activity = context.activity;
-  const text = commandText(activity);
-  if (text === undefined) return;
+  const typed = commandText(activity);
+  if (typed === undefined) return;
   // Only commands are remembered: channel chatter the bot ignores costs no write.
   const key = `teams-activity:${conversationKey(activity.conversation.id)}:${activity.id}`;
   if (activity.id && !(await deps.seen.markRequestSeen(key, new Date(Date.now() + REMEMBER_ACTIVITY_MS)))) {
     deps.logger.warn('teams: ignored a redelivered activity (same activity id); it already ran once', { conversation: conversationKey(activity.conversation.id) });
     return;
   }
+  // People mentioned in a command (`member add BR-1 @Dana`) become `teams:<object id>`: a name alone is nobody checkable.
+  const text = typed.submitted ? typed.text : await resolveMentions(context, typed.text, deps.logger);
   const from = activity.from;
   const request: ChatRequest = {
     text,
@@ -78,17 +81,17 @@ function isGroup(activity: Activity): boolean {
 }
 
 /** The command a message carries: a card click's command, or the text addressed to the bot; undefined to ignore it. */
-function commandText(activity: Activity): string | undefined {
+function commandText(activity: Activity): { text: string; submitted: boolean } | undefined {
   const submitted = commandFromSubmit(activity.value);
-  if (submitted !== undefined) return submitted;
+  if (submitted !== undefined) return { text: submitted, submitted: true };
   if (typeof activity.text !== 'string') return undefined;
   const inGroup = isGroup(activity);
   const mentioned = TurnContext.getMentions(activity).some((m) => m.mentioned.id === activity.recipient.id);
   // With resource-specific consent Teams delivers all channel chatter; only messages that @mention the bot are commands.
   if (inGroup && !mentioned) return undefined;
   const text = mentioned ? TurnContext.removeRecipientMention(activity) : activity.text;
-  // Other people mentioned in a command (`set BR-1 commander @Dana`) arrive as <at>Dana</at>.
-  return (text ?? '').replace(/<at>([^<]*)<\/at>/g, '@$1').trim();
+  // Other people mentioned in a command (`set BR-1 commander @Dana`) still arrive as <at>Dana</at> (see mentions.ts).
+  return { text: (text ?? '').trim(), submitted: false };
 }
 
 async function onMembership(deps: TurnHandlerDeps, activity: Activity): Promise<void> {

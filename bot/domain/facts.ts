@@ -15,11 +15,37 @@ function noticeBeforeDiscovery(incident: Incident) {
   return incident.notices.find((n) => Date.parse(n.sentAt) < Date.parse(incident.discoveredAt));
 }
 
+/**
+ * A zone a person gave: bare `UTC` is stored as `Etc/UTC`, because a bare UTC zone on a record is read as a default
+ * nobody chose (older stores, imports): the same clock, said on purpose.
+ */
+export function chosenZone(zone: string): string {
+  return zone === 'UTC' ? 'Etc/UTC' : zone;
+}
+
 /** Set `path` to `value` (already parsed); nothing is recorded when the value is the current one. */
 export const setFact = (path: string, value: unknown, now: Date) => (current: Incident): Decision => {
+  // Giving the time zone answers the question an assumed zone left open, even when it names the same zone.
+  if (path === 'organization.timezone' && typeof value === 'string') return setTimezone(chosenZone(value), now)(current);
   const before = getPath(current, path);
   if (JSON.stringify(before ?? null) === JSON.stringify(value ?? null)) return unchanged(current);
-  const parsed = IncidentSchema.safeParse(setPath(current, path, value));
+  return changed(current, path, before, value, now, setPath(current, path, value));
+};
+
+/** `set <id> tz <zone>`: the zone, and no longer assumed (day-counted clocks stop needing facts). */
+const setTimezone = (zone: string, now: Date) => (current: Incident): Decision => {
+  const before = current.organization.timezone;
+  const wasAssumed = current.organization.timezoneAssumed;
+  if (before === zone && !wasAssumed) return unchanged(current);
+  const decision = changed(current, 'organization.timezone', before, zone, now, { ...current, organization: { ...current.organization, timezone: zone, timezoneAssumed: false } });
+  if (!wasAssumed) return decision;
+  const [event] = decision.events;
+  const text = before === zone ? `time zone: ${zone} (was assumed, now given)` : `${event!.text} (was assumed, now given)`;
+  return { ...decision, events: [{ ...event!, text, changes: [...(event!.changes ?? []), { field: 'organization.timezoneAssumed', from: true, to: false }] }] };
+};
+
+function changed(current: Incident, path: string, before: unknown, value: unknown, now: Date, candidate: Incident): Decision {
+  const parsed = IncidentSchema.safeParse(candidate);
   if (!parsed.success) throw new CommandRefusedError(`${path}: ${parsed.error.issues[0]!.message}.`);
   const next = parsed.data;
   const old = new Set(incidentDateProblems(current, now));
@@ -36,4 +62,4 @@ export const setFact = (path: string, value: unknown, now: Date) => (current: In
     events: [{ action: 'fact.changed', text: `${factLabel(path)}: ${showValue(before)} → ${showValue(value)}`, changes: [{ field: path, from: before ?? null, to: value }] }],
     warnings: newWarnings(current, next, now),
   };
-};
+}

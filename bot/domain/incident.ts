@@ -3,6 +3,7 @@ import { IncidentSchema, type IncidentFacts } from '../model/incident-schema.ts'
 import { CommandRefusedError } from '../errors.ts';
 import type { Decision, DomainEvent } from './change.ts';
 import { incidentDateProblems } from './dates.ts';
+import { chosenZone } from './facts.ts';
 import { newWarnings } from './sanity.ts';
 
 /** Longest note the timeline takes. */
@@ -14,6 +15,8 @@ export interface OpenIntent {
   discoveredAt: string;
   organization: { name: string; role: string; country: string; timezone: string };
   affectedTotal: number;
+  /** No zone was given and none is configured: the zone is a guess, so day-counted clocks need facts until `set tz`. */
+  timezoneAssumed?: boolean;
 }
 
 function opened(id: string, facts: Record<string, unknown>, now: Date, event: DomainEvent): Decision {
@@ -41,7 +44,14 @@ function opened(id: string, facts: Record<string, unknown>, now: Date, event: Do
 export const openIncident = (intent: OpenIntent, now: Date) => (id: string): Decision =>
   opened(
     id,
-    { title: intent.title, discoveredAt: intent.discoveredAt, organization: intent.organization, affected: { total: intent.affectedTotal } },
+    {
+      title: intent.title,
+      discoveredAt: intent.discoveredAt,
+      organization: intent.timezoneAssumed
+        ? { ...intent.organization, timezoneAssumed: true }
+        : { ...intent.organization, timezone: chosenZone(intent.organization.timezone) },
+      affected: { total: intent.affectedTotal },
+    },
     now,
     { action: 'incident.opened', text: `Opened "${intent.title}"` },
   );

@@ -49,4 +49,15 @@ describe('the logger', () => {
     }
     expect(text).toContain('postgres://bot:[redacted]@db:5432/breachdesk');
   });
+
+  it('masks the identifiers the patient data guard finds (NHS, MRN, phone) and keeps the ids a log needs', () => {
+    const { logger, lines } = capture('debug');
+    logger.warn('guard bypassed?', { note: 'MRN: 00482913, call Dana at 312-555-0188, NHS 943 476 5919' });
+    logger.info('scheduler: delivered', { key: 'BR-12|US-HIPAA-164.404-INDIVIDUALS|2025-04-21T23:59:59.999-05:00|C0INC00001', ts: '1740000000.000100', activity: '1740830400451', mailbox: 'privacy@example-hospital.org' });
+    const [warned, info] = lines.map((l) => JSON.parse(l));
+    for (const leaked of ['00482913', '312-555-0188', '943 476 5919']) expect(warned.note).not.toContain(leaked);
+    expect(warned.note).toBe('MRN: [redacted patient number], call Dana at [redacted phone], NHS [redacted NHS number]');
+    // The same judgement as the guard: ids, instants and a role mailbox are not a patient's.
+    expect(info).toMatchObject({ key: 'BR-12|US-HIPAA-164.404-INDIVIDUALS|2025-04-21T23:59:59.999-05:00|C0INC00001', ts: '1740000000.000100', activity: '1740830400451', mailbox: 'privacy@example-hospital.org' });
+  });
 });

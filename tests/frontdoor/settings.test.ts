@@ -1,6 +1,6 @@
 // The front-door settings: SLACK_TEAM_IDS and BREACHDESK_TEAMS_TENANTS are read, and bad values stop start-up in one line each.
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../adapters/config.ts';
+import { coreConfig, loadConfig } from '../../adapters/config.ts';
 import { allowedTenants } from '../../adapters/teams/config.ts';
 
 const SLACK = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'secret' };
@@ -25,5 +25,13 @@ describe('front-door settings', () => {
     expect(load({ ...TEAMS, BREACHDESK_TEAMS_TENANTS: 'contoso.onmicrosoft.com' })).toEqual({
       problems: ['BREACHDESK_TEAMS_TENANTS: "contoso.onmicrosoft.com" is not a tenant id (a GUID); separate ids with commas.'],
     });
+  });
+
+  it('says when no default time zone is configured (new then marks UTC as assumed), and not when one is', () => {
+    const unset = load({ BREACHDESK_TIMEZONE: '' });
+    expect('config' in unset && coreConfig(unset.config)).toMatchObject({ defaultTimezone: 'UTC', defaultTimezoneAssumed: true });
+    const chosen = load({ BREACHDESK_TIMEZONE: 'Europe/Paris' });
+    expect('config' in chosen && coreConfig(chosen.config)).toMatchObject({ defaultTimezone: 'Europe/Paris' });
+    expect('config' in chosen && coreConfig(chosen.config).defaultTimezoneAssumed).toBeUndefined();
   });
 });

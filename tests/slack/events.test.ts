@@ -29,7 +29,9 @@ describe('@breachdesk mentions', () => {
     await mention('<@UBOT> link BR-1');
     const [post] = await h.fake.waitFor('chat.postMessage');
     expect(post?.body.channel).toBe('C0INC00001');
-    expect(post?.body.text).toContain('Linked slack channel C0INC00001 to BR-1');
+    // Mention events carry no channel name; conversations.info gives it (and says the channel is private: no warning).
+    expect(post?.body.text).toContain('Linked slack channel inc-ehr-breach to BR-1');
+    expect(post?.body.text).not.toContain('Warning');
     expect((await h.store.get('BR-1'))?.timeline.at(-1)?.actor).toEqual({ id: 'U0ANA00002', name: 'Ana', platform: 'slack' });
   });
 

@@ -55,6 +55,13 @@ export const DIRECTORY: Record<string, { name: string; real_name: string; profil
   U0ANA00002: { name: 'ana.lopez', real_name: 'Ana Lopez', profile: { display_name: 'Ana' } },
 };
 
+/** The workspace's channels as conversations.info describes them (num_members with include_num_members). */
+export const CHANNELS: Record<string, { name: string; is_private: boolean; num_members: number }> = {
+  C0INC00001: { name: 'inc-ehr-breach', is_private: true, num_members: 6 },
+  C0BR300001: { name: 'incident-br3', is_private: false, num_members: 120 },
+  G0BR300002: { name: 'br3-response', is_private: true, num_members: 8 },
+};
+
 function defaultAnswer(method: string, body: Record<string, unknown>): unknown {
   switch (method) {
     case 'auth.test':
@@ -70,6 +77,11 @@ function defaultAnswer(method: string, body: Record<string, unknown>): unknown {
     case 'users.info': {
       const known = DIRECTORY[String(body.user)];
       return known ? { ok: true, user: { id: body.user, ...known } } : { ok: false, error: 'user_not_found' };
+    }
+    case 'conversations.info': {
+      const known = CHANNELS[String(body.channel)];
+      const counted = body.include_num_members === 'true';
+      return known ? { ok: true, channel: { id: body.channel, is_channel: true, is_im: false, is_mpim: false, name: known.name, is_private: known.is_private, ...(counted ? { num_members: known.num_members } : {}) } } : { ok: false, error: 'channel_not_found' };
     }
     default:
       return { ok: false, error: 'unknown_method' };

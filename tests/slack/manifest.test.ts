@@ -21,7 +21,7 @@ describe('slack-manifest.yaml', () => {
     expect(manifest).toMatch(/bot_events:\n\s+- app_mention\n\s+- app_home_opened\n/);
     expect(manifest).toMatch(/^\s+home_tab_enabled: true$/m);
     expect(manifest).toMatch(/^\s+socket_mode_enabled: false$/m);
-    for (const scope of ['commands', 'chat:write', 'chat:write.public', 'app_mentions:read', 'users:read']) expect(manifest).toMatch(new RegExp(`^\\s+- ${scope}(\\s|$)`, 'm'));
+    for (const scope of ['commands', 'chat:write', 'chat:write.public', 'app_mentions:read', 'users:read', 'channels:read', 'groups:read']) expect(manifest).toMatch(new RegExp(`^\\s+- ${scope}(\\s|$)`, 'm'));
   });
 
   it('keeps the short description within Slack’s 140 characters', () => {

@@ -110,5 +110,15 @@ export function storeContract(name: string, open: () => Promise<IncidentStore>) 
       expect(new Set(texts).size).toBe(200);
     });
 
+    it("keeps each person's preferences apart, merges changes and clears a field given as undefined", async () => {
+      expect(await store.getPreferences('slack:U1')).toEqual({});
+      await store.setPreferences('slack:U1', { language: 'fr' });
+      await store.setPreferences('teams:6f1c2d3e-4b5a-4c7d-8e9f-a0b1c2d3e4f5', { language: 'en' });
+      expect(await store.getPreferences('slack:U1')).toEqual({ language: 'fr' });
+      expect(await store.getPreferences('slack:U2')).toEqual({});
+      await store.setPreferences('slack:U1', { language: undefined });
+      expect(await store.getPreferences('slack:U1')).toEqual({});
+      expect(await store.getPreferences('teams:6f1c2d3e-4b5a-4c7d-8e9f-a0b1c2d3e4f5')).toEqual({ language: 'en' });
+    });
   });
 }

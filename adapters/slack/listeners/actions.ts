@@ -34,7 +34,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
       await openView(ctx, body.trigger_id, reasonModal(command, origin), body.view?.type === 'modal');
       return;
     }
-    const reply = await ctx.bot.handle(textRequest(command, actor, channel));
+    const reply = await ctx.bot.handle(textRequest(command, actor, await ctx.channelInfo(channel)));
     const origin: ReplyOrigin = inView
       ? { userId: actor.id, triggerId: body.trigger_id, inModal: body.view?.type === 'modal' }
       : { userId: actor.id, ...(channel ? { channelId: channel.id } : {}), ...(body.response_url ? { respond } : {}) };

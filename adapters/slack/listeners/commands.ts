@@ -25,7 +25,7 @@ export function registerCommands(app: App, ctx: SlackContext): void {
     }
     // The name lookup counts against the ack budget too: a slow users.info cannot make Slack time out.
     const actorReady = ctx.userName(command.user_id, command.user_name).then((name) => ({ id: command.user_id, name }));
-    const work = actorReady.then((actor) => ctx.bot.handle(textRequest(text, actor, channel)));
+    const work = Promise.all([actorReady, ctx.channelInfo(channel)]).then(([actor, known]) => ctx.bot.handle(textRequest(text, actor, known)));
     const quick = await within(work, ctx.ackBudgetMs);
     if (quick) {
       const { replace_original: _unused, ...body } = responseMessage(quick, text);

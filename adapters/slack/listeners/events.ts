@@ -16,7 +16,7 @@ export function registerEvents(app: App, ctx: SlackContext): void {
     const text = typedText(stripMentions(event.text, ctx.identity.current().botUserId));
     // The same name as from a slash command or a click (users.info), not the event's own profile copy.
     const name = await ctx.userName(userId, event.user_profile?.name);
-    const reply = await ctx.bot.handle(textRequest(text, { id: userId, name }, slackChannel(event.channel)));
+    const reply = await ctx.bot.handle(textRequest(text, { id: userId, name }, await ctx.channelInfo(slackChannel(event.channel))));
     await deliverReply(ctx, reply, { userId, channelId: event.channel, ...(event.thread_ts ? { threadTs: event.thread_ts } : {}) }, text);
   });
 

@@ -17,6 +17,10 @@ export interface FakeConnector {
   readonly captured: CapturedActivity[];
   /** Bodies of create-conversation calls (POST /v3/conversations): the 1:1 chats the bot opened. */
   readonly created: Record<string, any>[];
+  /** People the member lookup (GET /v3/conversations/{id}/members/{userId}) knows, by channel account id (`29:…`). */
+  readonly directory: Map<string, { id: string; name: string; aadObjectId?: string }>;
+  /** Member lookups the bot made: conversation (or team) id and user id. */
+  readonly lookups: { conversationId: string; userId: string }[];
   /** Answer create-conversation calls with this HTTP status instead of 200 (undefined: accept). */
   failCreateWith(status: number | undefined): void;
   /** Answer the next posts with this HTTP status instead of 200 (undefined: accept). */
@@ -24,12 +28,15 @@ export interface FakeConnector {
   close(): Promise<void>;
 }
 
+const MEMBER = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/;
 const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 
 /** Start the fake on 127.0.0.1 at a free port. */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const captured: CapturedActivity[] = [];
   const created: Record<string, any>[] = [];
+  const directory = new Map<string, { id: string; name: string; aadObjectId?: string }>();
+  const lookups: { conversationId: string; userId: string }[] = [];
   let failure: number | undefined;
   let createFailure: number | undefined;
   let next = 0;
@@ -46,6 +53,16 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         created.push(body);
         // Teams answers with the one 1:1 conversation between the bot and that user.
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `a:personal-${body.members?.[0]?.id ?? 'unknown'}` }));
+        return;
+      }
+      const member = MEMBER.exec(req.url ?? '');
+      if (req.method === 'GET' && member) {
+        const userId = decodeURIComponent(member[2]!);
+        lookups.push({ conversationId: decodeURIComponent(member[1]!), userId });
+        const found = directory.get(userId);
+        // Teams answers a TeamsChannelAccount, or 404 MemberNotFoundInConversation for someone not in it.
+        if (found) res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...found, userPrincipalName: `${found.name.split(' ')[0]!.toLowerCase()}@example.org` }));
+        else res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"MemberNotFoundInConversation","message":"Member not found"}}');
         return;
       }
       const match = ROUTE.exec(req.url ?? '');
@@ -73,6 +90,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     serviceUrl: `http://127.0.0.1:${port}/`,
     captured,
     created,
+    directory,
+    lookups,
     failCreateWith: (status) => {
       createFailure = status;
     },
