@@ -24,6 +24,22 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'encrypted health data, key not taken, risk said high: Art. 33 still owed, Art. 34(3)(a) removes the letter',
+    facts: facts({ organization: org({ frHealthEstablishment: false }), gdprRisk: 'high', dataEncrypted: true, dataCategories: ['name', 'diagnosis'] }),
+    now: '2026-03-10T12:00:00Z',
+    expect: {
+      // Art. 33 has no encryption exception (only "unlikely to result in a risk"): 72 h from Mar 10 10:00 CET.
+      'FR-CNIL-GDPR-33': { status: 'pending', dueAt: '2026-03-13T10:00:00.000+01:00' },
+      'EU-GDPR-34-DS': { status: 'not_applicable', basis: /34\(3\)\(a\)/ },
+    },
+  },
+  {
+    name: 'encrypted health data, key taken too: the Art. 34 letter is owed',
+    facts: facts({ organization: org({ frHealthEstablishment: false }), gdprRisk: 'high', dataEncrypted: true, keyCompromised: true, dataCategories: ['name', 'diagnosis'] }),
+    now: '2026-03-10T12:00:00Z',
+    expect: { 'EU-GDPR-34-DS': { status: 'pending', kind: 'none_fixed' } },
+  },
+  {
     name: 'French processor: tells its controller (Art. 33(2)), does not notify the CNIL itself',
     facts: facts({ organization: org({ role: 'processor' }) }),
     now: '2026-03-10T12:00:00Z',
