@@ -49,10 +49,10 @@ function whereToFile(o: Obligation, lang: DraftLang): string[] {
   const f = o.filing;
   if (!f) return [];
   const fr = lang === 'fr';
-  const where = [f.portal, f.form, f.email, f.postal, f.phone].filter(Boolean).join(' · ');
+  const where = [f.portal, (fr && f.formFr) || f.form, f.email, f.postal, f.phone].filter(Boolean).join(' · ');
   return [
-    `${fr ? 'Où :' : 'Where:'} ${f.to}${where ? ` — ${where}` : ''}`,
-    `${fr ? 'Comment :' : 'How:'} ${f.method}${f.signedBy ? ` (${fr ? 'signé par' : 'signed by'} ${f.signedBy})` : ''}`,
+    `${fr ? 'Où :' : 'Where:'} ${(fr && f.toFr) || f.to}${where ? ` — ${where}` : ''}`,
+    `${fr ? 'Comment :' : 'How:'} ${(fr && f.methodFr) || f.method}${f.signedBy ? ` (${fr ? 'signé par' : 'signed by'} ${(fr && f.signedByFr) || f.signedBy})` : ''}`,
     ...(f.verification === 'unverified' ? [fr ? 'Attention : ces indications de dépôt ne sont pas vérifiées.' : 'Note: this filing guidance is unverified.'] : []),
   ];
 }

@@ -110,6 +110,17 @@ describe('EU, French and UK legal scenarios', () => {
     for (const id of s.absent ?? []) expect(rows.map((r) => r.obligation)).not.toContain(id);
   });
 
+  it('French drafts say where and how to file in French (CNIL, CSP)', async () => {
+    const { say } = await runScenario(facts({ organization: org({ frHealthEstablishment: true }), gdprRisk: 'high' }), '2026-03-10T12:00:00Z');
+    const cnil = (await say('draft BR-1 FR-CNIL-GDPR-33 --lang fr')).text;
+    expect(cnil).toMatch(/^Où : La CNIL/m);
+    expect(cnil).toMatch(/^Comment : Notification en ligne/m);
+    expect(cnil).toContain('motifs du retard');
+    const csp = (await say('draft BR-1 FR-CSP-L1111-8-2-SSI --lang fr')).text;
+    expect(csp).toMatch(/^Où : L'agence régionale de santé/m);
+    expect(csp).toContain("signé par Le directeur de l'établissement");
+  });
+
   it('the UK data-subject letter drafts with the Art. 34 elements', async () => {
     const { say } = await runScenario(facts({ organization: org({ country: 'GB', timezone: 'Europe/London' }), gdprRisk: 'high', affected: { total: 30, byJurisdiction: { GB: 30 } } }), '2026-03-10T12:00:00Z');
     const draft = await say('draft BR-1 UK-GDPR-34-DS');
