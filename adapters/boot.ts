@@ -9,7 +9,7 @@ import { openRuntime, storeProblem, type Runtime } from './runtime.ts';
 export type Boot = { config: AppConfig; runtime: Runtime; logger: Logger } | { exitCode: number };
 
 /** Load settings (bad ones exit with `settingsExitCode`) and open the store (a store problem exits 1). */
-export async function boot(options: { clock: Clock; settingsExitCode: number; dataPath?: string; quiet: (config: AppConfig) => boolean }): Promise<Boot> {
+export async function boot(options: { clock: Clock; settingsExitCode: number; dataPath?: string; quiet: (config: AppConfig) => boolean; recordCheck?: 'await' | 'background' }): Promise<Boot> {
   loadDotEnv();
   const loaded = loadConfig(process.env);
   if ('problems' in loaded) {
@@ -19,7 +19,7 @@ export async function boot(options: { clock: Clock; settingsExitCode: number; da
   const config = loaded.config;
   const logger = createConsoleLogger(options.quiet(config) && config.BREACHDESK_LOG_LEVEL === 'info' ? 'warn' : config.BREACHDESK_LOG_LEVEL);
   try {
-    const runtime = await openRuntime({ dataPath: options.dataPath ?? config.dataPath, clock: options.clock, logger, core: coreConfig(config) });
+    const runtime = await openRuntime({ dataPath: options.dataPath ?? config.dataPath, clock: options.clock, logger, core: coreConfig(config), ...(options.recordCheck ? { recordCheck: options.recordCheck } : {}) });
     return { config, runtime, logger };
   } catch (error) {
     const line = storeProblem(error);

@@ -8,6 +8,8 @@ import { parseActorList } from '../bot/access/policy.ts';
 import { listenHost } from './listen-host.ts';
 import { slackConfigFromEnv, type SlackConfig } from './slack/slack-config.ts';
 import { teamsConfigFromEnv, type TeamsConfig } from './teams/config.ts';
+import { recordSettingsFromEnv } from './record-settings.ts';
+import type { ChannelTarget } from '../bot/ports.ts';
 
 const optional = z.string().trim().min(1).optional();
 
@@ -39,6 +41,9 @@ const EnvSchema = z.object({
   MICROSOFT_APP_TYPE: optional,
   MICROSOFT_APP_TENANT_ID: optional,
   BREACHDESK_TEAMS_ANONYMOUS: optional,
+  // Checked in detail by recordSettingsFromEnv (channel form, Ed25519 key).
+  BREACHDESK_ANCHOR_CHANNEL: optional,
+  BREACHDESK_SIGNING_KEY: optional,
   BREACHDESK_TEAMS_TENANTS: optional,
 });
 
@@ -53,6 +58,10 @@ export type AppConfig = z.infer<typeof EnvSchema> & {
   /** The store path in use and whether it is the demo store. */
   dataPath: string;
   demo: boolean;
+  /** BREACHDESK_ANCHOR_CHANNEL, parsed. */
+  anchorChannel?: ChannelTarget;
+  /** BREACHDESK_SIGNING_KEY as PEM text. */
+  signingKey?: string;
 };
 
 /** Parse the environment; returns one message per problem instead of throwing. */
@@ -63,7 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: AppConfig } | { pr
   const e = parsed.data;
   const slack = slackConfigFromEnv(cleaned);
   const teams = teamsConfigFromEnv(cleaned);
-  const problems = [...slack.problems, ...(teams.ok ? [] : teams.problems)];
+  const record = recordSettingsFromEnv(cleaned);
+  const problems = [...slack.problems, ...(teams.ok ? [] : teams.problems), ...record.problems];
   if (problems.length) return { problems };
   const teamsConfig = teams.ok && teams.enabled ? teams.config : undefined;
   const host = listenHost({
@@ -74,7 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): { config: AppConfig } | { pr
   });
   if ('problem' in host) return { problems: [host.problem] };
   const { path, demo } = resolveDataPath(env, e.BREACHDESK_DATA, Boolean(slack.config || teamsConfig));
-  return { config: { ...e, ...(slack.config ? { slack: slack.config } : {}), ...(teamsConfig ? { teams: teamsConfig } : {}), listenHost: host.host, dataPath: path, demo } };
+  const { problems: _none, ...recordSettings } = record;
+  return { config: { ...e, ...(slack.config ? { slack: slack.config } : {}), ...(teamsConfig ? { teams: teamsConfig } : {}), listenHost: host.host, dataPath: path, demo, ...recordSettings } };
 }
 
 /** BREACHDESK_DATA if set; otherwise a per-user data folder: the demo store when no chat platform is configured. */
@@ -101,6 +112,8 @@ export function coreConfig(config: AppConfig): CoreConfig {
     admins: parseActorList(config.BREACHDESK_ADMINS).keys,
     openers: parseActorList(config.BREACHDESK_OPENERS).keys,
     phiGuard: config.BREACHDESK_PHI_GUARD,
+    ...(config.anchorChannel ? { anchorChannel: config.anchorChannel } : {}),
+    ...(config.signingKey ? { signingKey: config.signingKey } : {}),
   };
 }
 

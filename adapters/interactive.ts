@@ -3,6 +3,7 @@ import { applyCreate, SYSTEM_ACTOR } from '../bot/domain/change.ts';
 import type { Clock, Logger, RequestActor } from '../bot/ports.ts';
 import type { AppConfig } from './config.ts';
 import { demoIncidents } from './demo-data.ts';
+import { sealLegacy } from '../bot/record/chain.ts';
 import { startScheduler } from './scheduling.ts';
 import { quietStart } from '../bot/scheduler/quiet-start.ts';
 import type { Runtime } from './runtime.ts';
@@ -18,9 +19,10 @@ export async function seedDemoStore(runtime: Runtime, clock: Clock, config?: Pic
   const now = clock.now();
   const quiet = { rules: runtime.bot.rules, escalateAfterHours: config?.BREACHDESK_ESCALATE_HOURS ?? 4, ...(config?.BREACHDESK_DIGEST_TIME ? { digestTime: config.BREACHDESK_DIGEST_TIME } : {}) };
   const builds = demoIncidents(now);
-  // Demo records carry their own (past) timelines; they are created through the one change path like any other.
+  // Demo records carry their own (past) timelines, sealed into a first link like any record written before chaining;
+  // they are created through the one change path like any other.
   const ctx = { store: runtime.store, actor: SYSTEM_ACTOR, now };
-  for (const build of builds) await applyCreate(ctx, (id) => ({ next: quietStart(build(id), now, quiet), events: [] }));
+  for (const build of builds) await applyCreate(ctx, (id) => ({ next: sealLegacy(quietStart(build(id), now, quiet), now), events: [] }));
   return builds.length;
 }
 

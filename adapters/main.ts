@@ -13,7 +13,7 @@ import { startScheduler } from './scheduling.ts';
 async function main(): Promise<number> {
   tuneHeap();
   // With no chat platform the terminal chat owns the screen: routine info lines stay off it.
-  const booted = await boot({ clock: systemClock, settingsExitCode: 1, quiet: (c) => !c.slack && !c.teams });
+  const booted = await boot({ clock: systemClock, settingsExitCode: 1, quiet: (c) => !c.slack && !c.teams, recordCheck: 'background' });
   if ('exitCode' in booted) return booted.exitCode;
   const { config, runtime, logger } = booted;
   const chat = Boolean(config.slack || config.teams);

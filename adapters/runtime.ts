@@ -9,31 +9,49 @@ import { createCommandRegistry } from '../commands/index.ts';
 import { openFileStore } from '../data/file-store.ts';
 import { importTooLarge, MAX_IMPORT_CHARS } from '../data/import-format.ts';
 import { StoreCorruptError, StoreLockedError } from '../data/store-errors.ts';
+import { checkRecords, createRecordHealth, type RecordCheckReport, type RecordHealth } from '../bot/record/record-health.ts';
 
 /** A running bot and what it is made of. */
 export interface Runtime {
   bot: Bot;
   store: IncidentStore;
   notifier: NotifierHub;
+  /** Integrity findings (start-up check, verify). */
+  records: RecordHealth;
+  /** The start-up record check (seal entries written before chaining, verify every chain). */
+  recordCheck: Promise<RecordCheckReport>;
   close(): Promise<void>;
 }
 
-/** Open the store at `dataPath` and build the bot; store problems surface as StoreOpenFailure. */
-export async function openRuntime(options: { dataPath: string; clock: Clock; logger: Logger; core: CoreConfig }): Promise<Runtime> {
+/**
+ * Open the store at `dataPath` and build the bot; store problems surface as StoreOpenFailure. The record check runs
+ * before this resolves, or in the background with `recordCheck: 'background'` (the chat server: answer at once).
+ */
+export async function openRuntime(options: { dataPath: string; clock: Clock; logger: Logger; core: CoreConfig; recordCheck?: 'await' | 'background' }): Promise<Runtime> {
   const rules = loadRules();
   const store = await openFileStore(options.dataPath, options.clock.now());
   // One damaged incident does not stop the bot: it is named here and refused until repaired.
   for (const d of await store.damaged()) options.logger.error(`store: incident ${d.id} is damaged and quarantined (refused until repaired)`, { incident: d.id, problem: d.problem });
   const notifier = createNotifierHub();
+  const records = createRecordHealth();
   const bot = createBot({
-    store, rules, notifier,
+    store, rules, notifier, records,
     clock: options.clock,
     logger: options.logger,
     config: options.core,
     registry: createCommandRegistry(),
     readFile: readImportFile,
   });
-  return { bot, store, notifier, close: () => store.close() };
+  // Reported loudly, never a reason to refuse to run.
+  const recordCheck = checkRecords(store, records, options.logger, options.clock.now()).catch((error: unknown) => {
+    options.logger.error('record check failed; records were not verified at start-up', { error: error instanceof Error ? error.message : String(error) });
+    return { checked: 0, sealed: [], broken: [] };
+  });
+  if (options.recordCheck !== 'background') await recordCheck;
+  return { bot, store, notifier, records, recordCheck, close: async () => {
+    await recordCheck;
+    await store.close();
+  } };
 }
 
 /** Read a file to import, refusing before reading one larger than any import (a mistyped path to a disk image). */

@@ -4,6 +4,7 @@ import { createScheduler, type Scheduler } from '../bot/scheduler/scheduler.ts';
 import type { Clock, Logger } from '../bot/ports.ts';
 import type { AppConfig } from './config.ts';
 import type { Runtime } from './runtime.ts';
+import { createAnchorJob } from '../bot/record/anchor-job.ts';
 
 /** Build and start the scheduler; the caller stops it before closing the store. */
 export function startScheduler(runtime: Runtime, config: AppConfig, clock: Clock, logger: Logger): Scheduler {
@@ -18,6 +19,8 @@ export function startScheduler(runtime: Runtime, config: AppConfig, clock: Clock
     escalateAfterHours: config.BREACHDESK_ESCALATE_HOURS,
     access: runtime.bot.access,
     digest: { localTime: config.BREACHDESK_DIGEST_TIME, ...(portfolio ? { portfolioChannel: portfolio } : {}) },
+    // Once a day, the chain heads of changed incidents go to the anchor channel.
+    ...(config.anchorChannel ? { jobs: [createAnchorJob({ store: runtime.store, notifier: runtime.notifier, channel: config.anchorChannel, logger })] } : {}),
   });
   scheduler.start();
   return scheduler;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { fileStamp, writePack } from '../data/store-pack.ts';
+import { appendChained } from '../bot/record/chain.ts';
 
 const STATES = ['US-TX', 'US-CA', 'US-NY', 'US-WA', 'US-FL', 'US-IN', 'US-IL', 'US-CO', 'US-MD', 'US-VT'];
 const DAY = 86_400_000;
@@ -13,18 +14,19 @@ export function syntheticIncident(n: number, now: Date, channels: Incident['chan
   const discovered = new Date(now.getTime() - ((n * 7919) % 400) * DAY - (n % 24) * 3_600_000).toISOString();
   const created = discovered;
   const actor = { id: 'U1', name: 'Privacy Officer', platform: 'slack' as const };
-  return IncidentSchema.parse({
+  const incident = IncidentSchema.parse({
     id: `BR-${n}`, title: `Synthetic incident ${n}`, createdAt: created, updatedAt: created, discoveredAt: discovered,
     status: n % 10 === 0 ? 'closed' : 'investigating',
     organization: { name: 'Example Health Network', role: 'covered_entity', country: 'US', timezone: n % 2 ? 'America/Chicago' : 'America/New_York' },
     affected: { total: 200 + (n % 900), byJurisdiction: { [STATES[n % 10]!]: 100 + (n % 500), [STATES[(n + 3) % 10]!]: 100 + (n % 400) } },
     dataCategories: ['name', 'date of birth', 'diagnosis'], phiInvolved: true, dataEncrypted: false,
     channels,
-    timeline: [
-      { at: created, actor, action: 'incident.opened', text: `Opened "Synthetic incident ${n}"` },
-      { at: created, actor, action: 'note', text: 'Forensics firm engaged; scope of records under review.' },
-    ],
   });
+  // Chained as breachdesk writes them, so the start-up record check only verifies (no first-start sealing).
+  return appendChained(incident, 'timeline', [
+    { at: created, actor, action: 'incident.opened', text: `Opened "Synthetic incident ${n}"` },
+    { at: created, actor, action: 'note', text: 'Forensics firm engaged; scope of records under review.' },
+  ], new Date(created));
 }
 
 /** A store folder with `count` incidents and its start-up pack, as a running breachdesk leaves it. */

@@ -66,6 +66,22 @@ export interface ReplyCard {
   footer?: string;
 }
 
+/** A file that goes with a reply (an export): Slack uploads it, Teams offers it, the terminal and CLI write it. */
+export interface ReplyFile {
+  /** File name, e.g. `BR-1-record-2025-03-01.pdf`. */
+  name: string;
+  /** IANA media type, e.g. `application/pdf`. */
+  mediaType: string;
+  /** The whole file; never shortened. */
+  content: Uint8Array;
+  /** Title shown with the file in chat. */
+  title: string;
+  /** private: to the asker only (Slack DM with the bot, Teams 1:1 chat); channel: shared where the request came from. */
+  share: 'private' | 'channel';
+  /** Where the terminal or CLI writes it (`--out`); otherwise the current folder. */
+  path?: string;
+}
+
 /** What a command answers. */
 export interface Reply {
   /** 'ok'; 'refused' (the command ran but declined); 'usage' (bad arguments). */
@@ -77,6 +93,8 @@ export interface Reply {
   visibility: 'private' | 'channel';
   /** Machine-readable result for `--json`. */
   data?: unknown;
+  /** A file delivered with the reply. */
+  file?: ReplyFile;
 }
 
 /** A successful private reply. */

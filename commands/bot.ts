@@ -6,6 +6,7 @@ import type { CommandRegistry } from './registry.ts';
 import type { Reply } from '../bot/reply.ts';
 import type { RuleSet } from '../bot/deadlines/rule-schema.ts';
 import type { Clock, IncidentStore, Logger, Notifier, RequestActor } from '../bot/ports.ts';
+import type { RecordHealth } from '../bot/record/record-health.ts';
 import type { Lang } from '../bot/i18n/index.ts';
 
 /** One message to the bot from any platform. */
@@ -29,6 +30,8 @@ export interface BotDeps {
   registry: CommandRegistry;
   notifier?: Notifier;
   readFile?: (path: string) => Promise<string>;
+  /** Integrity findings since start-up. */
+  records?: RecordHealth;
 }
 
 /** A command as front doors see it: enough to recognise one, nothing to run it with. */
@@ -79,6 +82,7 @@ export function createBot(deps: BotDeps): Bot {
         actor: { id: request.actor.id, name: request.actor.name, platform: request.platform },
         ...(request.channel ? { channel: request.channel } : {}),
         ...(deps.notifier ? { notifier: deps.notifier } : {}),
+        ...(deps.records ? { records: deps.records } : {}),
         ...(language ? { language } : {}),
         setLanguage: (lang) => deps.store.setPreferences(who, { language: lang }),
         ...(deps.readFile && (request.platform === 'terminal' || request.platform === 'cli') ? { readFile: deps.readFile } : {}),

@@ -2,6 +2,7 @@
 import type { Actor } from '../bot/model/incident-schema.ts';
 import type { RuleSet } from '../bot/deadlines/rule-schema.ts';
 import type { ChannelTarget, Clock, IncidentStore, Logger, Notifier } from '../bot/ports.ts';
+import type { RecordHealth } from '../bot/record/record-health.ts';
 
 /** Settings the core needs (from the environment, validated by the adapters' config loader). */
 export interface CoreConfig {
@@ -17,6 +18,10 @@ export interface CoreConfig {
   openers: string[];
   /** What to do with patient identifiers in free text (BREACHDESK_PHI_GUARD): refuse (default) or store a redacted copy. */
   phiGuard?: 'refuse' | 'redact';
+  /** Where chain heads are anchored (BREACHDESK_ANCHOR_CHANNEL); `export` posts there too. */
+  anchorChannel?: ChannelTarget;
+  /** Ed25519 private key (PEM) that signs JSON exports (BREACHDESK_SIGNING_KEY). */
+  signingKey?: string;
 }
 
 /** The channel a request came from. */
@@ -47,4 +52,6 @@ export interface CommandContext {
   setLanguage?: (lang: import('../bot/i18n/index.ts').Lang | undefined) => Promise<void>;
   /** Reads a local file (import from the terminal/CLI only). */
   readFile?: (path: string) => Promise<string>;
+  /** Integrity findings since start-up (list marker, show banner). */
+  records?: RecordHealth;
 }

@@ -11,6 +11,16 @@ import { languageFor } from '../bot/i18n/index.ts';
 import { ok } from '../bot/reply.ts';
 import { describeIncident } from '../bot/views/incident-view.ts';
 import { changeContext, IncidentIdArg, requireIncident, withWarnings } from './shared.ts';
+import { bannerFor } from '../bot/record/record-document.ts';
+import { verifyChain } from '../bot/record/verify-chain.ts';
+import type { Reply } from '../bot/reply.ts';
+
+/** The reply with a loud first line (and first card section) when the record is broken. */
+function withBanner(reply: Reply, banner: string | undefined): Reply {
+  if (!banner) return reply;
+  const card = reply.card ? { ...reply.card, sections: [{ heading: '⚠ Record broken', text: banner }, ...(reply.card.sections ?? [])] } : undefined;
+  return { ...reply, text: `⚠ ${banner}\n${reply.text}`, ...(card ? { card } : {}) };
+}
 import { readableBy } from './access-check.ts';
 
 const newCommand: CommandSpec<{
@@ -83,21 +93,23 @@ const listCommand: CommandSpec<{ status?: z.infer<typeof IncidentStatus>; all?: 
     const damaged = await ctx.store.damaged();
     const damagedLines = damaged.map((d) => `${d.id}  [damaged]  cannot be read: ${d.problem}`);
     if (incidents.length === 0 && damaged.length === 0) return ok(args.all || args.status ? 'No incidents match.' : 'No open incidents. Open one with `new <title>`.', { data: [] });
-    const lines = incidents.map((i) => `${i.id}  [${i.status}]  ${i.title}  (${i.organization.name}, ${i.affected.total} affected)`);
+    // Broken records found at start-up (or by verify/show since) are marked loudly.
+    const mark = (id: string) => (ctx.records?.problem(id) ? `  ⚠ RECORD BROKEN (verify ${id})` : '');
+    const lines = incidents.map((i) => `${i.id}  [${i.status}]  ${i.title}  (${i.organization.name}, ${i.affected.total} affected)${mark(i.id)}`);
     return ok([...lines, ...damagedLines].join('\n'), {
       card: {
         title: args.all ? 'All incidents' : 'Open incidents',
         sections: [
           ...incidents.map((i) => ({
             heading: `${i.id} · ${i.title}`,
-            text: `${i.status} · ${i.organization.name} · ${i.affected.total} affected`,
+            text: `${i.status} · ${i.organization.name} · ${i.affected.total} affected${mark(i.id)}`,
             buttons: [{ label: 'Details', command: `show ${i.id}` }, { label: 'Deadlines', command: `deadlines ${i.id}` }],
           })),
           ...damaged.map((d) => ({ heading: `${d.id} · damaged`, text: `Cannot be read: ${d.problem}` })),
         ],
       },
       data: [
-        ...incidents.map((i) => ({ id: i.id, title: i.title, status: i.status, organization: i.organization.name, affected: i.affected.total })),
+        ...incidents.map((i) => ({ id: i.id, title: i.title, status: i.status, organization: i.organization.name, affected: i.affected.total, ...(ctx.records?.problem(i.id) ? { recordBroken: true } : {}) })),
         ...damaged.map((d) => ({ id: d.id, status: 'damaged', problem: d.problem })),
       ],
     });
@@ -117,7 +129,8 @@ const showCommand: CommandSpec<{ id: string }> = {
   args: z.object({ id: IncidentIdArg }),
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
-    return describeIncident(incident);
+    const status = ctx.records ? ctx.records.check(incident) : verifyChain(incident);
+    return withBanner(describeIncident(incident), status.state === 'broken' ? bannerFor(incident.id, status) : undefined);
   },
 };
 

@@ -12,12 +12,13 @@ import { createRegistry, type CommandRegistry, type CommandSpec } from './regist
 import { setCommands } from './set-command.ts';
 import { summaryCommands } from './summary-command.ts';
 import { transferCommands } from './transfer-commands.ts';
+import { recordCommands } from './record-commands.ts';
 import { langCommands } from './lang-command.ts';
 
 /** Every command breachdesk understands, in help order. */
 export function allCommandSpecs(): CommandSpec[] {
   const specs: CommandSpec[] = [];
-  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...deadlineCommands, ...summaryCommands, ...guidanceCommands, ...planCommands, ...reminderCommands, ...channelCommands, ...transferCommands, ...coverageCommands, ...memberCommands, ...langCommands);
+  specs.push(createHelpCommand(() => specs), ...incidentCommands, ...setCommands, ...deadlineCommands, ...summaryCommands, ...guidanceCommands, ...planCommands, ...reminderCommands, ...channelCommands, ...transferCommands, ...coverageCommands, ...memberCommands, ...langCommands, ...recordCommands);
   return specs;
 }
 

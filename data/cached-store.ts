@@ -1,6 +1,7 @@
 // The store logic both implementations share: an in-memory index, per-incident write queues, append-only history
 // (timeline and deliveries held apart from the incident's head, so a change costs the same whatever the history's length).
 import type { DamagedIncident, IncidentFilter, IncidentStore } from '../bot/ports.ts';
+import { appendChained } from '../bot/record/chain.ts';
 import { IncidentDamagedError, IncidentNotFoundError } from '../bot/errors.ts';
 import { IncidentSchema, type Incident, type TimelineEntry } from '../bot/model/incident-schema.ts';
 import { deepFreeze, HISTORY_FIELDS, HistoryLog, IncidentRecord, type PerList } from './incident-record.ts';
@@ -206,7 +207,8 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
       });
     },
     appendTimeline(id, entry: TimelineEntry) {
-      return store.update(id, (current) => ({ ...current, updatedAt: entry.at, timeline: [...current.timeline, entry] }));
+      // Sealed into the hash chain like every entry (bot/record/chain.ts): the store never writes an unchained one.
+      return store.update(id, (current) => appendChained({ ...current, updatedAt: entry.at }, 'timeline', [entry], new Date(entry.at)));
     },
     onChange(listener) {
       listeners.add(listener);

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { IncidentImportSchema, type IncidentFacts } from '../bot/model/incident-schema.ts';
 
 /** Keys that `export --format json` adds; accepted on import and not carried over. */
-export const EXPORT_ONLY_KEYS = ['format', 'formatVersion', 'exportedAt', 'exportedBy', 'id', 'createdAt', 'updatedAt', 'riskAssessments', 'channels', 'snoozes', 'deliveries', 'outbox', 'timeline', 'clocks', 'tasks', 'members', 'accessLog'] as const;
+export const EXPORT_ONLY_KEYS = ['format', 'formatVersion', 'exportedAt', 'exportedBy', 'id', 'createdAt', 'updatedAt', 'riskAssessments', 'channels', 'snoozes', 'deliveries', 'outbox', 'timeline', 'clocks', 'tasks', 'members', 'accessLog', 'chain', 'obligations', 'record', 'signature'] as const;
 
 /** The largest import accepted, in characters of JSON (a real incident's facts are a few kilobytes). */
 export const MAX_IMPORT_CHARS = 1_000_000;

@@ -4,6 +4,8 @@ import { boot, localUserName } from '../boot.ts';
 import { terminalText } from '../safe-text.ts';
 import { runInteractive } from '../interactive.ts';
 import { CLI_USAGE, parseCliArgs } from './parse-cli.ts';
+import { saveReplyFile } from '../save-file.ts';
+import type { Reply } from '../../bot/reply.ts';
 
 /** Piped into `head`: once the reader has gone there is nobody left to answer, so the CLI finishes quietly. */
 function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
@@ -32,7 +34,7 @@ async function main(argv: string[]): Promise<number> {
       await runInteractive({ runtime, config, clock, logger, actor: { id: who, name: who } });
       return 0;
     }
-    const reply = await runtime.bot.handle({ argv: args.json ? [...args.command, '--json'] : args.command, actor: { id: who, name: who }, platform: 'cli' });
+    const reply = await deliverFile(await runtime.bot.handle({ argv: args.json ? [...args.command, '--json'] : args.command, actor: { id: who, name: who }, platform: 'cli' }), args.json);
     if (reply.outcome === 'ok') {
       const id = (reply.data as { id?: unknown } | undefined)?.id;
       // The import contract: print the new id alone, so scripts can capture it.
@@ -48,6 +50,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** A text file (JSON, Markdown) with no --out goes to stdout, as scripts expect; others are written and the path named. */
+async function deliverFile(reply: Reply, json: boolean): Promise<Reply> {
+  const file = reply.file;
+  if (!file || reply.outcome !== 'ok') return reply;
+  if (!file.path && file.mediaType !== 'application/pdf') return json ? reply : { ...reply, text: Buffer.from(file.content).toString('utf8').trimEnd() };
+  return saveReplyFile(reply);
+}
 
 main(process.argv.slice(2)).then(
   (code) => {

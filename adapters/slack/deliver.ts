@@ -5,6 +5,7 @@ import type { Reply } from '../../bot/reply.ts';
 import { describeError } from './identity.ts';
 import { replyModal } from './modals.ts';
 import { replyToBlocks } from './render-blocks.ts';
+import { uploadReplyFile, withFileNote } from './upload-file.ts';
 
 /** Posts a JSON message to a response_url (Bolt's `respond`, or our own for modal submissions). */
 export type Respond = (message: Record<string, unknown>) => Promise<unknown>;
@@ -33,7 +34,8 @@ export function responseMessage(reply: Reply, source?: string): Record<string, u
 }
 
 /** Deliver a reply to its origin; failures are logged, never thrown (the command already ran). */
-export async function deliverReply(deps: DeliveryDeps, reply: Reply, origin: ReplyOrigin, source?: string): Promise<void> {
+export async function deliverReply(deps: DeliveryDeps, answer: Reply, origin: ReplyOrigin, source?: string): Promise<void> {
+  const reply = withFileNote(answer, Boolean(origin.channelId));
   try {
     if (origin.respond) {
       await origin.respond(responseMessage(reply, source));
@@ -53,6 +55,16 @@ export async function deliverReply(deps: DeliveryDeps, reply: Reply, origin: Rep
   } catch (error) {
     deps.logger.warn(`could not deliver a Slack reply: ${describeError(error)}`, { user: origin.userId, channel: origin.channelId, source });
   }
+  await deliverFile(deps, reply, origin);
+}
+
+/** Upload the reply's file, if any, and tell the asker privately when it could not be sent. */
+export async function deliverFile(deps: DeliveryDeps, reply: Reply, origin: ReplyOrigin): Promise<void> {
+  if (!reply.file || reply.outcome !== 'ok') return;
+  const sent = await uploadReplyFile(deps, reply.file, origin);
+  if (sent.ok) return;
+  const note = { response_type: 'ephemeral', replace_original: false, text: sent.text };
+  await (origin.respond ? origin.respond(note) : deps.client.chat.postMessage({ channel: origin.userId, text: sent.text })).catch(() => undefined);
 }
 
 /** Show a reply in a modal; false when Slack refused (a trigger_id lives 3 s), so the caller falls back to a DM. */

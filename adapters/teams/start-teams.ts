@@ -11,6 +11,7 @@ import { openConversationReferences } from './conversation-references.ts';
 import { MESSAGES_PATH, mountMessagesRoute, type RouteState } from './messages-route.ts';
 import { createTeamsNotifier } from './teams-notifier.ts';
 import { createTurnHandler } from './turn-handler.ts';
+import { createFileOffers } from './file-consent.ts';
 
 /** Everything the Teams front door is built from. */
 export interface StartTeamsOptions {
@@ -65,7 +66,7 @@ export async function startTeams(options: StartTeamsOptions): Promise<TeamsHandl
     logger.error('teams: turn failed', { type: context.activity.type, error: error instanceof Error ? error.message : String(error) });
     await context.sendActivity('Sorry, breachdesk could not finish that; the error was logged for the admin.').catch(() => undefined);
   };
-  const logic = createTurnHandler({ bot, references, logger, seen: options.seenRequests, appId: config.appId ?? '' });
+  const logic = createTurnHandler({ bot, references, logger, seen: options.seenRequests, appId: config.appId ?? '', fileOffers: createFileOffers() });
   state = { kind: 'serving', adapter, logic, admit: createOriginCheck(config) };
   let closed = false;
   const teamsNotifier = createTeamsNotifier({ adapter, appId: config.appId ?? '', references, logger });

@@ -5,8 +5,9 @@ import type { IncidentStore, Logger } from '../../bot/ports.ts';
 import { commandFromSubmit } from './card-submit.ts';
 import { COULD_NOT_SEND_PRIVATELY, SENT_PRIVATELY, sendPrivately } from './private-answer.ts';
 import { conversationKey, type ConversationReferenceStore, type SavedReference } from './conversation-references.ts';
-import { replyToTeamsMessage } from './render-message.ts';
+import { replyToTeamsMessage, type TeamsMessage } from './render-message.ts';
 import { resolveMentions } from './mentions.ts';
+import { FILE_CONSENT_INVOKE, fileConsentMessage, onFileConsent, type FileOffers } from './file-consent.ts';
 
 /** What a turn needs. */
 export interface TurnHandlerDeps {
@@ -17,6 +18,8 @@ export interface TurnHandlerDeps {
   seen: Pick<IncidentStore, 'markRequestSeen'>;
   /** The bot's app id ('' in anonymous mode), for the 1:1 chats of private answers. */
   appId: string;
+  /** Files offered through consent cards, waiting for the user's answer. */
+  fileOffers: FileOffers;
 }
 
 /** The Bot Connector redelivers an activity it thinks was lost within minutes; a day is a wide margin. */
@@ -30,6 +33,8 @@ export function createTurnHandler(deps: TurnHandlerDeps): (context: TurnContext)
     if (activity.type === ActivityTypes.Message) {
       await remember(deps, activity);
       await onMessage(deps, context);
+    } else if (activity.type === ActivityTypes.Invoke && activity.name === FILE_CONSENT_INVOKE) {
+      await onFileConsent(context, deps.fileOffers, deps.logger, deps.bot.clock.now().getTime(), activity.from.aadObjectId ?? activity.from.id);
     } else if (activity.type === ActivityTypes.ConversationUpdate || activity.type === ActivityTypes.InstallationUpdate) {
       await onMembership(deps, activity);
     }
@@ -67,12 +72,22 @@ async function onMessage(deps: TurnHandlerDeps, context: TurnContext): Promise<v
   const reply = await deps.bot.handle(request);
   // Teams has no ephemeral messages: a private answer asked for in a channel or group chat goes to the asker's 1:1 chat,
   // and the thread gets a neutral note, so a lookup never shows an incident to everyone there. Channel replies thread.
+  const offer = () => fileConsentMessage(reply.file!, deps.fileOffers.offer(reply.file!, request.actor.id, deps.bot.clock.now().getTime())) as TeamsMessage;
+  const hasFile = Boolean(reply.file) && reply.outcome === 'ok';
   if (reply.visibility === 'private' && isGroup(activity)) {
     const sent = await sendPrivately(context, replyToTeamsMessage(reply), deps.appId, deps.logger);
+    // A file goes with the private answer: bots can send files only into a 1:1 chat, through a consent card.
+    if (sent && hasFile) await sendPrivately(context, offer(), deps.appId, deps.logger);
     await context.sendActivity(sent ? SENT_PRIVATELY : COULD_NOT_SEND_PRIVATELY);
     return;
   }
   await context.sendActivity(replyToTeamsMessage(reply) as Partial<Activity>);
+  if (!hasFile) return;
+  if (!isGroup(activity)) await context.sendActivity(offer() as Partial<Activity>);
+  else {
+    const offered = await sendPrivately(context, offer(), deps.appId, deps.logger);
+    await context.sendActivity(offered ? `Teams lets a bot send files only in a 1:1 chat: ${reply.file!.name} is offered in your 1:1 chat with breachdesk.` : `Teams lets a bot send files only in a 1:1 chat, and I could not open one with you: message breachdesk directly and ask again for ${reply.file!.name}.`);
+  }
 }
 
 function isGroup(activity: Activity): boolean {

@@ -3,6 +3,7 @@ import { clearLine, createInterface, cursorTo, type Interface } from 'node:readl
 import type { Bot } from '../../commands/bot.ts';
 import type { Notifier, RequestActor } from '../../bot/ports.ts';
 import type { Reply } from '../../bot/reply.ts';
+import { saveReplyFile } from '../save-file.ts';
 import { terminalText } from '../safe-text.ts';
 
 /** The terminal's single channel id (what `link` records). */
@@ -61,7 +62,7 @@ export async function runTerminalChat({ bot, actor, input, output, banner, print
   for await (const line of rl) {
     const text = line.trim();
     if (/^(exit|quit|:q)$/i.test(text)) break;
-    if (text) write(renderForTerminal(await bot.handle({ text, actor, platform: 'terminal', channel: TERMINAL_CHANNEL })));
+    if (text) write(renderForTerminal(await saveReplyFile(await bot.handle({ text, actor, platform: 'terminal', channel: TERMINAL_CHANNEL }))));
     prompt();
   }
   rl.close();

@@ -3,6 +3,7 @@
 // and every event becomes a timeline entry here.
 import type { AccessEvent, Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
 import type { IncidentStore } from '../ports.ts';
+import { appendChained } from '../record/chain.ts';
 
 /** What happened, as the timeline will record it (the actor and instant are added by applyChange). */
 export interface DomainEvent {
@@ -53,17 +54,15 @@ export function toTimelineEntries(events: readonly DomainEvent[], actor: Actor, 
   return events.map((e) => ({ at, actor, action: e.action, text: e.text, ...(e.changes ? { changes: e.changes } : {}) }));
 }
 
-/** Fold a decision into the record: next incident plus its new timeline entries. */
+/** Fold a decision into the record: next incident plus its new timeline entries, each sealed into the hash chain. */
 export function commit(decision: Decision, actor: Actor, now: Date): Incident {
   const access = decision.access ?? [];
-  const logged = access.length === 0 ? decision.next : { ...decision.next, accessLog: [...decision.next.accessLog, ...access] };
+  // Access-log entries are chained like timeline entries (bot/record/chain.ts), in their own list.
+  const logged = access.length === 0 ? decision.next : appendChained(decision.next, 'accessLog', access, now);
   // An access alone is not a change of the incident's facts: updatedAt moves only with timeline events.
   if (decision.events.length === 0) return logged;
-  return {
-    ...logged,
-    updatedAt: now.toISOString(),
-    timeline: [...logged.timeline, ...toTimelineEntries(decision.events, actor, now)],
-  };
+  const next = { ...logged, updatedAt: now.toISOString() };
+  return appendChained(next, 'timeline', toTimelineEntries(decision.events, actor, now), now);
 }
 
 /** Apply one decision atomically; returns the stored incident and the events recorded. */

@@ -134,6 +134,10 @@ export const TimelineEntrySchema = z.strictObject({
   action: z.string().min(1),
   text: z.string(),
   changes: z.array(z.strictObject({ field: z.string(), from: z.unknown(), to: z.unknown() })).optional(),
+  /** Hash of the previous link of the chain (bot/record/chain.ts); absent on entries written before chaining. */
+  prev: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** SHA-256 of this entry's canonical form (with `prev`, without `hash`). */
+  hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 export const ChannelLinkSchema = z.strictObject({
@@ -181,6 +185,29 @@ export const DeliverySchema = z.strictObject({
   messageId: z.string().optional(),
 });
 
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** The tamper-evident chain over the timeline (and the access log): see bot/record/chain.ts. */
+export const ChainSchema = z.strictObject({
+  /** The incident's chain head: the hash anchored and printed on exports. */
+  head: Sha256Hex,
+  /** Head and length of each chained list. */
+  lists: z.record(z.string(), z.strictObject({ head: Sha256Hex, entries: z.number().int().min(0) })),
+  /** Entries written before chaining, sealed once into a first link per list: how many, and the hash they end at. */
+  seal: z.strictObject({ at: IsoInstant, lists: z.record(z.string(), z.strictObject({ entries: z.number().int().min(1), head: Sha256Hex })) }).optional(),
+  /** The last head posted to the anchor channel. */
+  anchored: z
+    .strictObject({
+      head: Sha256Hex,
+      at: IsoInstant,
+      channel: z.string(),
+      messageId: z.string().optional(),
+      /** UTC day of the last daily anchor post that included this incident (the once-a-day record). */
+      day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+    })
+    .optional(),
+});
+
 /** One person added to the response team with `member add` (the opener and role holders count without it). */
 export const MemberSchema = z.strictObject({
   /** Actor key, e.g. `slack:U123`, `teams:<AAD object id>`, `terminal:dana`. */
@@ -199,6 +226,9 @@ export const AccessEventSchema = z.strictObject({
   channel: z.strictObject({ platform: z.string().min(1), id: z.string().min(1), name: z.string().optional() }).optional(),
   /** Why a refusal happened, in plain words. */
   reason: z.string().optional(),
+  /** Hash chain links, as on timeline entries (bot/record/chain.ts). */
+  prev: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 /** A post about to be made (durable intent): written before posting, removed when its outcome is recorded. */
@@ -253,6 +283,7 @@ export const IncidentSchema = z.strictObject({
   accessLog: z.array(AccessEventSchema).default([]),
   clocks: z.array(ContractualClockSchema).default([]),
   tasks: z.array(PlanTaskSchema).default([]),
+  chain: ChainSchema.optional(),
 });
 
 export type IncidentImport = z.input<typeof IncidentImportSchema>;
@@ -264,6 +295,7 @@ export type ChannelLink = z.output<typeof ChannelLinkSchema>;
 export type RiskAssessment = z.output<typeof RiskAssessmentSchema>;
 export type Delivery = z.output<typeof DeliverySchema>;
 export type Snooze = z.output<typeof SnoozeSchema>;
+export type Chain = z.output<typeof ChainSchema>;
 export type Member = z.output<typeof MemberSchema>;
 export type AccessEvent = z.output<typeof AccessEventSchema>;
 export type OutboxEntry = z.output<typeof OutboxEntrySchema>;

@@ -46,6 +46,8 @@ export interface SchedulerConfig {
   concurrency?: number;
   /** A Retry-After up to this long is waited out within the tick (default 5 s). */
   inTickWaitMs?: number;
+  /** Further jobs run on every tick after reminders and digests (each decides itself when it has work, e.g. the daily anchor). */
+  jobs?: ReadonlyArray<{ name: string; run(now: Date): Promise<void> }>;
   /** The deadline engine (injectable for tests). */
   computeObligations?: (incident: Incident, rules: RuleSet, now: Date) => Obligation[];
 }
@@ -261,6 +263,9 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     }
     await Promise.all(inFlight);
     await processPortfolio(now, report);
+    for (const job of config.jobs ?? []) {
+      await job.run(now).catch((error: unknown) => logger.error(`scheduler: job ${job.name} failed`, { error: describe(error) }));
+    }
     return report;
   }
 

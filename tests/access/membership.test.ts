@@ -45,7 +45,8 @@ describe('membership decisions', () => {
     const event = { at: '2025-03-01T12:00:00.000Z', kind: 'read' as const, command: 'show', actor: OPENER };
     await applyChange(ctx, 'BR-1', decideAccess(event));
     const after = (await store.get('BR-1'))!;
-    expect(after.accessLog).toEqual([event]);
+    // The entry is the event, sealed into the access log's hash chain (prev, hash).
+    expect(after.accessLog).toEqual([{ ...event, prev: expect.stringMatching(/^[0-9a-f]{64}$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
     expect(after.timeline).toEqual(before.timeline);
     expect(after.updatedAt).toBe(before.updatedAt);
   });

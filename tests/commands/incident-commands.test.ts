@@ -142,7 +142,9 @@ describe('import and export', () => {
   it('exports JSON that imports back as a new incident with the same facts', async () => {
     const { say, store } = setup();
     const exported = await say('export BR-1 --format json');
-    const json = exported.text;
+    // The export is a file (never cut to a chat message's size); its content is the JSON.
+    expect(exported.file?.mediaType).toBe('application/json');
+    const json = Buffer.from(exported.file!.content).toString('utf8');
     const imported = await say(`import ${json}`);
     expect(imported.text).toContain('Imported as BR-2');
     const [a, b] = [(await store.get('BR-1'))!, (await store.get('BR-2'))!];
@@ -170,8 +172,8 @@ describe('import and export', () => {
   it('writes a Markdown record with facts and the timeline', async () => {
     const { say } = setup();
     await say('log BR-1 Board informed');
-    const md = (await say('export BR-1 --format md')).text;
+    const md = Buffer.from((await say('export BR-1 --format md')).file!.content).toString('utf8');
     expect(md).toMatch(/^# BR-1: Legacy EHR vendor breach/);
-    expect(md).toMatch(/\| Sam \| slack \| Board informed \|/);
+    expect(md).toMatch(/- \*\*\d+\. .* · Sam \(slack\) · note\*\*\n  - Board informed/);
   });
 });

@@ -27,6 +27,7 @@ export const ATTEMPTS: { command: string; words: string[] }[] = [
   { command: 'unlink', words: ['unlink', 'BR-1'] },
   { command: 'member', words: ['member', 'add', 'BR-1', 'slack:U0NEWBIE01'] },
   { command: 'access', words: ['access', 'BR-1'] },
+  { command: 'verify', words: ['verify', 'BR-1'] },
 ];
 
 /** As chat text (quoted where a word has spaces). */
@@ -35,7 +36,7 @@ export const asText = (words: string[]) => words.map((w) => (/\s/.test(w) ? `"${
 /** Commands that need more than `public`: the attempts must cover every one of them. */
 export const restrictedCommands = () => allCommandSpecs().filter((s) => s.permission !== 'public' && s.permission !== 'open').map((s) => s.name);
 
-/** Without the incident's access log: what an outsider's attempt must leave exactly as it was. */
+/** Without the incident's access log (and the chain record, whose head covers it): what an outsider's attempt must leave exactly as it was. */
 export function withoutAccessLog(json: string): unknown {
-  return (JSON.parse(json) as Record<string, unknown>[]).map(({ accessLog: _log, ...rest }) => rest);
+  return (JSON.parse(json) as Record<string, unknown>[]).map(({ accessLog: _log, chain: _chain, ...rest }) => rest);
 }

@@ -88,7 +88,7 @@ describe('Slack access control', () => {
     expect(incident.timeline.map((e) => e.action)).toEqual(expect.arrayContaining(['member.added', 'fact.changed', 'note', 'notice.sent', 'delay.recorded', 'channel.linked', 'channel.unlinked']));
     expect(incident.members.map((m) => m.key)).toEqual(['slack:U0MEMBER01', 'slack:U0NEWBIE01']);
     // Reads and the export are in the access log with who, platform, channel and when.
-    expect(incident.accessLog.filter((e) => e.kind !== 'refused').map((e) => `${e.kind} ${e.command}`)).toEqual(['read show', 'read deadlines', 'export export', 'read summary', 'read members', 'read draft', 'read next']);
+    expect(incident.accessLog.filter((e) => e.kind !== 'refused').map((e) => `${e.kind} ${e.command}`)).toEqual(['read show', 'read deadlines', 'export export', 'read summary', 'read members', 'read draft', 'read next', 'read verify']);
     expect(incident.accessLog[0]).toMatchObject({ actor: { id: 'U0MEMBER01', platform: 'slack' }, channel: { id: 'C0INC00001', name: 'inc-ehr-breach' }, at: '2025-03-01T12:00:00.000Z' });
   });
 

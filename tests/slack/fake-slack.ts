@@ -10,6 +10,8 @@ export interface FakeCall {
   /** Form fields (Web API) or the JSON body (response_url); `blocks` stays the JSON string Slack receives. */
   body: Record<string, unknown>;
   raw: string;
+  /** The request body as bytes (file uploads to the upload URL). */
+  bytes: Buffer;
 }
 
 /** A scripted answer for the next call of a method. */
@@ -49,6 +51,8 @@ export const FAKE_BOT_TOKEN = 'xoxb-test-token';
 
 let ts = 1740000000;
 
+let files = 0;
+
 /** The workspace's users as users.info describes them: the display name differs from the handle payloads carry. */
 export const DIRECTORY: Record<string, { name: string; real_name: string; profile: { display_name: string } }> = {
   U0SAM00001: { name: 'sam.rivera', real_name: 'Sam Rivera', profile: { display_name: 'Sam Rivera' } },
@@ -62,8 +66,19 @@ export const CHANNELS: Record<string, { name: string; is_private: boolean; num_m
   G0BR300002: { name: 'br3-response', is_private: true, num_members: 8 },
 };
 
-function defaultAnswer(method: string, body: Record<string, unknown>): unknown {
+function defaultAnswer(method: string, body: Record<string, unknown>, base: string): unknown {
   switch (method) {
+    case 'conversations.open':
+      // The DM between the bot and the user: Slack answers a D… id.
+      return { ok: true, channel: { id: `D${String(body.users)}` } };
+    case 'files.getUploadURLExternal': {
+      const id = `F${String((files += 1)).padStart(6, '0')}`;
+      return { ok: true, upload_url: `${base}/upload/${id}`, file_id: id };
+    }
+    case 'files.completeUploadExternal': {
+      const listed = JSON.parse(String(body.files ?? '[]')) as Array<{ id: string; title?: string }>;
+      return { ok: true, files: listed.map((f) => ({ id: f.id, title: f.title, name: f.title })) };
+    }
     case 'auth.test':
       return { ok: true, url: 'https://example.slack.com/', team: 'Example Hospital', user: 'breachdesk', team_id: 'T0001', user_id: 'UBOT', bot_id: 'BBOT' };
     case 'chat.postMessage':
@@ -94,30 +109,39 @@ export async function startFakeSlack(token = FAKE_BOT_TOKEN): Promise<FakeSlack>
   const scripts = new Map<string, FakeAnswer[]>();
   const waiters: Array<() => void> = [];
   const state = { down: false };
+  let base = '';
   const held: Array<(call: FakeCall) => void> = [];
   const slow = new Map<string, number>();
   const timers = new Set<NodeJS.Timeout>();
   const server: Server = createServer((req, res) => {
     if (state.down) return void req.socket.destroy();
-    let raw = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (raw += chunk));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      const raw = bytes.toString('utf8');
       const path = req.url ?? '/';
       if (path.startsWith('/response/')) {
-        calls.push({ method: 'response_url', headers: req.headers, body: JSON.parse(raw || '{}') as Record<string, unknown>, raw });
+        calls.push({ method: 'response_url', headers: req.headers, body: JSON.parse(raw || '{}') as Record<string, unknown>, raw, bytes });
         waiters.forEach((w) => w());
         res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
         return;
       }
+      if (path.startsWith('/upload/')) {
+        // Step 2 of files.uploadV2: the file's bytes go to the URL files.getUploadURLExternal returned.
+        calls.push({ method: 'upload', headers: req.headers, body: { fileId: path.slice('/upload/'.length) }, raw, bytes });
+        waiters.forEach((w) => w());
+        res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${bytes.length}`);
+        return;
+      }
       const method = path.replace(/^\/api\//, '').split('?')[0]!;
       const body = Object.fromEntries(new URLSearchParams(raw)) as Record<string, unknown>;
-      calls.push({ method, headers: req.headers, body, raw });
+      calls.push({ method, headers: req.headers, body, raw, bytes });
       waiters.forEach((w) => w());
       const expected = method === 'apps.connections.open' ? undefined : `Bearer ${token}`;
       const scripted = scripts.get(method)?.shift();
       const answer: FakeAnswer = scripted ?? {
-        body: expected && req.headers.authorization !== expected ? { ok: false, error: 'invalid_auth' } : defaultAnswer(method, body),
+        body: expected && req.headers.authorization !== expected ? { ok: false, error: 'invalid_auth' } : defaultAnswer(method, body, base),
       };
       const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body);
       const reply = () => void res.writeHead(answer.status ?? 200, { 'content-type': typeof answer.body === 'string' ? 'text/plain' : 'application/json', ...answer.headers }).end(text);
@@ -133,7 +157,7 @@ export async function startFakeSlack(token = FAKE_BOT_TOKEN): Promise<FakeSlack>
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let responses = 0;
   return {
     apiUrl: `${base}/api/`,

@@ -1,5 +1,6 @@
 // The history journal of the file store: a change appends its new entries and rewrites only the small head; a line
 // left by a write that crashed before its head is ignored and cut; stores written before the journal still open.
+import { sealLegacy } from '../../bot/record/chain.ts';
 import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,8 @@ describe('file store history journal', () => {
   it('appends only the new entries; the head stays small whatever the history; everything survives a reopen', async () => {
     const p = paths();
     const store = await openFileStore(p.path, now);
-    await store.create((id) => ({ ...makeIncident(id, usHospitalFacts()), timeline: Array.from({ length: 2000 }, (_, n) => note(n)), deliveries: Array.from({ length: 3000 }, (_, n) => delivery(n)) }));
+    // Sealed into its hash chain as breachdesk stores it (the chain record is a fixed-size part of the head).
+    await store.create((id) => sealLegacy({ ...makeIncident(id, usHospitalFacts()), timeline: Array.from({ length: 2000 }, (_, n) => note(n)), deliveries: Array.from({ length: 3000 }, (_, n) => delivery(n)) }, now));
     const journalBefore = readFileSync(p.journal, 'utf8');
     const headSize = statSync(p.head).size;
     await store.appendTimeline('BR-1', note(2000));

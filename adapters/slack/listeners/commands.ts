@@ -2,10 +2,11 @@
 import type { App } from '@slack/bolt';
 import { visibleText } from '../../safe-text.ts';
 import { clip, escapeMrkdwn } from '../mrkdwn.ts';
-import { deliverReply, responseMessage, within } from '../deliver.ts';
+import { deliverFile, deliverReply, responseMessage, within } from '../deliver.ts';
 import { formDefaults, newIncidentModal } from '../modals.ts';
 import { slackChannel, textRequest, typedText } from '../requests.ts';
 import type { SlackContext } from '../slack-context.ts';
+import { withFileNote } from '../upload-file.ts';
 import { openView } from './views.ts';
 
 /** The slash command this adapter answers (slack-manifest.yaml declares it). */
@@ -28,8 +29,9 @@ export function registerCommands(app: App, ctx: SlackContext): void {
     const work = Promise.all([actorReady, ctx.channelInfo(channel)]).then(([actor, known]) => ctx.bot.handle(textRequest(text, actor, known)));
     const quick = await within(work, ctx.ackBudgetMs);
     if (quick) {
-      const { replace_original: _unused, ...body } = responseMessage(quick, text);
+      const { replace_original: _unused, ...body } = responseMessage(withFileNote(quick, Boolean(channel)), text);
       await ack(body);
+      await deliverFile(ctx, quick, { userId: command.user_id, ...(channel ? { channelId: channel.id } : {}), respond });
       return;
     }
     await ack({ response_type: 'ephemeral', text: `:hourglass_flowing_sand: Working on \`${escapeMrkdwn(clip(visibleText(text || 'help'), 100))}\`…` });

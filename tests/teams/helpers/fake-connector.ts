@@ -10,11 +10,20 @@ export interface CapturedActivity {
   body: Record<string, any>;
 }
 
+/** One file PUT to an upload URL the fake handed out (OneDrive's role after a file consent). */
+export interface CapturedUpload {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  bytes: Buffer;
+}
+
 /** The running fake. */
 export interface FakeConnector {
   /** serviceUrl to put in test activities (with trailing slash, as Teams sends it). */
   readonly serviceUrl: string;
   readonly captured: CapturedActivity[];
+  /** Files uploaded to `${serviceUrl}upload/…`. */
+  readonly uploads: CapturedUpload[];
   /** Bodies of create-conversation calls (POST /v3/conversations): the 1:1 chats the bot opened. */
   readonly created: Record<string, any>[];
   /** People the member lookup (GET /v3/conversations/{id}/members/{userId}) knows, by channel account id (`29:…`). */
@@ -34,6 +43,7 @@ const ROUTE = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/;
 /** Start the fake on 127.0.0.1 at a free port. */
 export async function startFakeConnector(): Promise<FakeConnector> {
   const captured: CapturedActivity[] = [];
+  const uploads: CapturedUpload[] = [];
   const created: Record<string, any>[] = [];
   const directory = new Map<string, { id: string; name: string; aadObjectId?: string }>();
   const lookups: { conversationId: string; userId: string }[] = [];
@@ -44,6 +54,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (req.method === 'PUT' && req.url?.startsWith('/upload/')) {
+        uploads.push({ path: req.url, headers: req.headers, bytes: Buffer.concat(chunks) });
+        res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id: 'drive-item-1', name: req.url.slice('/upload/'.length) }));
+        return;
+      }
       if (req.method === 'POST' && req.url === '/v3/conversations') {
         if (createFailure !== undefined) {
           res.writeHead(createFailure, { 'content-type': 'application/json' }).end('{"error":{"code":"Forbidden","message":"app not installed for the user"}}');
@@ -89,6 +104,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     captured,
+    uploads,
     created,
     directory,
     lookups,

@@ -1,0 +1,172 @@
+// The written record: `export` (JSON signed when a key is set, Markdown, PDF) as a file, `verify` and `verify-export`.
+import { z } from 'zod';
+import { obligationsNow } from '../bot/domain/obligations.ts';
+import { CONTRACT_KEYS } from '../bot/deadlines/types.ts';
+import type { Incident } from '../bot/model/incident-schema.ts';
+import { ok, refused, type ReplyFile } from '../bot/reply.ts';
+import { postAnchor } from '../bot/record/anchor.ts';
+import { checkSignature, signExport } from '../bot/record/export-signature.ts';
+import { bannerFor, buildRecordDocument, VERIFICATION_PARAGRAPH } from '../bot/record/record-document.ts';
+import { recordToMarkdown } from '../bot/record/record-markdown.ts';
+import { recordToPdf } from '../bot/record/record-pdf.ts';
+import { describeChainStatus, verifyChain, type ChainStatus } from '../bot/record/verify-chain.ts';
+import type { CommandContext } from './context.ts';
+import type { CommandSpec } from './registry.ts';
+import { IncidentIdArg, requireIncident } from './shared.ts';
+import { CommandRefusedError } from '../bot/errors.ts';
+
+const MEDIA = { json: 'application/json', md: 'text/markdown', pdf: 'application/pdf' } as const;
+
+type ExportArgs = { id: string; format: keyof typeof MEDIA; channel?: boolean; out?: string };
+
+const exportCommand: CommandSpec<ExportArgs> = {
+  id: 'incident.export',
+  permission: 'read',
+  audit: 'export',
+  name: 'export',
+  summary: 'Export the full record (facts and their history, obligations with proof, timeline, chain head) as a JSON, Markdown or PDF file',
+  usage: 'export <id> [--format json|md|pdf] [--channel] [--out <path>]',
+  examples: ['export BR-1 --format pdf', 'export BR-1 --format json', 'export BR-1 --format md --channel'],
+  positionals: [{ name: 'id' }],
+  options: {
+    format: { type: 'string', description: 'json (default, re-importable, signed when BREACHDESK_SIGNING_KEY is set), md or pdf' },
+    channel: { type: 'boolean', description: 'share the file in this channel (default: to you privately)' },
+    out: { type: 'string', description: 'terminal and CLI: where to write the file' },
+  },
+  args: z.object({
+    id: IncidentIdArg,
+    format: z.enum(['json', 'md', 'pdf'], { error: 'format must be json, md or pdf' }).default('json'),
+    channel: z.boolean().optional(),
+    out: z.string().min(1).optional(),
+  }),
+  async handler(args, ctx) {
+    const incident = await requireIncident(ctx, args.id);
+    const now = ctx.clock.now();
+    const status = verifyChain(incident);
+    ctx.records?.note(incident.id, status);
+    // A stored date out of range refuses the export with the reason (bot/domain/obligations.ts), never a half record.
+    const obligations = obligationsNow(incident, ctx.rules, now);
+    const doc = buildRecordDocument({ incident, obligations, status, now, exportedBy: ctx.actor.name });
+    let content: Uint8Array;
+    let data: unknown;
+    if (args.format === 'json') {
+      const exported = jsonExport(incident, obligations, status, ctx);
+      content = Buffer.from(`${JSON.stringify(exported, null, 2)}\n`, 'utf8');
+      data = exported;
+    } else {
+      content = args.format === 'md' ? Buffer.from(recordToMarkdown(doc), 'utf8') : await recordToPdf(doc, { createdAt: now, ...(incident.chain ? { head: incident.chain.head } : {}) });
+      data = { id: incident.id, format: args.format, head: incident.chain?.head ?? null, chain: status.state };
+    }
+    const anchored = await anchorOnExport(incident, ctx);
+    const file: ReplyFile = {
+      name: `${incident.id}-record-${now.toISOString().slice(0, 10)}.${args.format}`,
+      mediaType: MEDIA[args.format],
+      content,
+      title: `${incident.id} record (${args.format.toUpperCase()})`,
+      share: args.channel ? 'channel' : 'private',
+      ...(args.out ? { path: args.out } : {}),
+    };
+    const lines = [
+      ...(doc.banner ? [doc.banner] : []),
+      `${incident.id} record as ${args.format.toUpperCase()} (${kilobytes(content.length)}): facts and their history, ${obligations.length} obligation(s), ${incident.timeline.length} timeline entries.`,
+      `Chain head: ${incident.chain?.head ?? 'not sealed yet'} (${status.state}).${args.format === 'json' && ctx.config.signingKey ? ' Signed with Ed25519.' : ''}`,
+      ...(anchored ? [anchored] : []),
+    ];
+    return ok(lines.join('\n'), { file, data, visibility: args.channel ? 'channel' : 'private' });
+  },
+};
+
+function jsonExport(incident: Incident, obligations: ReturnType<typeof obligationsNow>, status: ChainStatus, ctx: CommandContext): Record<string, unknown> {
+  const exported: Record<string, unknown> = {
+    format: 'breachdesk-incident', formatVersion: 2, exportedAt: ctx.clock.now().toISOString(), exportedBy: ctx.actor.name,
+    ...incident,
+    obligations: obligations.map((o) => Object.fromEntries(CONTRACT_KEYS.map((k) => [k, o[k]]))),
+    record: { chain: status.state, head: incident.chain?.head ?? null, ...(status.state === 'broken' ? { problem: status.problem.reason } : {}), howToVerify: VERIFICATION_PARAGRAPH },
+  };
+  return ctx.config.signingKey ? signExport(exported, ctx.config.signingKey) : exported;
+}
+
+async function anchorOnExport(incident: Incident, ctx: CommandContext): Promise<string | undefined> {
+  const channel = ctx.config.anchorChannel;
+  if (!channel || !ctx.notifier || !incident.chain) return undefined;
+  try {
+    await postAnchor({ store: ctx.store, notifier: ctx.notifier, channel }, [incident], ctx.clock.now(), 'export');
+    return `The head was posted to the anchor channel ${channel.platform}:${channel.id}.`;
+  } catch (error) {
+    ctx.logger.warn('anchor on export refused', { incident: incident.id, error: error instanceof Error ? error.message : String(error) });
+    return `The head could not be posted to the anchor channel (${channel.platform}:${channel.id}) now; the daily anchor will include it.`;
+  }
+}
+
+const verifyCommand: CommandSpec<{ id: string }> = {
+  id: 'record.verify',
+  permission: 'read',
+  audit: 'read',
+  name: 'verify',
+  summary: "Check an incident's hash chain and name the first entry that does not match",
+  usage: 'verify <id>',
+  examples: ['verify BR-1'],
+  positionals: [{ name: 'id' }],
+  args: z.object({ id: IncidentIdArg }),
+  async handler(args, ctx) {
+    const incident = await requireIncident(ctx, args.id);
+    const status = verifyChain(incident);
+    ctx.records?.note(incident.id, status);
+    const data = { id: incident.id, chain: status.state, head: incident.chain?.head ?? null, ...(status.state === 'broken' ? { problem: status.problem } : {}) };
+    if (status.state === 'broken') return { ...refused(bannerFor(incident.id, status)!), data };
+    const anchored = incident.chain?.anchored;
+    const extra = anchored ? `\nLast anchored head ${anchored.head} (${anchored.channel}, ${anchored.at})${anchored.head === incident.chain!.head ? ': the same as now.' : '; entries were added since.'}` : '';
+    return ok(`${describeChainStatus(incident.id, status)}${status.state === 'intact' ? ` (${incident.timeline.length} timeline entries)` : ''}.${extra}`, { data });
+  },
+};
+
+const verifyExportCommand: CommandSpec<{ source: string }> = {
+  id: 'record.verify-export',
+  // Checks a file the asker already holds; no stored incident is read.
+  permission: 'public',
+  name: 'verify-export',
+  summary: "Check a JSON export: its Ed25519 signature and its hash chain; prints the head to compare with the anchor channel",
+  usage: 'verify-export <file.json | {json…}>',
+  examples: ['verify-export BR-1-record-2025-03-01.json'],
+  positionals: [{ name: 'source', rest: true, raw: true }],
+  args: z.object({ source: z.string({ error: 'Missing file or JSON to verify.' }).min(1) }),
+  async handler(args, ctx) {
+    const text = await readExport(args.source, ctx);
+    let document: Record<string, unknown>;
+    try {
+      document = JSON.parse(text) as Record<string, unknown>;
+    } catch (error) {
+      throw new CommandRefusedError(`Not valid JSON: ${(error as Error).message}`);
+    }
+    if (document?.format !== 'breachdesk-incident') throw new CommandRefusedError('This is not a breachdesk JSON export (no "format": "breachdesk-incident").');
+    const signature = checkSignature(document, ctx.config.signingKey);
+    const chain = verifyChain(document as unknown as Incident);
+    const lines = [
+      signature.state === 'valid'
+        ? `Signature: valid Ed25519, key ${signature.keyId}${signature.matchesConfiguredKey === false ? ' (NOT the key configured here)' : signature.matchesConfiguredKey ? ' (the key configured here)' : ''}.`
+        : signature.state === 'unsigned' ? 'Signature: none (the export was made without BREACHDESK_SIGNING_KEY).' : `Signature: INVALID: ${signature.reason}.`,
+      chain.state === 'intact' ? `Chain: intact, head ${chain.head}.` : chain.state === 'broken' ? `Chain: BROKEN: ${chain.problem.reason}.` : 'Chain: not sealed (exported before chaining).',
+      'Compare the head with the one posted to the anchor channel (BREACHDESK_ANCHOR_CHANNEL) on or after the export date.',
+    ];
+    const good = (signature.state === 'unsigned' || (signature.state === 'valid' && signature.matchesConfiguredKey !== false)) && chain.state !== 'broken';
+    const data = { signature, chain: chain.state, head: chain.state === 'intact' ? chain.head : null };
+    return good ? ok(lines.join('\n'), { data }) : { ...refused(lines.join('\n')), data };
+  },
+};
+
+async function readExport(source: string, ctx: CommandContext): Promise<string> {
+  if (source.trimStart().startsWith('{')) return source;
+  if (!ctx.readFile) throw new CommandRefusedError('From chat, paste the exported JSON after `verify-export`; file paths work in the terminal only.');
+  try {
+    return await ctx.readFile(source);
+  } catch (error) {
+    throw new CommandRefusedError(`Cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+function kilobytes(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** Export and verification of the record. */
+export const recordCommands: CommandSpec[] = [exportCommand, verifyCommand, verifyExportCommand];
