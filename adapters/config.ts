@@ -24,6 +24,8 @@ const EnvSchema = z.object({
   BREACHDESK_DIGEST_CHANNEL: z.string().trim().regex(/^(slack|teams|terminal):.+$/, 'must be slack:<channel id> or teams:<conversation id>').optional(),
   BREACHDESK_DIGEST_TIME: z.string().regex(/^\d{2}:\d{2}$/, 'must be HH:MM').default('08:30'),
   BREACHDESK_ESCALATE_HOURS: z.coerce.number().min(0).max(720).default(4),
+  // PostgreSQL replicas: how often a follower tries to take the scheduler lease (and the leader checks it still holds it).
+  BREACHDESK_LEADER_POLL_SECONDS: z.coerce.number().int().min(1).max(60).default(5),
   BREACHDESK_ADMINS: z.string().optional().superRefine((v, c) => parseActorList(v).problems.forEach((p) => c.addIssue({ code: 'custom', message: p }))),
   BREACHDESK_OPENERS: z.string().optional().superRefine((v, c) => parseActorList(v).problems.forEach((p) => c.addIssue({ code: 'custom', message: p }))),
   BREACHDESK_PHI_GUARD: z.enum(['refuse', 'redact'], { error: 'must be refuse or redact' }).default('refuse'),

@@ -39,11 +39,13 @@ export async function runInteractive(options: { runtime: Runtime; config: AppCon
       : `Store: ${runtime.store.location}`,
     'Try: help · list · show BR-1 · deadlines BR-1 · exit',
   ];
-  // Reminders for incidents linked to the terminal (`link BR-1`) print here as they come due.
-  const scheduler = startScheduler(runtime, config, clock, options.logger);
+  // Reminders for incidents linked to the terminal (`link BR-1`) print here as they come due. Not on a shared
+  // PostgreSQL store: its replicas' leader schedules, and a terminal that cannot reach Slack or Teams must not.
+  const scheduler = runtime.lease ? undefined : startScheduler(runtime, config, clock, options.logger);
+  if (!scheduler) lines.push('Shared PostgreSQL store: reminders are sent by the running replicas, not by this terminal.');
   try {
     await runTerminalChat({ bot: runtime.bot, actor, input: process.stdin, output: process.stdout, banner: lines.join('\n'), printer });
   } finally {
-    await scheduler.stop();
+    await scheduler?.stop();
   }
 }

@@ -3,12 +3,13 @@ import { dirname, join, resolve } from 'node:path';
 import { systemClock } from '../bot/clock.ts';
 import type { Logger } from '../bot/ports.ts';
 import { boot, localUserName } from './boot.ts';
-import type { AppConfig } from './config.ts';
+import { resolveDataPath, type AppConfig } from './config.ts';
+import { isPostgresUrl } from '../data/postgres/errors.ts';
 import { tuneHeap } from './heap-tuning.ts';
 import { createHttpServer } from './http-server.ts';
 import { runInteractive } from './interactive.ts';
 import type { Runtime } from './runtime.ts';
-import { startScheduler } from './scheduling.ts';
+import { startScheduling } from './scheduling.ts';
 
 async function main(): Promise<number> {
   tuneHeap();
@@ -24,8 +25,8 @@ async function main(): Promise<number> {
     return 0;
   }
   const stop = await startChatServer(runtime, config, logger);
-  // One scheduler per store: the store lock guarantees no other process runs one on the same incidents.
-  const scheduler = startScheduler(runtime, config, systemClock, logger);
+  // One scheduler per store: the file lock allows one process; PostgreSQL replicas run it only while holding the lease.
+  const scheduler = startScheduling(runtime, config, systemClock, logger);
   await new Promise<void>((done) => {
     process.once('SIGINT', done);
     process.once('SIGTERM', done);
@@ -50,7 +51,7 @@ async function startChatServer(runtime: Runtime, config: AppConfig, logger: Logg
     }
     if (config.teams) {
       const { startTeams } = await import('./teams/index.ts');
-      const referencesPath = join(dirname(resolve(config.dataPath)), 'teams-references.json');
+      const referencesPath = teamsReferencesPath(config);
       const teams = await startTeams({ bot: runtime.bot, http, notifierHub: runtime.notifier, config: config.teams, logger, referencesPath, seenRequests: runtime.store });
       stops.push(() => teams.close());
     }
@@ -66,6 +67,12 @@ async function startChatServer(runtime: Runtime, config: AppConfig, logger: Logg
     for (const s of stops.reverse()) await s().catch((e: unknown) => logger.warn('stopping a front door failed', { error: String(e) }));
     await http.close();
   };
+}
+
+/** Beside the store file; for PostgreSQL one file per replica (by port) in the user's data folder, since each holds its own lock. */
+function teamsReferencesPath(config: AppConfig): string {
+  if (!isPostgresUrl(config.dataPath)) return join(dirname(resolve(config.dataPath)), 'teams-references.json');
+  return join(dirname(resolveDataPath(process.env, undefined, true).path), `teams-references-${config.PORT}.json`);
 }
 
 main().then(

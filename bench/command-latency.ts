@@ -31,11 +31,12 @@ const BLOCK_PAUSE_MS = 250;
  * Sequential signed `/breach deadlines BR-<k>` requests to breachdesk's Slack front door (processBeforeResponse, so the
  * response carries the answer) and the same bodies to a bare Bolt app whose handler only acks, alternating in blocks of 50.
  */
-export async function benchCommandLatency(storePath: string, options: { requests?: number; warmup?: number } = {}): Promise<CommandLatencyResult> {
+export async function benchCommandLatency(storePath: string, options: { requests?: number; warmup?: number; count?: number } = {}): Promise<CommandLatencyResult> {
   const requests = options.requests ?? 1000;
   const warmup = options.warmup ?? 100;
-  if (!existsSync(storePath)) throw new Error(`command latency: no store at ${storePath}`);
-  const count = incidentCount(storePath);
+  // A postgres:// store gives its size; a file store is counted from its folder.
+  if (options.count === undefined && !existsSync(storePath)) throw new Error(`command latency: no store at ${storePath}`);
+  const count = options.count ?? incidentCount(storePath);
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const fake: FakeSlack = await startFakeSlack();
   const children: Server[] = [];

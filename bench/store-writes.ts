@@ -1,4 +1,4 @@
-// Durable timeline appends at several store sizes, against the straightforward single-file lowdb store.
+// Durable timeline appends (the shared `measure` is also used by bench/postgres.ts) at several store sizes, against the straightforward single-file lowdb store.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ export interface WriteResult {
   maxStallMs: number;
 }
 
-async function measure(append: (i: number) => Promise<unknown>, rounds: number, warmup = 10): Promise<WriteResult> {
+export async function measure(append: (i: number) => Promise<unknown>, rounds: number, warmup = 10): Promise<WriteResult> {
   // Warm-up rounds let the JIT and the file system settle; they are not counted.
   for (let i = 0; i < warmup; i++) await append(-1 - i);
   const histogram = monitorEventLoopDelay({ resolution: 1 });

@@ -104,3 +104,13 @@ export interface RequestActor {
 }
 
 export type { PlatformName };
+
+/** Which process runs the scheduler when several share one store (PostgreSQL replicas): at most one holds it. */
+export interface SchedulerLease {
+  /** Try to take the lease, or confirm it is still held; true while this process holds it. */
+  tryHold(): Promise<boolean>;
+  /** Call `listener` when a held lease is lost (its connection ended); returns an unsubscribe function. */
+  onLost(listener: () => void): () => void;
+  /** Give the lease up (at shutdown), so another process takes over at once. */
+  release(): Promise<void>;
+}

@@ -18,6 +18,10 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 async function main(argv: string[]): Promise<number> {
   quietOnClosedPipe(process.stdout);
   quietOnClosedPipe(process.stderr);
+  if (argv[0] === 'migrate-store') {
+    const { migrateStore } = await import('./migrate-store.ts');
+    return migrateStore(argv.slice(1), (l) => process.stdout.write(`${l}\n`), (l) => process.stderr.write(`${l}\n`));
+  }
   const args = parseCliArgs(argv);
   if ('problem' in args) {
     process.stderr.write(`breachdesk: ${args.problem}\n${CLI_USAGE}\n`);

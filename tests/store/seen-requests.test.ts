@@ -1,4 +1,5 @@
-// markRequestSeen: true once per key until it expires; the file store remembers across a restart and a torn last line.
+// markRequestSeen: true once per key until it expires (memory, file and PostgreSQL stores); the file store remembers
+// across a restart and a torn last line.
 import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,13 +7,24 @@ import { describe, expect, it } from 'vitest';
 import type { IncidentStore } from '../../bot/ports.ts';
 import { openFileStore } from '../../data/file-store.ts';
 import { createMemoryStore } from '../../data/memory-store.ts';
+import { openPostgresStore } from '../../data/postgres/postgres-store.ts';
+import { freshDatabase, postgresUrl } from '../postgres/databases.ts';
 
 const inFiveMinutes = () => new Date(Date.now() + 5 * 60_000);
 const storePath = () => join(mkdtempSync(join(tmpdir(), 'breachdesk-seen-')), 'store.json');
 
+/** A PostgreSQL store on a fresh database, dropped when the store is closed. */
+async function openFreshPostgres(): Promise<IncidentStore> {
+  const db = await freshDatabase();
+  const store = await openPostgresStore(db.url, { listen: false });
+  return { ...store, close: () => store.close().finally(db.drop) };
+}
+
 describe.each([
   ['memory', async () => createMemoryStore()],
   ['lowdb file', async () => openFileStore(storePath(), new Date())],
+  // Without a server the PostgreSQL suites are announced as not run (tests/setup/postgres.ts).
+  ...(postgresUrl ? [['PostgreSQL', openFreshPostgres] as const] : []),
 ] as const)('%s store: markRequestSeen', (_name, open: () => Promise<IncidentStore>) => {
   it('answers true the first time and false for the same key, however many copies arrive at once', async () => {
     const store = await open();

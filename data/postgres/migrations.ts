@@ -1,0 +1,84 @@
+// The schema, as numbered migrations applied at start-up under an advisory lock; a newer schema than this build is refused.
+import type { PoolClient } from 'pg';
+import { PostgresStoreError } from './errors.ts';
+
+/** Each entry brings the schema from version index to index + 1; never edit a released one, append a new one. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE breachdesk_meta (
+    singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    next_number integer NOT NULL DEFAULT 1
+  );
+  INSERT INTO breachdesk_meta DEFAULT VALUES;
+  -- One row per incident: the record without its history (kept as json so its text and key order survive), plus
+  -- the columns list() filters on.
+  CREATE TABLE incidents (
+    id text PRIMARY KEY,
+    num integer NOT NULL UNIQUE,
+    status text NOT NULL,
+    channels jsonb NOT NULL DEFAULT '[]',
+    doc json NOT NULL,
+    version bigint NOT NULL DEFAULT 1,
+    changed_at timestamptz NOT NULL DEFAULT clock_timestamp()
+  );
+  CREATE INDEX incidents_changed_at ON incidents (changed_at);
+  CREATE INDEX incidents_channels ON incidents USING gin (channels jsonb_path_ops);
+  -- The append-only history (timeline, deliveries): one row per entry, so a change writes only its new entries.
+  CREATE TABLE incident_history (
+    incident_id text NOT NULL REFERENCES incidents (id),
+    kind text NOT NULL,
+    seq integer NOT NULL,
+    item json NOT NULL,
+    PRIMARY KEY (incident_id, kind, seq)
+  );
+  -- Chat request ids already handled (Slack retries, Teams redeliveries), shared by every replica.
+  CREATE TABLE seen_requests (
+    key text PRIMARY KEY,
+    expires_at timestamptz NOT NULL
+  );
+  CREATE INDEX seen_requests_expires_at ON seen_requests (expires_at);
+  `,
+  // Readers keep history in memory and fetch only new rows; a list rewritten rather than extended bumps this.
+  `ALTER TABLE incidents ADD COLUMN history_epoch integer NOT NULL DEFAULT 0;`,
+  // Each person's own settings (`lang`), by actor key, shared by every replica.
+  `CREATE TABLE user_preferences (
+    user_key text PRIMARY KEY,
+    prefs jsonb NOT NULL
+  );`,
+];
+
+/** The schema version this build writes. */
+export const POSTGRES_SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Arbitrary fixed key: only one process migrates at a time. */
+const MIGRATION_LOCK = 7_265_610_001;
+
+/** Bring the database to POSTGRES_SCHEMA_VERSION; refuses a database written by a newer build. Returns the version found. */
+export async function migrate(client: PoolClient, location: string): Promise<number> {
+  await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  try {
+    await client.query(`CREATE TABLE IF NOT EXISTS breachdesk_schema (
+      version integer PRIMARY KEY,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`);
+    const { rows } = await client.query<{ version: number | null }>('SELECT max(version) AS version FROM breachdesk_schema');
+    const found = rows[0]?.version ?? 0;
+    if (found > POSTGRES_SCHEMA_VERSION) {
+      throw new PostgresStoreError(location, `was written by a newer breachdesk (schema version ${found}; this build reads up to ${POSTGRES_SCHEMA_VERSION}); upgrade breachdesk or point BREACHDESK_DATA at another database`);
+    }
+    for (let version = found + 1; version <= POSTGRES_SCHEMA_VERSION; version++) {
+      await client.query('BEGIN');
+      try {
+        await client.query(MIGRATIONS[version - 1]!);
+        await client.query('INSERT INTO breachdesk_schema (version) VALUES ($1)', [version]);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK');
+        throw error;
+      }
+    }
+    return found;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+  }
+}

@@ -1,0 +1,262 @@
+// The PostgreSQL store: each change is one transaction holding the incident's row lock (no lost update across
+// replicas); history entries are rows appended beside the record; other replicas' changes arrive by LISTEN/NOTIFY.
+import { createHash, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { IncidentNotFoundError } from '../../bot/errors.ts';
+import { IncidentSchema, type Incident } from '../../bot/model/incident-schema.ts';
+import { appendChained } from '../../bot/record/chain.ts';
+import type { Clock, IncidentFilter, IncidentStore, Logger, SchedulerLease, UserPreferences } from '../../bot/ports.ts';
+import { CHANGE_CHANNEL, startChangeFeed, type ChangeFeed } from './change-feed.ts';
+import { explainConnectError, redactUrl } from './errors.ts';
+import { createAdvisoryLease } from './lease.ts';
+import { migrate } from './migrations.ts';
+import { HISTORY_KINDS, HISTORY_SQL, fromRow, historyOf } from './rows.ts';
+import { createHistoryReader } from './history-reader.ts';
+import { assertAppendOnly, deepFreeze, sharesPrefix, writeHistory, writeRecord } from './writes.ts';
+
+/** The store port plus what only a shared database offers. */
+export interface PostgresStore extends IncidentStore {
+  /** True the first time `key` is seen (until `expiresAt`); every replica shares the answer. */
+  markRequestSeen(key: string, expiresAt: Date): Promise<boolean>;
+  /** A scheduler lease on this database (one dedicated connection). */
+  schedulerLease(): SchedulerLease;
+  /** Insert an incident under its own id (moving a store); refuses an id already present. */
+  insertExact(incident: Incident): Promise<void>;
+}
+
+/** Options for openPostgresStore. */
+export interface PostgresStoreOptions {
+  /** Decides when a seen request id has expired (default: real time, as request timestamps are transport time). */
+  clock?: Clock;
+  logger?: Logger;
+  /** Hear other processes' changes (default true; a one-shot command does not need to). */
+  listen?: boolean;
+}
+
+const SEEN_PURGE_EVERY = 500;
+
+/** The record without its history lists (copied for a mutation; the lists are shared). */
+function headOf(incident: Incident): Record<string, unknown> {
+  const head: Record<string, unknown> = { ...incident };
+  for (const kind of HISTORY_KINDS) delete head[kind];
+  return head;
+}
+
+/** Schema-check `next`, parsing only the history entries it adds to `before` (kept entries were checked when written). */
+function validate(before: Incident, next: Incident): Incident {
+  const probe: Record<string, unknown> = { ...next };
+  const kept = new Map<string, readonly unknown[]>();
+  for (const kind of HISTORY_KINDS) {
+    const had = historyOf(before, kind);
+    const now = historyOf(next, kind);
+    if (had.length > 0 && sharesPrefix(had, now)) {
+      kept.set(kind, had);
+      probe[kind] = now.slice(had.length);
+    }
+  }
+  const parsed = IncidentSchema.parse(probe) as unknown as Record<string, unknown>;
+  for (const [kind, had] of kept) parsed[kind] = [...had, ...(parsed[kind] as unknown[])];
+  return parsed as unknown as Incident;
+}
+
+/** Connect, migrate and open the store at `url`; connection problems become a one-line PostgresStoreError. */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  const location = redactUrl(url);
+  const clock = options.clock ?? { now: () => new Date() };
+  const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 10_000, keepAlive: true, application_name: 'breachdesk' });
+  // An idle connection that breaks is replaced by the pool; without a listener the process would crash.
+  pool.on('error', (error) => options.logger?.warn('postgres: idle connection failed', { error: error.message }));
+  try {
+    const client = await pool.connect();
+    try {
+      await migrate(client, location);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw explainConnectError(error, url);
+  }
+
+  const origin = randomUUID();
+  const listeners = new Set<(incident: Incident) => void>();
+  const queues = new Map<string, Promise<unknown>>();
+  const remote = new Set<string>();
+  let closed = false;
+  let seenCalls = 0;
+
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    if (closed) throw new Error(`store ${location} is closed`);
+    const client = await pool.connect();
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => (broken = true));
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** One writer per incident inside this process; the row lock orders writers of different processes. */
+  function serialized<T>(id: string, work: () => Promise<T>): Promise<T> {
+    const previous = queues.get(id) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const tail = run.catch(() => undefined);
+    queues.set(id, tail);
+    void tail.then(() => queues.get(id) === tail && queues.delete(id));
+    return run;
+  }
+
+  const announce = (client: pg.PoolClient, id: string) => client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, `${origin} ${id}`]);
+
+  function acknowledged(incident: Incident): Incident {
+    const frozen = deepFreeze(incident);
+    for (const listener of listeners) listener(frozen);
+    return frozen;
+  }
+
+  const reader = createHistoryReader();
+  async function readOne(client: pg.Pool | pg.PoolClient, id: string, lock: boolean): Promise<Incident | undefined> {
+    // Lock first, read after: a statement that waited for the lock still sees the history as of its own start,
+    // so the read is a second statement, whose snapshot includes the writer we waited for.
+    if (lock && (await client.query('SELECT 1 FROM incidents WHERE id = $1 FOR UPDATE', [id])).rowCount === 0) return undefined;
+    return reader.read(client, id);
+  }
+
+  const parse = (row: { doc: string; history: string | null }) => fromRow(row.doc, row.history === null ? null : JSON.parse(row.history));
+
+  /** Another replica changed `id`: tell listeners with the committed version (bursts of one id collapse). */
+  function heard(id: string): void {
+    if (listeners.size === 0 || remote.has(id)) return;
+    remote.add(id);
+    setImmediate(() => {
+      remote.delete(id);
+      if (closed) return;
+      store.get(id).then(
+        (incident) => incident && listeners.forEach((listener) => listener(incident)),
+        (error: unknown) => options.logger?.warn('postgres: cannot read a changed incident', { incident: id, error: (error as Error).message }),
+      );
+    });
+  }
+  const feed: ChangeFeed | undefined = options.listen === false ? undefined : startChangeFeed(url, origin, heard, options.logger);
+  await feed?.ready;
+
+  const store: PostgresStore = {
+    location,
+    async get(id) {
+      const incident = await readOne(pool, id, false);
+      return incident ? deepFreeze(incident) : undefined;
+    },
+    async list(filter: IncidentFilter = {}) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (filter.openOnly) where.push(`i.status <> 'closed'`);
+      if (filter.status) where.push(`i.status = ANY($${params.push(filter.status)})`);
+      if (filter.channel) where.push(`i.channels @> $${params.push(JSON.stringify([{ platform: filter.channel.platform, id: filter.channel.id }]))}::jsonb`);
+      const { rows } = await pool.query<{ doc: string; history: string | null }>(
+        `SELECT i.doc::text AS doc, ${HISTORY_SQL} AS history FROM incidents i ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.num`,
+        params,
+      );
+      return rows.map((row) => deepFreeze(parse(row)));
+    },
+    /** None: every row was schema-checked when written and the server checks each json value, so nothing is quarantined. */
+    async damaged() {
+      return [];
+    },
+    async ids() {
+      const { rows } = await pool.query<{ id: string }>('SELECT id FROM incidents ORDER BY num');
+      return rows.map((r) => r.id);
+    },
+    async create(build) {
+      const created = await transaction(async (client) => {
+        // The counter row's lock makes ids consecutive across processes; a failed build rolls the number back.
+        const { rows } = await client.query<{ next_number: number }>('SELECT next_number FROM breachdesk_meta FOR UPDATE');
+        const id = `BR-${rows[0]!.next_number}`;
+        const incident = build(id);
+        if (incident.id !== id) throw new Error(`create: built incident has id ${incident.id}, expected ${id}`);
+        const valid = IncidentSchema.parse(incident);
+        await writeRecord(client, valid, 'insert');
+        for (const kind of HISTORY_KINDS) await writeHistory(client, id, kind, [], historyOf(valid, kind));
+        await client.query('UPDATE breachdesk_meta SET next_number = next_number + 1');
+        await announce(client, id);
+        return valid;
+      });
+      return acknowledged(created);
+    },
+    update(id, mutate) {
+      return serialized(id, async () => {
+        const next = await transaction(async (client) => {
+          const before = await readOne(client, id, true);
+          if (!before) throw new IncidentNotFoundError(id);
+          // The mutation gets its own head and arrays; the history entries in them are the shared frozen ones.
+          const draft: Record<string, unknown> = { ...before, ...JSON.parse(JSON.stringify(headOf(before))) };
+          for (const kind of HISTORY_KINDS) draft[kind] = [...historyOf(before, kind)];
+          const valid = validate(before, mutate(draft as unknown as Incident));
+          assertAppendOnly(before, valid);
+          await writeRecord(client, valid, 'update');
+          for (const kind of HISTORY_KINDS) await writeHistory(client, id, kind, historyOf(before, kind), historyOf(valid, kind));
+          await announce(client, id);
+          return valid;
+        });
+        return acknowledged(next);
+      });
+    },
+    appendTimeline(id, entry) {
+      // Sealed into the hash chain like every other entry (the file store does the same in cached-store.ts).
+      return store.update(id, (current) => appendChained({ ...current, updatedAt: entry.at }, 'timeline', [entry], new Date(entry.at)));
+    },
+    async getPreferences(userKey) {
+      const { rows } = await pool.query<{ prefs: UserPreferences }>('SELECT prefs FROM user_preferences WHERE user_key = $1', [userKey]);
+      return { ...rows[0]?.prefs };
+    },
+    async setPreferences(userKey, change) {
+      // Merged in one statement, so two replicas changing different keys for one person lose neither.
+      const set = Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined));
+      const cleared = Object.entries(change).filter(([, v]) => v === undefined).map(([k]) => k);
+      await pool.query(
+        `INSERT INTO user_preferences (user_key, prefs) VALUES ($1, $2::jsonb - $3::text[])
+         ON CONFLICT (user_key) DO UPDATE SET prefs = (user_preferences.prefs || $2::jsonb) - $3::text[]`,
+        [userKey, JSON.stringify(set), cleared],
+      );
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async markRequestSeen(key, expiresAt) {
+      const now = clock.now();
+      // Keys are hashed, as in the file store: the database holds no Slack signatures or activity ids in clear.
+      const hashed = createHash('sha256').update(key).digest('base64url').slice(0, 32);
+      const { rowCount } = await pool.query(
+        `INSERT INTO seen_requests (key, expires_at) VALUES ($1, $2)
+         ON CONFLICT (key) DO UPDATE SET expires_at = EXCLUDED.expires_at WHERE seen_requests.expires_at <= $3`,
+        [hashed, expiresAt, now],
+      );
+      if (++seenCalls % SEEN_PURGE_EVERY === 0) void pool.query('DELETE FROM seen_requests WHERE expires_at <= $1', [now]).catch(() => undefined);
+      return rowCount === 1;
+    },
+    schedulerLease: () => createAdvisoryLease(url, options.logger),
+    async insertExact(incident) {
+      const valid = IncidentSchema.parse(incident);
+      await transaction(async (client) => {
+        await writeRecord(client, valid, 'insert');
+        for (const kind of HISTORY_KINDS) await writeHistory(client, valid.id, kind, [], historyOf(valid, kind));
+        await client.query('UPDATE breachdesk_meta SET next_number = greatest(next_number, $1)', [Number(valid.id.slice(3)) + 1]);
+        await announce(client, valid.id);
+      });
+    },
+    async close() {
+      if (closed) return;
+      await Promise.all([...queues.values()]);
+      closed = true;
+      await feed?.close();
+      await pool.end();
+    },
+  };
+  return store;
+}
