@@ -4,7 +4,7 @@ import { contractualObligations } from './contractual.ts';
 import { withFiling } from '../guidance/filing.ts';
 import { computeDeadline, describeClock, kindOf, type Deadline } from './clock.ts';
 import {
-  awarenessTrigger, conditionHolds, determinationTrigger, discoveryTrigger, materialityTrigger, testThreshold, vendorDiscoveryTrigger, type Trigger,
+  awarenessTrigger, conditionHolds, determinationTrigger, discoveryTrigger, materialityTrigger, stateDiscoveryTrigger, testThreshold, vendorDiscoveryTrigger, type Trigger,
 } from './facts.ts';
 import { runGates } from './gates.ts';
 import { notCoveredObligations } from './not-covered.ts';
@@ -86,13 +86,16 @@ function resolve(ctx: Ctx, id: string): Obligation {
   return result;
 }
 
+/** A US State (or DC, territory) breach statute, as opposed to a federal rule. */
+const STATE_RULE = /^US-[A-Z]{2}-BREACH$/;
+
 type Anchored = { trigger: Trigger } | { needsFacts: string } | { waitingFor: string };
 
 function anchorTrigger(ctx: Ctx, t: Target): Anchored {
   const anchor = t.part.anchor;
   switch (anchor.event) {
     case 'discovery':
-      return { trigger: discoveryTrigger(ctx.incident) };
+      return { trigger: STATE_RULE.test(t.rule.id) ? stateDiscoveryTrigger(ctx.incident) : discoveryTrigger(ctx.incident) };
     case 'determination':
       return { trigger: determinationTrigger(ctx.incident) };
     case 'awareness':

@@ -74,10 +74,26 @@ export function awarenessTrigger(incident: Incident): Trigger {
   return { ...chosen, notes: [`earliest of ${vendor.name}'s notice to us on ${day(vendor.notifiedUsAt)} and our own awareness on ${day(incident.discoveredAt)} (Art. 33(2); the processor's own discovery does not start our clock)`] };
 }
 
+/**
+ * State breach laws: the data owner's clock runs from its own discovery or the vendor's notification of the breach
+ * (e.g. Tex. Bus. & Com. 521.053(b), Fla. Stat. 501.171(6)(a)); the HIPAA agent rule (45 CFR 164.404(a)(2)) is federal,
+ * so it is not carried over silently: the earlier start it would give is named as the open question it is.
+ */
+export function stateDiscoveryTrigger(incident: Incident): Trigger {
+  const vendor = incident.vendor;
+  if (!vendor?.isAgent) return discoveryTrigger(incident);
+  const base = discoveryTrigger({ ...incident, vendor: { ...vendor, isAgent: false } });
+  const earlier = vendor.discoveredAt !== null && Date.parse(vendor.discoveredAt) < base.ms
+    ? `; if state agency law imputes ${vendor.name}'s knowledge to us (unsettled), this clock started at its discovery on ${localDate(Date.parse(vendor.discoveredAt), incident.organization.timezone)}: ask counsel`
+    : '';
+  const own = base.notes.map((n) => n.replace(`${vendor.name} is an independent contractor: `, '').replace('its notice', `${vendor.name}'s notice`));
+  return { ...base, notes: [...own, `the state statute counts from discovery or notification of the breach: the HIPAA agent rule (45 CFR 164.404(a)(2)) is not applied to this clock${earlier}`] };
+}
+
 /** The determination that a breach occurred (state laws); discovery, the earliest possible start, when not recorded. */
 export function determinationTrigger(incident: Incident): Trigger {
   if (incident.breachDeterminedAt) return trigger('breach determination', incident.breachDeterminedAt);
-  const d = discoveryTrigger(incident);
+  const d = stateDiscoveryTrigger(incident);
   return { ...d, notes: [...d.notes, 'breach determination not recorded (breachDeterminedAt): counted from discovery, the earliest possible start'] };
 }
 

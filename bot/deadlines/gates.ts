@@ -51,6 +51,10 @@ function gdprRisk(incident: Incident): GateResult {
 }
 
 function gdprHighRisk(incident: Incident): GateResult {
+  // Art. 34(3)(a): no communication when encryption made the data unintelligible to anyone not authorised to access them.
+  if (incident.gdprRisk !== 'unlikely' && incident.gdprRisk !== 'risk' && incident.dataEncrypted === true && incident.keyCompromised !== true) {
+    return { outcome: 'not_applicable', reason: 'the data were encrypted and the key was not taken: Art. 34(3)(a) (data unintelligible to anyone not authorised) removes the communication to data subjects; if the encryption did not protect them, set keyCompromised' };
+  }
   if (incident.gdprRisk === 'high') return applies('risk to individuals assessed as high (gdprRisk)');
   if (incident.gdprRisk === null) {
     return { outcome: 'needs_facts', reason: 'risk to individuals not assessed (gdprRisk): data subjects must be told without undue delay if it is high' };

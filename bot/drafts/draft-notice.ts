@@ -9,12 +9,12 @@ import { hhsFieldSheet, ownerNotice, regulatorNotice } from './us-filings.ts';
 type Kind = { kind: string; title: [string, string]; write: (w: DraftWriter, now: Date) => string[] };
 
 const KINDS: { test: RegExp; kind: Kind }[] = [
-  { test: /^(US-HIPAA-164\.404-INDIVIDUALS|US-42CFR2-2\.16-INDIVIDUALS|US-FTC-HBNR-INDIVIDUALS|US-[A-Z]{2}-BREACH:individuals)$/, kind: { kind: 'individual-letter', title: ['Letter to individuals', 'Lettre aux personnes concernées'], write: individualLetter } },
+  { test: /^(US-HIPAA-164\.404-INDIVIDUALS|US-42CFR2-2\.16-INDIVIDUALS|US-FTC-HBNR-INDIVIDUALS|US-[A-Z]{2}-BREACH:individuals|US-CA-BREACH:hs1280\.15_patients)$/, kind: { kind: 'individual-letter', title: ['Letter to individuals', 'Lettre aux personnes concernées'], write: individualLetter } },
   { test: /^(US-HIPAA-164\.406-MEDIA|US-42CFR2-2\.16-MEDIA|US-FTC-HBNR-MEDIA)/, kind: { kind: 'media-notice', title: ['Media notice', 'Communiqué aux médias'], write: mediaNotice } },
   { test: /^(US-HIPAA-164\.408-HHS|US-42CFR2-2\.16-HHS)/, kind: { kind: 'hhs-field-sheet', title: ['HHS breach portal field sheet', 'Fiche de saisie du portail HHS'], write: hhsFieldSheet } },
-  { test: /^(US-HIPAA-164\.410-BA-TO-CE|US-[A-Z]{2}-BREACH:owner|EU-GDPR-33-PROCESSOR|US-FTC-HBNR-TPSP)$/, kind: { kind: 'owner-notice', title: ['Notice to the data owner', 'Notification au responsable des données'], write: ownerNotice } },
+  { test: /^(US-HIPAA-164\.410-BA-TO-CE|US-[A-Z]{2}-BREACH:owner|EU-GDPR-33-PROCESSOR|UK-GDPR-33-PROCESSOR|US-FTC-HBNR-TPSP)$/, kind: { kind: 'owner-notice', title: ['Notice to the data owner', 'Notification au responsable des données'], write: ownerNotice } },
   { test: /^(FR-CNIL-GDPR-33|EU-GDPR-33-SA|UK-GDPR-33-ICO)/, kind: { kind: 'authority-notification', title: ['Notification to the supervisory authority', 'Notification à l\'autorité de contrôle'], write: authorityNotification } },
-  { test: /^EU-GDPR-34-DS/, kind: { kind: 'data-subject-letter', title: ['Letter to data subjects (Art. 34)', 'Courrier aux personnes concernées (art. 34)'], write: dataSubjectLetter } },
+  { test: /^(EU|UK)-GDPR-34-DS/, kind: { kind: 'data-subject-letter', title: ['Letter to data subjects (Art. 34)', 'Courrier aux personnes concernées (art. 34)'], write: dataSubjectLetter } },
   { test: /^FR-CSP-L1111-8-2-SSI/, kind: { kind: 'health-agency-declaration', title: ['ARS / CERT Santé declaration', 'Déclaration ARS / CERT Santé'], write: healthAgencyDeclaration } },
 ];
 
@@ -49,10 +49,10 @@ function whereToFile(o: Obligation, lang: DraftLang): string[] {
   const f = o.filing;
   if (!f) return [];
   const fr = lang === 'fr';
-  const where = [f.portal, f.form, f.email, f.postal, f.phone].filter(Boolean).join(' · ');
+  const where = [f.portal, (fr && f.formFr) || f.form, f.email, f.postal, f.phone].filter(Boolean).join(' · ');
   return [
-    `${fr ? 'Où :' : 'Where:'} ${f.to}${where ? ` — ${where}` : ''}`,
-    `${fr ? 'Comment :' : 'How:'} ${f.method}${f.signedBy ? ` (${fr ? 'signé par' : 'signed by'} ${f.signedBy})` : ''}`,
+    `${fr ? 'Où :' : 'Where:'} ${(fr && f.toFr) || f.to}${where ? ` — ${where}` : ''}`,
+    `${fr ? 'Comment :' : 'How:'} ${(fr && f.methodFr) || f.method}${f.signedBy ? ` (${fr ? 'signé par' : 'signed by'} ${(fr && f.signedByFr) || f.signedBy})` : ''}`,
     ...(f.verification === 'unverified' ? [fr ? 'Attention : ces indications de dépôt ne sont pas vérifiées.' : 'Note: this filing guidance is unverified.'] : []),
   ];
 }

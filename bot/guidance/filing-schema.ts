@@ -19,6 +19,11 @@ export const FilingSchema = z.strictObject({
   content: z.array(z.string().min(1)).min(1),
   /** The same checklist in French, for French drafts and answers (where the notice is French). */
   contentFr: z.array(z.string().min(1)).optional(),
+  signedByFr: z.string().min(1).optional(),
+  /** `to`, `form`, `method` (and `signedByFr`: `signedBy`) in French, for French drafts and answers (where the notice is French). */
+  toFr: z.string().min(1).optional(),
+  formFr: z.string().min(1).optional(),
+  methodFr: z.string().min(1).optional(),
   /** When the usual channel fails (164.404(d) substitute notice...). */
   substitute: z.array(z.string().min(1)).optional(),
   notes: z.array(z.string().min(1)).optional(),

@@ -48,8 +48,8 @@ export const OrganizationSchema = z.strictObject({
   secRegistrant: z.boolean().default(false),
   /** French opérateur de services essentiels (NIS1, décret 2018-384). */
   frOse: z.boolean().default(false),
-  /** California licensed clinic, health facility, home health agency or hospice (H&S 1280.15). */
-  caHealthFacility: z.boolean().default(false),
+  /** California licensed clinic, health facility, home health agency or hospice (H&S 1280.15); null: not answered yet (a California covered entity then needs facts). */
+  caHealthFacility: z.boolean().nullable().default(null),
   /** 42 CFR Part 2 program (SUD treatment records); null: unknown, then inferred from part2_records / sud_treatment data. */
   part2Program: z.boolean().nullable().default(null),
   /** Entity regulated by the NY Department of Financial Services (DFS is then a recipient under GBL 899-aa). */

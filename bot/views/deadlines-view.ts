@@ -203,13 +203,14 @@ function shortRecipient(recipient: string): string {
 /** Where and how to file, as labelled lines in the language (the French checklist where the notice is French). */
 function filingText(f: Filing, lang: Lang): string {
   const tr = translator(lang);
-  const content = lang === 'fr' && f.contentFr ? f.contentFr : f.content;
-  const where = [f.portal, f.form, f.email, f.postal, f.phone].filter(Boolean).join(' · ');
+  const fr = lang === 'fr';
+  const content = fr && f.contentFr ? f.contentFr : f.content;
+  const where = [f.portal, (fr && f.formFr) || f.form, f.email, f.postal, f.phone].filter(Boolean).join(' · ');
   return [
-    `${tr('filing.to')}: ${f.to}`,
+    `${tr('filing.to')}: ${(fr && f.toFr) || f.to}`,
     ...(where ? [`${tr('filing.where')}: ${where}`] : []),
-    `${tr('filing.method')}: ${f.method}`,
-    ...(f.signedBy ? [`${tr('filing.signedBy')}: ${f.signedBy}`] : []),
+    `${tr('filing.method')}: ${(fr && f.methodFr) || f.method}`,
+    ...(f.signedBy ? [`${tr('filing.signedBy')}: ${(fr && f.signedByFr) || f.signedBy}`] : []),
     `${tr('filing.content')}:`,
     ...content.map((c) => `  ☐ ${c}`),
     ...(f.substitute?.length ? [`${tr('filing.substitute')}:`, ...f.substitute.map((c) => `  • ${c}`)] : []),

@@ -6,11 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES_DIR, InvalidRulesError, loadRules } from '../../bot/deadlines/load-rules.ts';
 import { rules } from './helpers.ts';
 
-// Every regulations.json rule with a clock, plus the 54 US jurisdictions of the December 2026 update and 42 CFR Part 2.
+// Every regulations.json rule with a clock, plus the 54 US jurisdictions of the December 2026 update, 42 CFR Part 2, and
+// UK GDPR Art. 34 / Art. 33(2) (tracked obligations since the legal review, not a caveat on the ICO line).
 const CLOCKED_RULE_IDS = [
   'US-HIPAA-164.404-INDIVIDUALS', 'US-HIPAA-164.406-MEDIA', 'US-HIPAA-164.408-HHS-500PLUS', 'US-HIPAA-164.408-HHS-LT500',
   'US-HIPAA-164.410-BA-TO-CE', 'US-FTC-HBNR-INDIVIDUALS', 'US-FTC-HBNR-FTC', 'US-FTC-HBNR-MEDIA', 'US-FTC-HBNR-TPSP',
-  'US-SEC-8K-1.05', 'EU-GDPR-33-SA', 'EU-GDPR-33-PROCESSOR', 'EU-GDPR-34-DS', 'UK-GDPR-33-ICO', 'EU-NIS2-23-EARLY-WARNING',
+  'US-SEC-8K-1.05', 'EU-GDPR-33-SA', 'EU-GDPR-33-PROCESSOR', 'EU-GDPR-34-DS', 'UK-GDPR-33-ICO', 'UK-GDPR-34-DS', 'UK-GDPR-33-PROCESSOR', 'EU-NIS2-23-EARLY-WARNING',
   'EU-NIS2-23-NOTIFICATION', 'EU-NIS2-23-INTERMEDIATE', 'EU-NIS2-23-FINAL', 'EU-NIS2-23-RECIPIENTS', 'FR-CSP-L1111-8-2-SSI',
   'FR-CNIL-GDPR-33', 'FR-NIS1-OSE-ANSSI',
   'US-42CFR2-2.16-INDIVIDUALS', 'US-42CFR2-2.16-HHS', 'US-42CFR2-2.16-MEDIA',

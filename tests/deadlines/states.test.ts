@@ -66,7 +66,8 @@ describe('business-day AG clocks use that State\'s holidays', () => {
   it('CA H&S 1280.15: 15 business days to CDPH and the patient, skipping César Chávez Day', () => {
     // From Thu 2025-03-20: Fri 21 (1), Mon 24..Fri 28 (2-6), Mon 31 César Chávez Day (CA) skipped, Tue Apr 1..Fri 4 (7-10),
     // Mon 7..Fri 11 (11-15) → 2025-04-11. Los Angeles is on PDT (-07:00).
-    const incident = makeIncident({ discoveredAt: '2025-03-20T09:00:00-07:00', organization: { caHealthFacility: true, timezone: 'America/Los_Angeles' } });
+    // The 1280.15 lines are listed when California residents are affected (the affected patients here live in California).
+    const incident = makeIncident({ discoveredAt: '2025-03-20T09:00:00-07:00', affected: { total: 40, byJurisdiction: { 'US-CA': 40 } }, organization: { caHealthFacility: true, timezone: 'America/Los_Angeles' } });
     const list = compute(incident, '2025-03-21T00:00:00Z');
     for (const id of ['US-CA-BREACH:hs1280.15_cdph', 'US-CA-BREACH:hs1280.15_patients']) {
       expect(find(list, id)).toMatchObject({ dueDate: '2025-04-11', dueAt: '2025-04-11T23:59:59.999-07:00', citation: 'Cal. Health & Safety Code 1280.15' });

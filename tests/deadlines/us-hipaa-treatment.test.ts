@@ -23,11 +23,14 @@ describe('HIPAA treatment per state', () => {
     ['US-IA', /715C\.2/], // HIPAA-compliant entities exempt since 2019-01-01
     ['US-KY', /365\.732/], // does not apply to persons subject to HIPAA
   ])('%s exempts a HIPAA covered entity, and binds an organization outside HIPAA', (code, citation) => {
-    const own = find(compute(hospital(code), NOW), `${code}-BREACH:individuals`);
+    // With an SSN in the breach: these definitions (e.g. Iowa Code 715C.1(11), KRS 365.732(1)(c)) leave medical data out,
+    // so name + diagnosis alone would be not applicable for that reason instead.
+    const ssn = { dataCategories: ['name', 'ssn', 'diagnosis'] };
+    const own = find(compute(hospital(code, ssn), NOW), `${code}-BREACH:individuals`);
     expect(own.status).toBe('not_applicable');
     expect(own.basis).toMatch(/does not apply to a HIPAA-regulated covered entity/);
     expect(own.basis).toMatch(citation);
-    expect(find(compute(hospital(code, { organization: { role: 'controller' } }), NOW), `${code}-BREACH:individuals`).status).toBe('pending');
+    expect(find(compute(hospital(code, { ...ssn, organization: { role: 'controller' } }), NOW), `${code}-BREACH:individuals`).status).toBe('pending');
   });
 
   it('deemed (CT): the HIPAA notice satisfies the notice to residents; the AG is still owed, no later than residents', () => {
@@ -71,11 +74,12 @@ describe('HIPAA treatment per state', () => {
   it('no carve-out (TX, NJ): the notices are owed in full by a hospital', () => {
     // TX: 60 days after determination (counted from discovery when none is recorded) → 2026-05-01.
     expect(find(compute(hospital('US-TX'), NOW), 'US-TX-BREACH:individuals')).toMatchObject({ status: 'pending', dueDate: '2026-05-01' });
-    expect(find(compute(hospital('US-NJ'), NOW), 'US-NJ-BREACH:individuals').status).toBe('pending');
+    // NJ: N.J.S.A. 56:8-161 counts name + SSN (not medical data) as personal information, so the breach here includes an SSN.
+    expect(find(compute(hospital('US-NJ', { dataCategories: ['name', 'ssn', 'diagnosis'] }), NOW), 'US-NJ-BREACH:individuals').status).toBe('pending');
   });
 
   it('OH and MD keep their doubt visible, with a lowered verification level', () => {
-    const oh = find(compute(hospital('US-OH'), NOW), 'US-OH-BREACH:individuals');
+    const oh = find(compute(hospital('US-OH', { dataCategories: ['name', 'ssn'] }), NOW), 'US-OH-BREACH:individuals');
     expect(oh).toMatchObject({ status: 'not_applicable', verification: 'unverified' });
     expect(oh.basis).toMatch(/doubt/);
     const md = find(compute(hospital('US-MD'), NOW), 'US-MD-BREACH:attorney_general');
