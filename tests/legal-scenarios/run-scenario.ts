@@ -1,4 +1,5 @@
 // Runs a legal scenario the way a user does: `import <json>` then `deadlines <id> --json`, through the command registry.
+import { expect } from 'vitest';
 import { createTestBot } from '../helpers/test-bot.ts';
 
 /** One row of `deadlines --json`, as the contract (docs/contracts.md) gives it. */
@@ -57,4 +58,18 @@ export function commonProblems(rows: Row[]): string[] {
     }
   }
   return problems;
+}
+
+/** Run one scenario and check it: no common problem, every expected obligation as derived, none of the absent ones. */
+export async function checkScenario(s: Scenario): Promise<void> {
+  const { rows } = await runScenario(s.facts, s.now);
+  expect(commonProblems(rows)).toEqual([]);
+  for (const [id, want] of Object.entries(s.expect)) {
+    const row = rows.find((r) => r.obligation === id);
+    expect(row, `${id} is missing`).toBeDefined();
+    const { basis, ...fields } = want;
+    expect(row, id).toMatchObject(fields);
+    if (basis) expect(row!.basis, id).toMatch(basis);
+  }
+  for (const id of s.absent ?? []) expect(rows.map((r) => r.obligation)).not.toContain(id);
 }
