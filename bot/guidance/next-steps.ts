@@ -2,10 +2,9 @@
 // and the open steps of the response plan.
 import type { Incident } from '../model/incident-schema.ts';
 import type { Obligation } from '../deadlines/types.ts';
-import { countdown } from '../deadlines/present.ts';
 import { draftKind } from '../drafts/draft-notice.ts';
 import type { ReplySection } from '../reply.ts';
-import { formatInZone } from '../views/format-in-zone.ts';
+import { formatCountdown, formatInstant } from '../i18n/format.ts';
 import { tasksFor, type Lang, type TaskView } from './plan.ts';
 
 // Tolled notices are still owed (the delay ends): they are drafted and listed too.
@@ -35,7 +34,7 @@ export function nextSteps(incident: Incident, obligations: readonly Obligation[]
     },
     {
       heading: fr ? 'Prochaines échéances' : 'Next deadlines',
-      text: dated.map((o) => `${formatInZone(o.dueAt!, zone)} (${countdown(Date.parse(o.dueAt!), now.getTime(), 'words')}${o.status === 'tolled' ? (fr ? ', suspendu : délai demandé par les forces de l\'ordre' : ', tolled: law-enforcement delay') : ''}) · ${o.recipient} · ${o.citation}`).join('\n') || none,
+      text: dated.map((o) => `${formatInstant(o.dueAt!, zone, lang)} (${formatCountdown(Date.parse(o.dueAt!), now.getTime(), lang, 'words')}${o.status === 'tolled' ? (fr ? ', suspendu : délai demandé par les forces de l\'ordre' : ', tolled: law-enforcement delay') : ''}) · ${o.recipient} · ${o.citation}`).join('\n') || none,
     },
     {
       heading: fr ? `Notifications à rédiger (${toDraft.length})` : `Notices not yet drafted (${toDraft.length})`,

@@ -45,6 +45,8 @@ describe('guidance on the demo incidents', () => {
     expect(reply.text).toContain('Déposer plainte');
     expect(reply.text).toContain('draft BR-2 FR-CNIL-GDPR-33');
     expect(reply.text).toContain('Signaler à l\'ARS / CERT Santé');
+    // Countdowns and dates in French too (the CNIL clock is 72 hours from awareness: still running at NOW).
+    expect(reply.text).not.toMatch(/overdue by|\bin \d+ (day|hour)/);
   });
 
   it('a task marked done goes on the timeline, leaves next, and shows in the summary count', async () => {
