@@ -1,6 +1,6 @@
 // The lowdb JSON store: a manifest file plus, per incident, a small head document and an append-only history journal
 // (data/incident-journal.ts), so a write never rewrites the other incidents nor the incident's own history.
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
@@ -76,8 +76,9 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
         // Known from the last read or write; an incident loaded from the pack reads its small head once.
         const mark = marks.has(incident.id) ? marks.get(incident.id) : markOnDisk(head);
         marks.set(incident.id, await writeChange(head, change, mark));
-        // The head file's stamp changes with every write of facts (history-only appends may leave it: they change no fact).
-        const stamp = fileStamp(head);
+        // Every write rewrites the head file, so its stamp must change: file times come from a coarse clock, and two
+        // writes of the same size within one tick would otherwise look like no change to the pack and the deadline index.
+        const stamp = distinctStamp(head, stamps.get(incident.id));
         if (stamp) stamps.set(incident.id, stamp);
         else stamps.delete(incident.id);
       } finally {
@@ -210,4 +211,13 @@ function validateIncident(path: string, raw: unknown): Incident {
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
+}
+
+/** The head file's stamp after a write, moved 1 ms on when it equals the previous stamp (same size, same clock tick). */
+function distinctStamp(path: string, previous: string | undefined): string | undefined {
+  const stamp = fileStamp(path);
+  if (!stamp || stamp !== previous) return stamp;
+  const { atime, mtimeMs } = statSync(path);
+  utimesSync(path, atime, new Date(mtimeMs + 1));
+  return fileStamp(path);
 }
