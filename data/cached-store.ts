@@ -1,5 +1,6 @@
 // The store logic both implementations share: an in-memory index, per-incident write queues, append-only history
 // (timeline and deliveries held apart from the incident's head, so a change costs the same whatever the history's length).
+import { createKeyedQueue } from './keyed-queue.ts';
 import type { DamagedIncident, IncidentFilter, IncidentStore } from '../bot/ports.ts';
 import { appendChained } from '../bot/record/chain.ts';
 import { IncidentDamagedError, IncidentNotFoundError } from '../bot/errors.ts';
@@ -108,18 +109,11 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
   function current(id: string): Incident | undefined {
     return recordOf(id)?.incident();
   }
-  const queues = new Map<string, Promise<unknown>>();
+  const queues = createKeyedQueue();
   const listeners = new Set<(incident: Incident) => void>();
 
   /** Run writes to one incident one after another, so none is lost. */
-  function serialized<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const previous = queues.get(id) ?? Promise.resolve();
-    const run = previous.then(work, work);
-    const tail = run.catch(() => undefined);
-    queues.set(id, tail);
-    void tail.then(() => queues.get(id) === tail && queues.delete(id));
-    return run;
-  }
+  const serialized = <T>(id: string, work: () => Promise<T>): Promise<T> => queues.run(id, work);
 
   /** Validate what is new (the head and the added history entries), persist it, then hold it. */
   async function commit(next: Incident, before?: Incident): Promise<Incident> {
@@ -216,7 +210,7 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
     },
     async close() {
       if (closed) return;
-      await Promise.all([...queues.values()]);
+      await queues.idle();
       closed = true;
       await persistence.close();
     },

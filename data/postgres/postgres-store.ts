@@ -1,5 +1,6 @@
 // The PostgreSQL store: each change is one transaction holding the incident's row lock (no lost update across
 // replicas); history entries are rows appended beside the record; other replicas' changes arrive by LISTEN/NOTIFY.
+import { createKeyedQueue } from '../keyed-queue.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { IncidentNotFoundError } from '../../bot/errors.ts';
@@ -80,7 +81,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
   const origin = randomUUID();
   const listeners = new Set<(incident: Incident) => void>();
-  const queues = new Map<string, Promise<unknown>>();
+  const queues = createKeyedQueue();
   const remote = new Set<string>();
   let closed = false;
   let seenCalls = 0;
@@ -103,14 +104,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   }
 
   /** One writer per incident inside this process; the row lock orders writers of different processes. */
-  function serialized<T>(id: string, work: () => Promise<T>): Promise<T> {
-    const previous = queues.get(id) ?? Promise.resolve();
-    const run = previous.then(work, work);
-    const tail = run.catch(() => undefined);
-    queues.set(id, tail);
-    void tail.then(() => queues.get(id) === tail && queues.delete(id));
-    return run;
-  }
+  const serialized = <T>(id: string, work: () => Promise<T>): Promise<T> => queues.run(id, work);
 
   const announce = (client: pg.PoolClient, id: string) => client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, `${origin} ${id}`]);
 
@@ -252,7 +246,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
     async close() {
       if (closed) return;
-      await Promise.all([...queues.values()]);
+      await queues.idle();
       closed = true;
       await feed?.close();
       await pool.end();
