@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFileStore } from '../../data/file-store.ts';
-import { IncidentSchema } from '../../bot/model/incident-schema.ts';
+import { seedGdprStore } from './gdpr-seed.ts';
 import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -54,19 +54,7 @@ const reminders = () => slack.callsOf('chat.postMessage').filter((c) => String(c
 beforeAll(async () => {
   slack = await startFakeSlack();
   dataPath = join(mkdtempSync(join(tmpdir(), 'breachdesk-crash-')), 'store.json');
-  const now = Date.now();
-  const store = await openFileStore(dataPath, new Date(now));
-  // A controller aware 71.5 hours ago: the GDPR Art. 33 72-hour clock ends in 30 minutes, so a reminder is due now.
-  const discoveredAt = new Date(now - 71.5 * 3_600_000).toISOString();
-  await store.create((id) =>
-    IncidentSchema.parse({
-      id, title: 'Ransomware at a clinic lab', createdAt: discoveredAt, updatedAt: discoveredAt, discoveredAt,
-      organization: { name: 'Klinikum Beispiel', role: 'controller', country: 'DE', timezone: 'Europe/Berlin' },
-      affected: { total: 1200, byJurisdiction: { DE: 1200 } }, gdprRisk: 'risk',
-      channels: [{ platform: 'slack', id: 'C0INCIDENT', linkedAt: discoveredAt, linkedBy: 'dpo' }],
-    }),
-  );
-  await store.close();
+  await seedGdprStore(dataPath, (at) => [{ platform: 'slack', id: 'C0INCIDENT', linkedAt: at, linkedBy: 'dpo' }]);
 });
 
 afterAll(async () => {

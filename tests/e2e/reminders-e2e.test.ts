@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFileStore } from '../../data/file-store.ts';
-import { IncidentSchema } from '../../bot/model/incident-schema.ts';
+import { seedGdprStore } from './gdpr-seed.ts';
 import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from '../slack/fake-slack.ts';
 import { startFakeConnector, type FakeConnector } from '../teams/helpers/fake-connector.ts';
 
@@ -24,25 +24,13 @@ let teams: FakeConnector;
 let dataPath: string;
 
 async function seedStore(): Promise<void> {
-  const now = Date.now();
-  const store = await openFileStore(dataPath, new Date(now));
-  // A German controller aware 71.5 hours ago: the 72-hour clock to the supervisory authority ends in 30 minutes.
-  const discoveredAt = new Date(now - 71.5 * 3_600_000).toISOString();
-  await store.create((id) =>
-    IncidentSchema.parse({
-      id, title: 'Ransomware at a clinic lab', createdAt: discoveredAt, updatedAt: discoveredAt, discoveredAt,
-      organization: { name: 'Klinikum Beispiel', role: 'controller', country: 'DE', timezone: 'Europe/Berlin' },
-      affected: { total: 1200, byJurisdiction: { DE: 1200 } }, gdprRisk: 'risk',
-      channels: [
-        { platform: 'slack', id: 'C0INCIDENT', linkedAt: discoveredAt, linkedBy: 'dpo' },
-        {
-          platform: 'teams', id: TEAMS_CONVERSATION, linkedAt: discoveredAt, linkedBy: 'dpo',
-          reference: { channelId: 'msteams', serviceUrl: teams.serviceUrl, conversation: { id: TEAMS_CONVERSATION, isGroup: true }, bot: { id: '28:breachdesk', name: 'breachdesk' } },
-        },
-      ],
-    }),
-  );
-  await store.close();
+  await seedGdprStore(dataPath, (at) => [
+    { platform: 'slack', id: 'C0INCIDENT', linkedAt: at, linkedBy: 'dpo' },
+    {
+      platform: 'teams', id: TEAMS_CONVERSATION, linkedAt: at, linkedBy: 'dpo',
+      reference: { channelId: 'msteams', serviceUrl: teams.serviceUrl, conversation: { id: TEAMS_CONVERSATION, isGroup: true }, bot: { id: '28:breachdesk', name: 'breachdesk' } },
+    },
+  ]);
 }
 
 const botLog: string[] = [];
