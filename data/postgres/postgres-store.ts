@@ -67,12 +67,21 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const pool = new pg.Pool({ connectionString: url, max: 8, connectionTimeoutMillis: 10_000, keepAlive: true, application_name: 'breachdesk' });
   // An idle connection that breaks is replaced by the pool; without a listener the process would crash.
   pool.on('error', (error) => options.logger?.warn('postgres: idle connection failed', { error: error.message }));
-  try {
+  // A checked-out connection that the server ends (restart, failover, an administrator) emits 'error' on the client
+  // itself, where the pool's idle listener is not attached: without one the process would crash. The query in flight
+  // rejects with the same error, so the listener only has to keep the process alive and say what happened.
+  const connect = async () => {
     const client = await pool.connect();
+    const onError = (error: Error) => options.logger?.warn('postgres: connection in use failed', { error: error.message });
+    client.on('error', onError);
+    return { client, done: (broken?: boolean) => (client.removeListener('error', onError), client.release(broken)) };
+  };
+  try {
+    const { client, done } = await connect();
     try {
       await migrate(client, location);
     } finally {
-      client.release();
+      done();
     }
   } catch (error) {
     await pool.end().catch(() => undefined);
@@ -88,7 +97,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     if (closed) throw new Error(`store ${location} is closed`);
-    const client = await pool.connect();
+    const { client, done } = await connect();
     let broken = false;
     try {
       await client.query('BEGIN');
@@ -99,7 +108,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       await client.query('ROLLBACK').catch(() => (broken = true));
       throw error;
     } finally {
-      client.release(broken);
+      done(broken);
     }
   }
 
