@@ -166,7 +166,8 @@ describe.runIf(postgresUrl)('PostgreSQL store', () => {
     expect(await a.tryHold()).toBe(true);
     const lost = new Promise<void>((resolve) => a.onLost(resolve));
     // The holder's connection dies (as when its process is killed): the server frees the lock at once.
-    await sql(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid()`);
+    // Only this test's database: other suites run replicas on their own databases at the same time.
+    await sql(`SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid <> pg_backend_pid() AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`);
     await lost;
     expect(await b.tryHold()).toBe(true);
     expect(await a.tryHold()).toBe(false);
