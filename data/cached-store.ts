@@ -2,9 +2,10 @@
 // (timeline and deliveries held apart from the incident's head, so a change costs the same whatever the history's length).
 import { createKeyedQueue } from './keyed-queue.ts';
 import type { DamagedIncident, IncidentFilter, IncidentStore } from '../bot/ports.ts';
-import { appendChained } from '../bot/record/chain.ts';
+import { canonicalJson } from '../bot/record/canonical.ts';
+import { appendChained, chainWith, type ChainedEntry } from '../bot/record/chain.ts';
 import { IncidentDamagedError, IncidentNotFoundError } from '../bot/errors.ts';
-import { IncidentSchema, type Incident, type TimelineEntry } from '../bot/model/incident-schema.ts';
+import { IncidentSchema, type Chain, type Incident, type TimelineEntry } from '../bot/model/incident-schema.ts';
 import { deepFreeze, HISTORY_FIELDS, HistoryLog, IncidentRecord, type PerList } from './incident-record.ts';
 import { StoreCorruptError } from './store-errors.ts';
 
@@ -16,6 +17,12 @@ export interface IncidentWrite {
   appended: PerList<readonly unknown[]>;
   /** The whole history must be written (a new incident, or a history list that was replaced rather than extended). */
   rewrite: boolean;
+  /**
+   * Only access-log entries were added, and the head changed only by their links in its chain record (chainWith of
+   * bot/record/chain.ts): a persistence may append them without rewriting the head, and bring its chain record up to
+   * date from them when it reads the incident back.
+   */
+  accessOnly: boolean;
 }
 
 /** Where a cached store puts records; the memory store persists nowhere. */
@@ -126,9 +133,11 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
       kept[field] = was !== undefined && isPrefix(was, now);
       probe[field] = kept[field] ? now.slice(was!.length) : now;
     }
-    // Earlier history was validated when it was written: only the head and the new entries are checked again.
-    const valid = IncidentSchema.parse(probe) as Record<string, unknown>;
     const old = before ? byId.get(next.id) : undefined;
+    // Earlier history was validated when it was written: only the head and the new entries are checked again; a read
+    // logged and nothing else (the head as stored but for the new links' chain record) only through its new entries.
+    const accessOnly = old instanceof IncidentRecord && HISTORY_FIELDS.every((f) => kept[f]) && onlyAccessAdded(old.head, probe);
+    const valid = (accessOnly ? { ...probe, ...parseHistory(probe) } : IncidentSchema.parse(probe)) as Record<string, unknown>;
     const logs = {} as PerList<HistoryLog<unknown>>;
     const appended = {} as PerList<readonly unknown[]>;
     const head: Record<string, unknown> = { ...valid };
@@ -140,7 +149,8 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
     }
     const record = new IncidentRecord(next.id, JSON.stringify(head), logs);
     const incident = record.incident();
-    await persistence.write({ incident, appended, rewrite: !(old instanceof IncidentRecord) || HISTORY_FIELDS.some((f) => !kept[f]) });
+    const rewrite = !(old instanceof IncidentRecord) || HISTORY_FIELDS.some((f) => !kept[f]);
+    await persistence.write({ incident, appended, rewrite, accessOnly });
     keep(record);
     const frozen = deepFreeze(incident);
     for (const listener of listeners) listener(frozen);
@@ -216,6 +226,27 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
     },
   };
   return store;
+}
+
+/**
+ * True when `probe` (new history entries only) adds access-log entries and nothing else: no timeline or delivery entry,
+ * and a head equal to the stored one except for the chain record those entries' links make.
+ */
+function onlyAccessAdded(storedHead: string, probe: Record<string, unknown>): boolean {
+  const added = probe.accessLog as ChainedEntry[];
+  if (added.length === 0 || HISTORY_FIELDS.some((f) => f !== 'accessLog' && (probe[f] as unknown[]).length > 0)) return false;
+  const { chain: storedChain, ...stored } = JSON.parse(storedHead) as { chain?: Chain } & Record<string, unknown>;
+  const { chain, ...next } = probe as { chain?: Chain } & Record<string, unknown>;
+  for (const field of HISTORY_FIELDS) delete next[field];
+  if (!storedChain?.lists.accessLog || !chain || JSON.stringify(next) !== JSON.stringify(stored)) return false;
+  return canonicalJson(chainWith(String(probe.id), storedChain, 'accessLog', added)) === canonicalJson(chain);
+}
+
+/** The history lists of `probe` (new entries only) checked against their schemas, without the head. */
+function parseHistory(probe: Record<string, unknown>): PerList<unknown[]> {
+  const lists = {} as PerList<unknown[]>;
+  for (const field of HISTORY_FIELDS) lists[field] = IncidentSchema.shape[field].parse(probe[field]) as unknown[];
+  return lists;
 }
 
 /** The parsed record when it is a valid incident with its own id, else undefined. */

@@ -7,7 +7,8 @@ import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { DamagedIncident, IncidentStore } from '../bot/ports.ts';
 import { createCachedStore, IncidentText, type IncidentWrite } from './cached-store.ts';
-import { markOnDisk, readHeadAndJournal, writeChange, type JournalMark } from './incident-journal.ts';
+import { appendAccess, journalPath, markOnDisk, readHeadAndJournal, writeChange, type JournalMark } from './incident-journal.ts';
+import { TAIL_FIELD } from './journal-tail.ts';
 import { DurableJsonFile } from './durable-json-file.ts';
 import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { StoreCorruptError } from './store-errors.ts';
@@ -58,7 +59,7 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     const inFlight = new Map<string, number>();
     const packEntry = (id: string, json: string | undefined) => {
       if (json === undefined || inFlight.has(id)) return undefined;
-      const stamp = fileStamp(join(dir, `${id}.json`));
+      const stamp = packStamp(join(dir, `${id}.json`), fileStamp(join(dir, `${id}.json`)));
       return stamp ? { stamp, json } : undefined;
     };
     const repack = () => {
@@ -73,14 +74,20 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
       inFlight.set(incident.id, (inFlight.get(incident.id) ?? 0) + 1);
       try {
         const head = join(dir, `${incident.id}.json`);
-        // Known from the last read or write; an incident loaded from the pack reads its small head once.
-        const mark = marks.has(incident.id) ? marks.get(incident.id) : markOnDisk(head);
-        marks.set(incident.id, await writeChange(head, change, mark));
-        // Every write rewrites the head file, so its stamp must change: file times come from a coarse clock, and two
-        // writes of the same size within one tick would otherwise look like no change to the pack and the deadline index.
-        const stamp = distinctStamp(head, stamps.get(incident.id));
-        if (stamp) stamps.set(incident.id, stamp);
-        else stamps.delete(incident.id);
+        // Known from the last read or write; an incident loaded from the pack reads its small head once, and the
+        // access-log lines past its mark (no more than the copy in memory holds, so the two always agree).
+        const mark = marks.has(incident.id) ? marks.get(incident.id) : markOnDisk(head, incident.accessLog.length - change.appended.accessLog.length);
+        if (mark && change.accessOnly) {
+          // A read logged and nothing else: one appended line, no head rewrite (data/journal-tail.ts).
+          marks.set(incident.id, appendAccess(head, mark, change.appended[TAIL_FIELD]));
+        } else {
+          marks.set(incident.id, await writeChange(head, change, mark));
+          // Every such write rewrites the head file, so its stamp must change: file times come from a coarse clock, and two
+          // writes of the same size within one tick would otherwise look like no change to the pack and the deadline index.
+          const stamp = distinctStamp(head, stamps.get(incident.id));
+          if (stamp) stamps.set(incident.id, stamp);
+          else stamps.delete(incident.id);
+        }
       } finally {
         const left = inFlight.get(incident.id)! - 1;
         if (left) inFlight.set(incident.id, left);
@@ -158,7 +165,7 @@ function loadIncidents(dir: string, packPath: string, marks: Map<string, Journal
     const id = name.slice(0, -'.json'.length);
     const packed = pack?.get(id);
     const stamp = fileStamp(path);
-    if (packed && packed.stamp === stamp) {
+    if (packed && stamp && packed.stamp === packStamp(path, stamp)) {
       incidents.push(new IncidentText(id, packed.json, false));
       stamps.set(id, stamp);
       continue;
@@ -211,6 +218,12 @@ function validateIncident(path: string, raw: unknown): Incident {
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(() => true, () => false);
+}
+
+/** The pack's stamp for an incident: its head file's stamp and its journal's size (a logged read grows only the journal). */
+function packStamp(headPath: string, headStamp: string | undefined): string | undefined {
+  if (!headStamp) return undefined;
+  return `${headStamp}+${statSync(journalPath(headPath), { throwIfNoEntry: false })?.size ?? 0}`;
 }
 
 /** The head file's stamp after a write, moved 1 ms on when it equals the previous stamp (same size, same clock tick). */

@@ -1,14 +1,18 @@
 // Each incident on disk: its head (`BR-n.json`, rewritten atomically on each change, small) and an append-only
 // journal of its history (`BR-n.journal`, one JSON line per history entry: timeline entry or delivery). The head records how many
 // journal bytes and entries are acknowledged, so a line appended by a write that crashed before its head is ignored
-// (and cut off before the next append). A head without a `journal` field is a whole incident (stores written before).
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+// (and cut off before the next append), except access-log lines, which a read appends past the mark without rewriting
+// the head (data/journal-tail.ts). A head without a `journal` field is a whole incident (stores written before).
+import { readFileSync } from 'node:fs';
 import { open, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { IncidentWrite } from './cached-store.ts';
 import { DurableJsonFile, syncDirectory } from './durable-json-file.ts';
 import { HISTORY_FIELDS, type PerList } from './incident-record.ts';
+import { appendTail, markWithTail, readFrom, readTail, TAIL_FIELD } from './journal-tail.ts';
 import { StoreCorruptError } from './store-errors.ts';
+import type { Chain } from '../bot/model/incident-schema.ts';
+import { chainWith, type ChainedEntry } from '../bot/record/chain.ts';
 
 /** What a head file says about its journal: acknowledged bytes, and entries per history list. */
 export interface JournalMark {
@@ -16,7 +20,8 @@ export interface JournalMark {
   entries: PerList<number>;
 }
 
-const journalPath = (headPath: string) => headPath.replace(/\.json$/, '.journal');
+/** The journal file beside a head file. */
+export const journalPath = (headPath: string) => headPath.replace(/\.json$/, '.journal');
 let sequence = 0;
 
 /** The whole incident (unvalidated) from its head and journal, and the journal mark it was read with. */
@@ -24,7 +29,8 @@ export function readHeadAndJournal(headPath: string, raw: unknown): { raw: unkno
   if (raw === null || typeof raw !== 'object' || !('journal' in raw)) return { raw };
   const { journal, ...head } = raw as { journal: JournalMark } & Record<string, unknown>;
   const path = journalPath(headPath);
-  const bytes = readPrefix(path, journal.bytes);
+  const file = readJournal(path, journal.bytes);
+  const bytes = file.subarray(0, journal.bytes);
   const lists = Object.fromEntries(HISTORY_FIELDS.map((f) => [f, [] as unknown[]])) as PerList<unknown[]>;
   let n = 0;
   for (const text of bytes.toString('utf8').split('\n')) {
@@ -46,37 +52,47 @@ export function readHeadAndJournal(headPath: string, raw: unknown): { raw: unkno
       throw new StoreCorruptError(path, `holds ${lists[field].length} ${field} entries where ${basename(headPath)} records ${journal.entries?.[field] ?? 0}`);
     }
   }
-  return { raw: { ...head, ...lists }, mark: journal };
+  // Reads logged after the head was last written: complete access-log lines past the mark, and their links in the
+  // chain record (the head on disk holds the record as it was before them).
+  const tail = readTail(file.subarray(journal.bytes));
+  lists[TAIL_FIELD].push(...tail.entries);
+  const chain = head.chain as Chain | undefined;
+  if (tail.entries.length > 0 && chain?.lists) head.chain = chainWith(String(head.id), chain, TAIL_FIELD, tail.entries as ChainedEntry[]);
+  return { raw: { ...head, ...lists }, mark: markWithTail(journal, tail) };
 }
 
-function readPrefix(path: string, length: number): Buffer {
-  let fd: number;
+/** The whole journal file, which must hold at least the `length` bytes its head acknowledges. */
+function readJournal(path: string, length: number): Buffer {
+  let file: Buffer;
   try {
-    fd = openSync(path, 'r');
+    file = readFileSync(path);
   } catch (error) {
     throw new StoreCorruptError(path, `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); its incident records ${length} bytes of history there`);
   }
-  try {
-    const buffer = Buffer.alloc(length);
-    let got = 0;
-    while (got < length) {
-      const n = readSync(fd, buffer, got, length - got, got);
-      if (n === 0) throw new StoreCorruptError(path, `is shorter (${got} bytes) than the ${length} its incident records`);
-      got += n;
-    }
-    return buffer;
-  } finally {
-    closeSync(fd);
-  }
+  if (file.length < length) throw new StoreCorruptError(path, `is shorter (${file.length} bytes) than the ${length} its incident records`);
+  return file;
 }
 
-/** The journal mark in a head file as it is on disk now, or undefined (no file, or a whole-incident file). */
-export function markOnDisk(headPath: string): JournalMark | undefined {
+/**
+ * The journal mark as it is on disk now, or undefined (no file, or a whole-incident file): the head's mark moved past
+ * the access-log lines appended since, at most `accessHeld` of them in all (what the caller's copy of the incident holds,
+ * so the mark never counts a line the caller does not have).
+ */
+export function markOnDisk(headPath: string, accessHeld: number): JournalMark | undefined {
+  let mark: JournalMark | undefined;
   try {
-    return (JSON.parse(readFileSync(headPath, 'utf8')) as { journal?: JournalMark }).journal;
+    mark = (JSON.parse(readFileSync(headPath, 'utf8')) as { journal?: JournalMark }).journal;
   } catch {
     return undefined;
   }
+  if (!mark) return undefined;
+  const tail = readTail(readFrom(journalPath(headPath), mark.bytes), Math.max(0, accessHeld - (mark.entries?.[TAIL_FIELD] ?? 0)));
+  return markWithTail(mark, tail);
+}
+
+/** Append access-log entries past the mark without rewriting the head (see data/journal-tail.ts). */
+export function appendAccess(headPath: string, mark: JournalMark, entries: readonly unknown[]): JournalMark {
+  return appendTail(journalPath(headPath), mark, entries);
 }
 
 /** Persist one change: journal first (appended, or written whole), then the head naming the acknowledged journal. */

@@ -20,7 +20,8 @@ export interface PackedLine {
 export type Pack = Map<string, PackedLine>;
 
 const HEADER = 'breachdesk-pack';
-const VERSION = 2;
+// 3: the stamp adds the journal's size (reads are logged in the journal without rewriting the head).
+const VERSION = 3;
 
 /** Read a pack; undefined when missing or unusable (it is only a cache: the caller falls back to the files). */
 export function readPack(path: string): Pack | undefined {

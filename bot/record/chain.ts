@@ -101,3 +101,15 @@ export function appendChained<E extends object>(incident: Incident, list: Chaine
 function lastHash(entries: readonly ChainedEntry[]): string | undefined {
   return entries.at(-1)?.hash;
 }
+
+/**
+ * The chain record after `entries`, already linked (each with its `hash`), were appended to `list`: what appendChained
+ * records for them. The file store keeps access-log reads past the head this way (data/journal-tail.ts): the record on
+ * disk is brought up to date from the entries themselves.
+ */
+export function chainWith(incidentId: string, chain: Chain, list: ChainedList, entries: readonly ChainedEntry[]): Chain {
+  const last = entries.at(-1)?.hash;
+  if (!last) return chain;
+  const lists: Chain['lists'] = { ...chain.lists, [list]: { head: last, entries: (chain.lists[list]?.entries ?? 0) + entries.length } };
+  return { ...chain, lists, head: combinedHead(incidentId, lists) };
+}

@@ -48,9 +48,12 @@ function tamper(paths: { dataPath: string; file: string }, edit: (incident: { ti
     const incident = { timeline: lines.filter((l) => list in l).map((l) => l[list]) as any[] };
     edit(incident);
     const rest = lines.filter((l) => !(list in l));
-    const text = [...incident.timeline.map((e) => ({ [list]: e })), ...rest].map((l) => `${JSON.stringify(l)}\n`).join('');
+    const out = [...incident.timeline.map((e) => ({ [list]: e })), ...rest];
+    const text = out.map((l) => `${JSON.stringify(l)}\n`).join('');
     writeFileSync(journalFile, text);
-    head.journal = { ...head.journal, bytes: Buffer.byteLength(text), entries: { ...head.journal.entries, [list]: incident.timeline.length } };
+    // Every line is acknowledged, reads logged past the old mark included (they sit after it until the head is next written).
+    const count = (field: string) => out.filter((l) => field in l).length;
+    head.journal = { bytes: Buffer.byteLength(text), entries: { timeline: count('timeline'), deliveries: count('deliveries'), accessLog: count('accessLog') } };
     writeFileSync(paths.file, JSON.stringify(head));
   }
   rmSync(`${paths.dataPath.replace(/\.json$/, '')}.incidents.pack`, { force: true });

@@ -144,7 +144,7 @@ describe('file store: start-up pack', () => {
   it('is written on close and holds every incident', async () => {
     const { pack } = await storeWithTwo();
     const lines = readFileSync(pack, 'utf8').trim().split('\n');
-    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'breachdesk-pack', version: 2, count: 2 });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'breachdesk-pack', version: 3, count: 2 });
     expect(lines.slice(1).map((l) => l.split('\t')[0])).toEqual(['BR-1', 'BR-2']);
     expect(lines.slice(1).map((l) => JSON.parse(l.split('\t')[2]!).title)).toEqual(['one', 'two']);
   });
