@@ -27,8 +27,11 @@ export function formatInstant(iso: string, zone: string, lang: Lang): string {
 export function formatDay(iso: string, zone: string, lang: Lang): string {
   const ms = Date.parse(iso);
   const local = new Date(ms + offsetMinutes(zone, ms) * 60_000);
-  return new Intl.DateTimeFormat(LOCALE[lang], { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(local);
+  let f = dayFormats.get(lang);
+  if (!f) dayFormats.set(lang, (f = new Intl.DateTimeFormat(LOCALE[lang], { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })));
+  return f.format(local);
 }
+const dayFormats = new Map<Lang, Intl.DateTimeFormat>();
 
 /** The local calendar date (YYYY-MM-DD) of an instant in the zone, for grouping. */
 export function localDate(iso: string, zone: string): string {
