@@ -46,10 +46,10 @@ export function isBusinessDay(day: string, calendar: string): boolean {
 
 /** The result of counting business days, with the holidays skipped (for the basis). */
 export interface BusinessDayCount {
-  due: string;
+  readonly due: string;
   /** Day 1 of the count. */
-  firstDay: string;
-  skippedHolidays: { day: string; name: string }[];
+  readonly firstDay: string;
+  readonly skippedHolidays: readonly { day: string; name: string }[];
 }
 
 /**
@@ -57,6 +57,20 @@ export interface BusinessDayCount {
  * day this is also SEC GI B.1 ("begins to run on, and includes, the first business day thereafter").
  */
 export function addBusinessDays(start: string, n: number, calendar: string): BusinessDayCount {
+  // A pure function of its arguments, asked again for every answer on the same incident: counted once.
+  const key = `${calendar}|${start}|${n}`;
+  const known = counts.get(key);
+  if (known) return known;
+  const count = Object.freeze(countBusinessDays(start, n, calendar));
+  if (counts.size >= MAX_COUNTS) counts.delete(counts.keys().next().value!);
+  counts.set(key, count);
+  return count;
+}
+
+const counts = new Map<string, BusinessDayCount>();
+const MAX_COUNTS = 10_000;
+
+function countBusinessDays(start: string, n: number, calendar: string): BusinessDayCount {
   const skippedHolidays: { day: string; name: string }[] = [];
   let day = start;
   let counted = 0;
