@@ -51,8 +51,7 @@ describe('architecture boundary', () => {
   });
 
   it('only bot/domain/change.ts changes incidents (store update, create, appendTimeline) outside the stores', () => {
-    // Delivery records are the store helper's (issue 11 item 4): they move to bot/domain/deliveries.ts.
-    const allowed = new Set(['bot/domain/change.ts', 'bot/scheduler/deliverer.ts', 'bot/domain/deliveries.ts']);
+    const allowed = new Set(['bot/domain/change.ts']);
     const writers = ['bot', 'commands', 'adapters']
       .flatMap((dir) => sourceFiles(join(ROOT, dir)))
       .filter((file) => STORE_WRITE.test(readFileSync(file, 'utf8')))
