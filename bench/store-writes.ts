@@ -37,6 +37,10 @@ export async function measure(append: (i: number) => Promise<unknown>, rounds: n
 
 /** breachdesk's store: one file per incident. */
 export async function benchStoreWrites(storePath: string, now: Date, rounds = 200): Promise<WriteResult> {
+  // Earlier rows' servers were killed, not closed: the start-up pack no longer matches the incidents they logged reads
+  // on, and the store would rewrite it in the background (every incident, one fsync) while this row measures. One open
+  // and close first leaves it fresh, as after a normal restart; the rewrite is start-up work, not an append's cost.
+  await (await openFileStore(storePath, now)).close();
   const store = await openFileStore(storePath, now);
   try {
     return await measure((i) => store.appendTimeline('BR-1', { at: now.toISOString(), actor, action: 'note', text: `bench ${i}` }), rounds);
