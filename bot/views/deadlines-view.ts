@@ -214,7 +214,7 @@ function filingText(f: Filing, lang: Lang): string {
     `${tr('filing.content')}:`,
     ...content.map((c) => `  ☐ ${c}`),
     ...(f.substitute?.length ? [`${tr('filing.substitute')}:`, ...f.substitute.map((c) => `  • ${c}`)] : []),
-    ...(f.notes ?? []).map((n) => `⚠ ${n}`),
-    `${tr('filing.checked', { level: tr(`verification.${f.verification}`), source: f.source, date: f.checked })}`,
+    ...((fr && f.notesFr) || f.notes || []).map((n) => `⚠ ${n}`),
+    `${tr('filing.checked', { level: tr(`verification.${f.verification}`), source: (fr && f.sourceFr) || f.source, date: f.checked })}`,
   ].join('\n');
 }
