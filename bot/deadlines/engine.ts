@@ -270,7 +270,7 @@ function applicability(ctx: Ctx, t: Target, basis: string[]): Blocked {
   basis.push(...gate.notes);
   if (t.unknownState) {
     const th = part.threshold!;
-    return { status: 'needs_facts', reason: w.say('basis.unknownState', { op: th.op, value: th.value }) };
+    return { status: 'needs_facts', reason: w.say('basis.unknownState', { op: th.op, value: w.count(th.value) }) };
   }
   if (!part.threshold) return null;
   const test = testThreshold(part.threshold, ctx.incident, t.jurisdiction, w);

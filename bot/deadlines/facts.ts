@@ -131,9 +131,9 @@ export function unassignedUsResidents(incident: Incident): number {
 export function testThreshold(t: RuleThreshold, incident: Incident, jurisdiction: string, w: Words = english(incident)): { holds: boolean; text: string } {
   const n = t.count === 'total' ? incident.affected.total : residentsOf(incident, jurisdiction);
   const holds = t.op === '>' ? n > t.value : t.op === '>=' ? n >= t.value : n < t.value;
-  const what = t.count === 'total' ? w.say('count.total', { n }) : w.say('count.residents', { n, jurisdiction });
+  const what = t.count === 'total' ? w.say('count.total', { n: w.count(n) }) : w.say('count.residents', { n: w.count(n), jurisdiction });
   const op = t.op === '>=' ? '≥' : t.op;
-  return { holds, text: w.say(holds ? 'count.holds' : 'count.fails', { what, op, value: t.value }) };
+  return { holds, text: w.say(holds ? 'count.holds' : 'count.fails', { what, op, value: w.count(t.value) }) };
 }
 
 /** organization.part2Program is true, or unknown while part2_records / sud_treatment data were breached. */

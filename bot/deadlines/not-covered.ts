@@ -34,7 +34,7 @@ function unknownStateEntry(incident: Incident, w: Words): Obligation | null {
     recipient: w.say('uncovered.stateRecipient'),
     citation: w.say('uncovered.stateCitation'),
     status: 'needs_facts',
-    basis: w.say('uncovered.stateBasis', { n }),
+    basis: w.say('uncovered.stateBasis', { n: w.count(n) }),
     law: w.say('uncovered.stateLaw'),
     jurisdiction: 'US',
   };
@@ -58,7 +58,7 @@ function entries(incident: Incident, rules: RuleSet, w: Words): Obligation[] {
   const out: Obligation[] = unknown ? [unknown] : [];
   for (const [code, n] of [...codes].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (isCovered(code, rules) || (code === 'US' && home === 'US')) continue;
-    const who = n < 0 ? w.say('uncovered.based', { code }) : w.say('uncovered.residents', { n, code });
+    const who = n < 0 ? w.say('uncovered.based', { code }) : w.say('uncovered.residents', { n: w.count(n), code });
     out.push({
       ...blank,
       caveats: [],

@@ -20,9 +20,12 @@ export interface Words {
   instant(ms: number): string;
   /** A weekday name: Saturday / samedi. */
   weekday(day: string): string;
+  /** A head count: 107488 in English (as the contract's basis always read), 107 488 in French. */
+  count(n: number): string;
 }
 
 const frWeekday = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' });
+const frNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 
 /** The words for `lang` in `zone`, with the rule-text renderings of `rules`. */
 export function wordsFor(lang: Lang, zone: string, rules?: Pick<RuleSet, 'texts'>): Words {
@@ -40,5 +43,7 @@ export function wordsFor(lang: Lang, zone: string, rules?: Pick<RuleSet, 'texts'
       return `${day(local.slice(0, 10))} ${local.slice(11, 16)} ${zoneAbbreviation(zone, ms)}`;
     },
     weekday: (d) => (lang === 'en' ? weekdayName(d) : frWeekday.format(new Date(`${d}T12:00:00Z`))),
+    // French groups with a narrow no-break space; a plain no-break space survives every chat client (as bot/i18n/format.ts).
+    count: (n) => (lang === 'en' ? String(n) : frNumber.format(n).replace(/\u202f/g, '\u00a0')),
   };
 }
