@@ -13,8 +13,8 @@ import { hipaaDeemingApplies, stateLawCheck } from './state-checks.ts';
 import { collectTargets, doneAtFor, recordedNotice, type Target } from './targets.ts';
 import { endOfLocalDay, isoInZone, localDate } from './time.ts';
 import { wordsFor, type Words } from './words.ts';
-import { t } from '../i18n/index.ts';
 import { applyTolling, delayWindows, TOLLING_CAVEAT, type DelayWindow } from './tolling.ts';
+import { caveatWords, UNVERIFIED_CAVEAT } from './caveat-words.ts';
 import { CONTRACT_KEYS, type ComputeOptions, type ContractObligation, type Obligation, type ObligationStatus } from './types.ts';
 
 /** Contract keys in design.md order (re-exported for callers of the engine). */
@@ -24,20 +24,6 @@ export type { ComputeOptions, ContractObligation, Obligation, ObligationKind, Ob
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-const UNVERIFIED_CAVEAT = t('en', 'engine.caveat.unverified');
-// Caveats the engine adds itself, by id, so an answer states each once.
-const BUILT_IN_CAVEAT_IDS: ReadonlyMap<string, string> = new Map([
-  [UNVERIFIED_CAVEAT, 'unverified'],
-  [TOLLING_CAVEAT.hipaa_164_412, 'hipaa-164.412'],
-  [TOLLING_CAVEAT.ftc_318_4, 'ftc-318.4'],
-  [TOLLING_CAVEAT.state_law_enforcement, 'state-law-enforcement-delay'],
-]);
-// The engine's own caveats by their English text → catalogue key, so an answer in another language states them in it.
-const BUILT_IN_CAVEAT_KEYS: ReadonlyMap<string, string> = new Map([
-  [UNVERIFIED_CAVEAT, 'caveat.unverified'],
-  ...Object.entries(TOLLING_CAVEAT).map(([regime, text]) => [text, `caveat.${regime}`] as const),
-]);
-
 interface Ctx {
   incident: Incident;
   rules: RuleSet;
@@ -221,12 +207,7 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
       basis.unshift(w.say('basis.zoneAssumed', { zone: ctx.zone, id: incident.id }));
     }
   }
-  const unique = [...new Set(caveats)];
-  const sharedIds = ctx.rules.sharedCaveatIds;
-  const caveatRefs = unique.flatMap((text) => {
-    const id = sharedIds?.get(text) ?? BUILT_IN_CAVEAT_IDS.get(text);
-    return id ? [{ id, text: localCaveat(text, w) }] : [];
-  });
+  const said = caveatWords(caveats, ctx.rules, w);
   return {
     obligation: t.id,
     rule: rule.id,
@@ -239,8 +220,8 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
     verification,
     basis: basis.filter((s) => s.length > 0).join(w.say('join')),
     law: w.rule(part.law ?? rule.law),
-    caveats: unique.map((text) => localCaveat(text, w)),
-    caveatRefs,
+    caveats: said.caveats,
+    caveatRefs: said.caveatRefs,
     jurisdiction: t.jurisdiction,
     trigger: trigger ? { event: trigger.event, at: trigger.at } : null,
     tolledUntil,
@@ -290,12 +271,6 @@ function tollingOf(t: Target): RuleTolling | null {
 function conditionHoldsFor(req: Target['part']['requires'][number], ctx: Ctx): boolean {
   const { otherwise: _otherwise, ...condition } = req;
   return conditionHolds(condition, ctx.incident, ctx.w).holds;
-}
-
-/** A caveat in the answer's language: the engine's own by its catalogue key, a rule's from the rule texts. */
-function localCaveat(text: string, w: Words): string {
-  const key = BUILT_IN_CAVEAT_KEYS.get(text);
-  return key ? w.say(key) : w.rule(text);
 }
 
 function timingStatus(ctx: Ctx, d: Deadline): ObligationStatus {

@@ -6,7 +6,7 @@
 // names the text as untranslated instead of an outdated French sentence being shown. A text without a rendering
 // is shown in English, never as an empty string.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { InvalidRulesError, type ParsedRuleFile } from './load-rules.ts';
 import type { RulePart } from './rule-schema.ts';
@@ -86,9 +86,4 @@ function partTexts(p: RulePart): (string | undefined)[] {
     p.recipient, p.law, standard(p.clock), p.threshold?.otherwise, p.dataRequires?.otherwise, ...p.caveats,
     ...p.requires.map((r) => r.otherwise), ...p.alternatives.flatMap((a) => [a.note, standard(a.clock)]),
   ];
-}
-
-/** The rule file an overlay belongs to, by name. */
-export function overlayFor(ruleFile: string, lang: string, dir: string): string {
-  return join(dir, lang, basename(ruleFile));
 }
