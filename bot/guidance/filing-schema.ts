@@ -26,6 +26,8 @@ export const FilingSchema = z.strictObject({
   methodFr: z.string().min(1).optional(),
   /** When the usual channel fails (164.404(d) substitute notice...). */
   substitute: z.array(z.string().min(1)).optional(),
+  /** `substitute` in French, one for one. */
+  substituteFr: z.array(z.string().min(1)).optional(),
   notes: z.array(z.string().min(1)).optional(),
   /** `notes` in French, one for one (a French reader sees these instead). */
   notesFr: z.array(z.string().min(1)).optional(),
@@ -55,6 +57,7 @@ export type Filing = z.output<typeof FilingSchema>;
 export function filingFrenchProblem(f: Filing): string | undefined {
   if (f.notesFr && f.notesFr.length !== (f.notes ?? []).length) return 'notesFr must have one entry per note';
   if (f.contentFr && f.contentFr.length !== f.content.length) return 'contentFr must have one entry per content item';
+  if (f.substituteFr && f.substituteFr.length !== (f.substitute ?? []).length) return 'substituteFr must have one entry per substitute-notice rule';
   return undefined;
 }
 export type FilingFile = z.output<typeof FilingFileSchema>;

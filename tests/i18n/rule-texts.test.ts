@@ -61,6 +61,22 @@ describe('French rule texts (data/rules/fr/)', () => {
   });
 });
 
+describe('French filing guidance (data/filing/)', () => {
+  const filingDir = join(DEFAULT_RULES_DIR, '..', 'filing');
+  const files = readdirSync(filingDir).filter((n) => n.endsWith('.json')).sort();
+  // Each field a reader sees, and its French twin (lists one for one).
+  const PAIRS = [['to', 'toFr'], ['form', 'formFr'], ['method', 'methodFr'], ['signedBy', 'signedByFr'], ['content', 'contentFr'], ['substitute', 'substituteFr'], ['notes', 'notesFr'], ['source', 'sourceFr']] as const;
+
+  it.each(files)('%s: every entry has its French beside the English', (name) => {
+    const entries = JSON.parse(readFileSync(join(filingDir, name), 'utf8')).entries as { match: string[]; filing: Record<string, unknown> }[];
+    const missing = entries.flatMap((e) => PAIRS.filter(([en, fr]) => e.filing[en] !== undefined && e.filing[fr] === undefined).map(([, fr]) => `${e.match[0]} ${fr}`));
+    expect(missing).toEqual([]);
+    for (const e of entries) {
+      for (const [en, fr] of PAIRS) if (Array.isArray(e.filing[en])) expect((e.filing[fr] as unknown[]).length, `${e.match[0]} ${fr}`).toBe((e.filing[en] as unknown[]).length);
+    }
+  });
+});
+
 describe('a French hospital reads its deadlines in French', () => {
   const now = '2025-03-01T12:00:00Z';
   const world = () => createTestBot(now, [makeIncident('BR-2', frenchHospitalFacts())]);
