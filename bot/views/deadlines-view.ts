@@ -215,6 +215,6 @@ function filingText(f: Filing, lang: Lang): string {
     ...content.map((c) => `  ☐ ${c}`),
     ...(f.substitute?.length ? [`${tr('filing.substitute')}:`, ...((fr && f.substituteFr) || f.substitute).map((c) => `  • ${c}`)] : []),
     ...((fr && f.notesFr) || f.notes || []).map((n) => `⚠ ${n}`),
-    `${tr('filing.checked', { level: tr(`verification.${f.verification}`), source: (fr && f.sourceFr) || f.source, date: f.checked })}`,
+    `${tr('filing.checked', { level: tr(`verification.${f.verification}`), source: (fr && f.sourceFr) || f.source, date: fr ? f.checked.split('-').reverse().join('/') : f.checked })}`,
   ].join('\n');
 }
