@@ -2,17 +2,32 @@
 import { z } from 'zod';
 import { coverageRows, type CoverageRow } from '../bot/deadlines/coverage.ts';
 import { VERIFICATION_BADGE } from '../bot/deadlines/present.ts';
+import type { RuleSet } from '../bot/deadlines/rule-schema.ts';
+import { wordsFor, type Words } from '../bot/deadlines/words.ts';
+import { t, type Lang } from '../bot/i18n/index.ts';
 import { ok } from '../bot/reply.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
 import type { CommandSpec } from './registry.ts';
 
-function line(r: CoverageRow): string {
-  if (r.rules.length === 0) return `${r.jurisdiction} ${r.name}: NOT COVERED: no rule encoded, counsel must check`;
-  const level = r.verification ? `${VERIFICATION_BADGE[r.verification]}${r.weakerParts ? ' (some notices less verified)' : ''}` : '';
-  const checked = r.checked ? `checked ${r.checked}` : 'first rule set (sources of 2025 to early 2026)';
-  const hipaa = r.hipaa ? ` · HIPAA: ${r.hipaa}` : '';
-  const note = r.note ? ` · not applicable to most organizations: ${r.note}` : '';
-  return `${r.jurisdiction} ${r.name}: ${r.notices.join(', ')} · ${level} · ${checked}${hipaa}${note}`;
+// English keeps the verification level's id beside its badge (as it always read); French says it in words.
+function level(r: CoverageRow, w: Words): string {
+  if (!r.verification) return '';
+  const words = w.lang === 'en' ? VERIFICATION_BADGE[r.verification] : `${VERIFICATION_BADGE[r.verification].split(' ')[0]} ${t(w.lang, `verification.${r.verification}`)}`;
+  return `${words}${r.weakerParts ? w.say('coverage.weaker') : ''}`;
+}
+
+function line(r: CoverageRow, w: Words): string {
+  const name = w.say(`coverage.names.${r.jurisdiction}`, { defaultValue: r.name });
+  if (r.rules.length === 0) return w.say('coverage.notCovered', { code: r.jurisdiction, name });
+  return w.say('coverage.line', {
+    code: r.jurisdiction,
+    name,
+    notices: r.notices.join(', '),
+    level: level(r, w),
+    checked: r.checked ? w.say('coverage.checked', { day: w.day(r.checked) }) : w.say('coverage.firstSet'),
+    hipaa: r.hipaa ? w.say('coverage.hipaa', { kind: w.say(`coverage.hipaaKind.${r.hipaa}`, { defaultValue: r.hipaa }) }) : '',
+    note: r.note ? w.say('coverage.note', { note: w.rule(r.note) }) : '',
+  });
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -20,6 +35,9 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/** The words of the asker's language (`lang fr`), with the rule texts' renderings. */
+const wordsOf = (lang: Lang, rules: RuleSet): Words => wordsFor(lang, 'UTC', rules);
 
 const coverageCommand: CommandSpec<{ jurisdiction?: string }> = {
   id: 'rules.coverage',
@@ -38,12 +56,17 @@ const coverageCommand: CommandSpec<{ jurisdiction?: string }> = {
     if (wanted && rows.length === 0) {
       throw new InvalidArgumentsError(`No jurisdiction "${wanted}": use a code like US-TX, US-DC, US-PR, US, EU, GB or FR (\`coverage\` lists them all).`);
     }
+    const w = wordsOf(ctx.language ?? 'en', ctx.rules);
+    const lines = rows.map((r) => line(r, w));
     const missing = rows.filter((r) => r.rules.length === 0).length;
-    const head = wanted ? `Coverage of ${rows[0]!.name}:` : `breachdesk encodes ${rows.length - missing} of ${rows.length} jurisdictions (not legal advice):`;
-    const text = [head, ...rows.map(line), ...(wanted ? [] : ['Any other jurisdiction with affected residents is shown as NOT COVERED in `deadlines`.'])].join('\n');
+    const head = wanted
+      ? w.say('coverage.headOne', { name: w.say(`coverage.names.${rows[0]!.jurisdiction}`, { defaultValue: rows[0]!.name }) })
+      : w.say('coverage.headAll', { encoded: rows.length - missing, total: rows.length });
+    const text = [head, ...lines, ...(wanted ? [] : [w.say('coverage.footer')])].join('\n');
     return ok(text, {
       // A few text sections, not one block per jurisdiction: chat platforms cap the blocks of one message.
-      card: { title: 'Rule coverage', subtitle: head, sections: chunks(rows.map(line), 15).map((lines) => ({ text: lines.join('\n') })), footer: 'not legal advice' },
+      card: { title: w.say('coverage.title'), subtitle: head, sections: chunks(lines, 15).map((l) => ({ text: l.join('\n') })), footer: w.say('coverage.notLegalAdvice') },
+      // The JSON rows stay as they are (English notes, level ids): a contract, not a reading.
       data: rows,
     });
   },

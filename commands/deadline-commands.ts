@@ -53,8 +53,11 @@ const deadlinesCommand: CommandSpec<{ id: string; only?: string; from?: number; 
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
     const now = ctx.clock.now();
+    const lang = languageFor(incident.organization, ctx.language);
+    // English for the `--json` contract and for finding a notice by the words typed; the reader's language for the view.
     const all = obligationsOf(incident, ctx);
-    const view = buildDeadlinesView(incident, all, now, languageFor(incident.organization, ctx.language));
+    const shown = lang === 'en' ? all : obligationsNow(incident, ctx.rules, now, lang);
+    const view = buildDeadlinesView(incident, shown, now, lang);
     // `--only texas attorney` unquoted: the words after the option's value belong to it, never silently dropped.
     const only = [args.only, args.words].filter(Boolean).join(' ') || undefined;
     if (only) {

@@ -49,7 +49,9 @@ const draftCommand: CommandSpec<{ id: string; obligation: string; lang?: 'en' | 
     const o = pickObligation(incident, obligationsNow(incident, ctx.rules, now), args.obligation);
     if (o.status === 'not_applicable') throw new CommandRefusedError(`${o.obligation} does not apply to ${incident.id}: ${o.basis}`);
     const lang = args.lang ?? incidentLang(incident);
-    const draft = draftNotice(incident, o, lang, now);
+    // The draft reads in its own language (recipient, basis); the refusals and the timeline entry stay as they were.
+    const local = lang === 'en' ? o : obligationsNow(incident, ctx.rules, now, lang).find((x) => x.obligation === o.obligation) ?? o;
+    const draft = draftNotice(incident, local, lang, now);
     if (!draft) throw new CommandRefusedError(`breachdesk has no draft for ${o.obligation} (${o.recipient}); its filing guidance is in \`deadlines ${incident.id} --only ${o.obligation}\`.`);
     await recordDraft(ctx, incident.id, o, draft.kind, lang);
     return ok(draft.text, { data: { incident: incident.id, obligation: o.obligation, kind: draft.kind, lang, missing: draft.missing, text: draft.text } });
@@ -79,7 +81,7 @@ const nextCommand: CommandSpec<{ id: string; lang?: 'en' | 'fr' }> = {
     const incident = await requireIncident(ctx, args.id);
     const now = ctx.clock.now();
     const lang = args.lang ?? incidentLang(incident);
-    const { sections, tasks } = nextSteps(incident, obligationsNow(incident, ctx.rules, now), now, lang);
+    const { sections, tasks } = nextSteps(incident, obligationsNow(incident, ctx.rules, now, lang), now, lang);
     const title = `${lang === 'fr' ? 'À faire' : 'Next steps'} · ${incident.id} · ${incident.title}`;
     const text = [title, ...sections.flatMap((s) => ['', `${s.heading}:`, ...s.text!.split('\n').map((l) => `  ${l}`)])].join('\n');
     return ok(text, {

@@ -19,7 +19,8 @@ const summaryCommand: CommandSpec<{ id: string }> = {
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
     const now = ctx.clock.now();
-    return summaryReply(incident, obligationsNow(incident, ctx.rules, now), now, 'summary', languageFor(incident.organization, ctx.language));
+    const lang = languageFor(incident.organization, ctx.language);
+    return summaryReply(incident, obligationsNow(incident, ctx.rules, now, lang), now, 'summary', lang);
   },
 };
 

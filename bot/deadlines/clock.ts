@@ -2,8 +2,12 @@
 import { addBusinessDays, isBusinessDay } from './business-days.ts';
 import type { Trigger } from './facts.ts';
 import type { RuleClock } from './rule-schema.ts';
-import { addDaysToDate, addMonthsToDate, endOfLocalDay, localDate, shortInZone, weekdayName } from './time.ts';
+import { addDaysToDate, addMonthsToDate, endOfLocalDay, localDate } from './time.ts';
 import type { ObligationKind } from './types.ts';
+import { wordsFor, type Words } from './words.ts';
+
+// Clock words need no zone; the zone-free English ones serve callers that give none.
+const ENGLISH = wordsFor('en', 'UTC');
 
 /** A computed deadline; `dueAt` is epoch ms. */
 export interface Deadline {
@@ -31,20 +35,20 @@ export function kindOf(clock: RuleClock): ObligationKind {
 }
 
 /** Words for a clock without a trigger ("60 calendar days after discovery"). */
-export function describeClock(clock: RuleClock): string {
+export function describeClock(clock: RuleClock, w: Words = ENGLISH): string {
   switch (clock.type) {
     case 'calendar_days':
-      return clock.days === 0 ? 'the same day' : `${clock.days} calendar days`;
+      return clock.days === 0 ? w.say('clock.sameDay') : w.say('clock.calendarDays', { days: clock.days });
     case 'business_days':
-      return `${clock.days} business days`;
+      return w.say('clock.businessDays', { days: clock.days });
     case 'hours':
-      return `${clock.hours} hours`;
+      return w.say('clock.hours', { hours: clock.hours });
     case 'months':
-      return `${clock.months} month${clock.months > 1 ? 's' : ''}`;
+      return w.say('clock.months', { count: clock.months });
     case 'after_calendar_year':
-      return `${clock.days} days after the end of the calendar year`;
+      return w.say('clock.afterYear', { days: clock.days });
     default:
-      return clock.standard ?? clock.type;
+      return clock.standard ? w.rule(clock.standard) : clock.type;
   }
 }
 
@@ -52,45 +56,41 @@ function dated(day: string, zone: string, text: string): Deadline {
   return { kind: 'date', dueDate: day, dueAt: endOfLocalDay(day, zone), text };
 }
 
-/** Apply `clock` to `trigger`; day counts use the trigger's calendar date in the organization's zone. */
-export function computeDeadline(clock: RuleClock, trigger: Trigger, zone: string): Deadline {
+/** Apply `clock` to `trigger`; day counts use the trigger's calendar date in the organization's zone; `w` writes the basis. */
+export function computeDeadline(clock: RuleClock, trigger: Trigger, zone: string, w: Words = wordsFor('en', zone)): Deadline {
   const start = localDate(trigger.ms, zone);
-  const from = `${trigger.event} on ${start}`;
+  const from = w.say('clock.from', { event: trigger.event, day: w.day(start) });
   switch (clock.type) {
     case 'calendar_days': {
-      if (clock.days === 0) return dated(start, zone, `no later than ${from}`);
-      return dated(addDaysToDate(start, clock.days), zone, `${clock.days} calendar days after ${from}`);
+      if (clock.days === 0) return dated(start, zone, w.say('clock.noLaterThan', { from }));
+      return dated(addDaysToDate(start, clock.days), zone, w.say('clock.calendarAfter', { days: clock.days, from }));
     }
     case 'business_days': {
       const count = addBusinessDays(start, clock.days, clock.holidays);
-      const skipped = count.skippedHolidays.map((h) => `${h.day} ${h.name}`);
-      const parts = [`${clock.days} business days after ${from} (weekends and ${clock.holidays} public holidays skipped${skipped.length ? `: ${skipped.join(', ')}` : ''})`];
+      const skipped = count.skippedHolidays.map((h) => w.say('clock.skippedDay', { day: w.day(h.day), name: h.name }));
+      const list = skipped.length ? w.say('clock.skippedList', { list: skipped.join(', ') }) : '';
+      const parts = [w.say('clock.businessAfter', { days: clock.days, from, holidays: clock.holidays, skipped: list })];
       if (clock.nonBusinessStart === 'next_business_day_inclusive' && !isBusinessDay(start, clock.holidays)) {
-        parts.push(`${start} is a ${weekdayName(start)}, not a business day: the count begins on and includes ${count.firstDay} (GI B.1)`);
+        parts.push(w.say('clock.nonBusinessStart', { day: w.day(start), weekday: w.weekday(start), first: w.day(count.firstDay) }));
       }
-      return dated(count.due, zone, parts.join('; '));
+      return dated(count.due, zone, parts.join(w.say('join')));
     }
     case 'hours': {
       const dueAt = trigger.ms + clock.hours * HOUR;
-      return { kind: 'instant', dueDate: null, dueAt, text: `${clock.hours} hours after ${trigger.event} at ${shortInZone(trigger.ms, zone)} (continuous hours, weekends included)` };
+      return { kind: 'instant', dueDate: null, dueAt, text: w.say('clock.hoursAfter', { hours: clock.hours, event: trigger.event, at: w.instant(trigger.ms) }) };
     }
     case 'months':
-      return dated(addMonthsToDate(start, clock.months), zone, `${describeClock(clock)} after ${from} (same calendar date, no roll-forward)`);
+      return dated(addMonthsToDate(start, clock.months), zone, w.say('clock.monthsAfter', { clock: describeClock(clock, w), from }));
     case 'after_calendar_year': {
       const year = start.slice(0, 4);
       const due = addDaysToDate(`${year}-12-31`, clock.days);
-      return dated(due, zone, `${clock.days} days after the end of ${year}, the year of ${from}`);
+      return dated(due, zone, w.say('clock.afterYearOf', { days: clock.days, year, from }));
     }
     case 'immediate':
-      return {
-        kind: 'immediate',
-        dueDate: null,
-        dueAt: endOfLocalDay(start, zone),
-        text: `"${clock.standard}" from ${from}: no hour count, shown as due by the end of that day (same-day interpretation)`,
-      };
+      return { kind: 'immediate', dueDate: null, dueAt: endOfLocalDay(start, zone), text: w.say('clock.immediate', { standard: w.rule(clock.standard), from }) };
     case 'none_fixed':
-      return { kind: 'none_fixed', dueDate: null, dueAt: null, text: `no fixed deadline: ${clock.standard} (from ${from})` };
+      return { kind: 'none_fixed', dueDate: null, dueAt: null, text: w.say('clock.noneFixed', { standard: w.rule(clock.standard), from }) };
     case 'on_request':
-      return { kind: 'on_request', dueDate: null, dueAt: null, text: `only on request: ${clock.standard ?? 'when the authority asks'}` };
+      return { kind: 'on_request', dueDate: null, dueAt: null, text: w.say('clock.onRequest', { standard: clock.standard ? w.rule(clock.standard) : w.say('clock.onRequestDefault') }) };
   }
 }

@@ -2,52 +2,52 @@
 // the same shape, so `deadlines`, reminders, `done`, snooze and the export treat them alike.
 import type { ContractualClock, Incident } from '../model/incident-schema.ts';
 import { recordedNotice } from './targets.ts';
-import { addDaysToDate, endOfLocalDay, isoInZone, localDate, shortInZone } from './time.ts';
+import { addDaysToDate, endOfLocalDay, isoInZone, localDate } from './time.ts';
+import { wordsFor, type Words } from './words.ts';
 import type { Obligation, ObligationStatus } from './types.ts';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 /** Rule id every contractual obligation carries. */
 export const CONTRACT_RULE = 'CONTRACT';
-const CAVEAT = 'Contractual clock entered by the response team: not a legal rule, and breachdesk did not check the clause.';
 
 /** The obligations of the incident's active (not removed) contractual clocks, evaluated at `now`. */
-export function contractualObligations(incident: Incident, now: Date, dueSoon = { days: 7, hours: 24 }): Obligation[] {
-  return incident.clocks.filter((c) => c.removedAt === null).map((c) => evaluateClock(incident, c, now.getTime(), dueSoon));
+export function contractualObligations(incident: Incident, now: Date, dueSoon = { days: 7, hours: 24 }, w: Words = wordsFor('en', incident.organization.timezone)): Obligation[] {
+  return incident.clocks.filter((c) => c.removedAt === null).map((c) => evaluateClock(incident, c, now.getTime(), dueSoon, w));
 }
 
 /** The clock's start instant, or why it is unknown. */
-export function clockStart(incident: Incident, clock: ContractualClock): { at: string; event: string } | { missing: string } {
-  if (clock.from === 'discovery') return { at: incident.discoveredAt, event: 'discovery of the breach' };
+export function clockStart(incident: Incident, clock: ContractualClock, w: Words = wordsFor('en', incident.organization.timezone)): { at: string; event: string } | { missing: string } {
+  if (clock.from === 'discovery') return { at: incident.discoveredAt, event: w.say('contract.discovery') };
   if (clock.from === 'notified') {
     const at = incident.vendor?.notifiedUsAt;
-    return at ? { at, event: "the vendor's notice to us" } : { missing: "the vendor's notice to us is not recorded (set <id> vendor-notified <when>)" };
+    return at ? { at, event: w.say('contract.vendorNotice') } : { missing: w.say('contract.vendorNoticeMissing') };
   }
-  return { at: clock.from, event: 'the stated start' };
+  return { at: clock.from, event: w.say('contract.statedStart') };
 }
 
-function evaluateClock(incident: Incident, clock: ContractualClock, now: number, soon: { days: number; hours: number }): Obligation {
+function evaluateClock(incident: Incident, clock: ContractualClock, now: number, soon: { days: number; hours: number }, w: Words): Obligation {
   const zone = incident.organization.timezone;
-  const start = clockStart(incident, clock);
+  const start = clockStart(incident, clock, w);
   let dueMs: number | null = null;
   let dueDate: string | null = null;
   let kind: Obligation['kind'] = 'instant';
   let basis: string;
   if (clock.by) {
     dueMs = Date.parse(clock.by);
-    basis = `by ${shortInZone(dueMs, zone)} under ${clock.basis}`;
+    basis = w.say('contract.by', { at: w.instant(dueMs), basis: clock.basis });
   } else if ('missing' in start) {
     kind = clock.within!.unit === 'days' ? 'date' : 'instant';
     basis = start.missing;
   } else if (clock.within!.unit === 'hours') {
     dueMs = Date.parse(start.at) + clock.within!.amount * HOUR_MS;
-    basis = `${clock.within!.amount} hours after ${start.event} (${shortInZone(Date.parse(start.at), zone)}) under ${clock.basis}`;
+    basis = w.say('contract.hoursAfter', { hours: clock.within!.amount, event: start.event, at: w.instant(Date.parse(start.at)), basis: clock.basis });
   } else {
     kind = 'date';
     // Day-counted like the legal clocks: the last permitted day ends at midnight in the organization's zone.
     dueDate = addDaysToDate(localDate(Date.parse(start.at), zone), clock.within!.amount);
     dueMs = endOfLocalDay(dueDate, zone);
-    basis = `${clock.within!.amount} days after ${start.event} on ${localDate(Date.parse(start.at), zone)} under ${clock.basis}`;
+    basis = w.say('contract.daysAfter', { days: clock.within!.amount, event: start.event, day: w.dayOf(Date.parse(start.at)), basis: clock.basis });
   }
   const sent = recordedNotice(incident, now, clock.id);
   let status: ObligationStatus;
@@ -60,15 +60,15 @@ function evaluateClock(incident: Incident, clock: ContractualClock, now: number,
     obligation: clock.id,
     rule: CONTRACT_RULE,
     recipient: clock.recipient,
-    citation: `contract: ${clock.basis}`,
+    citation: w.say('contract.citation', { basis: clock.basis }),
     kind,
     dueDate,
     dueAt: dueMs === null ? null : isoInZone(dueMs, zone),
     status,
     verification: 'unverified',
-    basis: sent ? `${basis}; sent on ${localDate(sent.ms, zone)}` : basis,
-    law: 'Contractual obligation',
-    caveats: [CAVEAT],
+    basis: sent ? w.say('contract.sentOn', { basis, day: w.dayOf(sent.ms) }) : basis,
+    law: w.say('contract.law'),
+    caveats: [w.say('caveat.contractual')],
     jurisdiction: 'CONTRACT',
     trigger: 'at' in start ? { event: start.event, at: start.at } : null,
     tolledUntil: null,

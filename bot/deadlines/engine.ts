@@ -12,7 +12,9 @@ import type { RuleClock, RuleSet, RuleTolling } from './rule-schema.ts';
 import { hipaaDeemingApplies, stateLawCheck } from './state-checks.ts';
 import { collectTargets, doneAtFor, recordedNotice, type Target } from './targets.ts';
 import { endOfLocalDay, isoInZone, localDate } from './time.ts';
+import { wordsFor, type Words } from './words.ts';
 import { applyTolling, delayWindows, TOLLING_CAVEAT, type DelayWindow } from './tolling.ts';
+import { caveatWords, UNVERIFIED_CAVEAT } from './caveat-words.ts';
 import { CONTRACT_KEYS, type ComputeOptions, type ContractObligation, type Obligation, type ObligationStatus } from './types.ts';
 
 /** Contract keys in design.md order (re-exported for callers of the engine). */
@@ -22,15 +24,6 @@ export type { ComputeOptions, ContractObligation, Obligation, ObligationKind, Ob
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
-const UNVERIFIED_CAVEAT = 'Unverified rule (one secondary source or recollection): confirm with counsel before relying on it.';
-// Caveats the engine adds itself, by id, so an answer states each once.
-const BUILT_IN_CAVEAT_IDS: ReadonlyMap<string, string> = new Map([
-  [UNVERIFIED_CAVEAT, 'unverified'],
-  [TOLLING_CAVEAT.hipaa_164_412, 'hipaa-164.412'],
-  [TOLLING_CAVEAT.ftc_318_4, 'ftc-318.4'],
-  [TOLLING_CAVEAT.state_law_enforcement, 'state-law-enforcement-delay'],
-]);
-
 interface Ctx {
   incident: Incident;
   rules: RuleSet;
@@ -43,25 +36,29 @@ interface Ctx {
   targets: Map<string, Target>;
   memo: Map<string, Obligation>;
   visiting: Set<string>;
+  /** The answer's language: English for the `--json` contract, the organization's for what people read. */
+  w: Words;
 }
 
 /** Every obligation the rules give this incident at `now`: soonest dueAt first, no deadline last, then by id. */
 export function computeObligations(incident: Incident, rules: RuleSet, now: Date, options: ComputeOptions = {}): Obligation[] {
+  const w = wordsFor(options.lang ?? 'en', incident.organization.timezone, rules);
   const ctx: Ctx = {
+    w,
     incident,
     zone: incident.organization.timezone,
     now: now.getTime(),
     soonDays: (options.dueSoonDays ?? 7) * DAY_MS,
     soonHours: (options.dueSoonHours ?? 24) * HOUR_MS,
     rules,
-    windows: delayWindows(incident),
-    stateWindows: delayWindows(incident, 'state_law_enforcement'),
-    targets: collectTargets(incident, rules),
+    windows: delayWindows(incident, 'hipaa_164_412', w),
+    stateWindows: delayWindows(incident, 'state_law_enforcement', w),
+    targets: collectTargets(incident, rules, w),
     memo: new Map(),
     visiting: new Set(),
   };
-  const all = [...[...ctx.targets.keys()].map((id) => resolve(ctx, id)), ...notCoveredObligations(incident, rules, ctx.now)];
-  all.push(...contractualObligations(incident, now, { days: options.dueSoonDays ?? 7, hours: options.dueSoonHours ?? 24 }));
+  const all = [...[...ctx.targets.keys()].map((id) => resolve(ctx, id)), ...notCoveredObligations(incident, rules, ctx.now, w)];
+  all.push(...contractualObligations(incident, now, { days: options.dueSoonDays ?? 7, hours: options.dueSoonHours ?? 24 }, w));
   const at = (o: Obligation) => (o.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(o.dueAt));
   return withFiling(all).sort((a, b) => at(a) - at(b) || (a.obligation < b.obligation ? -1 : a.obligation > b.obligation ? 1 : 0));
 }
@@ -93,36 +90,37 @@ type Anchored = { trigger: Trigger } | { needsFacts: string } | { waitingFor: st
 
 function anchorTrigger(ctx: Ctx, t: Target): Anchored {
   const anchor = t.part.anchor;
+  const w = ctx.w;
   switch (anchor.event) {
     case 'discovery':
-      return { trigger: STATE_RULE.test(t.rule.id) ? stateDiscoveryTrigger(ctx.incident) : discoveryTrigger(ctx.incident) };
+      return { trigger: STATE_RULE.test(t.rule.id) ? stateDiscoveryTrigger(ctx.incident, w) : discoveryTrigger(ctx.incident, w) };
     case 'determination':
-      return { trigger: determinationTrigger(ctx.incident) };
+      return { trigger: determinationTrigger(ctx.incident, w) };
     case 'awareness':
-      return { trigger: awarenessTrigger(ctx.incident) };
+      return { trigger: awarenessTrigger(ctx.incident, w) };
     case 'materiality': {
-      const trigger = materialityTrigger(ctx.incident);
-      return trigger ? { trigger } : { needsFacts: 'materiality determination not recorded (materialityDeterminedAt); it must be made without unreasonable delay after discovery' };
+      const trigger = materialityTrigger(ctx.incident, w);
+      return trigger ? { trigger } : { needsFacts: w.say('trigger.noMateriality') };
     }
     case 'vendor_discovery': {
-      const trigger = vendorDiscoveryTrigger(ctx.incident);
-      return trigger ? { trigger } : { needsFacts: "the vendor's discovery date is not recorded (vendor.discoveredAt)" };
+      const trigger = vendorDiscoveryTrigger(ctx.incident, w);
+      return trigger ? { trigger } : { needsFacts: w.say('trigger.noVendorDiscovery') };
     }
     case 'notice': {
       for (const ref of anchor.obligations) {
         const refTarget = ctx.targets.get(ref);
         const sent = recordedNotice(ctx.incident, ctx.now, ref, refTarget?.bareIdCounts ? refTarget.rule.id : undefined);
-        if (sent) return { trigger: { event: `the ${ref} notice sent`, at: sent.sentAt, ms: sent.ms, notes: [] } };
+        if (sent) return { trigger: { event: w.say('event.noticeSent', { ref }), at: sent.sentAt, ms: sent.ms, notes: [] } };
       }
       // Not sent yet: that notice's own deadline bounds this one from above.
       for (const ref of anchor.obligations) {
         if (!ctx.targets.has(ref)) continue;
         const other = resolve(ctx, ref);
         if (other.dueAt === null || other.status === 'not_applicable' || other.status === 'needs_facts') continue;
-        const note = `the ${ref} notice is not recorded yet, so its deadline is used: an upper bound, earlier if that notice goes out earlier`;
-        return { trigger: { event: `the ${ref} deadline`, at: other.dueAt, ms: Date.parse(other.dueAt), notes: [note] } };
+        const note = w.say('trigger.noticeUpperBound', { ref });
+        return { trigger: { event: w.say('event.noticeDeadline', { ref }), at: other.dueAt, ms: Date.parse(other.dueAt), notes: [note] } };
       }
-      return { waitingFor: anchor.obligations.join(' or ') };
+      return { waitingFor: anchor.obligations.join(w.say('basis.or')) };
     }
   }
 }
@@ -131,16 +129,16 @@ function pickClock(t: Target, ctx: Ctx, trigger: Trigger | null): { clock: RuleC
   for (const alt of t.part.alternatives) {
     const { threshold, triggerBefore, hipaaDeemed } = alt.when;
     if (hipaaDeemed && !hipaaDeemingApplies(t.rule, ctx.incident)) continue;
-    if (threshold && !testThreshold(threshold, ctx.incident, t.jurisdiction).holds) continue;
+    if (threshold && !testThreshold(threshold, ctx.incident, t.jurisdiction, ctx.w).holds) continue;
     if (triggerBefore && !(trigger && localDate(trigger.ms, ctx.zone) < triggerBefore)) continue;
-    return { clock: alt.clock, note: alt.note };
+    return { clock: alt.clock, note: ctx.w.rule(alt.note) };
   }
   return { clock: t.part.clock };
 }
 
 function evaluate(ctx: Ctx, t: Target): Obligation {
   const { rule, part } = t;
-  const incident = ctx.incident;
+  const { incident, w } = ctx;
   const verification = part.verification ?? rule.verification;
   const caveats = [...rule.caveats, ...part.caveats];
   const tolling = tollingOf(t);
@@ -153,9 +151,9 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
   const trigger = 'trigger' in anchored ? anchored.trigger : null;
   const picked = pickClock(t, ctx, trigger);
   let deadline: Deadline;
-  if ('trigger' in anchored) deadline = computeDeadline(picked.clock, anchored.trigger, ctx.zone);
+  if ('trigger' in anchored) deadline = computeDeadline(picked.clock, anchored.trigger, ctx.zone, w);
   else if ('waitingFor' in anchored) {
-    deadline = { kind: 'none_fixed', dueDate: null, dueAt: null, text: `due ${describeClock(picked.clock)} after the ${anchored.waitingFor} notice, which is not recorded yet` };
+    deadline = { kind: 'none_fixed', dueDate: null, dueAt: null, text: w.say('basis.waiting', { clock: describeClock(picked.clock, w), refs: anchored.waitingFor }) };
   } else {
     deadline = { kind: kindOf(picked.clock), dueDate: null, dueAt: null, text: '' };
     blocked ??= { status: 'needs_facts', reason: anchored.needsFacts };
@@ -165,13 +163,13 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
     const sent = recordedNotice(incident, ctx.now, part.orEarlierNotice);
     const sentDay = sent && localDate(sent.ms, ctx.zone);
     if (sentDay && sentDay < deadline.dueDate) {
-      deadline = { ...deadline, dueDate: sentDay, dueAt: endOfLocalDay(sentDay, ctx.zone), text: `${deadline.text}; moved up to ${sentDay}, when the ${part.orEarlierNotice} notice was sent` };
+      deadline = { ...deadline, dueDate: sentDay, dueAt: endOfLocalDay(sentDay, ctx.zone), text: w.say('basis.movedUp', { text: deadline.text, day: w.day(sentDay), ref: part.orEarlierNotice }) };
     }
   }
   basis.unshift(deadline.text, ...(trigger?.notes ?? []));
   if (picked.note) basis.push(picked.note);
   if (t.versionNote) basis.push(t.versionNote);
-  if (part.serviceMonths) basis.push(`offer ${part.serviceMonths} months of the service at no cost`);
+  if (part.serviceMonths) basis.push(w.say('basis.serviceMonths', { months: part.serviceMonths }));
   if (t.scopeNote) basis.push(t.scopeNote);
 
   let status: ObligationStatus;
@@ -181,20 +179,20 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
   if (done) {
     status = 'done';
     const late = deadline.dueAt !== null && done.ms > deadline.dueAt;
-    basis.push(`${part.owedBy === 'vendor' ? 'received' : 'sent'} on ${localDate(done.ms, ctx.zone)}${late ? ' (after the deadline)' : ''}`);
+    basis.push(`${w.say(part.owedBy === 'vendor' ? 'basis.receivedOn' : 'basis.sentOn', { day: w.dayOf(done.ms) })}${late ? w.say('basis.late') : ''}`);
   } else if (blocked) {
     status = blocked.status;
     if (blocked.status === 'not_applicable') basis.splice(0, basis.length, blocked.reason, ...(t.scopeNote ? [t.scopeNote] : []));
     else {
-      if (deadline.dueAt !== null) basis[0] = `if it applies, ${basis[0]}`;
+      if (deadline.dueAt !== null) basis[0] = w.say('basis.ifApplies', { text: basis[0]! });
       basis.unshift(blocked.reason);
     }
   } else {
     status = timingStatus(ctx, deadline);
     if (tolling && deadline.dueAt !== null) {
       const state = tolling === 'state_law_enforcement';
-      const clause = state && rule.lawEnforcementDelay ? `${rule.lawEnforcementDelay.citation} (${rule.lawEnforcementDelay.terms})` : undefined;
-      const effect = applyTolling(tolling, state ? ctx.stateWindows : ctx.windows, deadline.dueAt, ctx.now, ctx.zone, clause);
+      const clause = state && rule.lawEnforcementDelay ? w.say('delay.clause', { citation: rule.lawEnforcementDelay.citation, terms: w.rule(rule.lawEnforcementDelay.terms) }) : undefined;
+      const effect = applyTolling(tolling, state ? ctx.stateWindows : ctx.windows, deadline.dueAt, ctx.now, ctx.zone, clause, w);
       if (effect.state === 'tolled') {
         status = 'tolled';
         tolledUntil = effect.untilMs === null ? null : isoInZone(effect.untilMs, ctx.zone);
@@ -206,29 +204,24 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
     const assumed = incident.organization.timezoneAssumed || ctx.zone === 'UTC';
     if (assumed && deadline.kind === 'date' && (status === 'pending' || status === 'due_soon')) {
       status = 'needs_facts';
-      basis.unshift(`the organization's time zone was not given (${ctx.zone} assumed): day-counted deadlines end at midnight in its own zone; set it with \`set ${incident.id} timezone <IANA zone>\` (Etc/UTC if UTC is meant)`);
+      basis.unshift(w.say('basis.zoneAssumed', { zone: ctx.zone, id: incident.id }));
     }
   }
-  const unique = [...new Set(caveats)];
-  const sharedIds = ctx.rules.sharedCaveatIds;
-  const caveatRefs = unique.flatMap((text) => {
-    const id = sharedIds?.get(text) ?? BUILT_IN_CAVEAT_IDS.get(text);
-    return id ? [{ id, text }] : [];
-  });
+  const said = caveatWords(caveats, ctx.rules, w);
   return {
     obligation: t.id,
     rule: rule.id,
-    recipient: part.recipient.replaceAll('{jurisdiction}', t.jurisdiction),
+    recipient: w.rule(part.recipient).replaceAll('{jurisdiction}', t.jurisdiction),
     citation: part.citation ?? rule.citation,
     kind: deadline.kind,
     dueDate: deadline.dueDate,
     dueAt: deadline.dueAt === null ? null : isoInZone(deadline.dueAt, ctx.zone),
     status,
     verification,
-    basis: basis.filter((s) => s.length > 0).join('; '),
-    law: part.law ?? rule.law,
-    caveats: unique,
-    caveatRefs,
+    basis: basis.filter((s) => s.length > 0).join(w.say('join')),
+    law: w.rule(part.law ?? rule.law),
+    caveats: said.caveats,
+    caveatRefs: said.caveatRefs,
     jurisdiction: t.jurisdiction,
     trigger: trigger ? { event: trigger.event, at: trigger.at } : null,
     tolledUntil,
@@ -241,27 +234,29 @@ type Blocked = { status: 'not_applicable' | 'needs_facts'; reason: string } | nu
 /** Requirements, gates and threshold, in that order: the first that fails decides; notes of passing checks go to `basis`. */
 function applicability(ctx: Ctx, t: Target, basis: string[]): Blocked {
   const { rule, part } = t;
+  const w = ctx.w;
   const unanswered = part.requires.find((req) => req.flag && ctx.incident.organization[req.flag] === null);
   if (unanswered) {
-    return { status: 'needs_facts', reason: `not answered yet (organization.${unanswered.flag}): if it is yes, this notice is owed; otherwise ${unanswered.otherwise}` };
+    return { status: 'needs_facts', reason: w.say('basis.notAnswered', { flag: unanswered.flag!, otherwise: w.rule(unanswered.otherwise) }) };
   }
   const failed = part.requires.find((req) => !conditionHoldsFor(req, ctx));
-  if (failed) return { status: 'not_applicable', reason: failed.otherwise };
+  if (failed) return { status: 'not_applicable', reason: w.rule(failed.otherwise) };
   if (rule.jurisdiction.startsWith('US-')) {
-    const state = stateLawCheck(rule, part, ctx.incident, ctx.rules);
+    const state = stateLawCheck(rule, part, ctx.incident, ctx.rules, w);
     if (state.status !== 'applies') return state;
     basis.push(...state.notes);
   }
-  const gate = runGates(part.gates ?? rule.gates, ctx.incident);
+  const gate = runGates(part.gates ?? rule.gates, ctx.incident, w);
   if (gate.outcome !== 'applies') return { status: gate.outcome, reason: gate.reason };
   basis.push(...gate.notes);
   if (t.unknownState) {
     const th = part.threshold!;
-    return { status: 'needs_facts', reason: `affected individuals without a recorded US State (affected.byJurisdiction): a notice is owed for each State with residents ${th.op} ${th.value}` };
+    return { status: 'needs_facts', reason: w.say('basis.unknownState', { op: th.op, value: w.count(th.value) }) };
   }
   if (!part.threshold) return null;
-  const test = testThreshold(part.threshold, ctx.incident, t.jurisdiction);
-  if (!test.holds) return { status: 'not_applicable', reason: [test.text, part.threshold.otherwise].filter(Boolean).join(': ') };
+  const test = testThreshold(part.threshold, ctx.incident, t.jurisdiction, w);
+  const otherwise = part.threshold.otherwise ? [w.rule(part.threshold.otherwise)] : [];
+  if (!test.holds) return { status: 'not_applicable', reason: [test.text, ...otherwise].join(w.say('basis.reasonJoin')) };
   basis.push(test.text);
   return null;
 }
@@ -275,7 +270,7 @@ function tollingOf(t: Target): RuleTolling | null {
 
 function conditionHoldsFor(req: Target['part']['requires'][number], ctx: Ctx): boolean {
   const { otherwise: _otherwise, ...condition } = req;
-  return conditionHolds(condition, ctx.incident).holds;
+  return conditionHolds(condition, ctx.incident, ctx.w).holds;
 }
 
 function timingStatus(ctx: Ctx, d: Deadline): ObligationStatus {

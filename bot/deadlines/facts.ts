@@ -2,7 +2,7 @@
 import { readCategories } from '../model/data-categories.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { RuleCondition, RuleThreshold } from './rule-schema.ts';
-import { localDate } from './time.ts';
+import { wordsFor, type Words } from './words.ts';
 
 /** The instant a clock starts from, and how it was chosen. */
 export interface Trigger {
@@ -32,46 +32,42 @@ function trigger(event: string, at: string, notes: string[] = []): Trigger {
   return { event, at, ms: Date.parse(at), notes };
 }
 
+/** English words in the incident's zone, for callers that give none. */
+const english = (incident: Incident): Words => wordsFor('en', incident.organization.timezone);
+
 /**
  * Discovery (HIPAA) or awareness (GDPR/NIS2) of this organization. With a vendor: an agent's discovery is imputed
  * to us, so the earliest of its discovery and ours; an independent contractor's clock reaches us with its notice,
  * so the earliest of our own discovery and its notice (HHS 2009 interim final rule preamble).
  */
-export function discoveryTrigger(incident: Incident): Trigger {
-  const own = trigger('discovery', incident.discoveredAt);
+export function discoveryTrigger(incident: Incident, w: Words = english(incident)): Trigger {
+  const own = trigger(w.say('event.discovery'), incident.discoveredAt);
   const vendor = incident.vendor;
   if (!vendor) return own;
-  const zone = incident.organization.timezone;
-  const day = (iso: string) => localDate(Date.parse(iso), zone);
+  const day = (iso: string) => w.dayOf(Date.parse(iso));
+  const names = { vendor: vendor.name, ours: day(incident.discoveredAt) };
   if (vendor.isAgent) {
-    if (!vendor.discoveredAt) {
-      return { ...own, notes: [`${vendor.name} acts as our agent but its own discovery date is not recorded (vendor.discoveredAt): the clock may have started earlier`] };
-    }
-    const theirs = trigger(`discovery by ${vendor.name} (our agent; imputed to us)`, vendor.discoveredAt);
+    if (!vendor.discoveredAt) return { ...own, notes: [w.say('trigger.agentNoDate', names)] };
+    const theirs = trigger(w.say('event.agentDiscovery', names), vendor.discoveredAt);
     const chosen = theirs.ms < own.ms ? theirs : own;
-    const note = `${vendor.name} is our agent, so its discovery counts as ours: earliest of its discovery on ${day(vendor.discoveredAt)} and our own on ${day(incident.discoveredAt)}`;
-    return { ...chosen, notes: [note] };
+    return { ...chosen, notes: [w.say('trigger.agentEarliest', { ...names, theirs: day(vendor.discoveredAt) })] };
   }
-  if (!vendor.notifiedUsAt) {
-    return { ...own, notes: [`${vendor.name} is an independent contractor: our own discovery is used (its notice to us is not recorded)`] };
-  }
-  const notice = trigger(`notice from ${vendor.name}`, vendor.notifiedUsAt);
+  if (!vendor.notifiedUsAt) return { ...own, notes: [w.say('trigger.contractorNoNotice', names)] };
+  const notice = trigger(w.say('event.vendorNotice', names), vendor.notifiedUsAt);
   const chosen = notice.ms < own.ms ? notice : own;
-  const note = `${vendor.name} is an independent contractor: earliest of its notice to us on ${day(vendor.notifiedUsAt)} and our own discovery on ${day(incident.discoveredAt)}`;
-  return { ...chosen, notes: [note] };
+  return { ...chosen, notes: [w.say('trigger.contractorEarliest', { ...names, theirs: day(vendor.notifiedUsAt) })] };
 }
 
 /** GDPR Art. 33(2): a controller becomes aware when its processor informs it (or earlier on its own); the HIPAA agent question plays no part. */
-export function awarenessTrigger(incident: Incident): Trigger {
-  const own = trigger('awareness', incident.discoveredAt);
+export function awarenessTrigger(incident: Incident, w: Words = english(incident)): Trigger {
+  const own = trigger(w.say('event.awareness'), incident.discoveredAt);
   const vendor = incident.vendor;
   if (!vendor) return own;
-  if (!vendor.notifiedUsAt) return { ...own, notes: [`${vendor.name}'s notice to us is not recorded: our own awareness is used (Art. 33(2): a controller becomes aware when its processor informs it)`] };
-  const zone = incident.organization.timezone;
-  const notice = trigger(`notice from ${vendor.name}`, vendor.notifiedUsAt);
+  if (!vendor.notifiedUsAt) return { ...own, notes: [w.say('trigger.awarenessNoNotice', { vendor: vendor.name })] };
+  const notice = trigger(w.say('event.vendorNotice', { vendor: vendor.name }), vendor.notifiedUsAt);
   const chosen = notice.ms < own.ms ? notice : own;
-  const day = (iso: string) => localDate(Date.parse(iso), zone);
-  return { ...chosen, notes: [`earliest of ${vendor.name}'s notice to us on ${day(vendor.notifiedUsAt)} and our own awareness on ${day(incident.discoveredAt)} (Art. 33(2); the processor's own discovery does not start our clock)`] };
+  const day = (iso: string) => w.dayOf(Date.parse(iso));
+  return { ...chosen, notes: [w.say('trigger.awarenessEarliest', { vendor: vendor.name, theirs: day(vendor.notifiedUsAt), ours: day(incident.discoveredAt) })] };
 }
 
 /**
@@ -79,33 +75,37 @@ export function awarenessTrigger(incident: Incident): Trigger {
  * (e.g. Tex. Bus. & Com. 521.053(b), Fla. Stat. 501.171(6)(a)); the HIPAA agent rule (45 CFR 164.404(a)(2)) is federal,
  * so it is not carried over silently: the earlier start it would give is named as the open question it is.
  */
-export function stateDiscoveryTrigger(incident: Incident): Trigger {
+export function stateDiscoveryTrigger(incident: Incident, w: Words = english(incident)): Trigger {
   const vendor = incident.vendor;
-  if (!vendor?.isAgent) return discoveryTrigger(incident);
-  const base = discoveryTrigger({ ...incident, vendor: { ...vendor, isAgent: false } });
+  if (!vendor?.isAgent) return discoveryTrigger(incident, w);
+  const base = discoveryTrigger({ ...incident, vendor: { ...vendor, isAgent: false } }, w);
+  const day = (iso: string) => w.dayOf(Date.parse(iso));
   const earlier = vendor.discoveredAt !== null && Date.parse(vendor.discoveredAt) < base.ms
-    ? `; if state agency law imputes ${vendor.name}'s knowledge to us (unsettled), this clock started at its discovery on ${localDate(Date.parse(vendor.discoveredAt), incident.organization.timezone)}: ask counsel`
+    ? w.say('trigger.stateAgentEarlier', { vendor: vendor.name, day: day(vendor.discoveredAt) })
     : '';
-  const own = base.notes.map((n) => n.replace(`${vendor.name} is an independent contractor: `, '').replace('its notice', `${vendor.name}'s notice`));
-  return { ...base, notes: [...own, `the state statute counts from discovery or notification of the breach: the HIPAA agent rule (45 CFR 164.404(a)(2)) is not applied to this clock${earlier}`] };
+  // The contractor's wording of discoveryTrigger, said of the vendor by name (it is our agent, not a contractor, here).
+  const own = vendor.notifiedUsAt
+    ? w.say('trigger.stateEarliest', { vendor: vendor.name, theirs: day(vendor.notifiedUsAt), ours: day(incident.discoveredAt) })
+    : w.say('trigger.stateNoNotice', { vendor: vendor.name });
+  return { ...base, notes: [own, w.say('trigger.stateAgentRule', { earlier })] };
 }
 
 /** The determination that a breach occurred (state laws); discovery, the earliest possible start, when not recorded. */
-export function determinationTrigger(incident: Incident): Trigger {
-  if (incident.breachDeterminedAt) return trigger('breach determination', incident.breachDeterminedAt);
-  const d = stateDiscoveryTrigger(incident);
-  return { ...d, notes: [...d.notes, 'breach determination not recorded (breachDeterminedAt): counted from discovery, the earliest possible start'] };
+export function determinationTrigger(incident: Incident, w: Words = english(incident)): Trigger {
+  if (incident.breachDeterminedAt) return trigger(w.say('event.determination'), incident.breachDeterminedAt);
+  const d = stateDiscoveryTrigger(incident, w);
+  return { ...d, notes: [...d.notes, w.say('trigger.noDetermination')] };
 }
 
 /** SEC: the materiality determination, if recorded. */
-export function materialityTrigger(incident: Incident): Trigger | null {
-  return incident.materialityDeterminedAt ? trigger('materiality determination', incident.materialityDeterminedAt) : null;
+export function materialityTrigger(incident: Incident, w: Words = english(incident)): Trigger | null {
+  return incident.materialityDeterminedAt ? trigger(w.say('event.materiality'), incident.materialityDeterminedAt) : null;
 }
 
 /** The vendor's own discovery, if recorded. */
-export function vendorDiscoveryTrigger(incident: Incident): Trigger | null {
+export function vendorDiscoveryTrigger(incident: Incident, w: Words = english(incident)): Trigger | null {
   const v = incident.vendor;
-  return v?.discoveredAt ? trigger(`discovery by ${v.name}`, v.discoveredAt) : null;
+  return v?.discoveredAt ? trigger(w.say('event.vendorDiscovery', { vendor: v.name }), v.discoveredAt) : null;
 }
 
 /** Affected residents of one jurisdiction (0 when not recorded). */
@@ -128,12 +128,12 @@ export function unassignedUsResidents(incident: Incident): number {
 }
 
 /** Whether a head-count threshold holds, and the words for the basis. */
-export function testThreshold(t: RuleThreshold, incident: Incident, jurisdiction: string): { holds: boolean; text: string } {
+export function testThreshold(t: RuleThreshold, incident: Incident, jurisdiction: string, w: Words = english(incident)): { holds: boolean; text: string } {
   const n = t.count === 'total' ? incident.affected.total : residentsOf(incident, jurisdiction);
   const holds = t.op === '>' ? n > t.value : t.op === '>=' ? n >= t.value : n < t.value;
-  const what = t.count === 'total' ? `${n} individuals in total` : `${n} residents of ${jurisdiction}`;
+  const what = t.count === 'total' ? w.say('count.total', { n: w.count(n) }) : w.say('count.residents', { n: w.count(n), jurisdiction });
   const op = t.op === '>=' ? '≥' : t.op;
-  return { holds, text: holds ? `${what} ${op} ${t.value}` : `${what}, not ${op} ${t.value}` };
+  return { holds, text: w.say(holds ? 'count.holds' : 'count.fails', { what, op, value: w.count(t.value) }) };
 }
 
 /** organization.part2Program is true, or unknown while part2_records / sud_treatment data were breached. */
@@ -145,7 +145,7 @@ export function part2Candidate(incident: Incident): boolean {
 }
 
 /** Whether every fact of a condition holds; `note` says when a region came in only through affected residents. */
-export function conditionHolds(c: RuleCondition, incident: Incident): { holds: boolean; note?: string } {
+export function conditionHolds(c: RuleCondition, incident: Incident, w: Words = english(incident)): { holds: boolean; note?: string } {
   const org = incident.organization;
   if (c.role && !c.role.includes(org.role)) return { holds: false };
   if (c.notRole && c.notRole.includes(org.role)) return { holds: false };
@@ -160,7 +160,7 @@ export function conditionHolds(c: RuleCondition, incident: Incident): { holds: b
     if (test(org.country)) return { holds: true };
     const codes = Object.entries(incident.affected.byJurisdiction).filter(([code, n]) => n > 0 && test(code)).map(([code]) => code);
     if (codes.length === 0) return { holds: false };
-    return { holds: true, note: `applies through affected residents of ${codes.sort().join(', ')} (the organization is based in ${org.country})` };
+    return { holds: true, note: w.say('count.throughResidents', { codes: codes.sort().join(', '), country: org.country }) };
   }
   return { holds: true };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { RuleFileSchema, type Rule, type RulePiDefinition, type RuleSet } from './rule-schema.ts';
+import { loadRuleTexts } from './rule-texts.ts';
 
 /** Rule data that cannot be used; the message names the file and the path inside it. */
 export class InvalidRulesError extends Error {
@@ -22,7 +23,7 @@ export function loadRules(dir: string = DEFAULT_RULES_DIR): RuleSet {
   if (names.length === 0) throw new InvalidRulesError(`${dir}: no rule files (*.json) found`);
   const files = names.map((name) => join(dir, name));
   const parsed = files.map((file) => parseRuleFileData(readFileSync(file, 'utf8'), file));
-  return assembleRuleSet(parsed, files);
+  return { ...assembleRuleSet(parsed, files), texts: loadRuleTexts(dir, names) };
 }
 
 /** One parsed rule file, before shared caveats and definitions are resolved across files. */

@@ -266,4 +266,6 @@ export interface RuleSet {
   readonly sharedCaveatIds?: ReadonlyMap<string, string>;
   /** The files the rules were read from (for messages). */
   readonly files: readonly string[];
+  /** Rule texts in other languages (data/rules/<lang>/): the English text → its rendering. */
+  readonly texts?: Readonly<Partial<Record<string, ReadonlyMap<string, string>>>>;
 }

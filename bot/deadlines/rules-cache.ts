@@ -6,6 +6,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assembleRuleSet, DEFAULT_RULES_DIR, InvalidRulesError, parseRuleFileData, type ParsedRuleFile } from './load-rules.ts';
 import type { RuleSet } from './rule-schema.ts';
+import { loadRuleTexts } from './rule-texts.ts';
 
 // Changing what a cached file holds changes this; the validating code is hashed too, so a schema change re-validates.
 const CACHE_FORMAT = 'breachdesk-rules-cache/1';
@@ -32,9 +33,11 @@ export function loadRulesCached(cacheDir: string, dir: string = DEFAULT_RULES_DI
   const path = join(cacheDir, `rules-${key}.json`);
   const cached = readCache(path, key);
   // Cross-file checks (shared caveats, definitions, references) are cheap and always run on the cached files.
-  if (cached) return { rules: assembleRuleSet(cached, files), cache: 'hit' };
+  // The rule texts in other languages (data/rules/<lang>/) are plain tables, cheap to read and check on every start.
+  const translations = loadRuleTexts(dir, names);
+  if (cached) return { rules: { ...assembleRuleSet(cached, files), texts: translations }, cache: 'hit' };
   const parsed = files.map((file, i) => parseRuleFileData(texts[i]!, file));
-  const rules = assembleRuleSet(parsed, files);
+  const rules = { ...assembleRuleSet(parsed, files), texts: translations };
   return { rules, cache: writeCache(cacheDir, path, key, parsed) ? 'miss' : 'unwritable' };
 }
 

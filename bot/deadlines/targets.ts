@@ -3,6 +3,7 @@ import type { Incident } from '../model/incident-schema.ts';
 import { conditionHolds, unassignedUsResidents, usJurisdictions } from './facts.ts';
 import type { Rule, RulePart, RuleSet } from './rule-schema.ts';
 import { ruleInForce } from './versions.ts';
+import { wordsFor, type Words } from './words.ts';
 
 /** One obligation to evaluate. */
 export interface Target {
@@ -22,12 +23,12 @@ export interface Target {
 }
 
 /** Every in-scope obligation of every rule, keyed by obligation id (rule order kept). */
-export function collectTargets(incident: Incident, rules: RuleSet): Map<string, Target> {
+export function collectTargets(incident: Incident, rules: RuleSet, w: Words = wordsFor('en', incident.organization.timezone, rules)): Map<string, Target> {
   const targets = new Map<string, Target>();
   for (const declared of rules.rules) {
-    const { rule, note } = ruleInForce(declared, incident);
+    const { rule, note } = ruleInForce(declared, incident, w);
     for (const part of rule.obligations) {
-      const scope = conditionHolds(part.scope ?? rule.scope, incident);
+      const scope = conditionHolds(part.scope ?? rule.scope, incident, w);
       if (!scope.holds) continue;
       const common = { rule, part, unknownState: false, bareIdCounts: false, ...(scope.note ? { scopeNote: scope.note } : {}), ...(note ? { versionNote: note } : {}) };
       if (!part.fanOut) {

@@ -55,4 +55,6 @@ export interface ComputeOptions {
   dueSoonDays?: number;
   /** Hour-counted obligations are due_soon within this many hours (default 24). */
   dueSoonHours?: number;
+  /** The language of every text (basis, recipient, law, caveats); default English, the `--json` contract's language. */
+  lang?: import('../i18n/index.ts').Lang;
 }

@@ -37,3 +37,19 @@ export function wallTimeToInstant(localMs: number, zone: string): number {
   const valid = [early, late].filter((at, i) => offsetMinutes(zone, at) === (i === 0 ? before : after));
   return valid.length > 0 ? Math.min(...valid) : Math.max(early, late);
 }
+
+const zoneNames = new Map<string, string>();
+
+/** The zone's short name at `ms` (CST, CDT, CET, BST), asked of Intl once per zone and offset. */
+export function zoneAbbreviation(zone: string, ms: number): string {
+  const offset = offsetMinutes(zone, ms);
+  const key = `${zone}|${offset}`;
+  let name = zoneNames.get(key);
+  if (name === undefined) {
+    // en-US knows US zone abbreviations (CST), en-GB the European ones (CET, BST).
+    const locale = zone.startsWith('America/') || zone.startsWith('US/') ? 'en-US' : 'en-GB';
+    name = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'short' }).formatToParts(ms).find((p) => p.type === 'timeZoneName')?.value ?? zone;
+    zoneNames.set(key, name);
+  }
+  return name;
+}

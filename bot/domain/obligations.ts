@@ -5,6 +5,7 @@ import type { Obligation } from '../deadlines/types.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import { CommandRefusedError } from '../errors.ts';
 import { incidentDateProblems } from './dates.ts';
+import type { Lang } from '../i18n/index.ts';
 
 /** What the deadline rules need besides the incident. */
 export interface RuleContext {
@@ -21,11 +22,11 @@ export function currentObligation(incident: Incident, id: string, rc: RuleContex
 
 
 /**
- * The incident's obligations at `now`; refused with the reason when a stored date is out of range (a record kept
+ * The incident's obligations at `now`, their texts in `lang` (English by default: the `--json` contract's language); refused with the reason when a stored date is out of range (a record kept
  * from before dates were range-checked, e.g. discovered 9999-12-31), so one bad record never fails a whole answer.
  */
-export function obligationsNow(incident: Incident, rules: RuleSet, now: Date): Obligation[] {
+export function obligationsNow(incident: Incident, rules: RuleSet, now: Date, lang: Lang = 'en'): Obligation[] {
   const problems = incidentDateProblems(incident, now);
   if (problems.length) throw new CommandRefusedError(`${incident.id}'s deadlines cannot be computed: ${problems.join(' ')} Fix it with \`set ${incident.id} …\`.`);
-  return computeObligations(incident, rules, now);
+  return computeObligations(incident, rules, now, { lang });
 }

@@ -26,10 +26,16 @@ export const FilingSchema = z.strictObject({
   methodFr: z.string().min(1).optional(),
   /** When the usual channel fails (164.404(d) substitute notice...). */
   substitute: z.array(z.string().min(1)).optional(),
+  /** `substitute` in French, one for one. */
+  substituteFr: z.array(z.string().min(1)).optional(),
   notes: z.array(z.string().min(1)).optional(),
+  /** `notes` in French, one for one (a French reader sees these instead). */
+  notesFr: z.array(z.string().min(1)).optional(),
   verification: Verification,
   /** Source by title and date, and when breachdesk last checked it. */
   source: z.string().min(1),
+  /** `source` in French (titles of French texts stay as written). */
+  sourceFr: z.string().min(1).optional(),
   checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
 });
 
@@ -46,4 +52,12 @@ export const FilingFileSchema = z.strictObject({
 });
 
 export type Filing = z.output<typeof FilingSchema>;
+
+/** French renderings must match the English lists one for one, so a French reader never loses a note. */
+export function filingFrenchProblem(f: Filing): string | undefined {
+  if (f.notesFr && f.notesFr.length !== (f.notes ?? []).length) return 'notesFr must have one entry per note';
+  if (f.contentFr && f.contentFr.length !== f.content.length) return 'contentFr must have one entry per content item';
+  if (f.substituteFr && f.substituteFr.length !== (f.substitute ?? []).length) return 'substituteFr must have one entry per substitute-notice rule';
+  return undefined;
+}
 export type FilingFile = z.output<typeof FilingFileSchema>;

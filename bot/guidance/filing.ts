@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Obligation } from '../deadlines/types.ts';
-import { FilingFileSchema, type Filing } from './filing-schema.ts';
+import { FilingFileSchema, filingFrenchProblem, type Filing } from './filing-schema.ts';
 
 /** The guidance shipped in data/filing/. */
 export const DEFAULT_FILING_DIR = fileURLToPath(new URL('../../data/filing/', import.meta.url));
@@ -21,6 +21,10 @@ export function loadFiling(dir: string = DEFAULT_FILING_DIR): Entry[] {
     const file = join(dir, name);
     const parsed = FilingFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    for (const e of parsed.data.entries) {
+      const problem = filingFrenchProblem(e.filing);
+      if (problem) throw new Error(`${file}: entry ${e.match[0]}: ${problem}`);
+    }
     for (const e of parsed.data.entries) for (const m of e.match) entries.push({ pattern: toPattern(m), specificity: specificity(m), filing: e.filing });
   }
   return entries.sort((a, b) => b.specificity - a.specificity);

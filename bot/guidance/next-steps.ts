@@ -30,7 +30,7 @@ export function nextSteps(incident: Incident, obligations: readonly Obligation[]
   const sections: ReplySection[] = [
     {
       heading: fr ? `Faits à établir (${needs.length})` : `Facts still needed (${needs.length})`,
-      text: needs.map((o) => `${o.recipient}: ${o.basis.split('; ')[0]}`).join('\n') || none,
+      text: needs.map((o) => `${o.recipient}: ${o.basis.split(/ ?; /)[0]}`).join('\n') || none,
     },
     {
       heading: fr ? 'Prochaines échéances' : 'Next deadlines',

@@ -2,13 +2,18 @@
 import i18next from 'i18next';
 import { en, type Catalogue } from './en.ts';
 import { fr } from './fr.ts';
+import { engineEn, type EngineCatalogue } from './engine-en.ts';
+import { engineFr } from './engine-fr.ts';
 
 /** The languages breachdesk answers in. */
 export const LANGUAGES = ['en', 'fr'] as const;
 /** One of LANGUAGES. */
 export type Lang = (typeof LANGUAGES)[number];
 
-const catalogues: Record<Lang, Catalogue> = { en, fr };
+/** A language's whole catalogue: the views' messages and, under `engine`, the deadline engine's sentences (own files). */
+export type FullCatalogue = Catalogue & { engine: EngineCatalogue };
+
+const catalogues: Record<Lang, FullCatalogue> = { en: { ...en, engine: engineEn }, fr: { ...fr, engine: engineFr } };
 
 // One private instance (never the global one, which other code could reconfigure); resources are bundled, so init is synchronous.
 const i18n = i18next.createInstance();
@@ -16,7 +21,7 @@ void i18n.init({
   lng: 'en',
   fallbackLng: 'en',
   supportedLngs: [...LANGUAGES],
-  resources: { en: { translation: en }, fr: { translation: fr } },
+  resources: { en: { translation: catalogues.en }, fr: { translation: catalogues.fr } },
   initAsync: false,
   returnNull: false,
   // Chat text, not HTML: each renderer escapes for its own platform.
@@ -72,6 +77,6 @@ export function languageFor(organization: { country: string } | undefined, overr
 }
 
 /** The raw catalogue of a language, for completeness tests and tools. */
-export function catalogue(lang: Lang): Catalogue {
+export function catalogue(lang: Lang): FullCatalogue {
   return catalogues[lang];
 }

@@ -88,8 +88,3 @@ export function readCategories(recorded: readonly string[]): CategoryReading {
   }
   return { known, unknown };
 }
-
-/** The flag shown for a word that is kept but not recognised. */
-export function unrecognisedNote(words: readonly string[]): string {
-  return `not recognised: ${words.map((w) => `"${w}"`).join(', ')} (state definitions cannot be checked for ${words.length === 1 ? 'it' : 'them'})`;
-}

@@ -52,6 +52,8 @@ export interface ReminderPlan {
 
 const HOUR_MS = 3_600_000;
 const TOLLING_CAVEATS: ReadonlySet<string> = new Set(Object.values(TOLLING_CAVEAT));
+// The same caveats by id, which hold in every language (the texts are English only for English answers).
+const TOLLING_CAVEAT_IDS: ReadonlySet<string> = new Set(['hipaa-164.412', 'ftc-318.4', 'state-law-enforcement-delay']);
 
 /** "slack:C123": how channels appear in delivery keys and records. */
 export const channelLabel = (c: { platform: string; id: string }): string => `${c.platform}:${c.id}`;
@@ -88,7 +90,8 @@ export function planReminders(stored: Incident, obligations: readonly Obligation
     }
     later(sched.next);
     // Steps that fell inside a law-enforcement delay could not be sent: they count from the delay's end.
-    const windows = o.caveats.some((c) => TOLLING_CAVEATS.has(c)) ? delayWindows(incident) : [];
+    const tolled = o.caveats.some((c) => TOLLING_CAVEATS.has(c)) || (o.caveatRefs ?? []).some((r) => TOLLING_CAVEAT_IDS.has(r.id));
+    const windows = tolled ? delayWindows(incident) : [];
     const released = (t: number) => windows.find((w) => t >= w.startMs && t < w.endMs)?.endMs ?? t;
     let escalation: ReminderStep | null = null;
     // Escalation counts from the first overdue reminder people actually received: an obligation never reminded in this

@@ -213,8 +213,8 @@ function filingText(f: Filing, lang: Lang): string {
     ...(f.signedBy ? [`${tr('filing.signedBy')}: ${(fr && f.signedByFr) || f.signedBy}`] : []),
     `${tr('filing.content')}:`,
     ...content.map((c) => `  ☐ ${c}`),
-    ...(f.substitute?.length ? [`${tr('filing.substitute')}:`, ...f.substitute.map((c) => `  • ${c}`)] : []),
-    ...(f.notes ?? []).map((n) => `⚠ ${n}`),
-    `${tr('filing.checked', { level: tr(`verification.${f.verification}`), source: f.source, date: f.checked })}`,
+    ...(f.substitute?.length ? [`${tr('filing.substitute')}:`, ...((fr && f.substituteFr) || f.substitute).map((c) => `  • ${c}`)] : []),
+    ...((fr && f.notesFr) || f.notes || []).map((n) => `⚠ ${n}`),
+    `${tr('filing.checked', { level: tr(`verification.${f.verification}`), source: (fr && f.sourceFr) || f.source, date: fr ? f.checked.split('-').reverse().join('/') : f.checked })}`,
   ].join('\n');
 }

@@ -1,0 +1,86 @@
+// The language the engine writes in: its own sentences from the catalogue (`engine.*`), rule texts from the
+// data/rules/<lang>/ overlays, and days and instants as that language writes them. English is the contract's language.
+import { catalogue, type Lang, type MessageValues } from '../i18n/index.ts';
+import type { RuleSet } from './rule-schema.ts';
+import { localDate, shortInZone, weekdayName } from './time.ts';
+import { offsetMinutes, zoneAbbreviation } from './zone-offset.ts';
+
+/** Everything the engine needs to write a sentence in one language for one organization's zone. */
+export interface Words {
+  lang: Lang;
+  /** The engine sentence `engine.<key>` of the catalogue. */
+  say(key: string, values?: MessageValues): string;
+  /** A text of data/rules in this language; the English text itself where no rendering exists (never empty). */
+  rule(text: string): string;
+  /** A calendar day (YYYY-MM-DD): unchanged in English, 30/11/2026 in French. */
+  day(day: string): string;
+  /** The local calendar day of an instant (epoch ms), as `day` writes it. */
+  dayOf(ms: number): string;
+  /** An instant in the zone: 2026-11-30T11:23+01:00 in English (as the contract's basis always read), 30/11/2026 11:23 CET in French. */
+  instant(ms: number): string;
+  /** A weekday name: Saturday / samedi. */
+  weekday(day: string): string;
+  /** A head count: 107488 in English (as the contract's basis always read), 107 488 in French. */
+  count(n: number): string;
+}
+
+// The engine writes thousands of sentences per incident: each message is looked up and split at its placeholders once
+// per language and plural form, then filled by a join (i18next's own t() per sentence made the engine several times
+// slower). Same catalogue, same `{{name}}` placeholders and `_one`/`_other` plural keys as i18next reads.
+type Compiled = readonly string[] | null; // literal, name, literal, name, …, literal
+const compiled: Record<Lang, Map<string, Compiled>> = { en: new Map(), fr: new Map() };
+const plurals: Record<Lang, Intl.PluralRules> = { en: new Intl.PluralRules('en'), fr: new Intl.PluralRules('fr') };
+
+function lookup(lang: Lang, key: string, form: string | undefined): Compiled {
+  const id = form ? `${key}|${form}` : key;
+  let found = compiled[lang].get(id);
+  if (found === undefined) {
+    const path = key.split('.');
+    const last = path.pop()!;
+    let node: unknown = catalogue(lang).engine;
+    for (const part of path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
+    const table = node && typeof node === 'object' ? (node as Record<string, unknown>) : {};
+    const text = (form && (table[`${last}_${form}`] ?? table[`${last}_other`])) ?? table[last];
+    found = typeof text === 'string' ? text.split(/\{\{(\w+)\}\}/) : lang === 'en' ? null : lookup('en', key, form);
+    compiled[lang].set(id, found);
+  }
+  return found;
+}
+
+/** The catalogue message `engine.<key>` in `lang` with its `{{name}}` placeholders filled; `defaultValue` when there is none. */
+export function engineMessage(lang: Lang, key: string, values: MessageValues & { defaultValue?: string } = {}): string {
+  const count = values.count;
+  const parts = lookup(lang, key, typeof count === 'number' ? plurals[lang].select(count) : undefined);
+  if (parts === null) return values.defaultValue ?? key;
+  if (parts.length === 1) return parts[0]!;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in values ? String(values[name]) : `{{${name}}}`) + parts[i + 1]!;
+  }
+  return out;
+}
+
+const frWeekday = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' });
+const frNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+
+/** The words for `lang` in `zone`, with the rule-text renderings of `rules`. */
+export function wordsFor(lang: Lang, zone: string, rules?: Pick<RuleSet, 'texts'>): Words {
+  const table = lang === 'en' ? undefined : rules?.texts?.[lang];
+  const day = (d: string) => (lang === 'en' ? d : `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`);
+  return {
+    lang,
+    say: (key, values = {}) => engineMessage(lang, key, values),
+    rule: (text) => table?.get(text) ?? text,
+    day,
+    dayOf: (ms) => day(localDate(ms, zone)),
+    instant: (ms) => {
+      if (lang === 'en') return shortInZone(ms, zone);
+      const local = new Date(ms + offsetMinutes(zone, ms) * 60_000).toISOString();
+      return `${day(local.slice(0, 10))} ${local.slice(11, 16)} ${zoneAbbreviation(zone, ms)}`;
+    },
+    weekday: (d) => (lang === 'en' ? weekdayName(d) : frWeekday.format(new Date(`${d}T12:00:00Z`))),
+    // French groups with a narrow no-break space; a plain no-break space survives every chat client (as bot/i18n/format.ts).
+    count: (n) => (lang === 'en' ? String(n) : frNumber.format(n).replace(/\u202f/g, '\u00a0')),
+  };
+}
