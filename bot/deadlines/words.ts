@@ -1,6 +1,6 @@
 // The language the engine writes in: its own sentences from the catalogue (`engine.*`), rule texts from the
 // data/rules/<lang>/ overlays, and days and instants as that language writes them. English is the contract's language.
-import { catalogue, type Lang, type MessageValues } from '../i18n/index.ts';
+import { t, type Lang, type MessageValues } from '../i18n/index.ts';
 import type { RuleSet } from './rule-schema.ts';
 import { localDate, shortInZone, weekdayName } from './time.ts';
 import { offsetMinutes, zoneAbbreviation } from './zone-offset.ts';
@@ -24,41 +24,12 @@ export interface Words {
   count(n: number): string;
 }
 
-// The engine writes thousands of sentences per incident: each message is looked up and split at its placeholders once
-// per language and plural form, then filled by a join (i18next's own t() per sentence made the engine several times
-// slower). Same catalogue, same `{{name}}` placeholders and `_one`/`_other` plural keys as i18next reads.
-type Compiled = readonly string[] | null; // literal, name, literal, name, …, literal
-const compiled: Record<Lang, Map<string, Compiled>> = { en: new Map(), fr: new Map() };
-const plurals: Record<Lang, Intl.PluralRules> = { en: new Intl.PluralRules('en'), fr: new Intl.PluralRules('fr') };
-
-function lookup(lang: Lang, key: string, form: string | undefined): Compiled {
-  const id = form ? `${key}|${form}` : key;
-  let found = compiled[lang].get(id);
-  if (found === undefined) {
-    const path = key.split('.');
-    const last = path.pop()!;
-    let node: unknown = catalogue(lang).engine;
-    for (const part of path) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined;
-    const table = node && typeof node === 'object' ? (node as Record<string, unknown>) : {};
-    const text = (form && (table[`${last}_${form}`] ?? table[`${last}_other`])) ?? table[last];
-    found = typeof text === 'string' ? text.split(/\{\{(\w+)\}\}/) : lang === 'en' ? null : lookup('en', key, form);
-    compiled[lang].set(id, found);
-  }
-  return found;
-}
-
 /** The catalogue message `engine.<key>` in `lang` with its `{{name}}` placeholders filled; `defaultValue` when there is none. */
 export function engineMessage(lang: Lang, key: string, values: MessageValues & { defaultValue?: string } = {}): string {
-  const count = values.count;
-  const parts = lookup(lang, key, typeof count === 'number' ? plurals[lang].select(count) : undefined);
-  if (parts === null) return values.defaultValue ?? key;
-  if (parts.length === 1) return parts[0]!;
-  let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i]!;
-    out += (name in values ? String(values[name]) : `{{${name}}}`) + parts[i + 1]!;
-  }
-  return out;
+  // t() keeps each template once resolved (bot/i18n/index.ts), so thousands of engine sentences per incident stay cheap.
+  const { defaultValue, ...rest } = values;
+  const text = t(lang, `engine.${key}`, rest);
+  return text === `engine.${key}` ? (defaultValue ?? key) : text;
 }
 
 const frWeekday = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' });
