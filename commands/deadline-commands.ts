@@ -1,7 +1,7 @@
 // `deadlines`, `due`, `done`, `delay`, `assess`: every notice clock of an incident, and the facts that move them.
 import { z } from 'zod';
 import { toContractJson } from '../bot/deadlines/engine.ts';
-import { dueWords, isOpen } from '../bot/deadlines/present.ts';
+import { isOpen } from '../bot/deadlines/present.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
 import { applyChange } from '../bot/domain/change.ts';
 import { recordAssessment, recordDelay, recordNotice } from '../bot/domain/notices.ts';
@@ -15,7 +15,9 @@ import { ok } from '../bot/reply.ts';
 import { formatInZone } from '../bot/views/format-in-zone.ts';
 import { buildDeadlinesView } from '../bot/views/deadlines-view.ts';
 import { deadlinesReply, obligationDetailsReply } from '../bot/views/deadlines-reply.ts';
-import { languageFor } from '../bot/i18n/index.ts';
+import { languageFor, translator } from '../bot/i18n/index.ts';
+import { formatCountdown, formatInstant } from '../bot/i18n/format.ts';
+import { dueWords as viewDueWords } from '../bot/views/deadlines-view.ts';
 import { findObligation } from './obligation-names.ts';
 import { changeContext, IncidentIdArg, requireIncident } from './shared.ts';
 import { dueReply } from './due-reply.ts';
@@ -114,16 +116,20 @@ const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; no
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
     const o = resolveObligation(obligationsOf(incident, ctx), args.obligation, incident.id);
-    const fmt = zoneFormat(incident);
     const sentAt = typedInstant(args.at, incident, ctx);
     const intent = { obligation: o.obligation, sentAt, ...(args.note ? { note: args.note } : {}) };
     const { incident: updated, events } = await applyChange(changeContext(ctx), incident.id, recordNotice(intent, { rules: ctx.rules, now: ctx.clock.now() }));
     // The notice as recorded (the event's own value), not the one this command asked for.
     const notice = events[0]!.changes![0]!.to as Incident['notices'][number];
-    const late = o.dueAt !== null && Date.parse(notice.sentAt) > Date.parse(o.dueAt) ? ` (after the deadline of ${fmt(o.dueAt)})` : '';
+    const lang = languageFor(incident.organization, ctx.language);
+    const tr = translator(lang);
+    const at = (iso: string) => formatInstant(iso, incident.organization.timezone, lang);
+    const late = o.dueAt !== null && Date.parse(notice.sentAt) > Date.parse(o.dueAt) ? tr('confirm.doneLate', { at: at(o.dueAt) }) : '';
     const next = obligationsOf(updated, ctx).find((x) => isOpen(x) && x.dueAt !== null);
-    const nextLine = next ? `\nNext: ${next.obligation} → ${next.recipient}, ${dueWords(next, ctx.clock.now().getTime(), fmt)}.` : '\nNo other dated notice is open.';
-    return ok(`Recorded on ${incident.id}: ${notice.obligation} sent ${fmt(notice.sentAt)}${late}.${nextLine}`, { data: { incident: incident.id, notice } });
+    const nextDue = (x: Obligation) => `${viewDueWords(x, lang, at)} · ${formatCountdown(Date.parse(x.dueAt!), ctx.clock.now().getTime(), lang)}`;
+    const nextLine = next ? tr('confirm.doneNext', { obligation: next.obligation, recipient: next.recipient, due: nextDue(next) }) : tr('confirm.doneNoNext');
+    const recorded = tr('confirm.done', { id: incident.id, obligation: notice.obligation, recipient: o.recipient, at: at(notice.sentAt), late });
+    return ok(`${recorded}\n${nextLine}`, { data: { incident: incident.id, notice } });
   },
 };
 
