@@ -9,7 +9,8 @@ import { checkSignature, signExport } from '../bot/record/export-signature.ts';
 import { bannerFor, buildRecordDocument, VERIFICATION_PARAGRAPH } from '../bot/record/record-document.ts';
 import { recordToMarkdown } from '../bot/record/record-markdown.ts';
 import { recordToPdf } from '../bot/record/record-pdf.ts';
-import { describeChainStatus, verifyChain, type ChainStatus } from '../bot/record/verify-chain.ts';
+import { verifyChain, type ChainStatus } from '../bot/record/verify-chain.ts';
+import { languageFor, translator } from '../bot/i18n/index.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandSpec } from './registry.ts';
 import { IncidentIdArg, requireIncident } from './shared.ts';
@@ -66,11 +67,13 @@ const exportCommand: CommandSpec<ExportArgs> = {
       share: args.channel ? 'channel' : 'private',
       ...(args.out ? { path: args.out } : {}),
     };
+    const lang = languageFor(incident.organization, ctx.language);
+    const tr = translator(lang);
     const lines = [
       ...(doc.banner ? [doc.banner] : []),
-      `${incident.id} record as ${args.format.toUpperCase()} (${kilobytes(content.length)}): facts and their history, ${obligations.length} obligation(s), ${incident.timeline.length} timeline entries.`,
-      `Chain head: ${incident.chain?.head ?? 'not sealed yet'} (${status.state}).${args.format === 'json' && ctx.config.signingKey ? ' Signed with Ed25519.' : ''}`,
-      ...(anchored ? [anchored] : []),
+      tr('record.exported', { id: incident.id, format: args.format.toUpperCase(), size: kilobytes(content.length), obligations: obligations.length, entries: incident.timeline.length }),
+      tr('record.head', { head: incident.chain?.head ?? tr('record.notSealed'), state: tr(`record.state.${status.state}`), signed: args.format === 'json' && ctx.config.signingKey ? tr('record.signed') : '' }),
+      ...(anchored ? [tr(anchored.key, { channel: anchored.channel })] : []),
     ];
     return ok(lines.join('\n'), { file, data, visibility: args.channel ? 'channel' : 'private' });
   },
@@ -86,15 +89,15 @@ function jsonExport(incident: Incident, obligations: ReturnType<typeof obligatio
   return ctx.config.signingKey ? signExport(exported, ctx.config.signingKey) : exported;
 }
 
-async function anchorOnExport(incident: Incident, ctx: CommandContext): Promise<string | undefined> {
+async function anchorOnExport(incident: Incident, ctx: CommandContext): Promise<{ key: string; channel: string } | undefined> {
   const channel = ctx.config.anchorChannel;
   if (!channel || !ctx.notifier || !incident.chain) return undefined;
   try {
     await postAnchor({ store: ctx.store, notifier: ctx.notifier, channel }, [incident], ctx.clock.now(), 'export');
-    return `The head was posted to the anchor channel ${channel.platform}:${channel.id}.`;
+    return { key: 'record.anchorPosted', channel: `${channel.platform}:${channel.id}` };
   } catch (error) {
     ctx.logger.warn('anchor on export refused', { incident: incident.id, error: error instanceof Error ? error.message : String(error) });
-    return `The head could not be posted to the anchor channel (${channel.platform}:${channel.id}) now; the daily anchor will include it.`;
+    return { key: 'record.anchorFailed', channel: `${channel.platform}:${channel.id}` };
   }
 }
 
@@ -115,8 +118,10 @@ const verifyCommand: CommandSpec<{ id: string }> = {
     const data = { id: incident.id, chain: status.state, head: incident.chain?.head ?? null, ...(status.state === 'broken' ? { problem: status.problem } : {}) };
     if (status.state === 'broken') return { ...refused(bannerFor(incident.id, status)!), data };
     const anchored = incident.chain?.anchored;
-    const extra = anchored ? `\nLast anchored head ${anchored.head} (${anchored.channel}, ${anchored.at})${anchored.head === incident.chain!.head ? ': the same as now.' : '; entries were added since.'}` : '';
-    return ok(`${describeChainStatus(incident.id, status)}${status.state === 'intact' ? ` (${incident.timeline.length} timeline entries)` : ''}.${extra}`, { data });
+    const tr = translator(languageFor(incident.organization, ctx.language));
+    const extra = anchored ? `\n${tr(anchored.head === incident.chain!.head ? 'record.anchoredSame' : 'record.anchoredSince', { head: anchored.head, channel: anchored.channel, at: anchored.at })}` : '';
+    const said = status.state === 'intact' ? tr('record.intact', { id: incident.id, head: status.head, count: incident.timeline.length }) : tr('record.unsealed', { id: incident.id });
+    return ok(`${said}${extra}`, { data });
   },
 };
 
