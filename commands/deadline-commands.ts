@@ -60,7 +60,7 @@ const deadlinesCommand: CommandSpec<{ id: string; only?: string; from?: number; 
     // `--only texas attorney` unquoted: the words after the option's value belong to it, never silently dropped.
     const only = [args.only, args.words].filter(Boolean).join(' ') || undefined;
     if (only) {
-      const o = findObligation(all, only, incident.id);
+      const o = findObligation(all, only, incident.id, view.lang);
       const line = view.groups.flatMap((g) => g.lines).find((l) => l.obligation === o.obligation)!;
       return obligationDetailsReply(view, line, [toContractJson(o)]);
     }
@@ -115,7 +115,7 @@ const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; no
   }),
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
-    const o = resolveObligation(obligationsOf(incident, ctx), args.obligation, incident.id);
+    const o = resolveObligation(obligationsOf(incident, ctx), args.obligation, incident.id, languageFor(incident.organization, ctx.language));
     const sentAt = typedInstant(args.at, incident, ctx);
     const intent = { obligation: o.obligation, sentAt, ...(args.note ? { note: args.note } : {}) };
     const { incident: updated, events } = await applyChange(changeContext(ctx), incident.id, recordNotice(intent, { rules: ctx.rules, now: ctx.clock.now() }));

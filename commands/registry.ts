@@ -11,6 +11,7 @@ import { guardText } from '../bot/privacy/guard.ts';
 import { accessEvent, authorize, recordAccess } from './access-check.ts';
 import { t, type Lang } from '../bot/i18n/index.ts';
 import { askerLanguage } from './asker-language.ts';
+import { knownMessage } from './known-messages.ts';
 
 /** One option of a command (`--name value` or `--flag`). */
 export interface OptionSpec {
@@ -174,11 +175,11 @@ function plainProblem(spec: CommandSpec, issue: z.core.$ZodIssue, input: Record<
   const name = key ? (positional ? `<${key}>` : `--${key}`) : 'the arguments';
   const given = input[key];
   if (given === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
-    return issue.message.startsWith('Missing') ? known(issue.message, name, lang) : t(lang, 'errors.missing', { name });
+    return issue.message.startsWith('Missing') ? knownMessage(issue.message, name, lang) : t(lang, 'errors.missing', { name });
   }
   // Messages written for people (custom checks, `error:` texts) pass as they are; zod's own wording is replaced.
   // A schema's `error: 'Missing …'` covers all its issues in zod: for a value that was typed it would be wrong.
-  if (!LIBRARY_WORDING.test(issue.message) && !(given !== undefined && issue.message.startsWith('Missing'))) return known(issue.message, name, lang);
+  if (!LIBRARY_WORDING.test(issue.message) && !(given !== undefined && issue.message.startsWith('Missing'))) return knownMessage(issue.message, name, lang);
   const shown = typeof given === 'string' ? `"${given}"` : 'That value';
   switch (issue.code) {
     case 'invalid_value':
@@ -196,26 +197,8 @@ function plainProblem(spec: CommandSpec, issue: z.core.$ZodIssue, input: Record<
   }
 }
 
-// Messages the commands' schemas write themselves that are said in every language (others pass as written).
-const KNOWN: Record<string, string> = {
-  'Missing incident id (like BR-12).': 'errors.missingId',
-  'expected an incident id like BR-12': 'errors.badId',
-  'Missing obligation id (see `deadlines <id>`).': 'errors.missingObligation',
-};
-
-/** A schema's own message in `lang` when the catalogue has it, else as a sentence. */
-function known(message: string, name: string, lang: Lang): string {
-  const key = KNOWN[message];
-  return key ? t(lang, key, { name }) : sentence(message, name);
-}
-
 // zod's built-in messages ("Invalid input: expected number, received NaN", "Too small: expected string to have >=1 characters").
 const LIBRARY_WORDING = /^(Invalid (input|option|string|value|type|union|key|element)|Too (small|big)|Unrecognized key|Required$)|expected .* received/;
-
-function sentence(message: string, name: string): string {
-  const text = /^[a-z]/.test(message) ? `${name}: ${message}` : message;
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
 
 function cleanParseError(error: unknown, lang: Lang): string {
   const message = error instanceof Error ? error.message : String(error);

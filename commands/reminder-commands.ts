@@ -9,7 +9,7 @@ import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
 import { findObligation } from './obligation-names.ts';
-import { languageFor, t } from '../bot/i18n/index.ts';
+import { languageFor, t, type Lang } from '../bot/i18n/index.ts';
 import { formatCountdown, formatInstant } from '../bot/i18n/format.ts';
 import { askerLanguage } from './asker-language.ts';
 import type { CommandSpec } from './registry.ts';
@@ -26,9 +26,9 @@ export function parseSnoozeDuration(text: string): number {
 }
 
 /** The obligation a user typed (any letter case), or a refusal listing the valid ids. */
-export function resolveObligation(incident: Incident, obligations: readonly Obligation[], typed: string): Obligation {
+export function resolveObligation(incident: Incident, obligations: readonly Obligation[], typed: string, lang: Lang = 'en'): Obligation {
   try {
-    return findObligation(obligations, typed, incident.id);
+    return findObligation(obligations, typed, incident.id, lang);
   } catch (error) {
     // For snooze and ack an unknown notice is a refusal (exit 1), as it always was; the sentence is the same.
     throw error instanceof InvalidArgumentsError ? new CommandRefusedError(error.message) : error;
@@ -38,7 +38,7 @@ export function resolveObligation(incident: Incident, obligations: readonly Obli
 async function load(ctx: CommandContext, id: string, typed: string) {
   const incident = await requireIncident(ctx, id);
   const now = ctx.clock.now();
-  const obligation = resolveObligation(incident, obligationsNow(incident, ctx.rules, now), typed);
+  const obligation = resolveObligation(incident, obligationsNow(incident, ctx.rules, now), typed, languageFor(incident.organization, ctx.language));
   return { incident, now, obligation, zone: incident.organization.timezone };
 }
 
@@ -79,7 +79,7 @@ const snoozeCommand: CommandSpec<SnoozeArgs> = {
     const { incident, now, obligation: o, zone } = await load(ctx, args.id, args.obligation);
     const until = args.for ? now.getTime() + parseSnoozeDuration(args.for) : Date.parse(parseInstant(args.until!, zone, now, languageFor(incident.organization)));
     // The domain re-checks the deadline on the record as it is when the change is applied.
-    const { incident: updated } = await applyChange(changeContext(ctx), incident.id, snooze({ obligation: o.obligation, untilMs: until, reason, by: ctx.actor.name }, { rules: ctx.rules, now }));
+    const { incident: updated } = await applyChange(changeContext(ctx), incident.id, snooze({ obligation: o.obligation, untilMs: until, reason, by: ctx.actor.name, lang: languageFor(incident.organization, ctx.language) }, { rules: ctx.rules, now }));
     const recorded = updated.snoozes.at(-1)!;
     const untilIso = recorded.until;
     const lang = languageFor(incident.organization, ctx.language);
@@ -104,7 +104,7 @@ const ackCommand: CommandSpec<{ id: string; obligation: string }> = {
   args: z.object({ id: IncidentIdArg, obligation: z.string({ error: 'Missing obligation id (see `deadlines <id>`).' }) }),
   async handler(args, ctx) {
     const { incident, now, obligation: o, zone } = await load(ctx, args.id, args.obligation);
-    const { events } = await applyChange(changeContext(ctx), incident.id, acknowledge(o.obligation, { rules: ctx.rules, now }));
+    const { events } = await applyChange(changeContext(ctx), incident.id, acknowledge(o.obligation, { rules: ctx.rules, now }, languageFor(incident.organization, ctx.language)));
     const dueMs = o.dueAt === null ? null : Date.parse(o.dueAt);
     const overdue = dueMs !== null && now.getTime() > dueMs;
     const lang = languageFor(incident.organization, ctx.language);
