@@ -70,9 +70,14 @@ const newCommand: CommandSpec<{
       changeContext(ctx),
       openIncident({ title: args.title, discoveredAt, organization, affectedTotal: args.affected ?? 0, timezoneAssumed }, now),
     );
-    const hint = (args.discovered ? '' : '\nDiscovery time was set to now; correct it with `set ' + created.id + ' discovered <when>` if it was earlier.')
-      + (timezoneAssumed ? `\nNo time zone was given (${timezone} assumed): day-counted deadlines need facts until \`set ${created.id} tz <zone>\` (e.g. America/Chicago).` : '');
-    return ok(withWarnings(`Opened ${created.id}: ${created.title}.${hint}\nNext: \`link ${created.id}\` in the incident channel, then \`deadlines ${created.id}\`.`, warnings), {
+    const tr = translator(languageFor(created.organization, ctx.language));
+    const lines = [
+      tr('confirm.opened', { id: created.id, title: created.title }),
+      ...(args.discovered ? [] : [tr('confirm.openedNow', { id: created.id })]),
+      ...(timezoneAssumed ? [tr('confirm.openedZone', { id: created.id, zone: timezone })] : []),
+      tr('confirm.openedNext', { id: created.id }),
+    ];
+    return ok(withWarnings(lines.join('\n'), warnings), {
       data: { id: created.id },
     });
   },

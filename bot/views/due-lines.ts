@@ -44,9 +44,10 @@ export function dueSection(n: DueNotice, now: Date, lang: Lang): ReplySection {
     ...(o.status === 'overdue' ? [] : [{ label: tr('deadlines.snooze'), command: `snooze ${n.incidentId} ${o.obligation} --for 1d`, needsReason: true }]),
     { label: tr('deadlines.details'), command: `deadlines ${n.incidentId} --only ${o.obligation}` },
   ];
+  const colon = lang === 'fr' ? ' : ' : ': ';
   const text = [
-    `${tr('deadlines.recipient')}: ${o.recipient}`,
-    `${tr('deadlines.due')}: ${p.due}${p.countdown ? ` · ${p.countdown}` : ''}`,
+    `${tr('deadlines.recipient')}${colon}${o.recipient}`,
+    `${tr('deadlines.due')}${colon}${p.due}${p.countdown ? ` · ${p.countdown}` : ''}`,
     `${o.citation} · ${BADGE[o.verification] ?? '⚠️'} ${tr(`verification.${o.verification}`)}`,
   ].join('\n');
   return { heading: `${n.incidentId} · ${p.status} · ${p.recipient}`, text, buttons };
