@@ -108,7 +108,7 @@ export const helpFr: Widen<typeof helpEn> = {
     notReminded: '{{obligation}} est {{status}} ; elle n’a pas de rappels.',
     future: 'La suspension doit se terminer dans le futur.',
     openEnded: '{{obligation}} n’a pas d’échéance fixe (« dans les meilleurs délais ») ; suspendez-la 7 jours au plus.',
-    overdue: '{{obligation}} est en retard ({{span}}) ; elle ne peut pas être suspendue. Marquez-la envoyée, ou `ack {{id}} {{obligation}}` pour arrêter l’escalade.',
+    overdue: '{{obligation}} ne peut pas être suspendue : elle est {{span}}. Marquez-la envoyée, ou `ack {{id}} {{obligation}}` pour arrêter l’escalade.',
     pastDeadline: 'Une suspension ne peut pas dépasser l’échéance : {{obligation}} est due le {{at}}. Suspendez avec --until "{{latest}}" au plus tard.',
     needsReason: 'Une suspension demande un motif (--reason "…") ; il est inscrit dans la chronologie de l’incident.',
     several: '« {{typed}} » correspond à plusieurs notifications de {{id}}',
