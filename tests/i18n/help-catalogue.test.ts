@@ -1,0 +1,25 @@
+// `help` in every language: each command's summary is in the catalogue, and the English copy is the declaration's own.
+import { describe, expect, it } from 'vitest';
+import { allCommandSpecs } from '../../commands/index.ts';
+import { catalogue } from '../../bot/i18n/index.ts';
+
+describe('help summaries', () => {
+  it('describes every command in French, and the English catalogue repeats each declaration word for word', () => {
+    const en = catalogue('en').help.summary as Record<string, string>;
+    const fr = catalogue('fr').help.summary as Record<string, string>;
+    for (const spec of allCommandSpecs()) {
+      expect(en[spec.name], spec.name).toBe(spec.summary);
+      expect(fr[spec.name], spec.name).toBeTruthy();
+      expect(fr[spec.name], spec.name).not.toBe(spec.summary);
+    }
+  });
+
+  it('translates the option descriptions it names, for options that exist', () => {
+    const options = catalogue('fr').help.option as Record<string, Record<string, string>>;
+    for (const [command, described] of Object.entries(options)) {
+      const spec = allCommandSpecs().find((s) => s.name === command);
+      expect(spec, command).toBeDefined();
+      for (const name of Object.keys(described)) expect(spec!.options?.[name], `${command} --${name}`).toBeDefined();
+    }
+  });
+});
