@@ -98,6 +98,8 @@ export interface Reply {
   json?: true;
   /** A file delivered with the reply. */
   file?: ReplyFile;
+  /** The language the answer is written in, when the command chose one: surfaces write their own words in it. */
+  lang?: Lang;
 }
 
 /** A successful private reply. */

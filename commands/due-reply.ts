@@ -62,7 +62,7 @@ export async function dueReply(withinMs: number, json: boolean, ctx: CommandCont
     ...problems,
   ].join('\n');
   const sections = [...items.slice(0, MAX_SECTIONS).map((d) => dueSection(asNotice(d), now, lang)), ...problems.map((text) => ({ text }))];
-  return ok(text, { card: { title: tr('due.title', period), sections }, ...(json ? { data: await contractEntries(items, ctx) } : {}) });
+  return ok(text, { lang, card: { title: tr('due.title', period), sections }, ...(json ? { data: await contractEntries(items, ctx) } : {}) });
 }
 
 /** Each listed notice's full `deadlines --json` entry, computed afresh for the incidents listed (one engine run each). */

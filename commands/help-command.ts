@@ -28,6 +28,7 @@ export function createHelpCommand(all: () => readonly CommandSpec[]): CommandSpe
         const lines = specs.map((s) => `  ${s.name.padEnd(width)}  ${summary(s)}`);
         const text = [tr('help.heading'), ...lines, '', tr('help.footer')].join('\n');
         return ok(text, {
+          lang: askerLanguage(ctx),
           card: { title: tr('help.title'), fields: specs.map((s) => ({ label: s.name, value: summary(s) })), footer: tr('help.cardFooter') },
           data: specs.map((s) => ({ command: s.name, aliases: s.aliases ?? [], summary: s.summary, usage: s.usage })),
         });

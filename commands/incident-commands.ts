@@ -103,7 +103,7 @@ const listCommand: CommandSpec<{ status?: z.infer<typeof IncidentStatus>; all?: 
     const lang = askerLanguage(ctx, incidents.map((i) => i.organization));
     const tr = translator(lang);
     const damagedLines = damaged.map((d) => tr('list.damagedLine', { id: d.id, problem: d.problem }));
-    if (incidents.length === 0 && damaged.length === 0) return ok(tr(args.all || args.status ? 'list.noneMatch' : 'list.noneOpen'), { data: [] });
+    if (incidents.length === 0 && damaged.length === 0) return ok(tr(args.all || args.status ? 'list.noneMatch' : 'list.noneOpen'), { lang, data: [] });
     // Broken records found at start-up (or by verify/show since) are marked loudly.
     const mark = (id: string) => (ctx.records?.problem(id) ? tr('list.broken', { id }) : '');
     // Counts as the rest of the answers write them (14,200; 14 200 for a French reader).
@@ -111,6 +111,7 @@ const listCommand: CommandSpec<{ status?: z.infer<typeof IncidentStatus>; all?: 
     const words = (i: (typeof incidents)[number]) => ({ id: i.id, title: i.title, status: tr(`facts.incidentStatus.${i.status}`), organization: i.organization.name, affected: affected(i), mark: mark(i.id) });
     const lines = incidents.map((i) => tr('list.line', words(i)));
     return ok([...lines, ...damagedLines].join('\n'), {
+      lang,
       card: {
         title: tr(args.all ? 'list.titleAll' : 'list.titleOpen'),
         sections: [

@@ -142,4 +142,17 @@ export const answersEn = {
     others: 'Any other jurisdiction with affected residents is shown as NOT COVERED in `deadlines`.',
     title: 'Rule coverage',
   },
+  // Words a surface adds around an answer (Slack blocks, Teams cards, the Slack Home tab), in the answer's language.
+  surface: {
+    noun: {
+      obligation_one: 'obligation', obligation_other: 'obligations', incident_one: 'incident', incident_other: 'incidents',
+      section_one: 'section', section_other: 'sections', part_one: 'part of the answer', part_other: 'parts of the answer',
+    },
+    moreUse: '… {{count}} more {{noun}}: use {{command}}.',
+    moreHidden: '… {{count}} more {{noun}} not shown.',
+    buttonsDropped_one: '{{count}} button too long to show; type the command instead.', buttonsDropped_other: '{{count}} buttons too long to show; type the command instead.',
+    teamsHidden: '…and {{count}} more not shown: a Teams card has limited room. Narrow the command to see them.',
+    homeIntro: 'Breach incidents and every legal notification deadline. Type `/breach help` in any channel for all commands.',
+    newIncident: 'New incident',
+  },
 } as const;

@@ -144,4 +144,17 @@ export const answersFr: Widen<typeof answersEn> = {
     others: 'Toute autre juridiction comptant des résidents concernés apparaît comme NON COUVERTE dans `deadlines`.',
     title: 'Couverture des règles',
   },
+  // Mots qu’une surface ajoute autour d’une réponse (blocs Slack, cartes Teams, onglet Accueil Slack), dans la langue de la réponse.
+  surface: {
+    noun: {
+      obligation_one: 'obligation', obligation_other: 'obligations', incident_one: 'incident', incident_other: 'incidents',
+      section_one: 'section', section_other: 'sections', part_one: 'partie de la réponse', part_other: 'parties de la réponse',
+    },
+    moreUse: '… et {{count}} {{noun}} de plus : utilisez {{command}}.',
+    moreHidden: '… et {{count}} {{noun}} de plus, que ce message ne peut pas afficher.',
+    buttonsDropped_one: '{{count}} bouton est trop long pour être affiché ; tapez la commande.', buttonsDropped_other: '{{count}} boutons sont trop longs pour être affichés ; tapez la commande.',
+    teamsHidden: '… et {{count}} de plus, que cette carte ne peut pas afficher : une carte Teams a une place limitée. Resserrez la commande pour les voir.',
+    homeIntro: 'Incidents de violation et toutes les échéances légales de notification. Tapez `/breach help` dans n’importe quel canal pour voir toutes les commandes.',
+    newIncident: 'Nouvel incident',
+  },
 };

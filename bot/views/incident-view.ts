@@ -58,6 +58,7 @@ export function describeIncident(i: Incident, lang: Lang = languageFor(i.organiz
     ...recent.map((l) => `    ${l}`),
   ].join('\n');
   return ok(text, {
+    lang,
     card: {
       title: `${i.id} · ${i.title}`,
       fields: facts,

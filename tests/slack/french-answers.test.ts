@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
 import { frenchHospitalFacts } from '../pictures/fixtures.ts';
 import { startHarness, type SlackHarness } from './harness.ts';
-import { postToApp, slashBody } from './signed-request.ts';
+import { jsonFixture, postToApp, slashBody } from './signed-request.ts';
 
 let h: SlackHarness;
 afterEach(async () => {
@@ -38,5 +38,18 @@ describe('/breach in French', () => {
     expect(list.json?.text).toContain('BR-2  [qualification]  Compte EPR à privilèges volé');
     expect(JSON.stringify(list.json?.blocks)).toContain('personnes concernées');
     expect(JSON.stringify(list.json?.blocks)).not.toContain('affected');
+  });
+
+  it('writes the App Home tab in French for a deployment whose incidents are all French', async () => {
+    // No default organization: with every listed incident French, the list (and so the tab) reads French.
+    const testBot = createTestBot('2025-02-21T08:00:00Z', [makeIncident('BR-2', frenchHospitalFacts())], { defaultOrganization: undefined });
+    h = await startHarness({ testBot });
+    await postToApp(h.eventsUrl, JSON.stringify(jsonFixture('app-home-opened.json')), { contentType: 'application/json' });
+    const [publish] = await h.fake.waitFor('views.publish');
+    const json = JSON.stringify(JSON.parse(String(publish?.body.view)).blocks);
+    expect(json).toContain('Nouvel incident');
+    expect(json).toContain('Incidents de violation et toutes les échéances légales de notification.');
+    expect(json).toContain('Échéances sous 7 jours');
+    expect(json).not.toMatch(/New incident|Due within|affected/);
   });
 });
