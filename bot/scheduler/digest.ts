@@ -54,11 +54,14 @@ export function planDailyDigest(incident: Incident, config: DigestConfig, now: D
   return { sends, nextAt: tomorrow };
 }
 
-/** When today's portfolio digest is due: local time in the zone of the lowest-numbered open incident (UTC when none is open). */
-export function portfolioSlot(holder: Incident | undefined, config: DigestConfig, now: Date): { zone: string; day: string; fireAt: number; nextAt: number; holder: Incident | undefined } {
+/**
+ * When today's portfolio digest is due: local time in the zone of the lowest-numbered open incident (UTC when none is
+ * open); `lang` is that organization's language, the one the digest should be written in (pass it to portfolioReply).
+ */
+export function portfolioSlot(holder: Incident | undefined, config: DigestConfig, now: Date): { zone: string; day: string; fireAt: number; nextAt: number; holder: Incident | undefined; lang: Lang } {
   const zone = holder?.organization.timezone ?? 'UTC';
   const day = localDate(now.getTime(), zone);
-  return { zone, day, fireAt: atLocalTime(day, config.localTime, zone), nextAt: atLocalTime(addDaysToDate(day, 1), config.localTime, zone), holder };
+  return { zone, day, fireAt: atLocalTime(day, config.localTime, zone), nextAt: atLocalTime(addDaysToDate(day, 1), config.localTime, zone), holder, lang: languageFor(holder?.organization) };
 }
 
 /** The portfolio digest's delivery record, kept in the holder incident's log so a restart does not repeat it. */

@@ -1,7 +1,7 @@
 // Daily digests (once per local day, at the configured time in the incident's zone, across DST) and the portfolio digest.
 import { describe, expect, it } from 'vitest';
 import { channel, createWorld, smallUsIncident, type Post, type World } from './helpers.ts';
-import { portfolioReply } from '../../bot/scheduler/digest.ts';
+import { portfolioReply, portfolioSlot } from '../../bot/scheduler/digest.ts';
 import { makeIncident } from '../helpers/test-bot.ts';
 import { frenchHospitalFacts } from '../pictures/fixtures.ts';
 
@@ -108,5 +108,11 @@ describe('portfolio digest in French', () => {
     const row = { due: Date.parse('2025-04-17T07:00:00Z'), overdue: false, line: 'BR-1 · CNIL: due 2025-04-17 09:00 CEST' };
     expect(portfolioReply([row, { ...row, lang: 'fr' as const }], 2, now, 'Europe/Paris').text).toMatch(/^Portfolio digest 2025-04-15: due in the next 7 days, all incidents\n2 open incidents\n/);
     expect(portfolioReply([row], 1, now, 'Europe/Paris', 'fr').text).toMatch(/^Synthèse du portefeuille du 15\/04\/2025 /);
+  });
+
+  it('names the language of the organization whose zone sets the digest day', () => {
+    const now = new Date('2025-04-15T06:30:00Z');
+    expect(portfolioSlot(french(), { localTime: '08:30' }, now)).toMatchObject({ zone: 'Europe/Paris', day: '2025-04-15', lang: 'fr' });
+    expect(portfolioSlot(smallUsIncident(), { localTime: '08:30' }, now).lang).toBe('en');
   });
 });
