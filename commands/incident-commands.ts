@@ -106,8 +106,8 @@ const listCommand: CommandSpec<{ status?: z.infer<typeof IncidentStatus>; all?: 
     if (incidents.length === 0 && damaged.length === 0) return ok(tr(args.all || args.status ? 'list.noneMatch' : 'list.noneOpen'), { lang, data: [] });
     // Broken records found at start-up (or by verify/show since) are marked loudly.
     const mark = (id: string) => (ctx.records?.problem(id) ? tr('list.broken', { id }) : '');
-    // Counts as the rest of the answers write them (14,200; 14 200 for a French reader).
-    const affected = (i: (typeof incidents)[number]) => tr('list.affected', { count: i.affected.total, shown: formatNumber(i.affected.total, lang) });
+    // Counts as the rest of that incident's answers write them (14,200; 758 912 for a French organization), in the list's words.
+    const affected = (i: (typeof incidents)[number]) => tr('list.affected', { count: i.affected.total, shown: formatNumber(i.affected.total, languageFor(i.organization, ctx.language)) });
     const words = (i: (typeof incidents)[number]) => ({ id: i.id, title: i.title, status: tr(`facts.incidentStatus.${i.status}`), organization: i.organization.name, affected: affected(i), mark: mark(i.id) });
     const lines = incidents.map((i) => tr('list.line', words(i)));
     return ok([...lines, ...damagedLines].join('\n'), {
