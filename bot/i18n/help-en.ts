@@ -91,7 +91,33 @@ export const helpEn = {
     },
     // Option descriptions of the most used commands; the others show their declaration's English.
     option: {
-      list: { all: 'include closed incidents' },
+      new: {
+        discovered: 'when your organization discovered it (default: now)', org: 'organization name (default: the configured one)',
+        role: 'covered_entity | business_associate | controller | processor | phr_vendor', country: 'ISO country code, e.g. US',
+        tz: 'IANA time zone (default BREACHDESK_TIMEZONE)', affected: 'total individuals affected (default 0, set it as soon as known)',
+      },
+      delay: {
+        oral: 'an oral statement: document it; delays at most 30 days unless a written one follows', written: 'a written statement',
+        agency: 'law-enforcement agency, e.g. FBI', official: 'name of the official who made the statement',
+        at: 'when the statement was made (default now)', until: 'end of the period a written statement specifies',
+      },
+      assess: {
+        nature: 'nature and extent of the PHI (identifiers, re-identification risk)', person: 'the unauthorized person who used or received it',
+        acquired: 'whether the PHI was actually acquired or viewed', mitigation: 'the extent to which the risk has been mitigated',
+        conclusion: 'low (low probability of compromise) or breach (presumed breach)',
+      },
+      draft: { lang: 'en | fr (default: the organization\'s language)' },
+      next: { lang: 'en | fr (default: the organization\'s language)' },
+      clock: {
+        to: 'who must be told (insurer, covered entity, customer…)', within: 'e.g. 48h or 10d after --from', by: 'a fixed deadline instead of --within',
+        from: 'discovery (default) | notified (the vendor told us) | an instant', basis: 'the clause or policy, e.g. "BAA section 4.1"',
+        reason: 'why the clock is removed (clock remove)',
+      },
+      export: {
+        format: 'json (default, re-importable, signed when BREACHDESK_SIGNING_KEY is set), md or pdf', channel: 'share the file in this channel (default: to you privately)',
+        out: 'terminal and CLI: where to write the file',
+      },
+      list: { all: 'include closed incidents', status: 'triage | investigating | notifying | monitoring | closed' },
       deadlines: { only: 'show one notice in full (its id, a prefix, or words like "hipaa individuals")', from: 'start the list at this notice (the "Show more" page)' },
       due: { within: 'how far ahead to look (default 7d)' },
       done: { at: 'when it was sent (ISO, or local time in the incident zone; default now)', note: 'reference, channel used, who sent it' },

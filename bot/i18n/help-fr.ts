@@ -92,7 +92,33 @@ export const helpFr: Widen<typeof helpEn> = {
       'verify-export': 'Vérifier un export JSON : sa signature Ed25519 et sa chaîne de hachage ; affiche la tête à comparer avec le canal d’ancrage',
     },
     option: {
-      list: { all: 'inclure les incidents clos' },
+      new: {
+        discovered: 'quand votre organisation l’a découvert (par défaut : maintenant)', org: 'nom de l’organisation (par défaut : celle configurée)',
+        role: 'covered_entity | business_associate | controller (responsable de traitement) | processor (sous-traitant) | phr_vendor', country: 'code pays ISO, p. ex. FR',
+        tz: 'fuseau horaire IANA (par défaut BREACHDESK_TIMEZONE), p. ex. Europe/Paris', affected: 'nombre total de personnes concernées (0 par défaut, à renseigner dès qu’il est connu)',
+      },
+      delay: {
+        oral: 'une demande orale : documentez-la ; elle reporte de 30 jours au plus sauf demande écrite ensuite', written: 'une demande écrite',
+        agency: 'service d’enquête, p. ex. FBI', official: 'nom du représentant qui a fait la demande',
+        at: 'quand la demande a été faite (par défaut maintenant)', until: 'fin de la période indiquée par une demande écrite',
+      },
+      assess: {
+        nature: 'nature et étendue des données de santé (identifiants, risque de ré-identification)', person: 'la personne non autorisée qui les a utilisées ou reçues',
+        acquired: 'si les données ont réellement été obtenues ou consultées', mitigation: 'dans quelle mesure le risque a été atténué',
+        conclusion: 'low (faible probabilité de compromission) ou breach (violation présumée)',
+      },
+      draft: { lang: 'en | fr (par défaut : la langue de l’organisation)' },
+      next: { lang: 'en | fr (par défaut : la langue de l’organisation)' },
+      clock: {
+        to: 'qui doit être prévenu (assureur, entité couverte, client…)', within: 'p. ex. 48h ou 10d après --from', by: 'une échéance fixe au lieu de --within',
+        from: 'discovery (découverte, par défaut) | notified (le prestataire nous a prévenus) | un instant', basis: 'la clause ou la police, p. ex. « contrat de sous-traitance art. 4.1 »',
+        reason: 'pourquoi le délai est retiré (clock remove)',
+      },
+      export: {
+        format: 'json (par défaut, réimportable, signé quand BREACHDESK_SIGNING_KEY est défini), md ou pdf', channel: 'partager le fichier dans ce canal (par défaut : à vous seul)',
+        out: 'terminal et CLI : où écrire le fichier',
+      },
+      list: { all: 'inclure les incidents clos', status: 'triage (qualification) | investigating (investigation) | notifying (notification) | monitoring (suivi) | closed (clos)' },
       deadlines: { only: 'afficher une notification en entier (son identifiant, un préfixe ou des mots comme « cnil »)', from: 'commencer la liste à cette notification (la page « Afficher plus »)' },
       due: { within: 'jusqu’où regarder (7d par défaut : 7 jours ; 48h, 2w)' },
       done: { at: 'quand elle a été envoyée (ISO, ou heure locale du fuseau de l’incident ; par défaut maintenant)', note: 'référence, moyen utilisé, qui l’a envoyée' },
