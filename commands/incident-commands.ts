@@ -77,7 +77,7 @@ const newCommand: CommandSpec<{
       ...(timezoneAssumed ? [tr('confirm.openedZone', { id: created.id, zone: timezone })] : []),
       tr('confirm.openedNext', { id: created.id }),
     ];
-    return ok(withWarnings(lines.join('\n'), warnings), {
+    return ok(withWarnings(lines.join('\n'), warnings, languageFor(created.organization, ctx.language)), {
       data: { id: created.id },
     });
   },
