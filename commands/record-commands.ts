@@ -10,7 +10,8 @@ import { bannerFor, buildRecordDocument, VERIFICATION_PARAGRAPH } from '../bot/r
 import { recordToMarkdown } from '../bot/record/record-markdown.ts';
 import { recordToPdf } from '../bot/record/record-pdf.ts';
 import { verifyChain, type ChainStatus } from '../bot/record/verify-chain.ts';
-import { languageFor, translator } from '../bot/i18n/index.ts';
+import { languageFor, t, translator } from '../bot/i18n/index.ts';
+import { askerLanguage } from './asker-language.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandSpec } from './registry.ts';
 import { IncidentIdArg, requireIncident } from './shared.ts';
@@ -141,17 +142,19 @@ const verifyExportCommand: CommandSpec<{ source: string }> = {
     try {
       document = JSON.parse(text) as Record<string, unknown>;
     } catch (error) {
-      throw new CommandRefusedError(`Not valid JSON: ${(error as Error).message}`);
+      throw new CommandRefusedError(t(askerLanguage(ctx), 'record.notJson', { problem: (error as Error).message }));
     }
-    if (document?.format !== 'breachdesk-incident') throw new CommandRefusedError('This is not a breachdesk JSON export (no "format": "breachdesk-incident").');
+    if (document?.format !== 'breachdesk-incident') throw new CommandRefusedError(t(askerLanguage(ctx), 'record.notExport'));
     const signature = checkSignature(document, ctx.config.signingKey);
     const chain = verifyChain(document as unknown as Incident);
+    // The exported organization's language, as its other answers; the reasons are the checks' own (English).
+    const organization = document.organization as { country?: unknown } | undefined;
+    const tr = translator(typeof organization?.country === 'string' ? languageFor({ country: organization.country }, ctx.language) : askerLanguage(ctx));
+    const which = signature.state === 'valid' ? (signature.matchesConfiguredKey === false ? tr('record.sigOtherKey') : signature.matchesConfiguredKey ? tr('record.sigThisKey') : '') : '';
     const lines = [
-      signature.state === 'valid'
-        ? `Signature: valid Ed25519, key ${signature.keyId}${signature.matchesConfiguredKey === false ? ' (NOT the key configured here)' : signature.matchesConfiguredKey ? ' (the key configured here)' : ''}.`
-        : signature.state === 'unsigned' ? 'Signature: none (the export was made without BREACHDESK_SIGNING_KEY).' : `Signature: INVALID: ${signature.reason}.`,
-      chain.state === 'intact' ? `Chain: intact, head ${chain.head}.` : chain.state === 'broken' ? `Chain: BROKEN: ${chain.problem.reason}.` : 'Chain: not sealed (exported before chaining).',
-      'Compare the head with the one posted to the anchor channel (BREACHDESK_ANCHOR_CHANNEL) on or after the export date.',
+      signature.state === 'valid' ? tr('record.sigValid', { key: signature.keyId, which }) : signature.state === 'unsigned' ? tr('record.sigNone') : tr('record.sigInvalid', { reason: signature.reason }),
+      chain.state === 'intact' ? tr('record.chainIntact', { head: chain.head }) : chain.state === 'broken' ? tr('record.chainBroken', { reason: chain.problem.reason }) : tr('record.chainUnsealed'),
+      tr('record.compareAnchor'),
     ];
     const good = (signature.state === 'unsigned' || (signature.state === 'valid' && signature.matchesConfiguredKey !== false)) && chain.state !== 'broken';
     const data = { signature, chain: chain.state, head: chain.state === 'intact' ? chain.head : null };
@@ -161,7 +164,7 @@ const verifyExportCommand: CommandSpec<{ source: string }> = {
 
 async function readExport(source: string, ctx: CommandContext): Promise<string> {
   if (source.trimStart().startsWith('{')) return source;
-  if (!ctx.readFile) throw new CommandRefusedError('From chat, paste the exported JSON after `verify-export`; file paths work in the terminal only.');
+  if (!ctx.readFile) throw new CommandRefusedError(t(askerLanguage(ctx), 'record.exportFromChat'));
   try {
     return await ctx.readFile(source);
   } catch (error) {

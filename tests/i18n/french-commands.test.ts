@@ -105,6 +105,17 @@ describe('confirmations in French', () => {
     expect((await t.ask('set BR-2 status notifying')).text).toMatch(/^BR-2 statut : qualification → notification\. Inscrit dans la chronologie/);
   });
 
+  it('checks a French organization\'s export in French', async () => {
+    const t = world();
+    const exported = await t.ask('export BR-2 --format json');
+    const json = new TextDecoder().decode(exported.file!.content);
+    const lines = (await t.ask(`verify-export ${json}`)).text.split('\n');
+    // No signing key in the test deployment: unsigned; the test incident was stored as built, never sealed.
+    expect(lines[0]).toBe('Signature : aucune (l’export a été fait sans BREACHDESK_SIGNING_KEY).');
+    expect(lines[1]).toBe('Chaîne : non scellée (exporté avant le chaînage).');
+    expect(lines[2]).toMatch(/^Comparez la tête avec celle publiée dans le canal d’ancrage/);
+  });
+
   it('the same commands still answer in English for an American organization', async () => {
     const t = world();
     expect((await t.ask('link BR-1')).text).toMatch(/^Linked slack channel inc to BR-1\./);
