@@ -47,7 +47,7 @@ export function createHelpCommand(all: () => readonly CommandSpec[]): CommandSpe
         ...(options.length ? [label('options'), ...options] : []),
         label('examples'),
         ...spec.examples.map((e) => `  ${e}`),
-        ...(spec.name === 'set' ? [label('fields'), ...fieldHelp()] : []),
+        ...(spec.name === 'set' ? [label('fields'), ...fieldHelp(askerLanguage(ctx))] : []),
       ];
       return ok(lines.join('\n'), { data: { command: spec.name, usage: spec.usage, examples: spec.examples } });
     },

@@ -7,7 +7,7 @@ import { FIELDS, resolveField } from './fields.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { factLabelIn, factValueIn } from '../bot/views/fact-words-lang.ts';
-import { languageFor, t } from '../bot/i18n/index.ts';
+import { languageFor, t, type Lang } from '../bot/i18n/index.ts';
 import { changeContext, IncidentIdArg, requireIncident, withWarnings } from './shared.ts';
 
 const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
@@ -49,5 +49,9 @@ const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
 /** `set`, with its field table in the help text. */
 export const setCommands: CommandSpec[] = [setCommand];
 
-/** Lines describing every settable field, for `help set`. */
-export const fieldHelp = (): string[] => FIELDS.map((f) => `  ${f.path}${f.aliases.length ? ` (${f.aliases.join(', ')})` : ''}: ${f.help}`);
+/** The catalogue key of a field's `help set` line: `affected.byJurisdiction.<JUR>` → `help.field.affected_byJurisdiction_JUR`. */
+export const fieldHelpKey = (path: string): string => `help.field.${path.replace(/\./g, '_').replace(/[<>]/g, '')}`;
+
+/** Lines describing every settable field, for `help set`, in `lang`. */
+export const fieldHelp = (lang: Lang = 'en'): string[] =>
+  FIELDS.map((f) => `  ${f.path}${f.aliases.length ? ` (${f.aliases.join(', ')})` : ''}: ${t(lang, fieldHelpKey(f.path), { defaultValue: f.help })}`);

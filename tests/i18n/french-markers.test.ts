@@ -15,7 +15,8 @@ const ENGLISH_MARKERS = [
 ];
 const MARKER = new RegExp(`\\b(${ENGLISH_MARKERS.join('|')})\\b`);
 
-// Each command a French response team typically runs, in order (changes included).
+// Each command a French response team typically runs, in order (changes included). `help set` is left out: it lists the
+// words people type (affected.total, investigating…), the same in every language; help-catalogue.test.ts covers it.
 const COMMANDS = [
   'help', 'help due', 'help done', 'list', 'show BR-1', 'due', 'due --within 30d', 'deadlines BR-1',
   'snooze BR-1 ssi --for 1d --reason courrier', 'ack BR-1 ssi', 'done BR-1 ssi --note "portail ARS"',

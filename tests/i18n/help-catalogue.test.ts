@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { allCommandSpecs } from '../../commands/index.ts';
 import { catalogue } from '../../bot/i18n/index.ts';
+import { FIELDS } from '../../commands/fields.ts';
+import { fieldHelpKey } from '../../commands/set-command.ts';
 
 describe('help summaries', () => {
   it('describes every command in French, and the English catalogue repeats each declaration word for word', () => {
@@ -27,5 +29,16 @@ describe('help summaries', () => {
     for (const [command, described] of Object.entries(en)) {
       for (const name of Object.keys(described)) expect(allCommandSpecs().find((s) => s.name === command)?.options?.[name], `${command} --${name}`).toBeDefined();
     }
+  });
+
+  it('describes every field of `help set` in French, the English copy word for word', () => {
+    const en = catalogue('en').help.field as Record<string, string>;
+    const fr = catalogue('fr').help.field as Record<string, string>;
+    for (const field of FIELDS) {
+      const key = fieldHelpKey(field.path).replace(/^help\.field\./, '');
+      expect(en[key], field.path).toBe(field.help);
+      expect(fr[key], field.path).toBeTruthy();
+    }
+    expect(Object.keys(en).length).toBe(FIELDS.length);
   });
 });
