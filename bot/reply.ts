@@ -1,4 +1,5 @@
 // The platform-neutral reply every command returns; each adapter has one pure renderer from it.
+import { t, type Lang } from './i18n/index.ts';
 
 /** A label/value pair shown side by side. */
 export interface ReplyField {
@@ -97,6 +98,8 @@ export interface Reply {
   json?: true;
   /** A file delivered with the reply. */
   file?: ReplyFile;
+  /** The language the answer is written in, when the command chose one: surfaces write their own words in it. */
+  lang?: Lang;
 }
 
 /** A successful private reply. */
@@ -109,9 +112,9 @@ export function refused(text: string): Reply {
   return { outcome: 'refused', text, visibility: 'private' };
 }
 
-/** A usage error: wrong arguments, with the correct usage. */
-export function usage(problem: string, usageLine: string, example?: string): Reply {
-  const lines = [problem, `Usage: ${usageLine}`];
-  if (example) lines.push(`Example: ${example}`);
+/** A usage error: wrong arguments, with the correct usage (labels in `lang`). */
+export function usage(problem: string, usageLine: string, example?: string, lang: Lang = 'en'): Reply {
+  const lines = [problem, t(lang, 'errors.usage', { usage: usageLine })];
+  if (example) lines.push(t(lang, 'errors.example', { example }));
   return { outcome: 'usage', text: lines.join('\n'), visibility: 'private' };
 }

@@ -7,6 +7,8 @@ import { decideAccess } from '../bot/domain/membership.ts';
 import { CommandRefusedError, IncidentDamagedError } from '../bot/errors.ts';
 import type { AccessEvent, Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
+import { languageFor, t, type Lang } from '../bot/i18n/index.ts';
+import { askerLanguage } from './asker-language.ts';
 
 /** What an access-log entry records about the request: who, from which platform and channel, when. */
 export function accessEvent(ctx: CommandContext, kind: AccessEvent['kind'], command: string, reason?: string): AccessEvent {
@@ -39,17 +41,24 @@ export async function authorize(permission: Permission, command: string, inciden
   if (permission === 'public') return;
   if (permission === 'open') {
     if (canOpen(key, ctx.config)) return;
-    return refuse(ctx, command, undefined, 'Opening incidents is limited to the people named in BREACHDESK_OPENERS; ask an admin to open it or to add you.');
+    return refuse(ctx, command, undefined, 'Opening incidents is limited to the people named in BREACHDESK_OPENERS; ask an admin to open it or to add you.', t(askerLanguage(ctx), 'errors.openersOnly'));
   }
   const incident = incidentId ? await getForAccess(ctx, incidentId, key) : undefined;
   // An unknown id is the handler's to answer ("No incident BR-9"): there is nothing to protect or log.
   if (incidentId && !incident) return;
   if (permission === 'admin') {
     if (isAdmin(key, ctx.config)) return;
-    return refuse(ctx, command, incident, `\`${command}\` is for breachdesk admins (BREACHDESK_ADMINS); ask one of them.`);
+    return refuse(ctx, command, incident, `\`${command}\` is for breachdesk admins (BREACHDESK_ADMINS); ask one of them.`, t(langOf(ctx, incident), 'errors.adminsOnly', { command }));
   }
   if (!incident || canRead(incident, key, ctx.config)) return;
-  return refuse(ctx, command, incident, `${incident.id} is restricted to its response team; ask ${whoCanHelp(incident)} to add you (\`member add ${incident.id} <you>\`).`);
+  const why = `${incident.id} is restricted to its response team; ask ${whoCanHelp(incident)} to add you (\`member add ${incident.id} <you>\`).`;
+  const lang = langOf(ctx, incident);
+  return refuse(ctx, command, incident, why, lang === 'en' ? why : t(lang, 'errors.teamOnly', { id: incident.id }));
+}
+
+/** An incident's answers' language: the asker's choice, else its organization's; the asker's when there is none. */
+function langOf(ctx: CommandContext, incident: Incident | undefined): Lang {
+  return incident ? languageFor(incident.organization, ctx.language) : askerLanguage(ctx);
 }
 
 /** The incident, for the check; a damaged one is refused here for non-admins, without the server's file path. */
@@ -60,12 +69,14 @@ async function getForAccess(ctx: CommandContext, id: string, key: string): Promi
     // Admins repair the file and need its path; anyone else learns only that it cannot be used now.
     if (!(error instanceof IncidentDamagedError) || isAdmin(key, ctx.config)) throw error;
     ctx.logger.warn('access to a damaged incident refused', { incident: id, actor: key });
-    throw new CommandRefusedError(`${id} cannot be used: its stored record is damaged. Nothing was changed; a breachdesk admin can repair it (the server log names the file).`);
+    throw new CommandRefusedError(t(askerLanguage(ctx), 'errors.damaged', { id }));
   }
 }
 
-async function refuse(ctx: CommandContext, command: string, incident: Incident | undefined, why: string): Promise<never> {
+// `why` goes to the record in English (the access log reads alike for every incident); the asker reads `said`.
+async function refuse(ctx: CommandContext, command: string, incident: Incident | undefined, why: string, said: string): Promise<never> {
   if (incident) await recordAccess(ctx, incident.id, accessEvent(ctx, 'refused', command, why));
   else ctx.logger.warn('access refused', { command, actor: actorKey(ctx.actor), channel: ctx.channel ? `${ctx.channel.platform}:${ctx.channel.id}` : undefined });
-  throw new CommandRefusedError(`${why} Nothing was changed; this attempt is recorded${incident ? ` in ${incident.id}'s access log` : ' in the server log'}.`);
+  const lang = langOf(ctx, incident);
+  throw new CommandRefusedError(incident ? t(lang, 'errors.refusedRecorded', { why: said, id: incident.id }) : t(lang, 'errors.refusedServerLog', { why: said }));
 }

@@ -9,11 +9,13 @@ import { linkChannel, unlinkChannel } from '../bot/domain/channels.ts';
 import { actorKey } from '../bot/access/actor-key.ts';
 import { canRead, publicChannelWarning } from '../bot/access/policy.ts';
 import { changeContext, IncidentIdArg } from './shared.ts';
+import { languageFor, t } from '../bot/i18n/index.ts';
+import { askerLanguage } from './asker-language.ts';
 
 function requireChannel(ctx: CommandContext) {
   const channel = ctx.channel;
   if (!channel || (channel.platform !== 'slack' && channel.platform !== 'teams' && channel.platform !== 'terminal')) {
-    throw new CommandRefusedError('Run `link` inside the Slack channel, Teams conversation or terminal chat that should receive reminders.');
+    throw new CommandRefusedError(t(askerLanguage(ctx), 'confirm.linkWhere'));
   }
   return { ...channel, platform: channel.platform };
 }
@@ -31,10 +33,11 @@ const linkCommand: CommandSpec<{ id: string }> = {
     const channel = requireChannel(ctx);
     const label = channel.name ?? channel.id;
     const by = { name: ctx.actor.name, key: actorKey(ctx.actor) };
-    const { events } = await applyChange(changeContext(ctx), args.id, linkChannel(channel, by, (key, current) => canRead(current, key, ctx.config), ctx.clock.now()));
-    if (events.length === 0) return ok(`This channel is already linked to ${args.id}.`);
+    const { incident, events } = await applyChange(changeContext(ctx), args.id, linkChannel(channel, by, (key, current) => canRead(current, key, ctx.config), ctx.clock.now()));
+    const lang = languageFor(incident.organization, ctx.language);
+    if (events.length === 0) return ok(t(lang, 'confirm.alreadyLinked', { id: args.id }));
     const warning = publicChannelWarning(channel);
-    return ok(`Linked ${channel.platform} channel ${label} to ${args.id}. Deadline reminders and summaries will be posted here.${warning ? `\n${warning}` : ''}`, { visibility: 'channel' });
+    return ok(`${t(lang, 'confirm.linked', { platform: channel.platform, label, id: args.id })}${warning ? `\n${warning}` : ''}`, { visibility: 'channel' });
   },
 };
 
@@ -50,8 +53,9 @@ const unlinkCommand: CommandSpec<{ id: string }> = {
   async handler(args, ctx) {
     const channel = requireChannel(ctx);
     const { incident: updated } = await applyChange(changeContext(ctx), args.id, unlinkChannel(channel));
-    const warning = updated.channels.length === 0 ? ' No channel is linked any more: nobody will get its reminders.' : '';
-    return ok(`Unlinked this channel from ${args.id}.${warning}`, { visibility: 'channel' });
+    const lang = languageFor(updated.organization, ctx.language);
+    const warning = updated.channels.length === 0 ? t(lang, 'confirm.noChannelLeft') : '';
+    return ok(`${t(lang, 'confirm.unlinked', { id: args.id })}${warning}`, { visibility: 'channel' });
   },
 };
 

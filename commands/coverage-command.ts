@@ -4,7 +4,8 @@ import { coverageRows, type CoverageRow } from '../bot/deadlines/coverage.ts';
 import { VERIFICATION_BADGE } from '../bot/deadlines/present.ts';
 import type { RuleSet } from '../bot/deadlines/rule-schema.ts';
 import { wordsFor, type Words } from '../bot/deadlines/words.ts';
-import { t, type Lang } from '../bot/i18n/index.ts';
+import { t, translator, type Lang } from '../bot/i18n/index.ts';
+import { askerLanguage } from './asker-language.ts';
 import { ok } from '../bot/reply.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
 import type { CommandSpec } from './registry.ts';
@@ -54,9 +55,9 @@ const coverageCommand: CommandSpec<{ jurisdiction?: string }> = {
     const wanted = args.jurisdiction;
     const rows = wanted ? all.filter((r) => r.jurisdiction === wanted || r.jurisdiction === `US-${wanted}`) : all;
     if (wanted && rows.length === 0) {
-      throw new InvalidArgumentsError(`No jurisdiction "${wanted}": use a code like US-TX, US-DC, US-PR, US, EU, GB or FR (\`coverage\` lists them all).`);
+      throw new InvalidArgumentsError(translator(askerLanguage(ctx))('coverage.noJurisdiction', { wanted }));
     }
-    const w = wordsOf(ctx.language ?? 'en', ctx.rules);
+    const w = wordsOf(askerLanguage(ctx), ctx.rules);
     const lines = rows.map((r) => line(r, w));
     const missing = rows.filter((r) => r.rules.length === 0).length;
     const head = wanted

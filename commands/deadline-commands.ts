@@ -1,7 +1,7 @@
 // `deadlines`, `due`, `done`, `delay`, `assess`: every notice clock of an incident, and the facts that move them.
 import { z } from 'zod';
 import { toContractJson } from '../bot/deadlines/engine.ts';
-import { dueWords, isOpen } from '../bot/deadlines/present.ts';
+import { isOpen } from '../bot/deadlines/present.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
 import { applyChange } from '../bot/domain/change.ts';
 import { recordAssessment, recordDelay, recordNotice } from '../bot/domain/notices.ts';
@@ -12,16 +12,17 @@ import { InvalidArgumentsError } from '../bot/errors.ts';
 import { nowInZone, parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
-import { formatInZone } from '../bot/views/format-in-zone.ts';
 import { buildDeadlinesView } from '../bot/views/deadlines-view.ts';
 import { deadlinesReply, obligationDetailsReply } from '../bot/views/deadlines-reply.ts';
-import { languageFor } from '../bot/i18n/index.ts';
+import { languageFor, translator } from '../bot/i18n/index.ts';
+import { formatCountdown, formatInstant } from '../bot/i18n/format.ts';
+import { dueWords as viewDueWords } from '../bot/views/deadlines-view.ts';
 import { findObligation } from './obligation-names.ts';
 import { changeContext, IncidentIdArg, requireIncident } from './shared.ts';
 import { dueReply } from './due-reply.ts';
+import { askerLanguage } from './asker-language.ts';
 
 const obligationsOf = (incident: Incident, ctx: CommandContext): Obligation[] => obligationsNow(incident, ctx.rules, ctx.clock.now());
-const zoneFormat = (incident: Incident) => (iso: string) => formatInZone(iso, incident.organization.timezone);
 
 /** The obligation a user named: id, prefix or plain words (see obligation-names.ts). */
 const resolveObligation = findObligation;
@@ -61,7 +62,7 @@ const deadlinesCommand: CommandSpec<{ id: string; only?: string; from?: number; 
     // `--only texas attorney` unquoted: the words after the option's value belong to it, never silently dropped.
     const only = [args.only, args.words].filter(Boolean).join(' ') || undefined;
     if (only) {
-      const o = findObligation(all, only, incident.id);
+      const o = findObligation(all, only, incident.id, view.lang);
       const line = view.groups.flatMap((g) => g.lines).find((l) => l.obligation === o.obligation)!;
       return obligationDetailsReply(view, line, [toContractJson(o)]);
     }
@@ -116,17 +117,21 @@ const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; no
   }),
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
-    const o = resolveObligation(obligationsOf(incident, ctx), args.obligation, incident.id);
-    const fmt = zoneFormat(incident);
+    const o = resolveObligation(obligationsOf(incident, ctx), args.obligation, incident.id, languageFor(incident.organization, ctx.language));
     const sentAt = typedInstant(args.at, incident, ctx);
     const intent = { obligation: o.obligation, sentAt, ...(args.note ? { note: args.note } : {}) };
     const { incident: updated, events } = await applyChange(changeContext(ctx), incident.id, recordNotice(intent, { rules: ctx.rules, now: ctx.clock.now() }));
     // The notice as recorded (the event's own value), not the one this command asked for.
     const notice = events[0]!.changes![0]!.to as Incident['notices'][number];
-    const late = o.dueAt !== null && Date.parse(notice.sentAt) > Date.parse(o.dueAt) ? ` (after the deadline of ${fmt(o.dueAt)})` : '';
+    const lang = languageFor(incident.organization, ctx.language);
+    const tr = translator(lang);
+    const at = (iso: string) => formatInstant(iso, incident.organization.timezone, lang);
+    const late = o.dueAt !== null && Date.parse(notice.sentAt) > Date.parse(o.dueAt) ? tr('confirm.doneLate', { at: at(o.dueAt) }) : '';
     const next = obligationsOf(updated, ctx).find((x) => isOpen(x) && x.dueAt !== null);
-    const nextLine = next ? `\nNext: ${next.obligation} → ${next.recipient}, ${dueWords(next, ctx.clock.now().getTime(), fmt)}.` : '\nNo other dated notice is open.';
-    return ok(`Recorded on ${incident.id}: ${notice.obligation} sent ${fmt(notice.sentAt)}${late}.${nextLine}`, { data: { incident: incident.id, notice } });
+    const nextDue = (x: Obligation) => `${viewDueWords(x, lang, at)} · ${formatCountdown(Date.parse(x.dueAt!), ctx.clock.now().getTime(), lang)}`;
+    const nextLine = next ? tr('confirm.doneNext', { obligation: next.obligation, recipient: next.recipient, due: nextDue(next) }) : tr('confirm.doneNoNext');
+    const recorded = tr('confirm.done', { id: incident.id, obligation: notice.obligation, recipient: o.recipient, at: at(notice.sentAt), late });
+    return ok(`${recorded}\n${nextLine}`, { data: { incident: incident.id, notice } });
   },
 };
 
@@ -157,27 +162,31 @@ const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean;
     until: z.string().optional(),
   }),
   async handler(args, ctx) {
-    if (Boolean(args.oral) === Boolean(args.written)) throw new InvalidArgumentsError('Say whether the statement was --oral or --written (one of them).');
-    if (args.oral && args.until) throw new InvalidArgumentsError('An oral statement delays at most 30 days; record the written statement with --written --until.');
+    const asked = translator(askerLanguage(ctx));
+    if (Boolean(args.oral) === Boolean(args.written)) throw new InvalidArgumentsError(asked('confirm.oralOrWritten'));
+    if (args.oral && args.until) throw new InvalidArgumentsError(asked('confirm.oralUntil'));
     const incident = await requireIncident(ctx, args.id);
     const statedAt = typedInstant(args.at, incident, ctx);
     const until = args.until ? parseInstant(args.until, incident.organization.timezone, ctx.clock.now(), languageFor(incident.organization)) : null;
     const intent = { form: args.oral ? ('oral' as const) : ('written' as const), agency: args.agency, official: args.official, statedAt, until };
     const { incident: updated, events } = await applyChange(changeContext(ctx), incident.id, recordDelay(intent, { rules: ctx.rules, now: ctx.clock.now() }));
-    const fmt = zoneFormat(incident);
+    const lang = languageFor(incident.organization, ctx.language);
+    const tr = translator(lang);
+    const fmt = (iso: string) => formatInstant(iso, incident.organization.timezone, lang);
     // The statement as recorded (the event's own value).
     const delay = events[0]!.changes![0]!.to as Incident['lawEnforcementDelays'][number];
-    const period = delay.until ? ` until ${fmt(delay.until)}` : delay.form === 'oral' ? ' (at most 30 days unless a written statement follows)' : ' with no period stated (treated as at most 30 days)';
+    const period = delay.until ? tr('confirm.delayUntil', { at: fmt(delay.until) }) : tr(delay.form === 'oral' ? 'confirm.delayOral' : 'confirm.delayNoPeriod');
     const tolled = obligationsOf(updated, ctx).filter((o) => o.status === 'tolled');
     // HIPAA 164.412 delays have an end; a state clause lasts while law enforcement says notice would impede (no end yet).
     const ended = tolled.filter((o) => o.tolledUntil !== null);
     const open = tolled.filter((o) => o.tolledUntil === null);
     const effect = [
-      ...(ended.length ? [`Tolled until ${fmt(ended[0]!.tolledUntil!)}: ${ended.map((o) => o.obligation).join(', ')}.`] : []),
-      ...(open.length ? [`Delayed under the state's own clause while law enforcement says notice would impede the investigation (record the end with --until): ${open.map((o) => o.obligation).join(', ')}.`] : []),
+      ...(ended.length ? [tr('confirm.tolledUntil', { at: fmt(ended[0]!.tolledUntil!), list: ended.map((o) => o.obligation).join(', ') })] : []),
+      ...(open.length ? [tr('confirm.delayedOpen', { list: open.map((o) => o.obligation).join(', ') })] : []),
     ];
-    if (effect.length === 0) effect.push('No notice is tolled by it now (none pending under a delay clause, or the statement came after the deadline).');
-    const text = `Recorded on ${incident.id}: ${delay.form} statement by ${delay.official} (${delay.agency})${period}.\n${effect.join('\n')}\nGDPR, NIS2, SEC clocks and state clocks without a delay clause keep running; at the end of the delay, notify at once.`;
+    if (effect.length === 0) effect.push(tr('confirm.noneTolled'));
+    const said = tr('confirm.delayed', { id: incident.id, form: tr(`confirm.statementForm.${delay.form}`), official: delay.official, agency: delay.agency, period });
+    const text = [said, ...effect, tr('confirm.keepRunning')].join('\n');
     return ok(text, { data: { incident: incident.id, delay, tolled: tolled.map((o) => o.obligation) } });
   },
 };
@@ -219,11 +228,10 @@ const assessCommand: CommandSpec<{ id: string; nature: string; person: string; a
     }, { rules: ctx.rules, now: ctx.clock.now() });
     const { incident } = await applyChange(changeContext(ctx), args.id, decision);
     const assessment = incident.riskAssessments.at(-1)!;
-    const words = args.conclusion === 'low' ? 'low probability that the PHI was compromised' : 'presumed breach';
-    const effect = args.conclusion === 'low'
-      ? 'HIPAA notices are now listed as not applicable (45 CFR 164.402); the assessment stays on the record (164.414(b)). State, GDPR and other clocks are unchanged.'
-      : 'Presumed breach: the HIPAA notices apply.';
-    return ok(`Recorded on ${incident.id}: ${words}.\n${effect}\n\`deadlines ${incident.id}\` shows the result.`, { data: { incident: incident.id, assessment } });
+    const tr = translator(languageFor(incident.organization, ctx.language));
+    const low = args.conclusion === 'low';
+    const text = [tr('confirm.assessed', { id: incident.id, words: tr(low ? 'confirm.assessLow' : 'confirm.assessBreach') }), tr(low ? 'confirm.assessLowEffect' : 'confirm.assessBreachEffect'), tr('confirm.assessSee', { id: incident.id })];
+    return ok(text.join('\n'), { data: { incident: incident.id, assessment } });
   },
 };
 

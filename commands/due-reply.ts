@@ -2,12 +2,12 @@
 // per incident; only `--json` recomputes the listed incidents, for each notice's full contract entry).
 import { asObligation, createDeadlineIndex, type DeadlineIndex, type DueItem } from '../bot/deadlines/deadline-index.ts';
 import { computeObligations, toContractJson } from '../bot/deadlines/engine.ts';
-import { countdown, obligationSection, STATUS_LABEL } from '../bot/deadlines/present.ts';
-import { isoInZone } from '../bot/deadlines/time.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
 import { incidentDateProblems } from '../bot/domain/dates.ts';
 import { ok, type Reply } from '../bot/reply.ts';
-import { formatInZone } from '../bot/views/format-in-zone.ts';
+import { translator, type Lang } from '../bot/i18n/index.ts';
+import { dueLine, dueSection, type DueNotice } from '../bot/views/due-lines.ts';
+import { askerLanguage } from './asker-language.ts';
 import { readableByTeam } from './access-check.ts';
 import type { CommandContext } from './context.ts';
 
@@ -23,7 +23,22 @@ async function indexFor(ctx: CommandContext): Promise<{ index: DeadlineIndex; do
   return { index, done: () => index.close() };
 }
 
-/** The `due` answer for notices due within `withinMs` of now (overdue included). */
+/** Incidents whose organizations decide the language when the asker chose none (at most this many are read). */
+const LANGUAGE_READS = 20;
+
+/** The answer's language: the asker's; without a choice, French when every incident listed is French (askerLanguage). */
+async function dueLanguage(items: readonly DueItem[], ctx: CommandContext): Promise<Lang> {
+  if (ctx.language || ctx.config.defaultOrganization) return askerLanguage(ctx);
+  const ids = [...new Set(items.map((d) => d.entry.id))];
+  if (ids.length === 0 || ids.length > LANGUAGE_READS) return askerLanguage(ctx);
+  const incidents = await Promise.all(ids.map((id) => ctx.store.get(id).catch(() => undefined)));
+  return askerLanguage(ctx, incidents.map((i) => i?.organization ?? { country: '' }));
+}
+
+/** A listed item as the notice the views show. */
+const asNotice = (d: DueItem): DueNotice => ({ incidentId: d.entry.id, zone: d.entry.zone, obligation: asObligation(d) });
+
+/** The `due` answer for notices due within `withinMs` of now (overdue included), in the asker's language. */
 export async function dueReply(withinMs: number, json: boolean, ctx: CommandContext): Promise<Reply> {
   const now = ctx.clock.now();
   const { index, done } = await indexFor(ctx);
@@ -35,21 +50,19 @@ export async function dueReply(withinMs: number, json: boolean, ctx: CommandCont
     done();
   }
   const { items, total, open, problems } = listing;
-  const days = Math.round((withinMs / 86_400_000) * 10) / 10;
-  const line = (d: DueItem) =>
-    `${d.entry.id} [${STATUS_LABEL[d.item.status]}] ${d.item.obligation} → ${d.item.recipient}: ${formatInZone(isoInZone(d.item.dueMs, d.entry.zone), d.entry.zone)} · ${countdown(d.item.dueMs, now.getTime())} · ${d.item.citation}`;
-  const across = `${open} open incident${open === 1 ? '' : 's'}`;
-  const more = total > items.length ? [`… and ${total - items.length} more (${total} in all): narrow it with --within, or see every one with --json.`] : [];
+  const lang = await dueLanguage(items, ctx);
+  const tr = translator(lang);
+  const daysNumber = Math.round((withinMs / 86_400_000) * 10) / 10;
+  const days = lang === 'fr' ? String(daysNumber).replace('.', ',') : String(daysNumber);
+  const period = { count: daysNumber, days, across: tr('due.across', { count: open }) };
+  const more = total > items.length ? [tr('due.more', { left: total - items.length, total })] : [];
   // A record stored before dates were range-checked (year 9999) is reported, not allowed to break everyone's list.
   const text = [
-    items.length ? [`Due within ${days} days across ${across} (overdue included):`, ...items.map(line), ...more].join('\n') : `Nothing due within ${days} days across ${across}.`,
+    items.length ? [tr('due.heading', period), ...items.map((d) => dueLine(asNotice(d), now, lang)), ...more].join('\n') : tr('due.nothing', period),
     ...problems,
   ].join('\n');
-  const sections = [
-    ...items.slice(0, MAX_SECTIONS).map((d) => obligationSection(d.entry.id, asObligation(d), now.getTime(), (iso) => formatInZone(iso, d.entry.zone), false)),
-    ...problems.map((text) => ({ text })),
-  ];
-  return ok(text, { card: { title: `Due within ${days} days`, sections }, ...(json ? { data: await contractEntries(items, ctx) } : {}) });
+  const sections = [...items.slice(0, MAX_SECTIONS).map((d) => dueSection(asNotice(d), now, lang)), ...problems.map((text) => ({ text }))];
+  return ok(text, { lang, card: { title: tr('due.title', period), sections }, ...(json ? { data: await contractEntries(items, ctx) } : {}) });
 }
 
 /** Each listed notice's full `deadlines --json` entry, computed afresh for the incidents listed (one engine run each). */

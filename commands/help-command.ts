@@ -3,15 +3,8 @@ import { z } from 'zod';
 import type { CommandSpec } from './registry.ts';
 import { ok, usage } from '../bot/reply.ts';
 import { fieldHelp } from './set-command.ts';
-
-// What each permission means, in the words `help <command>` shows.
-const WHO = {
-  public: 'anyone',
-  open: 'anyone allowed to open incidents (BREACHDESK_OPENERS; empty = anyone)',
-  read: "the incident's response team and admins",
-  change: "the incident's response team and admins",
-  admin: 'admins (BREACHDESK_ADMINS)',
-} as const;
+import { translator } from '../bot/i18n/index.ts';
+import { askerLanguage } from './asker-language.ts';
 
 /** The help command needs the full list of specs (including itself). */
 export function createHelpCommand(all: () => readonly CommandSpec[]): CommandSpec<{ command?: string }> {
@@ -25,30 +18,36 @@ export function createHelpCommand(all: () => readonly CommandSpec[]): CommandSpe
     examples: ['help', 'help deadlines'],
     positionals: [{ name: 'command' }],
     args: z.object({ command: z.string().optional() }),
-    async handler(args) {
+    async handler(args, ctx) {
       const specs = all();
+      const tr = translator(askerLanguage(ctx));
+      // The declaration's English is the fallback for a command the catalogue does not describe yet.
+      const summary = (s: CommandSpec) => tr(`help.summary.${s.name}`, { defaultValue: s.summary });
       if (!args.command) {
         const width = Math.max(...specs.map((s) => s.name.length));
-        const lines = specs.map((s) => `  ${s.name.padEnd(width)}  ${s.summary}`);
-        const text = ['breachdesk commands (Slack: /breach <command>; Teams: @breachdesk <command>):', ...lines, '', 'Type `help <command>` for its usage and examples. Answers are private unless a command posts on purpose.'].join('\n');
+        const lines = specs.map((s) => `  ${s.name.padEnd(width)}  ${summary(s)}`);
+        const text = [tr('help.heading'), ...lines, '', tr('help.footer')].join('\n');
         return ok(text, {
-          card: { title: 'breachdesk commands', fields: specs.map((s) => ({ label: s.name, value: s.summary })), footer: 'help <command> for usage and examples' },
+          lang: askerLanguage(ctx),
+          card: { title: tr('help.title'), fields: specs.map((s) => ({ label: s.name, value: summary(s) })), footer: tr('help.cardFooter') },
           data: specs.map((s) => ({ command: s.name, aliases: s.aliases ?? [], summary: s.summary, usage: s.usage })),
         });
       }
       const word = args.command.toLowerCase();
       const spec = specs.find((s) => s.name === word || s.aliases?.includes(word));
-      if (!spec) return usage(`No command "${args.command}".`, 'help [command]', 'help deadlines');
-      const options = Object.entries(spec.options ?? {}).map(([name, o]) => `  --${name}${o.type === 'string' ? ' <value>' : ''}  ${o.description}`);
+      if (!spec) return usage(tr('help.noCommand', { word: args.command }), 'help [command]', 'help deadlines', askerLanguage(ctx));
+      const describe = (name: string, text: string) => tr(`help.option.${spec.name}.${name}`, { defaultValue: text });
+      const options = Object.entries(spec.options ?? {}).map(([name, o]) => `  --${name}${o.type === 'string' ? ` ${tr('help.value')}` : ''}  ${describe(name, o.description)}`);
+      const label = (key: string) => `${tr(`help.${key}`)}${askerLanguage(ctx) === 'fr' ? ' :' : ':'}`;
       const lines = [
-        `${spec.name}: ${spec.summary}`,
-        `Usage: ${spec.usage}`,
-        ...(spec.aliases?.length ? [`Also: ${spec.aliases.join(', ')}`] : []),
-        `Who: ${WHO[spec.permission]}`,
-        ...(options.length ? ['Options:', ...options] : []),
-        'Examples:',
+        `${spec.name}: ${summary(spec)}`,
+        `${label('usage')} ${spec.usage}`,
+        ...(spec.aliases?.length ? [`${label('also')} ${spec.aliases.join(', ')}`] : []),
+        `${label('who')} ${tr(`help.whoIs.${spec.permission}`)}`,
+        ...(options.length ? [label('options'), ...options] : []),
+        label('examples'),
         ...spec.examples.map((e) => `  ${e}`),
-        ...(spec.name === 'set' ? ['Fields:', ...fieldHelp()] : []),
+        ...(spec.name === 'set' ? [label('fields'), ...fieldHelp(askerLanguage(ctx))] : []),
       ];
       return ok(lines.join('\n'), { data: { command: spec.name, usage: spec.usage, examples: spec.examples } });
     },

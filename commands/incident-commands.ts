@@ -7,7 +7,8 @@ import { InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
 import { CountArg } from './input-words.ts';
-import { languageFor } from '../bot/i18n/index.ts';
+import { languageFor, t, translator } from '../bot/i18n/index.ts';
+import { askerLanguage } from './asker-language.ts';
 import { formatNumber } from '../bot/i18n/format.ts';
 import { ok } from '../bot/reply.ts';
 import { describeIncident } from '../bot/views/incident-view.ts';
@@ -69,9 +70,14 @@ const newCommand: CommandSpec<{
       changeContext(ctx),
       openIncident({ title: args.title, discoveredAt, organization, affectedTotal: args.affected ?? 0, timezoneAssumed }, now),
     );
-    const hint = (args.discovered ? '' : '\nDiscovery time was set to now; correct it with `set ' + created.id + ' discovered <when>` if it was earlier.')
-      + (timezoneAssumed ? `\nNo time zone was given (${timezone} assumed): day-counted deadlines need facts until \`set ${created.id} tz <zone>\` (e.g. America/Chicago).` : '');
-    return ok(withWarnings(`Opened ${created.id}: ${created.title}.${hint}\nNext: \`link ${created.id}\` in the incident channel, then \`deadlines ${created.id}\`.`, warnings), {
+    const tr = translator(languageFor(created.organization, ctx.language));
+    const lines = [
+      tr('confirm.opened', { id: created.id, title: created.title }),
+      ...(args.discovered ? [] : [tr('confirm.openedNow', { id: created.id })]),
+      ...(timezoneAssumed ? [tr('confirm.openedZone', { id: created.id, zone: timezone })] : []),
+      tr('confirm.openedNext', { id: created.id }),
+    ];
+    return ok(withWarnings(lines.join('\n'), warnings, languageFor(created.organization, ctx.language)), {
       data: { id: created.id },
     });
   },
@@ -94,23 +100,27 @@ const listCommand: CommandSpec<{ status?: z.infer<typeof IncidentStatus>; all?: 
     const incidents = (await ctx.store.list(args.status ? { status: [args.status] } : { openOnly: !args.all })).filter(readableBy(ctx));
     // Listed to admins only: they can repair the file, and the problem names a path on the server.
     const damaged = isAdmin(actorKey(ctx.actor), ctx.config) ? await ctx.store.damaged() : [];
-    const damagedLines = damaged.map((d) => `${d.id}  [damaged]  cannot be read: ${d.problem}`);
-    if (incidents.length === 0 && damaged.length === 0) return ok(args.all || args.status ? 'No incidents match.' : 'No open incidents. Open one with `new <title>`.', { data: [] });
+    const lang = askerLanguage(ctx, incidents.map((i) => i.organization));
+    const tr = translator(lang);
+    const damagedLines = damaged.map((d) => tr('list.damagedLine', { id: d.id, problem: d.problem }));
+    if (incidents.length === 0 && damaged.length === 0) return ok(tr(args.all || args.status ? 'list.noneMatch' : 'list.noneOpen'), { lang, data: [] });
     // Broken records found at start-up (or by verify/show since) are marked loudly.
-    const mark = (id: string) => (ctx.records?.problem(id) ? `  ⚠ RECORD BROKEN (verify ${id})` : '');
-    // Counts as the rest of the answers write them (14,200; 14 200 for a French reader).
-    const count = (i: (typeof incidents)[number]) => formatNumber(i.affected.total, languageFor(i.organization, ctx.language));
-    const lines = incidents.map((i) => `${i.id}  [${i.status}]  ${i.title}  (${i.organization.name}, ${count(i)} affected)${mark(i.id)}`);
+    const mark = (id: string) => (ctx.records?.problem(id) ? tr('list.broken', { id }) : '');
+    // Counts as the rest of that incident's answers write them (14,200; 758 912 for a French organization), in the list's words.
+    const affected = (i: (typeof incidents)[number]) => tr('list.affected', { count: i.affected.total, shown: formatNumber(i.affected.total, languageFor(i.organization, ctx.language)) });
+    const words = (i: (typeof incidents)[number]) => ({ id: i.id, title: i.title, status: tr(`facts.incidentStatus.${i.status}`), organization: i.organization.name, affected: affected(i), mark: mark(i.id) });
+    const lines = incidents.map((i) => tr('list.line', words(i)));
     return ok([...lines, ...damagedLines].join('\n'), {
+      lang,
       card: {
-        title: args.all ? 'All incidents' : 'Open incidents',
+        title: tr(args.all ? 'list.titleAll' : 'list.titleOpen'),
         sections: [
           ...incidents.map((i) => ({
             heading: `${i.id} · ${i.title}`,
-            text: `${i.status} · ${i.organization.name} · ${count(i)} affected${mark(i.id)}`,
-            buttons: [{ label: 'Details', command: `show ${i.id}` }, { label: 'Deadlines', command: `deadlines ${i.id}` }],
+            text: tr('list.cardText', words(i)),
+            buttons: [{ label: tr('summary.details'), command: `show ${i.id}` }, { label: tr('summary.deadlines'), command: `deadlines ${i.id}` }],
           })),
-          ...damaged.map((d) => ({ heading: `${d.id} · damaged`, text: `Cannot be read: ${d.problem}` })),
+          ...damaged.map((d) => ({ heading: tr('list.damagedHeading', { id: d.id }), text: tr('list.damagedText', { problem: d.problem }) })),
         ],
       },
       data: [
@@ -135,7 +145,7 @@ const showCommand: CommandSpec<{ id: string }> = {
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
     const status = ctx.records ? ctx.records.check(incident) : verifyChain(incident);
-    return withBanner(describeIncident(incident), status.state === 'broken' ? bannerFor(incident.id, status) : undefined);
+    return withBanner(describeIncident(incident, languageFor(incident.organization, ctx.language)), status.state === 'broken' ? bannerFor(incident.id, status) : undefined);
   },
 };
 
@@ -158,7 +168,7 @@ const logCommand: CommandSpec<{ id: string; text: string }> = {
     const event = note(args.text);
     await requireIncident(ctx, args.id);
     const { incident: updated } = await applyEntry(changeContext(ctx), args.id, event);
-    return ok(`Noted on ${updated.id}'s timeline (entry ${updated.timeline.length}).`);
+    return ok(t(languageFor(updated.organization, ctx.language), 'confirm.noted', { id: updated.id, n: updated.timeline.length }));
   },
 };
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { translator } from '../bot/i18n/index.ts';
 import { ok } from '../bot/reply.ts';
 import type { CommandSpec } from './registry.ts';
+import { askerLanguage } from './asker-language.ts';
 
 const Choice = z.enum(['en', 'fr', 'auto', 'english', 'anglais', 'french', 'français', 'francais'], { error: 'Say en, fr or auto.' });
 const CODE: Record<z.infer<typeof Choice>, 'en' | 'fr' | 'auto'> = {
@@ -23,9 +24,11 @@ const langCommand: CommandSpec<{ choice?: z.infer<typeof Choice> }> = {
   async handler(args, ctx) {
     const choice = args.choice ? CODE[args.choice] : undefined;
     if (!choice) {
-      const tr = translator(ctx.language ?? 'en');
+      // Without a choice, the language of answers about no incident (the deployment's organization's, else English).
+      const current = askerLanguage(ctx);
+      const tr = translator(current);
       const why = tr(ctx.language ? 'lang.byChoice' : 'lang.byOrganization');
-      return ok(tr('lang.current', { lang: tr(`lang.names.${ctx.language ?? 'en'}`), why }));
+      return ok(tr('lang.current', { lang: tr(`lang.names.${current}`), why }));
     }
     await ctx.setLanguage?.(choice === 'auto' ? undefined : choice);
     return ok(translator(choice === 'auto' ? 'en' : choice)(choice === 'auto' ? 'lang.auto' : 'lang.set'));

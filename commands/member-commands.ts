@@ -7,7 +7,9 @@ import { decideAddMembers, decideRemoveMember } from '../bot/domain/membership.t
 import { InvalidArgumentsError } from '../bot/errors.ts';
 import type { AccessEvent } from '../bot/model/incident-schema.ts';
 import { ok } from '../bot/reply.ts';
-import { formatInZone } from '../bot/views/format-in-zone.ts';
+import { formatInstant } from '../bot/i18n/format.ts';
+import { languageFor, t, translator, type Lang } from '../bot/i18n/index.ts';
+import { askerLanguage } from './asker-language.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandSpec } from './registry.ts';
 import { IncidentIdArg, requireIncident } from './shared.ts';
@@ -43,15 +45,19 @@ const memberCommand: CommandSpec<{ id: string; action: 'add' | 'remove'; users: 
     const keys = userKeys(args.users, ctx);
     const change = { store: ctx.store, actor: ctx.actor, now: ctx.clock.now() };
     if (args.action === 'remove') {
-      if (keys.length !== 1) throw new InvalidArgumentsError('Remove one person at a time.');
-      await applyChange(change, args.id, decideRemoveMember(keys[0]!));
-      return ok(`Removed ${keys[0]} from ${args.id}'s response team: they no longer see or change it, and channels only they linked get no more reminders.`);
+      if (keys.length !== 1) throw new InvalidArgumentsError(t(askerLanguage(ctx), 'team.oneAtATime'));
+      const { incident } = await applyChange(change, args.id, decideRemoveMember(keys[0]!));
+      return ok(t(languageFor(incident.organization, ctx.language), 'team.removed', { who: keys[0]!, id: args.id }));
     }
-    const { events } = await applyChange(change, args.id, decideAddMembers(keys, actorKey(ctx.actor), ctx.clock.now()));
-    if (events.length === 0) return ok(`Everyone named is already on ${args.id}'s response team; nothing changed.`);
-    return ok(`Added to ${args.id}'s response team: ${events.map((e) => e.changes?.[0]?.to).join(', ')}. They can now see and change it.`);
+    const { incident, events } = await applyChange(change, args.id, decideAddMembers(keys, actorKey(ctx.actor), ctx.clock.now()));
+    const lang = languageFor(incident.organization, ctx.language);
+    if (events.length === 0) return ok(t(lang, 'team.alreadyMembers', { id: args.id }));
+    return ok(t(lang, 'team.added', { id: args.id, who: events.map((e) => e.changes?.[0]?.to).join(', ') }));
   },
 };
+
+// responseTeam names roles in English words; the catalogue knows them by the record's keys.
+const ROLE_KEYS: Record<string, string> = { commander: 'commander', 'privacy officer': 'privacyOfficer', 'legal counsel': 'legal' };
 
 const membersCommand: CommandSpec<{ id: string }> = {
   id: 'team.members',
@@ -67,22 +73,25 @@ const membersCommand: CommandSpec<{ id: string }> = {
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
     const team = responseTeam(incident);
+    const tr = translator(languageFor(incident.organization, ctx.language));
+    const lang = languageFor(incident.organization, ctx.language);
     const lines = [
-      `${incident.id} response team (only they and admins see and change it):`,
-      team.opener ? `  ${team.opener.key}  opened it (${team.opener.name})` : '  (opener not recorded: only admins and the people below)',
-      ...team.roles.map((r) => `  ${r.key}  ${r.role}`),
-      ...incident.members.map((m) => `  ${m.key}  member, added by ${m.addedBy} ${formatInZone(m.addedAt, incident.organization.timezone)}`),
+      tr('team.heading', { id: incident.id }),
+      team.opener ? `  ${team.opener.key}  ${tr('team.opener', { name: team.opener.name })}` : `  ${tr('team.noOpener')}`,
+      ...team.roles.map((r) => `  ${r.key}  ${tr(`facts.role.${ROLE_KEYS[r.role] ?? r.role}`, { defaultValue: r.role })}`),
+      ...incident.members.map((m) => `  ${m.key}  ${tr('team.member', { by: m.addedBy, at: formatInstant(m.addedAt, incident.organization.timezone, lang) })}`),
     ];
     const unchecked = (['commander', 'privacyOfficer', 'legal'] as const).filter((r) => incident.roles[r] && !team.roles.some((t) => t.text === incident.roles[r]));
-    if (unchecked.length) lines.push(`Roles given as names only (not counted as members until set to a user, e.g. \`set ${incident.id} commander <@U…>\`): ${unchecked.join(', ')}.`);
+    if (unchecked.length) lines.push(tr('team.namesOnly', { id: incident.id, roles: unchecked.map((r) => tr(`facts.role.${r}`)).join(', ') }));
     return ok(lines.join('\n'), { data: { opener: team.opener ?? null, roles: team.roles.map(({ role, key }) => ({ role, key })), members: incident.members } });
   },
 };
 
-/** One access-log line: when, what, who from where, and why for a refusal. */
-function accessLine(e: AccessEvent, zone: string): string {
-  const where = e.channel ? ` in ${e.channel.platform} ${e.channel.name ? `#${e.channel.name}` : e.channel.id}` : '';
-  return `${formatInZone(e.at, zone)}  ${e.kind.padEnd(7)}  ${e.command.padEnd(9)}  ${e.actor.name} (${actorKey(e.actor)})${where}${e.reason ? ` · ${e.reason}` : ''}`;
+/** One access-log line: when, what, who from where, and why for a refusal (the reason as recorded). */
+function accessLine(e: AccessEvent, zone: string, lang: Lang): string {
+  const where = e.channel ? t(lang, 'team.accessIn', { platform: e.channel.platform, channel: e.channel.name ? `#${e.channel.name}` : e.channel.id }) : '';
+  const kind = t(lang, `team.kind.${e.kind}`, { defaultValue: e.kind });
+  return `${formatInstant(e.at, zone, lang)}  ${kind.padEnd(7)}  ${e.command.padEnd(9)}  ${e.actor.name} (${actorKey(e.actor)})${where}${e.reason ? ` · ${e.reason}` : ''}`;
 }
 
 const accessCommand: CommandSpec<{ id: string }> = {
@@ -99,8 +108,10 @@ const accessCommand: CommandSpec<{ id: string }> = {
     const incident = await requireIncident(ctx, args.id);
     const log = incident.accessLog;
     const shown = log.slice(-ACCESS_SHOWN);
-    const head = `${incident.id} access log: ${log.length} entr${log.length === 1 ? 'y' : 'ies'}${log.length > shown.length ? ` (latest ${shown.length}; \`export ${incident.id}\` has all)` : ''}.`;
-    return ok([head, ...shown.map((e) => accessLine(e, incident.organization.timezone))].join('\n'), { data: log });
+    const lang = languageFor(incident.organization, ctx.language);
+    const latest = log.length > shown.length ? t(lang, 'team.accessLatest', { shown: shown.length, id: incident.id }) : '';
+    const head = t(lang, 'team.accessHead', { id: incident.id, count: log.length, latest });
+    return ok([head, ...shown.map((e) => accessLine(e, incident.organization.timezone, lang))].join('\n'), { data: log });
   },
 };
 

@@ -2,6 +2,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { Obligation } from '../bot/deadlines/types.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
+import { translator, type Lang } from '../bot/i18n/index.ts';
 
 const SUGGESTIONS = 3;
 
@@ -22,7 +23,7 @@ function rank(o: Obligation): number {
  * The one obligation `typed` names among `list` (the incident's own): exact id, unique id prefix, or every word found in
  * its id, recipient, law or citation. Otherwise an InvalidArgumentsError with the nearest candidates of this incident.
  */
-export function findObligation(list: readonly Obligation[], typed: string, incidentId: string): Obligation {
+export function findObligation(list: readonly Obligation[], typed: string, incidentId: string, lang: Lang = 'en'): Obligation {
   const raw = typed.trim();
   const lower = raw.toLowerCase();
   const exact = list.find((o) => o.obligation.toLowerCase() === lower);
@@ -44,9 +45,10 @@ export function findObligation(list: readonly Obligation[], typed: string, incid
     .slice()
     .sort((a, b) => rank(a) - rank(b))
     .slice(0, SUGGESTIONS);
-  const which = byWords.length > 1 || byPrefix.length > 1 ? `"${raw}" matches several notices of ${incidentId}` : `${incidentId} has no notice matching "${raw}"`;
-  const hint = candidates.length ? ` Did you mean: ${candidates.map((o) => `${o.obligation} (${o.recipient})`).join('; ')}?` : '';
-  throw new InvalidArgumentsError(`${which}.${hint} \`deadlines ${incidentId}\` lists them.`);
+  const tr = translator(lang);
+  const which = tr(byWords.length > 1 || byPrefix.length > 1 ? 'refusal.several' : 'refusal.noMatch', { typed: raw, id: incidentId });
+  const hint = candidates.length ? tr('refusal.didYouMean', { list: candidates.map((o) => `${o.obligation} (${o.recipient})`).join('; ') }) : '';
+  throw new InvalidArgumentsError(tr('refusal.listed', { which, hint, id: incidentId }));
 }
 
 // Closest by edit distance word to word, among the incident's applicable notices first.

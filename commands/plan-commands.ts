@@ -11,6 +11,11 @@ import { incidentLang } from './guidance-commands.ts';
 import { parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
 import { IncidentIdArg, requireIncident } from './shared.ts';
+import { languageFor, t, type Lang } from '../bot/i18n/index.ts';
+import type { Incident } from '../bot/model/incident-schema.ts';
+
+/** The answer's language: the asker's choice, else the incident's organization's. */
+const answerLang = (incident: Incident, ctx: CommandContext): Lang => languageFor(incident.organization, ctx.language);
 
 const change = (ctx: CommandContext) => ({ store: ctx.store, actor: ctx.actor, now: ctx.clock.now() });
 
@@ -34,12 +39,12 @@ const taskCommand: CommandSpec<{ action: string; id: string; rest?: string }> = 
     if (args.action === 'add') {
       const { incident: after } = await applyChange(change(ctx), incident.id, (c) => addTask(c, args.rest!));
       const added = after.tasks.at(-1)!;
-      return ok(`Added ${added.id} to ${incident.id}: ${added.title}. Mark it with \`task done ${incident.id} ${added.id}\`.`, { data: { incident: incident.id, task: added.id } });
+      return ok(t(answerLang(incident, ctx), 'plan.taskAdded', { task: added.id, id: incident.id, title: added.title }), { data: { incident: incident.id, task: added.id } });
     }
     const task = findTask(tasksFor(incident, incidentLang(incident)), args.rest);
-    if (!task) throw new CommandRefusedError(`${incident.id} has no task "${args.rest}". \`next ${incident.id}\` lists the open tasks with their ids.`);
+    if (!task) throw new CommandRefusedError(t(answerLang(incident, ctx), 'plan.noTask', { id: incident.id, typed: args.rest }));
     await applyChange(change(ctx), incident.id, (c) => completeTask(c, task, ctx.actor.name, ctx.clock.now()));
-    return ok(`Done on ${incident.id}: ${task.title} (recorded on the timeline).`, { data: { incident: incident.id, task: task.id } });
+    return ok(t(answerLang(incident, ctx), 'plan.taskDone', { id: incident.id, title: task.title }), { data: { incident: incident.id, task: task.id } });
   },
 };
 
@@ -80,7 +85,7 @@ const clockCommand: CommandSpec<{ action: string; id: string; clock?: string; to
       if (!args.clock) throw new InvalidArgumentsError('Name the clock to remove, e.g. CONTRACT-1.');
       if (!args.reason) throw new InvalidArgumentsError('Removing a clock needs a reason (--reason "…"); it is written to the timeline.');
       await applyChange(change(ctx), incident.id, (c) => removeClock(c, args.clock!, args.reason!, ctx.clock.now()));
-      return ok(`${args.clock.toUpperCase()} is no longer tracked on ${incident.id}; it stays in the record.`, { data: { incident: incident.id, clock: args.clock.toUpperCase() } });
+      return ok(t(answerLang(incident, ctx), 'plan.clockRemoved', { clock: args.clock.toUpperCase(), id: incident.id }), { data: { incident: incident.id, clock: args.clock.toUpperCase() } });
     }
     if (!args.to) throw new InvalidArgumentsError('Say who must be told: --to "<recipient>".');
     if (!args.basis) throw new InvalidArgumentsError('Give the clause or policy: --basis "<text>".');
@@ -96,7 +101,7 @@ const clockCommand: CommandSpec<{ action: string; id: string; clock?: string; to
     const request = { recipient: args.to, within, by: args.by ? parseInstant(args.by, zone, ctx.clock.now()) : null, from, basis: args.basis };
     const { incident: after } = await applyChange(change(ctx), incident.id, (c) => addClock(c, request, ctx.actor.name, ctx.clock.now()));
     const clock = after.clocks.at(-1)!;
-    return ok(`Tracking ${clock.id} on ${incident.id}: notify ${clock.recipient} (${clock.basis}). It is reminded, snoozed and marked done like a legal deadline: \`deadlines ${incident.id}\`, \`done ${incident.id} ${clock.id}\`.`, {
+    return ok(t(answerLang(incident, ctx), 'plan.clockAdded', { clock: clock.id, id: incident.id, recipient: clock.recipient, basis: clock.basis }), {
       data: { incident: incident.id, clock: clock.id },
     });
   },

@@ -9,7 +9,9 @@ import { checkSignature, signExport } from '../bot/record/export-signature.ts';
 import { bannerFor, buildRecordDocument, VERIFICATION_PARAGRAPH } from '../bot/record/record-document.ts';
 import { recordToMarkdown } from '../bot/record/record-markdown.ts';
 import { recordToPdf } from '../bot/record/record-pdf.ts';
-import { describeChainStatus, verifyChain, type ChainStatus } from '../bot/record/verify-chain.ts';
+import { verifyChain, type ChainStatus } from '../bot/record/verify-chain.ts';
+import { languageFor, t, translator } from '../bot/i18n/index.ts';
+import { askerLanguage } from './asker-language.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandSpec } from './registry.ts';
 import { IncidentIdArg, requireIncident } from './shared.ts';
@@ -66,11 +68,13 @@ const exportCommand: CommandSpec<ExportArgs> = {
       share: args.channel ? 'channel' : 'private',
       ...(args.out ? { path: args.out } : {}),
     };
+    const lang = languageFor(incident.organization, ctx.language);
+    const tr = translator(lang);
     const lines = [
       ...(doc.banner ? [doc.banner] : []),
-      `${incident.id} record as ${args.format.toUpperCase()} (${kilobytes(content.length)}): facts and their history, ${obligations.length} obligation(s), ${incident.timeline.length} timeline entries.`,
-      `Chain head: ${incident.chain?.head ?? 'not sealed yet'} (${status.state}).${args.format === 'json' && ctx.config.signingKey ? ' Signed with Ed25519.' : ''}`,
-      ...(anchored ? [anchored] : []),
+      tr('record.exported', { id: incident.id, format: args.format.toUpperCase(), size: kilobytes(content.length), obligations: obligations.length, entries: incident.timeline.length }),
+      tr('record.head', { head: incident.chain?.head ?? tr('record.notSealed'), state: tr(`record.state.${status.state}`), signed: args.format === 'json' && ctx.config.signingKey ? tr('record.signed') : '' }),
+      ...(anchored ? [tr(anchored.key, { channel: anchored.channel })] : []),
     ];
     return ok(lines.join('\n'), { file, data, visibility: args.channel ? 'channel' : 'private' });
   },
@@ -86,15 +90,15 @@ function jsonExport(incident: Incident, obligations: ReturnType<typeof obligatio
   return ctx.config.signingKey ? signExport(exported, ctx.config.signingKey) : exported;
 }
 
-async function anchorOnExport(incident: Incident, ctx: CommandContext): Promise<string | undefined> {
+async function anchorOnExport(incident: Incident, ctx: CommandContext): Promise<{ key: string; channel: string } | undefined> {
   const channel = ctx.config.anchorChannel;
   if (!channel || !ctx.notifier || !incident.chain) return undefined;
   try {
     await postAnchor({ store: ctx.store, notifier: ctx.notifier, channel }, [incident], ctx.clock.now(), 'export');
-    return `The head was posted to the anchor channel ${channel.platform}:${channel.id}.`;
+    return { key: 'record.anchorPosted', channel: `${channel.platform}:${channel.id}` };
   } catch (error) {
     ctx.logger.warn('anchor on export refused', { incident: incident.id, error: error instanceof Error ? error.message : String(error) });
-    return `The head could not be posted to the anchor channel (${channel.platform}:${channel.id}) now; the daily anchor will include it.`;
+    return { key: 'record.anchorFailed', channel: `${channel.platform}:${channel.id}` };
   }
 }
 
@@ -115,8 +119,10 @@ const verifyCommand: CommandSpec<{ id: string }> = {
     const data = { id: incident.id, chain: status.state, head: incident.chain?.head ?? null, ...(status.state === 'broken' ? { problem: status.problem } : {}) };
     if (status.state === 'broken') return { ...refused(bannerFor(incident.id, status)!), data };
     const anchored = incident.chain?.anchored;
-    const extra = anchored ? `\nLast anchored head ${anchored.head} (${anchored.channel}, ${anchored.at})${anchored.head === incident.chain!.head ? ': the same as now.' : '; entries were added since.'}` : '';
-    return ok(`${describeChainStatus(incident.id, status)}${status.state === 'intact' ? ` (${incident.timeline.length} timeline entries)` : ''}.${extra}`, { data });
+    const tr = translator(languageFor(incident.organization, ctx.language));
+    const extra = anchored ? `\n${tr(anchored.head === incident.chain!.head ? 'record.anchoredSame' : 'record.anchoredSince', { head: anchored.head, channel: anchored.channel, at: anchored.at })}` : '';
+    const said = status.state === 'intact' ? tr('record.intact', { id: incident.id, head: status.head, count: incident.timeline.length }) : tr('record.unsealed', { id: incident.id });
+    return ok(`${said}${extra}`, { data });
   },
 };
 
@@ -136,17 +142,19 @@ const verifyExportCommand: CommandSpec<{ source: string }> = {
     try {
       document = JSON.parse(text) as Record<string, unknown>;
     } catch (error) {
-      throw new CommandRefusedError(`Not valid JSON: ${(error as Error).message}`);
+      throw new CommandRefusedError(t(askerLanguage(ctx), 'record.notJson', { problem: (error as Error).message }));
     }
-    if (document?.format !== 'breachdesk-incident') throw new CommandRefusedError('This is not a breachdesk JSON export (no "format": "breachdesk-incident").');
+    if (document?.format !== 'breachdesk-incident') throw new CommandRefusedError(t(askerLanguage(ctx), 'record.notExport'));
     const signature = checkSignature(document, ctx.config.signingKey);
     const chain = verifyChain(document as unknown as Incident);
+    // The exported organization's language, as its other answers; the reasons are the checks' own (English).
+    const organization = document.organization as { country?: unknown } | undefined;
+    const tr = translator(typeof organization?.country === 'string' ? languageFor({ country: organization.country }, ctx.language) : askerLanguage(ctx));
+    const which = signature.state === 'valid' ? (signature.matchesConfiguredKey === false ? tr('record.sigOtherKey') : signature.matchesConfiguredKey ? tr('record.sigThisKey') : '') : '';
     const lines = [
-      signature.state === 'valid'
-        ? `Signature: valid Ed25519, key ${signature.keyId}${signature.matchesConfiguredKey === false ? ' (NOT the key configured here)' : signature.matchesConfiguredKey ? ' (the key configured here)' : ''}.`
-        : signature.state === 'unsigned' ? 'Signature: none (the export was made without BREACHDESK_SIGNING_KEY).' : `Signature: INVALID: ${signature.reason}.`,
-      chain.state === 'intact' ? `Chain: intact, head ${chain.head}.` : chain.state === 'broken' ? `Chain: BROKEN: ${chain.problem.reason}.` : 'Chain: not sealed (exported before chaining).',
-      'Compare the head with the one posted to the anchor channel (BREACHDESK_ANCHOR_CHANNEL) on or after the export date.',
+      signature.state === 'valid' ? tr('record.sigValid', { key: signature.keyId, which }) : signature.state === 'unsigned' ? tr('record.sigNone') : tr('record.sigInvalid', { reason: signature.reason }),
+      chain.state === 'intact' ? tr('record.chainIntact', { head: chain.head }) : chain.state === 'broken' ? tr('record.chainBroken', { reason: chain.problem.reason }) : tr('record.chainUnsealed'),
+      tr('record.compareAnchor'),
     ];
     const good = (signature.state === 'unsigned' || (signature.state === 'valid' && signature.matchesConfiguredKey !== false)) && chain.state !== 'broken';
     const data = { signature, chain: chain.state, head: chain.state === 'intact' ? chain.head : null };
@@ -156,7 +164,7 @@ const verifyExportCommand: CommandSpec<{ source: string }> = {
 
 async function readExport(source: string, ctx: CommandContext): Promise<string> {
   if (source.trimStart().startsWith('{')) return source;
-  if (!ctx.readFile) throw new CommandRefusedError('From chat, paste the exported JSON after `verify-export`; file paths work in the terminal only.');
+  if (!ctx.readFile) throw new CommandRefusedError(t(askerLanguage(ctx), 'record.exportFromChat'));
   try {
     return await ctx.readFile(source);
   } catch (error) {

@@ -9,6 +9,9 @@ import { tokenize } from './tokenize.ts';
 import type { Permission } from '../bot/access/policy.ts';
 import { guardText } from '../bot/privacy/guard.ts';
 import { accessEvent, authorize, recordAccess } from './access-check.ts';
+import { t, type Lang } from '../bot/i18n/index.ts';
+import { askerLanguage } from './asker-language.ts';
+import { knownMessage } from './known-messages.ts';
 
 /** One option of a command (`--name value` or `--flag`). */
 export interface OptionSpec {
@@ -87,11 +90,12 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
   const tokens = all.filter((t) => t !== '--json');
   const [word, ...rest] = tokens;
   const spec = registry.find(word ?? 'help');
-  if (!spec) return unknownCommand(registry, word ?? '');
+  const lang = askerLanguage(ctx);
+  if (!spec) return unknownCommand(registry, word ?? '', lang);
   if (rest.includes('--help')) return registry.find('help')!.handler({ command: spec.name }, ctx);
   const rawRest = request.text?.trim().replace(/^\S+\s*/, '');
-  const parsed = parseCommandArgs(spec, rest, rawRest);
-  if ('problem' in parsed) return usage(parsed.problem, spec.usage, spec.examples[0]);
+  const parsed = parseCommandArgs(spec, rest, rawRest, lang);
+  if ('problem' in parsed) return usage(parsed.problem, spec.usage, spec.examples[0], lang);
   const args = parsed.args as Record<string, unknown>;
   const incidentId = typeof args.id === 'string' ? args.id : undefined;
   try {
@@ -102,7 +106,7 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
     if (spec.audit && incidentId && reply.outcome === 'ok') await recordAccess(ctx, incidentId, accessEvent(ctx, spec.audit, spec.name));
     return wantsJson ? asJson(reply) : reply;
   } catch (error) {
-    return errorReply(error, spec, ctx);
+    return errorReply(error, spec, ctx, lang);
   }
 }
 
@@ -118,9 +122,9 @@ function guardFreeText(spec: CommandSpec, args: Record<string, unknown>, ctx: Co
 }
 
 /** Turn words into validated arguments, or a one-line problem. */
-export function parseCommandArgs(spec: CommandSpec, words: string[], rawRest?: string): { args: unknown } | { problem: string } {
+export function parseCommandArgs(spec: CommandSpec, words: string[], rawRest?: string, lang: Lang = 'en'): { args: unknown } | { problem: string } {
   const raw = spec.positionals?.[0]?.raw ? spec.positionals[0] : undefined;
-  if (raw && rawRest !== undefined && rawRest.startsWith('{')) return validate(spec, rawRest ? { [raw.name]: rawRest } : {});
+  if (raw && rawRest !== undefined && rawRest.startsWith('{')) return validate(spec, rawRest ? { [raw.name]: rawRest } : {}, lang);
   let values: Record<string, unknown>;
   let positionals: string[];
   try {
@@ -129,7 +133,7 @@ export function parseCommandArgs(spec: CommandSpec, words: string[], rawRest?: s
     );
     ({ values, positionals } = parseArgs({ args: attachNegativeValues(spec, words), options, allowPositionals: true, strict: true }));
   } catch (error) {
-    return { problem: cleanParseError(error) };
+    return { problem: cleanParseError(error, lang) };
   }
   const input: Record<string, unknown> = { ...values };
   const declared = spec.positionals ?? [];
@@ -140,13 +144,13 @@ export function parseCommandArgs(spec: CommandSpec, words: string[], rawRest?: s
     } else if (positionals[i] !== undefined) input[p.name] = positionals[i];
   });
   const extra = declared.some((p) => p.rest) ? [] : positionals.slice(declared.length);
-  if (extra.length > 0) return { problem: `Unexpected word${extra.length > 1 ? 's' : ''}: ${extra.join(' ')}` };
-  return validate(spec, input);
+  if (extra.length > 0) return { problem: t(lang, 'errors.unexpected', { count: extra.length, words: extra.join(' ') }) };
+  return validate(spec, input, lang);
 }
 
-function validate(spec: CommandSpec, input: Record<string, unknown>): { args: unknown } | { problem: string } {
+function validate(spec: CommandSpec, input: Record<string, unknown>, lang: Lang): { args: unknown } | { problem: string } {
   const result = spec.args.safeParse(input);
-  if (!result.success) return { problem: plainProblem(spec, result.error.issues[0]!, input) };
+  if (!result.success) return { problem: plainProblem(spec, result.error.issues[0]!, input, lang) };
   return { args: result.data };
 }
 
@@ -165,23 +169,23 @@ function attachNegativeValues(spec: CommandSpec, words: string[]): string[] {
 }
 
 /** One zod issue as a sentence a person can act on: the argument's name, what was expected, never the library's wording. */
-function plainProblem(spec: CommandSpec, issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
+function plainProblem(spec: CommandSpec, issue: z.core.$ZodIssue, input: Record<string, unknown>, lang: Lang): string {
   const key = String(issue.path[0] ?? '');
   const positional = spec.positionals?.some((p) => p.name === key);
   const name = key ? (positional ? `<${key}>` : `--${key}`) : 'the arguments';
   const given = input[key];
   if (given === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_union')) {
-    return issue.message.startsWith('Missing') ? issue.message : `${name} is missing.`;
+    return issue.message.startsWith('Missing') ? knownMessage(issue.message, name, lang) : t(lang, 'errors.missing', { name });
   }
   // Messages written for people (custom checks, `error:` texts) pass as they are; zod's own wording is replaced.
   // A schema's `error: 'Missing …'` covers all its issues in zod: for a value that was typed it would be wrong.
-  if (!LIBRARY_WORDING.test(issue.message) && !(given !== undefined && issue.message.startsWith('Missing'))) return sentence(issue.message, name);
+  if (!LIBRARY_WORDING.test(issue.message) && !(given !== undefined && issue.message.startsWith('Missing'))) return knownMessage(issue.message, name, lang);
   const shown = typeof given === 'string' ? `"${given}"` : 'That value';
   switch (issue.code) {
     case 'invalid_value':
-      return `${shown} is not a valid ${name}: use one of ${(issue.values as unknown[]).map(String).join(', ')}.`;
+      return t(lang, 'errors.notOneOf', { shown, name, values: (issue.values as unknown[]).map(String).join(', ') });
     case 'too_small':
-      return given === '' || (typeof given === 'string' && !given.trim()) ? `${name} is empty: give a value.` : `${shown} is too short or too small for ${name}.`;
+      return given === '' || (typeof given === 'string' && !given.trim()) ? t(lang, 'errors.empty', { name }) : `${shown} is too short or too small for ${name}.`;
     case 'too_big':
       // The length, not the whole over-long text, names the problem ("note is 4,001 characters; the limit is 4,000").
       if (issue.origin === 'string' && typeof given === 'string') return `${name} is ${given.trim().length.toLocaleString('en-US')} characters; the limit is ${Number(issue.maximum).toLocaleString('en-US')}.`;
@@ -189,39 +193,34 @@ function plainProblem(spec: CommandSpec, issue: z.core.$ZodIssue, input: Record<
     case 'invalid_type':
       return `${name} needs ${issue.expected === 'boolean' ? 'no value (it is a flag)' : 'a value'}.`;
     default:
-      return `${shown} is not a valid ${name}.`;
+      return t(lang, 'errors.notValid', { shown, name });
   }
 }
 
 // zod's built-in messages ("Invalid input: expected number, received NaN", "Too small: expected string to have >=1 characters").
 const LIBRARY_WORDING = /^(Invalid (input|option|string|value|type|union|key|element)|Too (small|big)|Unrecognized key|Required$)|expected .* received/;
 
-function sentence(message: string, name: string): string {
-  const text = /^[a-z]/.test(message) ? `${name}: ${message}` : message;
-  return /[.!?]$/.test(text) ? text : `${text}.`;
-}
-
-function cleanParseError(error: unknown): string {
+function cleanParseError(error: unknown, lang: Lang): string {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /Unknown option '([^']+)'/.exec(message);
   if (unknown && /^-\d/.test(unknown[1]!)) return `${unknown[1]} is a negative number; counts and durations cannot be negative.`;
-  if (unknown) return `Unknown option ${unknown[1]}.`;
+  if (unknown) return t(lang, 'errors.unknownOption', { option: unknown[1]! });
   const needsValue = /Option '([^']+)' argument missing/.exec(message);
-  if (needsValue) return `Option ${needsValue[1]!.replace(/^-\w, /, '').replace(/ <value>$/, '')} needs a value.`;
+  if (needsValue) return t(lang, 'errors.needsValue', { option: needsValue[1]!.replace(/^-\w, /, '').replace(/ <value>$/, '') });
   const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(message);
   if (ambiguous) return `Option ${ambiguous[1]!.replace(/^-\w, /, '').replace(/ <value>$/, '')} needs a value; a value starting with "-" must be quoted with the option, e.g. --note="-5 days".`;
   const takesNone = /Option '([^']+)' does not take an argument/.exec(message);
-  if (takesNone) return `Option ${takesNone[1]!.replace(/^-\w, /, '')} is a flag and takes no value.`;
+  if (takesNone) return t(lang, 'errors.isFlag', { option: takesNone[1]!.replace(/^-\w, /, '') });
   // Anything else parseArgs says is still a usage problem; its wording is not shown to people.
   return 'The options could not be read: put each option as --name value, and quote values with spaces.';
 }
 
-function unknownCommand(registry: CommandRegistry, word: string): Reply {
+function unknownCommand(registry: CommandRegistry, word: string, lang: Lang): Reply {
   const words = registry.commands.flatMap((c) => [c.name, ...(c.aliases ?? [])]);
   const guess = closest(word.toLowerCase(), words);
   const near = guess && distance(word.toLowerCase(), guess) <= Math.max(2, Math.floor(word.length / 3));
-  const hint = near ? ` Did you mean \`${registry.find(guess)!.name}\`?` : '';
-  return usage(`Unknown command "${word}".${hint}`, 'help  (lists every command)');
+  const hint = near ? t(lang, 'errors.didYouMean', { name: registry.find(guess)!.name }) : '';
+  return usage(`${t(lang, 'errors.unknownCommand', { word })}${hint}`, t(lang, 'errors.helpUsage'), undefined, lang);
 }
 
 function asJson(reply: Reply): Reply {
@@ -229,9 +228,10 @@ function asJson(reply: Reply): Reply {
   return { ...reply, text: JSON.stringify(payload, null, 2), card: undefined, json: true };
 }
 
-function errorReply(error: unknown, spec: CommandSpec, ctx: CommandContext): Reply {
-  if (error instanceof IncidentNotFoundError || error instanceof CommandRefusedError) return refused(error.message);
-  if (error instanceof InvalidArgumentsError) return usage(error.message, spec.usage, spec.examples[0]);
+function errorReply(error: unknown, spec: CommandSpec, ctx: CommandContext, lang: Lang): Reply {
+  if (error instanceof IncidentNotFoundError) return refused(t(lang, 'errors.notFound', { id: error.incidentId }));
+  if (error instanceof CommandRefusedError) return refused(error.message);
+  if (error instanceof InvalidArgumentsError) return usage(error.message, spec.usage, spec.examples[0], lang);
   ctx.logger.error(`command ${spec.id} failed`, { error: error instanceof Error ? error.stack : String(error) });
-  return refused(`Sorry, \`${spec.name}\` failed unexpectedly; nothing was changed by the failed step. The error was logged for the admin.`);
+  return refused(t(lang, 'errors.failed', { name: spec.name }));
 }

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import { obligationsNow } from '../bot/domain/obligations.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
-import { countdown } from '../bot/deadlines/present.ts';
 import { applyChange } from '../bot/domain/change.ts';
 import { acknowledge, snooze } from '../bot/domain/reminders.ts';
 import type { Incident } from '../bot/model/incident-schema.ts';
@@ -10,10 +9,11 @@ import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
 import { findObligation } from './obligation-names.ts';
-import { languageFor } from '../bot/i18n/index.ts';
+import { languageFor, t, type Lang } from '../bot/i18n/index.ts';
+import { formatCountdown, formatInstant } from '../bot/i18n/format.ts';
+import { askerLanguage } from './asker-language.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
-import { formatInZone } from '../bot/views/format-in-zone.ts';
 import { changeContext, IncidentIdArg, requireIncident } from './shared.ts';
 
 const MINUTE_MS = 60_000;
@@ -26,9 +26,9 @@ export function parseSnoozeDuration(text: string): number {
 }
 
 /** The obligation a user typed (any letter case), or a refusal listing the valid ids. */
-export function resolveObligation(incident: Incident, obligations: readonly Obligation[], typed: string): Obligation {
+export function resolveObligation(incident: Incident, obligations: readonly Obligation[], typed: string, lang: Lang = 'en'): Obligation {
   try {
-    return findObligation(obligations, typed, incident.id);
+    return findObligation(obligations, typed, incident.id, lang);
   } catch (error) {
     // For snooze and ack an unknown notice is a refusal (exit 1), as it always was; the sentence is the same.
     throw error instanceof InvalidArgumentsError ? new CommandRefusedError(error.message) : error;
@@ -38,7 +38,7 @@ export function resolveObligation(incident: Incident, obligations: readonly Obli
 async function load(ctx: CommandContext, id: string, typed: string) {
   const incident = await requireIncident(ctx, id);
   const now = ctx.clock.now();
-  const obligation = resolveObligation(incident, obligationsNow(incident, ctx.rules, now), typed);
+  const obligation = resolveObligation(incident, obligationsNow(incident, ctx.rules, now), typed, languageFor(incident.organization, ctx.language));
   return { incident, now, obligation, zone: incident.organization.timezone };
 }
 
@@ -75,16 +75,17 @@ const snoozeCommand: CommandSpec<SnoozeArgs> = {
     const reason = [args.reason, args.rest].filter(Boolean).join(' ').trim();
     // The Slack reason form allows 1,000 characters; typed reasons are held to the same bound.
     if (reason.length > SNOOZE_REASON_MAX) throw new InvalidArgumentsError(`--reason is ${reason.length.toLocaleString('en-US')} characters; the limit is ${SNOOZE_REASON_MAX.toLocaleString('en-US')}.`);
-    if (Boolean(args.for) === Boolean(args.until)) throw new InvalidArgumentsError('Give either --for <duration> or --until <when>.');
+    if (Boolean(args.for) === Boolean(args.until)) throw new InvalidArgumentsError(t(askerLanguage(ctx), 'confirm.snoozeEither'));
     const { incident, now, obligation: o, zone } = await load(ctx, args.id, args.obligation);
     const until = args.for ? now.getTime() + parseSnoozeDuration(args.for) : Date.parse(parseInstant(args.until!, zone, now, languageFor(incident.organization)));
     // The domain re-checks the deadline on the record as it is when the change is applied.
-    const { incident: updated } = await applyChange(changeContext(ctx), incident.id, snooze({ obligation: o.obligation, untilMs: until, reason, by: ctx.actor.name }, { rules: ctx.rules, now }));
+    const { incident: updated } = await applyChange(changeContext(ctx), incident.id, snooze({ obligation: o.obligation, untilMs: until, reason, by: ctx.actor.name, lang: languageFor(incident.organization, ctx.language) }, { rules: ctx.rules, now }));
     const recorded = updated.snoozes.at(-1)!;
     const untilIso = recorded.until;
-    const local = formatInZone(untilIso, zone);
-    const due = o.dueAt ? ` The deadline does not move: ${formatInZone(o.dueAt, zone)}.` : '';
-    return ok(`${ctx.actor.name} snoozed ${incident.id} ${o.obligation} reminders until ${local} (${recorded.reason}).${due}`, {
+    const lang = languageFor(incident.organization, ctx.language);
+    const at = (iso: string) => formatInstant(iso, zone, lang);
+    const deadline = o.dueAt ? t(lang, 'confirm.snoozeDeadline', { at: at(o.dueAt) }) : '';
+    return ok(t(lang, 'confirm.snoozed', { who: ctx.actor.name, id: incident.id, obligation: o.obligation, until: at(untilIso), reason: recorded.reason, deadline }), {
       visibility: 'channel',
       data: { id: incident.id, obligation: o.obligation, until: untilIso, reason: recorded.reason },
     });
@@ -103,14 +104,15 @@ const ackCommand: CommandSpec<{ id: string; obligation: string }> = {
   args: z.object({ id: IncidentIdArg, obligation: z.string({ error: 'Missing obligation id (see `deadlines <id>`).' }) }),
   async handler(args, ctx) {
     const { incident, now, obligation: o, zone } = await load(ctx, args.id, args.obligation);
-    const { events } = await applyChange(changeContext(ctx), incident.id, acknowledge(o.obligation, { rules: ctx.rules, now }));
+    const { events } = await applyChange(changeContext(ctx), incident.id, acknowledge(o.obligation, { rules: ctx.rules, now }, languageFor(incident.organization, ctx.language)));
     const dueMs = o.dueAt === null ? null : Date.parse(o.dueAt);
     const overdue = dueMs !== null && now.getTime() > dueMs;
-    if (events.length === 0) return ok(`${incident.id} ${o.obligation} was already acknowledged since it became overdue; nothing changed.`, { visibility: 'channel' });
-    const due = o.dueAt ? formatInZone(o.dueAt, zone) : 'no fixed deadline';
-    const text = overdue
-      ? `${ctx.actor.name} acknowledged ${incident.id} ${o.obligation} (overdue since ${due}): no escalation. Overdue reminders continue until it is marked done (\`done ${incident.id} ${o.obligation}\`).`
-      : `${ctx.actor.name} acknowledged ${incident.id} ${o.obligation} (due ${due}${dueMs === null ? '' : `, ${countdown(dueMs, now.getTime(), 'words')}`}). It is not overdue; if it becomes overdue, escalation still applies until someone acknowledges it then.`;
+    const lang = languageFor(incident.organization, ctx.language);
+    const words = { who: ctx.actor.name, id: incident.id, obligation: o.obligation };
+    if (events.length === 0) return ok(t(lang, 'confirm.alreadyAcked', words), { visibility: 'channel' });
+    const due = o.dueAt ? formatInstant(o.dueAt, zone, lang) : t(lang, 'confirm.noFixedDeadline');
+    const left = dueMs === null ? '' : `, ${formatCountdown(dueMs, now.getTime(), lang, 'words')}`;
+    const text = t(lang, overdue ? 'confirm.ackOverdue' : 'confirm.ackEarly', { ...words, due, left });
     return ok(text, { visibility: 'channel', data: { id: incident.id, obligation: o.obligation, overdue } });
   },
 };

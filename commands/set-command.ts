@@ -6,7 +6,8 @@ import { InvalidArgumentsError } from '../bot/errors.ts';
 import { FIELDS, resolveField } from './fields.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
-import { factLabel, factValue } from '../bot/views/fact-words.ts';
+import { factLabelIn, factValueIn } from '../bot/views/fact-words-lang.ts';
+import { languageFor, t, type Lang } from '../bot/i18n/index.ts';
 import { changeContext, IncidentIdArg, requireIncident, withWarnings } from './shared.ts';
 
 const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
@@ -34,13 +35,23 @@ const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
     const applied = await applyChange(changeContext(ctx), args.id, setFact(resolved.path, value, ctx.clock.now()));
     // The reply quotes what the timeline recorded, so a concurrent `set` never sees an old value quoted back.
     const recorded = applied.events[0];
-    if (!recorded) return ok(`${args.id}: ${factLabel(resolved.path)} is already ${factValue(value)}; nothing changed.`);
-    return ok(withWarnings(`${applied.incident.id} ${recorded.text}. Recorded on the timeline; \`deadlines ${applied.incident.id}\` shows the recomputed clocks.`, applied.warnings));
+    const lang = languageFor(applied.incident.organization, ctx.language);
+    const label = factLabelIn(resolved.path, lang);
+    if (!recorded) return ok(t(lang, 'set.unchanged', { id: args.id, label, value: factValueIn(resolved.path, value, lang) }));
+    if (lang === 'en') return ok(withWarnings(`${applied.incident.id} ${recorded.text}. Recorded on the timeline; \`deadlines ${applied.incident.id}\` shows the recomputed clocks.`, applied.warnings));
+    // The timeline keeps the record's English; the answer says the change in the reader's words.
+    const change = recorded.changes?.[0];
+    const text = t(lang, 'set.changed', { id: applied.incident.id, label, from: factValueIn(resolved.path, change?.from, lang), to: factValueIn(resolved.path, change?.to, lang) });
+    return ok([text, ...applied.warnings.map((w) => t(lang, 'set.warning', { text: w }))].join('\n'));
   },
 };
 
 /** `set`, with its field table in the help text. */
 export const setCommands: CommandSpec[] = [setCommand];
 
-/** Lines describing every settable field, for `help set`. */
-export const fieldHelp = (): string[] => FIELDS.map((f) => `  ${f.path}${f.aliases.length ? ` (${f.aliases.join(', ')})` : ''}: ${f.help}`);
+/** The catalogue key of a field's `help set` line: `affected.byJurisdiction.<JUR>` → `help.field.affected_byJurisdiction_JUR`. */
+export const fieldHelpKey = (path: string): string => `help.field.${path.replace(/\./g, '_').replace(/[<>]/g, '')}`;
+
+/** Lines describing every settable field, for `help set`, in `lang`. */
+export const fieldHelp = (lang: Lang = 'en'): string[] =>
+  FIELDS.map((f) => `  ${f.path}${f.aliases.length ? ` (${f.aliases.join(', ')})` : ''}: ${t(lang, fieldHelpKey(f.path), { defaultValue: f.help })}`);

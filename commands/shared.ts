@@ -4,6 +4,7 @@ import type { ChangeContext } from '../bot/domain/change.ts';
 import type { Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
 import { IncidentNotFoundError } from '../bot/errors.ts';
+import { t, type Lang } from '../bot/i18n/index.ts';
 
 /** Accepts BR-12, br-12, BR12 or 12 and normalizes to BR-12. */
 export const IncidentIdArg = z
@@ -24,9 +25,9 @@ export function changeContext(ctx: CommandContext): ChangeContext {
   return { store: ctx.store, actor: ctx.actor, now: ctx.clock.now() };
 }
 
-/** A reply text followed by the warnings a change raised (allowed, but likely a mistake). */
-export function withWarnings(text: string, warnings: readonly string[]): string {
-  return warnings.length ? `${text}\n${warnings.map((w) => `Warning: ${w}`).join('\n')}` : text;
+/** A reply text followed by the warnings a change raised (allowed, but likely a mistake), labelled in `lang`. */
+export function withWarnings(text: string, warnings: readonly string[], lang: Lang = 'en'): string {
+  return warnings.length ? `${text}\n${warnings.map((w) => t(lang, 'set.warning', { text: w })).join('\n')}` : text;
 }
 
 /** Yes/no words users type, as booleans. */

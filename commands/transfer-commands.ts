@@ -1,4 +1,6 @@
 // `import`: an incident from the JSON import format (the export's JSON is a superset of it).
+import { languageFor, t, translator } from '../bot/i18n/index.ts';
+import { askerLanguage } from './asker-language.ts';
 import { z } from 'zod';
 import { applyCreate } from '../bot/domain/change.ts';
 import { importIncident } from '../bot/domain/incident.ts';
@@ -13,15 +15,16 @@ import { changeContext, withWarnings } from './shared.ts';
 async function readSource(source: string, ctx: CommandContext): Promise<string> {
   // Pasted JSON of any shape is parsed (and refused in words), never taken for a file name.
   if (/^\s*[{["]/.test(source)) return source;
-  if (!ctx.readFile) throw new CommandRefusedError('From chat, paste the incident JSON after `import`; file paths work in the terminal only.');
+  const tr = translator(askerLanguage(ctx));
+  if (!ctx.readFile) throw new CommandRefusedError(tr('confirm.importFromChat'));
   try {
     return await ctx.readFile(source);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (!code) throw new CommandRefusedError(`Cannot import ${source}: ${(error as Error).message}`);
-    const why = code === 'ENOENT' ? 'there is no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : 'it could not be read';
+    const why = tr(`confirm.importWhy.${['ENOENT', 'EISDIR', 'EACCES'].includes(code) ? code : 'other'}`);
     const named = source.length > 80 ? `${source.slice(0, 80)}…` : source;
-    throw new InvalidArgumentsError(`Cannot import "${named}": ${why}. Give the path of an incident JSON file, or paste the JSON itself.`);
+    throw new InvalidArgumentsError(tr('confirm.importCannot', { named, why }));
   }
 }
 
@@ -37,10 +40,12 @@ const importCommand: CommandSpec<{ source: string }> = {
   async handler(args, ctx) {
     const text = await readSource(args.source, ctx);
     const parsed = parseImport(text);
-    if (!parsed.ok) throw new InvalidArgumentsError(`The import was refused, nothing was created:\n- ${parsed.problems.join('\n- ')}`);
+    // Each problem names a field of the import format as written (English, like the format itself).
+    if (!parsed.ok) throw new InvalidArgumentsError([t(askerLanguage(ctx), 'confirm.importRefused'), ...parsed.problems.map((p) => `- ${p}`)].join('\n'));
     const facts = guardImportFacts(parsed.facts, ctx.config.phiGuard);
     const { incident: created, warnings } = await applyCreate(changeContext(ctx), importIncident(facts, parsed.ignored, ctx.clock.now()));
-    return ok(withWarnings(`Imported as ${created.id}: ${created.title}.`, warnings), { data: { id: created.id } });
+    const lang = languageFor(created.organization, ctx.language);
+    return ok(withWarnings(t(lang, 'confirm.imported', { id: created.id, title: created.title }), warnings, lang), { data: { id: created.id } });
   },
 };
 

@@ -2,6 +2,7 @@
 import type { types } from '@slack/bolt';
 import type { Reply } from '../../bot/reply.ts';
 import { replyToBlocks } from './render-blocks.ts';
+import { t } from '../../bot/i18n/index.ts';
 
 /** action_id of the Home tab's "New incident" button. */
 export const OPEN_NEW_ACTION = 'breach_open_new';
@@ -10,12 +11,14 @@ const HOME_MAX_BLOCKS = 100;
 
 /** The Home tab for one user from the `list` reply and, optionally, the `due` reply. */
 export function homeView(list: Reply, due?: Reply): types.HomeView {
+  // The tab's own words follow the user's answers (the `list` reply says its language).
+  const lang = list.lang ?? due?.lang ?? 'en';
   const intro: types.KnownBlock[] = [
     { type: 'header', text: { type: 'plain_text', text: 'breachdesk', emoji: true } },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: 'Breach incidents and every legal notification deadline. Type `/breach help` in any channel for all commands.' },
-      accessory: { type: 'button', text: { type: 'plain_text', text: 'New incident' }, action_id: OPEN_NEW_ACTION, style: 'primary' },
+      text: { type: 'mrkdwn', text: t(lang, 'surface.homeIntro') },
+      accessory: { type: 'button', text: { type: 'plain_text', text: t(lang, 'surface.newIncident') }, action_id: OPEN_NEW_ACTION, style: 'primary' },
     },
     { type: 'divider' },
   ];

@@ -1,6 +1,7 @@
 // The one pure renderer from the neutral Reply to a Slack message: Block Kit within Slack's limits, plus a text fallback.
 import type { types } from '@slack/bolt';
 import type { Reply, ReplyButton, ReplyField, ReplySection } from '../../bot/reply.ts';
+import { t } from '../../bot/i18n/index.ts';
 import { mapReplyText, visibleText } from '../safe-text.ts';
 import { clip, escapeMrkdwn, splitText } from './mrkdwn.ts';
 import { detailsMenus, footnoteBlocks, listGroups } from './render-list.ts';
@@ -69,7 +70,7 @@ export function replyToBlocks(original: Reply, options: RenderOptions = {}): Sla
     noun = nounFor(options.source);
   } else {
     groups = textSections(reply, ids.esc).map((b) => [b]);
-    noun = { one: 'part of the answer', many: 'parts of the answer' };
+    noun = 'part';
   }
   head = head.slice(0, max - 2);
   tail = tail.slice(0, Math.max(0, max - head.length - 2));
@@ -86,11 +87,13 @@ export function replyToBlocks(original: Reply, options: RenderOptions = {}): Sla
   }
   const notes: string[] = [];
   const omitted = groups.length - shown;
+  const lang = reply.lang ?? 'en';
   if (omitted > 0) {
     const command = fullCommand(options.source);
-    notes.push(`… ${omitted} more ${omitted === 1 ? noun.one : noun.many}${command ? `: use ${command}` : ' not shown'}.`);
+    const words = { count: omitted, noun: t(lang, `surface.noun.${noun}`, { count: omitted }) };
+    notes.push(command ? t(lang, 'surface.moreUse', { ...words, command }) : t(lang, 'surface.moreHidden', words));
   }
-  if (ids.dropped > 0) notes.push(`${ids.dropped} button${ids.dropped === 1 ? '' : 's'} too long to show; type the command instead.`);
+  if (ids.dropped > 0) notes.push(t(lang, 'surface.buttonsDropped', { count: ids.dropped }));
   const blocks = [...head, ...placed, ...tail];
   if (notes.length > 0) blocks.splice(head.length + placed.length, 0, context(notes.join(' ')));
   return { text, blocks };
@@ -185,10 +188,8 @@ function intendedMentions(reply: Reply): string[] {
   return typeof mention === 'string' ? [mention] : [];
 }
 
-interface Noun {
-  one: string;
-  many: string;
-}
+/** What the cut items are called (a catalogue key under surface.noun). */
+type Noun = 'obligation' | 'incident' | 'section' | 'part';
 
 /** The producing command with `--json`, in backticks, for "see everything" hints. */
 function fullCommand(source: string | undefined): string | undefined {
@@ -198,7 +199,7 @@ function fullCommand(source: string | undefined): string | undefined {
 
 function nounFor(source: string | undefined): Noun {
   const word = source?.trim().split(/\s+/)[0]?.toLowerCase();
-  if (word === 'deadlines' || word === 'due') return { one: 'obligation', many: 'obligations' };
-  if (word === 'list' || word === 'ls' || word === 'incidents') return { one: 'incident', many: 'incidents' };
-  return { one: 'section', many: 'sections' };
+  if (word === 'deadlines' || word === 'due') return 'obligation';
+  if (word === 'list' || word === 'ls' || word === 'incidents') return 'incident';
+  return 'section';
 }

@@ -1,5 +1,6 @@
 // Pure renderer from the neutral Reply to an Adaptive Card (schema 1.5, the newest Teams renders) plus its text fallback.
 import type { Reply, ReplyButton, ReplyCard, ReplyField, ReplySection } from '../../bot/reply.ts';
+import { t } from '../../bot/i18n/index.ts';
 import { footnoteElements, listElements, listSize, moreAction } from './render-list.ts';
 import { mapReplyText } from '../safe-text.ts';
 import { teamsText } from './teams-text.ts';
@@ -70,7 +71,7 @@ function buildCard(reply: Reply, card: ReplyCard, shownSections: number, shownIt
     const hidden = sections.length - shownSections;
     body.push({
       type: 'TextBlock', wrap: true, weight: 'Bolder', color: 'Warning', separator: true,
-      text: `…and ${hidden} more not shown: a Teams card has limited room. Narrow the command to see them.`,
+      text: t(reply.lang ?? 'en', 'surface.teamsHidden', { count: hidden }),
     });
   }
   body.push(...footnoteElements(card, ids));

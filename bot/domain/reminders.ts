@@ -1,5 +1,6 @@
 // `snooze` and `ack`, and the scheduler's re-check of snoozes: the business rules around reminders.
-import { countdown } from '../deadlines/present.ts';
+import { formatCountdown, formatInstant } from '../i18n/format.ts';
+import { translator, type Lang } from '../i18n/index.ts';
 import { isoInZone } from '../deadlines/time.ts';
 import type { Obligation } from '../deadlines/types.ts';
 import type { Incident } from '../model/incident-schema.ts';
@@ -13,41 +14,45 @@ const DAY_MS = 86_400_000;
 // Without a deadline ("without undue delay") a snooze still may not silence an obligation for long.
 export const MAX_OPEN_ENDED_SNOOZE_MS = 7 * DAY_MS;
 
-/** Why this obligation gets no reminders at all (so cannot be snoozed), or undefined. */
-export function noRemindersReason(o: Obligation, zone: string): string | undefined {
-  if (o.kind === 'on_request') return `${o.obligation} is owed only on request; it gets no reminders.`;
-  if (o.status === 'done') return `${o.obligation} is already done${o.doneAt ? ` (${formatInZone(o.doneAt, zone)})` : ''}; it gets no reminders.`;
-  if (o.status === 'tolled') return `${o.obligation} is delayed by law enforcement${o.tolledUntil ? ` until ${formatInZone(o.tolledUntil, zone)}` : ''}; it gets no reminders until then.`;
-  if (!REMINDED_STATUSES.has(o.status)) return `${o.obligation} is ${o.status.replace('_', ' ')}; it gets no reminders.`;
+/** Why this obligation gets no reminders at all (so cannot be snoozed), or undefined; said in `lang`. */
+export function noRemindersReason(o: Obligation, zone: string, lang: Lang = 'en'): string | undefined {
+  const tr = translator(lang);
+  const at = (iso: string) => formatInstant(iso, zone, lang);
+  const obligation = o.obligation;
+  if (o.kind === 'on_request') return tr('refusal.onRequest', { obligation });
+  if (o.status === 'done') return tr('refusal.alreadyDone', { obligation, when: o.doneAt ? ` (${at(o.doneAt)})` : '' });
+  if (o.status === 'tolled') return tr('refusal.tolled', { obligation, until: o.tolledUntil ? tr('refusal.tolledUntil', { at: at(o.tolledUntil) }) : '' });
+  if (!REMINDED_STATUSES.has(o.status)) return tr('refusal.notReminded', { obligation, status: tr(`status.${o.status}`) });
   return undefined;
 }
 
-/** Why a snooze of `o` until `untilMs` is refused at `now`, or undefined when the snooze command accepts it. */
-export function snoozeRefusal(incident: Incident, o: Obligation, untilMs: number, now: Date): string | undefined {
+/** Why a snooze of `o` until `untilMs` is refused at `now`, or undefined when the snooze command accepts it; said in `lang`. */
+export function snoozeRefusal(incident: Incident, o: Obligation, untilMs: number, now: Date, lang: Lang = 'en'): string | undefined {
+  const tr = translator(lang);
   const zone = incident.organization.timezone;
-  const none = noRemindersReason(o, zone);
+  const none = noRemindersReason(o, zone, lang);
   if (none) return none;
-  if (untilMs <= now.getTime()) return 'The snooze must end in the future.';
-  if (o.dueAt === null) {
-    return untilMs - now.getTime() > MAX_OPEN_ENDED_SNOOZE_MS ? `${o.obligation} has no fixed deadline ("without undue delay"); snooze it for at most 7 days.` : undefined;
-  }
+  if (untilMs <= now.getTime()) return tr('refusal.future');
+  if (o.dueAt === null) return untilMs - now.getTime() > MAX_OPEN_ENDED_SNOOZE_MS ? tr('refusal.openEnded', { obligation: o.obligation }) : undefined;
   const dueMs = Date.parse(o.dueAt);
   if (now.getTime() > dueMs) {
-    return `${o.obligation} is overdue (${countdown(dueMs, now.getTime(), 'words')}); it cannot be snoozed. Mark it done, or \`ack ${incident.id} ${o.obligation}\` to stop the escalation.`;
+    return tr('refusal.overdue', { obligation: o.obligation, id: incident.id, span: formatCountdown(dueMs, now.getTime(), lang, 'words') });
   }
   if (untilMs > dueMs) {
-    return `A snooze may not run past the deadline: ${o.obligation} is due ${formatInZone(o.dueAt, zone)}. Snooze --until "${formatInZone(o.dueAt, zone).slice(0, 16)}" at the latest.`;
+    // --until is typed in the organization's usual form (ISO-like in English, day first in French), without the zone name.
+    const at = formatInstant(o.dueAt, zone, lang);
+    return tr('refusal.pastDeadline', { obligation: o.obligation, at, latest: at.slice(0, 16) });
   }
   return undefined;
 }
 
 /** Snooze the reminders of an obligation until `untilMs`, checked against its deadline on the current record; a reason is required. */
-export const snooze = (intent: { obligation: string; untilMs: number; reason: string; by: string }, rc: RuleContext) => (current: Incident): Decision => {
+export const snooze = (intent: { obligation: string; untilMs: number; reason: string; by: string; lang?: Lang }, rc: RuleContext) => (current: Incident): Decision => {
   const { untilMs, reason, by } = intent;
   const now = rc.now;
   const o = currentObligation(current, intent.obligation, rc);
-  if (!reason.trim()) throw new CommandRefusedError('A snooze needs a reason (--reason "…"); it is written to the incident timeline.');
-  const refusal = snoozeRefusal(current, o, untilMs, now);
+  if (!reason.trim()) throw new CommandRefusedError(translator(intent.lang ?? 'en')('refusal.needsReason'));
+  const refusal = snoozeRefusal(current, o, untilMs, now, intent.lang);
   if (refusal) throw new CommandRefusedError(refusal);
   const zone = current.organization.timezone;
   const until = isoInZone(untilMs, zone);
@@ -62,11 +67,11 @@ export const snooze = (intent: { obligation: string; untilMs: number; reason: st
 };
 
 /** Acknowledge an obligation's reminder: stops an overdue escalation; nothing recorded when already acknowledged since overdue. */
-export const acknowledge = (obligation: string, rc: RuleContext) => (current: Incident): Decision => {
+export const acknowledge = (obligation: string, rc: RuleContext, lang: Lang = 'en') => (current: Incident): Decision => {
   const now = rc.now;
   const o = currentObligation(current, obligation, rc);
   const zone = current.organization.timezone;
-  if (o.status === 'done' || o.status === 'not_applicable') throw new CommandRefusedError(noRemindersReason(o, zone)!);
+  if (o.status === 'done' || o.status === 'not_applicable') throw new CommandRefusedError(noRemindersReason(o, zone, lang)!);
   const dueMs = o.dueAt === null ? null : Date.parse(o.dueAt);
   const overdue = dueMs !== null && now.getTime() > dueMs;
   if (overdue && handledSince(current, o.obligation, dueMs, now.getTime())) return unchanged(current);

@@ -1,4 +1,8 @@
 // English messages. Add a namespace per topic; fr.ts must have the same keys (the type checker enforces it).
+// The commands' answers and help live in answers-en.ts and help-en.ts (same pattern, spread in below).
+import { answersEn } from './answers-en.ts';
+import { helpEn } from './help-en.ts';
+import type { Widen } from './widen.ts';
 
 /** The English catalogue; its shape is the shape every language must fill. */
 export const en = {
@@ -132,9 +136,9 @@ export const en = {
     tolledUntil: 'Law-enforcement delay until {{at}}',
     obligationId: 'Obligation id',
   },
+  ...answersEn,
+  ...helpEn,
 } as const;
 
-/** Deep-widen literal strings to string, keeping the keys: what every other language must provide. */
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 /** The shape of a complete catalogue. */
 export type Catalogue = Widen<typeof en>;

@@ -1,5 +1,7 @@
 // Messages en français : mêmes clés que en.ts (le typage l'impose).
 import type { Catalogue } from './en.ts';
+import { answersFr } from './answers-fr.ts';
+import { helpFr } from './help-fr.ts';
 
 /** Le catalogue français. */
 export const fr: Catalogue = {
@@ -133,4 +135,6 @@ export const fr: Catalogue = {
     tolledUntil: 'Suspension demandée par les autorités jusqu’au {{at}}',
     obligationId: 'Identifiant',
   },
+  ...answersFr,
+  ...helpFr,
 };

@@ -6,6 +6,7 @@ import { addDaysToDate, isoInZone, localDate } from '../deadlines/time.ts';
 import type { Obligation } from '../deadlines/types.ts';
 import { asObligation, type DeadlineIndex } from '../deadlines/deadline-index.ts';
 import type { ChannelTarget } from '../ports.ts';
+import { languageFor, translator, type Lang } from '../i18n/index.ts';
 import { channelLabel, deliveryKey, type PendingRecord } from './plan.ts';
 import { atLocalTime } from './policy.ts';
 import { REMINDED_STATUSES } from './steps.ts';
@@ -53,11 +54,14 @@ export function planDailyDigest(incident: Incident, config: DigestConfig, now: D
   return { sends, nextAt: tomorrow };
 }
 
-/** When today's portfolio digest is due: local time in the zone of the lowest-numbered open incident (UTC when none is open). */
-export function portfolioSlot(holder: Incident | undefined, config: DigestConfig, now: Date): { zone: string; day: string; fireAt: number; nextAt: number; holder: Incident | undefined } {
+/**
+ * When today's portfolio digest is due: local time in the zone of the lowest-numbered open incident (UTC when none is
+ * open); `lang` is that organization's language, the one the digest should be written in (pass it to portfolioReply).
+ */
+export function portfolioSlot(holder: Incident | undefined, config: DigestConfig, now: Date): { zone: string; day: string; fireAt: number; nextAt: number; holder: Incident | undefined; lang: Lang } {
   const zone = holder?.organization.timezone ?? 'UTC';
   const day = localDate(now.getTime(), zone);
-  return { zone, day, fireAt: atLocalTime(day, config.localTime, zone), nextAt: atLocalTime(addDaysToDate(day, 1), config.localTime, zone), holder };
+  return { zone, day, fireAt: atLocalTime(day, config.localTime, zone), nextAt: atLocalTime(addDaysToDate(day, 1), config.localTime, zone), holder, lang: languageFor(holder?.organization) };
 }
 
 /** The portfolio digest's delivery record, kept in the holder incident's log so a restart does not repeat it. */
@@ -87,43 +91,68 @@ const WEEK_MS = 7 * 86_400_000;
 export interface PortfolioRow {
   due: number;
   overdue: boolean;
+  /** The line in English (kept for callers that print rows themselves). */
   line: string;
+  /** What the line says, to write it in the digest's language. */
+  notice?: { incidentId: string; zone: string; obligation: Obligation };
+  /** The incident's organization's language, when the row was made from the incident itself. */
+  lang?: Lang;
 }
 
 /** An incident's lines for the portfolio digest: its notices overdue or due within 7 days (only lines are kept, so a
  * large store is summarized one incident at a time). */
 export function portfolioRows(incident: Incident, obligations: readonly Obligation[], now: Date): PortfolioRow[] {
   const at = now.getTime();
+  const zone = incident.organization.timezone;
   return obligations
     .filter((o) => REMINDED_STATUSES.has(o.status) && o.dueAt !== null && Date.parse(o.dueAt) <= at + WEEK_MS)
-    .map((o) => ({ due: Date.parse(o.dueAt!), overdue: Date.parse(o.dueAt!) < at, line: `${incident.id} · ${obligationLine(o, incident.organization.timezone, now)}` }));
+    .map((o) => ({
+      due: Date.parse(o.dueAt!), overdue: Date.parse(o.dueAt!) < at, line: `${incident.id} · ${obligationLine(o, zone, now)}`,
+      notice: { incidentId: incident.id, zone, obligation: o }, lang: languageFor(incident.organization),
+    }));
 }
 
 /** The portfolio digest's lines and open-incident count from the deadline index (no engine run per incident). */
 export async function indexedPortfolio(deadlines: DeadlineIndex, now: Date): Promise<{ rows: PortfolioRow[]; open: number }> {
   const at = now.getTime();
   const listing = await deadlines.dueBy({ now, horizon: at + WEEK_MS, accept: (item) => REMINDED_STATUSES.has(item.status) });
-  const rows = listing.items.map((d) => ({ due: d.item.dueMs, overdue: d.item.dueMs < at, line: `${d.entry.id} · ${obligationLine(asObligation(d), d.entry.zone, now)}` }));
+  const rows = listing.items.map((d): PortfolioRow => {
+    const o = asObligation(d);
+    return { due: d.item.dueMs, overdue: d.item.dueMs < at, line: `${d.entry.id} · ${obligationLine(o, d.entry.zone, now)}`, notice: { incidentId: d.entry.id, zone: d.entry.zone, obligation: o } };
+  });
   return { rows, open: listing.open };
 }
 
-/** "Due in the next 7 days, all incidents": overdue first, then by due instant. */
-export function portfolioReply(rows: readonly PortfolioRow[], openCount: number, now: Date, zone: string): Reply {
+/**
+ * The digest's language when the caller names none: French when every listed row comes from a French organization,
+ * English otherwise (the privacy office of a mixed portfolio reads English; rows from the deadline index carry no
+ * organization, so they read English unless the caller passes the office's language).
+ */
+export function portfolioLanguage(rows: readonly PortfolioRow[]): Lang {
+  return rows.length > 0 && rows.every((r) => r.lang === 'fr') ? 'fr' : 'en';
+}
+
+/** "Due in the next 7 days, all incidents": overdue first, then by due instant, in `lang`. */
+export function portfolioReply(rows: readonly PortfolioRow[], openCount: number, now: Date, zone: string, lang: Lang = portfolioLanguage(rows)): Reply {
+  const tr = translator(lang);
   const at = now.getTime();
   const sorted = [...rows].sort((a, b) => a.due - b.due);
-  const overdue = sorted.filter((r) => r.overdue).map((r) => r.line);
-  const soon = sorted.filter((r) => !r.overdue).map((r) => r.line);
-  const title = `Portfolio digest ${localDate(at, zone)}: due in the next 7 days, all incidents`;
+  const line = (r: PortfolioRow) => (r.notice ? `${r.notice.incidentId} · ${obligationLine(r.notice.obligation, r.notice.zone, now, lang)}` : r.line);
+  const overdue = sorted.filter((r) => r.overdue).map(line);
+  const soon = sorted.filter((r) => !r.overdue).map(line);
+  const day = localDate(at, zone);
+  const shownDay = lang === 'fr' ? day.split('-').reverse().join('/') : day;
+  const title = tr('digest.title', { day: shownDay });
   const sections = [
-    { heading: `Overdue (${overdue.length})`, text: overdue.join('\n') || 'none' },
-    { heading: `Due in the next 7 days (${soon.length})`, text: soon.join('\n') || 'none' },
+    { heading: tr('digest.overdue', { count: overdue.length }), text: overdue.join('\n') || tr('common.none') },
+    { heading: tr('digest.soon', { count: soon.length }), text: soon.join('\n') || tr('common.none') },
   ];
-  const count = `${openCount} open incident${openCount === 1 ? '' : 's'}`;
+  const count = tr('due.across', { count: openCount });
   return {
     outcome: 'ok',
     visibility: 'channel',
-    text: [title, count, ...sections.flatMap((s) => [`${s.heading}:`, ...s.text.split('\n').map((l) => `  ${l}`)])].join('\n'),
-    card: { title, subtitle: count, sections, footer: `Digest day in ${zone}` },
-    data: { kind: 'portfolio', day: localDate(at, zone), overdue: overdue.length, dueSoon: soon.length },
+    text: [title, count, ...sections.flatMap((s) => [`${s.heading}${lang === 'fr' ? ' :' : ':'}`, ...s.text.split('\n').map((l) => `  ${l}`)])].join('\n'),
+    card: { title, subtitle: count, sections, footer: tr('digest.footer', { zone }) },
+    data: { kind: 'portfolio', day, overdue: overdue.length, dueSoon: soon.length },
   };
 }

@@ -10,7 +10,7 @@ import { translator, type Lang } from '../i18n/index.ts';
 export const NEXT_WITH_ACTIONS = 3;
 
 /** Status → icon and tone; an unknown status (a newer engine) reads as needing attention rather than vanishing. */
-const STATUS_LOOK: Record<string, { icon: string; tone: ReplyTone }> = {
+export const STATUS_LOOK: Record<string, { icon: string; tone: ReplyTone }> = {
   overdue: { icon: '🔴', tone: 'attention' },
   due_soon: { icon: '🟠', tone: 'warning' },
   pending: { icon: '🔵', tone: 'default' },
@@ -20,7 +20,8 @@ const STATUS_LOOK: Record<string, { icon: string; tone: ReplyTone }> = {
   done: { icon: '✔️', tone: 'good' },
   not_applicable: { icon: '➖', tone: 'subtle' },
 };
-const BADGE: Record<string, string> = { verified_primary_text: '✅', verified_secondary: '☑️', unverified: '⚠️' };
+/** Verification level → badge. */
+export const BADGE: Record<string, string> = { verified_primary_text: '✅', verified_secondary: '☑️', unverified: '⚠️' };
 
 /** One notice as the view shows it. */
 export interface DeadlineLine {
@@ -175,7 +176,7 @@ function lineFor(
 }
 
 /** When it is due, in words and in the organization's zone. */
-function dueWords(o: Obligation, lang: Lang, fmt: (iso: string) => string): string {
+export function dueWords(o: Obligation, lang: Lang, fmt: (iso: string) => string): string {
   const tr = translator(lang);
   if (o.status === 'done' && o.doneAt) return tr('deadlines.sentAt', { at: fmt(o.doneAt) });
   if (o.dueAt === null) return o.kind === 'on_request' ? tr('deadlines.onRequest') : o.status === 'needs_facts' ? tr('deadlines.needsFacts') : tr('deadlines.noFixed');
@@ -194,7 +195,8 @@ function shortDue(o: Obligation, lang: Lang, fmt: (iso: string) => string): stri
 }
 
 // A long recipient keeps its head: "each affected individual (next of kin …)" reads as "each affected individual".
-function shortRecipient(recipient: string): string {
+/** A recipient short enough for one line. */
+export function shortRecipient(recipient: string): string {
   if (recipient.length <= 60) return recipient;
   const head = recipient.replace(/\s*\(.*$/, '');
   return head.length > 0 && head.length <= 60 ? head : `${recipient.slice(0, 59)}…`;

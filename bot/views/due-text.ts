@@ -1,10 +1,10 @@
-// When an obligation is due, in words and in the organization's zone.
+// When an obligation is due, in words and in the organization's zone, in the reader's language.
 import type { Obligation } from '../deadlines/types.ts';
-import { formatInZone } from './format-in-zone.ts';
+import { formatInstant } from '../i18n/format.ts';
+import type { Lang } from '../i18n/index.ts';
+import { dueWords } from './deadlines-view.ts';
 
-/** When an obligation is due, in the organization's zone. */
-export function dueText(o: Obligation, zone: string): string {
-  if (o.dueAt === null) return o.kind === 'none_fixed' ? 'without undue delay (no fixed deadline)' : 'no fixed deadline';
-  const at = formatInZone(o.dueAt, zone);
-  return o.kind === 'immediate' ? `immediately (at the latest ${at})` : at;
+/** When an obligation is due, in the organization's zone: the deadlines view's words ("immediately, at the latest …"). */
+export function dueText(o: Obligation, zone: string, lang: Lang = 'en'): string {
+  return dueWords(o, lang, (iso) => formatInstant(iso, zone, lang));
 }

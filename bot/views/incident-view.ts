@@ -16,7 +16,7 @@ export function incidentFacts(i: Incident, lang: Lang = languageFor(i.organizati
   const jurisdictions = Object.entries(i.affected.byJurisdiction).map(([j, n]) => `${j} ${num(n)}`).join(', ');
   const fields: ReplyField[] = [
     { label: tr('facts.status'), value: tr(`facts.incidentStatus.${i.status}`) },
-    { label: tr('facts.organization'), value: `${i.organization.name} (${i.organization.role.replace(/_/g, ' ')}, ${i.organization.country}, ${tz})` },
+    { label: tr('facts.organization'), value: `${i.organization.name} (${tr(`show.orgRole.${i.organization.role}`, { defaultValue: i.organization.role.replace(/_/g, ' ') })}, ${i.organization.country}, ${tz})` },
     { label: tr('facts.discovered'), value: when(i.discoveredAt) },
     { label: tr('facts.affected'), value: `${num(i.affected.total)}${jurisdictions ? ` (${jurisdictions})` : ''}` },
     { label: tr('facts.phi'), value: `${yesNo(i.phiInvolved)} / ${yesNo(i.dataEncrypted)}` },
@@ -41,35 +41,33 @@ export function incidentFacts(i: Incident, lang: Lang = languageFor(i.organizati
 }
 
 /** The latest timeline entries, oldest first, as lines. */
-export function recentTimeline(i: Incident, count = RECENT): string[] {
-  const lang = languageFor(i.organization);
+export function recentTimeline(i: Incident, count = RECENT, lang: Lang = languageFor(i.organization)): string[] {
   return i.timeline.slice(-count).map((e) => `${formatInstant(e.at, i.organization.timezone, lang)} · ${e.actor.name} (${e.actor.platform}) · ${e.text}`);
 }
 
-/** The `show` reply. */
-export function describeIncident(i: Incident): Reply {
-  const facts = incidentFacts(i);
-  const recent = recentTimeline(i);
+/** The `show` reply, in `lang` (default: the organization's language). */
+export function describeIncident(i: Incident, lang: Lang = languageFor(i.organization)): Reply {
+  const tr = translator(lang);
+  const facts = incidentFacts(i, lang);
+  const recent = recentTimeline(i, RECENT, lang);
+  const heading = tr('summary.timeline', { count: i.timeline.length });
   const text = [
     `${i.id} · ${i.title}`,
-    ...facts.map((f) => `  ${f.label}: ${f.value}`),
-    `  Recent timeline (${plural(i.timeline.length, 'entry', 'entries')}):`,
+    ...facts.map((f) => `  ${f.label}${lang === 'fr' ? ' : ' : ': '}${f.value}`),
+    `  ${heading}${lang === 'fr' ? ' :' : ':'}`,
     ...recent.map((l) => `    ${l}`),
   ].join('\n');
   return ok(text, {
+    lang,
     card: {
       title: `${i.id} · ${i.title}`,
       fields: facts,
-      sections: [{ heading: `Recent timeline (${plural(i.timeline.length, 'entry', 'entries')})`, text: recent.join('\n') || 'empty' }],
+      sections: [{ heading, text: recent.join('\n') || tr('summary.empty') }],
       buttons: [
-        { label: 'Deadlines', command: `deadlines ${i.id}`, style: 'primary' },
-        { label: 'Export', command: `export ${i.id} --format md` },
+        { label: tr('summary.deadlines'), command: `deadlines ${i.id}`, style: 'primary' },
+        { label: tr('show.export'), command: `export ${i.id} --format md` },
       ],
     },
     data: i,
   });
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }

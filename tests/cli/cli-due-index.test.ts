@@ -40,8 +40,10 @@ describe('one-shot due and the index beside the store', () => {
     expect(hipaaRow(run(dir, ['--now', '2025-04-21T13:00:00Z', 'due', '--json']).stdout).map((r) => r.incident)).toEqual(['BR-2']);
     const text = run(dir, ['--now', '2025-04-21T13:00:00Z', 'due']).stdout;
     expect(text).toMatch(/^Due within 7 days across 2 open incidents/);
-    expect(text).toContain(`BR-2 [DUE SOON] ${HIPAA}`);
-    expect(text).not.toContain(`BR-1 [DUE SOON] ${HIPAA}`);
+    // A line reads like the deadlines view; the obligation id is there only as the handle for `done`.
+    expect(text).toMatch(/^BR-2 · 🟠 due soon · each affected individual/m);
+    expect(text).toContain(`when sent: \`done BR-2 ${HIPAA}\``);
+    expect(text).not.toContain(`done BR-1 ${HIPAA}`);
   });
 
   it('a damaged index file changes nothing in the answer', () => {

@@ -57,7 +57,7 @@ describe('a record stored with year 9999 (before the range check)', () => {
     t.clock.set('2025-04-15T12:00:00Z');
     const reply = await t.say('due');
     expect(reply.outcome).toBe('ok');
-    expect(reply.text).toContain('BR-1 [DUE SOON] US-HIPAA-164.404-INDIVIDUALS');
+    expect(reply.text).toMatch(/^BR-1 · 🟠 due soon · each affected individual .*`done BR-1 US-HIPAA-164.404-INDIVIDUALS`$/m);
     expect(reply.text).toContain('BR-2: its deadlines cannot be computed: discovery time (discoveredAt) 9999-12-31T00:00:00Z is in the year 9999');
     const deadlines = await t.say('deadlines BR-2');
     expect(deadlines).toMatchObject({ outcome: 'refused' });

@@ -1,6 +1,9 @@
 // Daily digests (once per local day, at the configured time in the incident's zone, across DST) and the portfolio digest.
 import { describe, expect, it } from 'vitest';
 import { channel, createWorld, smallUsIncident, type Post, type World } from './helpers.ts';
+import { portfolioReply, portfolioSlot } from '../../bot/scheduler/digest.ts';
+import { makeIncident } from '../helpers/test-bot.ts';
+import { frenchHospitalFacts } from '../pictures/fixtures.ts';
 
 const isDigest = (p: Post) => p.reply.card?.title.startsWith('Daily digest') ?? false;
 const digestTimes = (world: World) => world.notifier.posts.filter(isDigest).map((p) => p.at);
@@ -75,5 +78,41 @@ describe('portfolio digest', () => {
     await world.tickAt('2025-04-16T13:29:00Z');
     await world.tickAt('2025-04-16T13:30:00Z');
     expect(portfolio().map((p) => p.at)).toEqual(['2025-04-15T13:30:00.000Z', '2025-04-16T13:30:00.000Z']);
+  });
+});
+
+describe('portfolio digest in French', () => {
+  // Discovered 2025-04-14 09:00 Paris (CEST, UTC+2): the CNIL notice is due 72 h later, 17/04/2025 09:00 CEST.
+  const french = () => ({ ...makeIncident('BR-1', { ...frenchHospitalFacts(), discoveredAt: '2025-04-14T09:00:00+02:00' }), channels: [channel('slack', 'C1')] });
+
+  it('is written in French when every incident listed belongs to a French organization', async () => {
+    const portfolioChannel = { platform: 'slack' as const, id: 'C-PRIV' };
+    const world = createWorld('2025-04-15T06:00:00Z', [french()], { digest: { localTime: '08:30', portfolioChannel } });
+    // 08:30 in Paris (CEST) is 06:30Z.
+    await world.tickAt('2025-04-15T06:30:00Z');
+    const post = world.notifier.posts.find((p) => p.target.id === 'C-PRIV')!;
+    const lines = post.reply.text.split('\n');
+    expect(lines[0]).toBe('Synthèse du portefeuille du 15/04/2025 : échéances des 7 prochains jours, tous incidents');
+    expect(lines[1]).toBe('1 incident ouvert');
+    // The SSI notice was due by the end of the discovery day, 14/04 23:59 CEST: 8 h 30 min before 15/04 08:30.
+    expect(lines[2]).toBe('En retard (1) :');
+    expect(lines[3]).toMatch(/^ {2}BR-1 · .*: échéance 14\/04\/2025 23:59 CEST \(en retard de 8 heures 30 minutes\) · CSP art\. L\.1111-8-2/);
+    expect(lines[4]).toBe('À échéance dans les 7 prochains jours (1) :');
+    // From 15/04 08:30 to 17/04 09:00 CEST is 2 days 0 hours 30 minutes: the two largest units, the zero one dropped.
+    expect(lines[5]).toMatch(/^ {2}BR-1 · CNIL .*: échéance 17\/04\/2025 09:00 CEST \(dans 2 jours\) · RGPD art\. 33$/);
+    expect(post.reply.card!.footer).toBe('Jour de la synthèse en Europe/Paris');
+  });
+
+  it('reads English for a mixed portfolio, and the language the caller names otherwise', () => {
+    const now = new Date('2025-04-15T06:30:00Z');
+    const row = { due: Date.parse('2025-04-17T07:00:00Z'), overdue: false, line: 'BR-1 · CNIL: due 2025-04-17 09:00 CEST' };
+    expect(portfolioReply([row, { ...row, lang: 'fr' as const }], 2, now, 'Europe/Paris').text).toMatch(/^Portfolio digest 2025-04-15: due in the next 7 days, all incidents\n2 open incidents\n/);
+    expect(portfolioReply([row], 1, now, 'Europe/Paris', 'fr').text).toMatch(/^Synthèse du portefeuille du 15\/04\/2025 /);
+  });
+
+  it('names the language of the organization whose zone sets the digest day', () => {
+    const now = new Date('2025-04-15T06:30:00Z');
+    expect(portfolioSlot(french(), { localTime: '08:30' }, now)).toMatchObject({ zone: 'Europe/Paris', day: '2025-04-15', lang: 'fr' });
+    expect(portfolioSlot(smallUsIncident(), { localTime: '08:30' }, now).lang).toBe('en');
   });
 });
