@@ -4,6 +4,7 @@ import type { Reply } from '../reply.ts';
 import { summaryReply } from '../views/summary-view.ts';
 import type { DeadlineIndex } from '../deadlines/deadline-index.ts';
 import { computeObligations as engineCompute } from '../deadlines/engine.ts';
+import { languageFor } from '../i18n/index.ts';
 import type { RuleSet } from '../deadlines/rule-schema.ts';
 import type { Obligation } from '../deadlines/types.ts';
 import type { ChannelTarget, Clock, IncidentStore, Logger, Notifier } from '../ports.ts';
@@ -83,7 +84,8 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
   validatePolicy(policy);
   if (digest) parseLocalTime(digest.localTime);
   const escalateAfterHours = config.escalateAfterHours ?? 4;
-  const compute = config.computeObligations ?? ((i: Incident, r: RuleSet, now: Date) => engineCompute(i, r, now));
+  // In the organization's language: reminders quote recipient, basis and caveats, and French organizations read French.
+  const compute = config.computeObligations ?? ((i: Incident, r: RuleSet, now: Date) => engineCompute(i, r, now, { lang: languageFor(i.organization) }));
   const index = createDueIndex();
   const deliverer = createDeliverer({ store, clock, notifier, logger, ...(config.backoff ? { backoff: config.backoff } : {}), ...(config.inTickWaitMs !== undefined ? { inTickWaitMs: config.inTickWaitMs } : {}) });
   const lanes = createLanePool(config.concurrency ?? DEFAULT_CONCURRENCY);
@@ -227,7 +229,7 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     const rec = portfolioRecord(slot.holder, target, slot.day, slot.fireAt, slot.zone);
     // Summarized one incident at a time (only the digest's lines are kept), yielding between slices.
     const { rows, open } = await portfolioListing(now);
-    const again = await send(slot.holder.id, PORTFOLIO, target, rec.key, () => portfolioReply(rows, open, now, slot.zone), [rec], report);
+    const again = await send(slot.holder.id, PORTFOLIO, target, rec.key, () => portfolioReply(rows, open, now, slot.zone, slot.lang), [rec], report);
     if (again === null) {
       report.digests++;
       portfolioNextAt = slot.nextAt;

@@ -1,7 +1,9 @@
 // What people read: the reminder message, the `summary` reply, countdown wording.
 import { describe, expect, it } from 'vitest';
 import { countdown } from '../../bot/deadlines/present.ts';
-import { createWorld, HIPAA, say, smallUsIncident } from './helpers.ts';
+import { frenchHospitalFacts } from '../pictures/fixtures.ts';
+import { makeIncident } from '../helpers/incidents.ts';
+import { channel, createWorld, HIPAA, say, smallUsIncident } from './helpers.ts';
 
 describe('reminder message', () => {
   it('carries the obligation, recipient, due time in the org zone, countdown, citation, verification, basis and actions', async () => {
@@ -71,5 +73,26 @@ describe('summary <id>', () => {
   it('refuses an unknown incident', async () => {
     const world = createWorld('2025-04-23T12:00:00Z', [smallUsIncident()]);
     expect(await say(world, 'summary BR-9')).toMatchObject({ outcome: 'refused' });
+  });
+});
+
+describe('reminder message for a French organization', () => {
+  // Discovered (and known: awareness) 2025-04-14 09:00 Paris (CEST, UTC+2); the CNIL's 72 hours end 17/04/2025 09:00 CEST.
+  const french = () => ({ ...makeIncident('BR-1', { ...frenchHospitalFacts(), discoveredAt: '2025-04-14T09:00:00+02:00' }), channels: [channel('slack', 'C1')] });
+
+  it('reads French throughout: headings, recipient, basis and instants from the rule data in French', async () => {
+    const world = createWorld('2025-04-15T07:00:00Z', [french()]);
+    await world.tickAt('2025-04-15T07:00:00Z');
+    const cnil = world.postsFor('FR-CNIL-GDPR-33')[0]!.reply;
+    expect(cnil.card?.title).toBe('Rappel d’échéance · BR-1 · CNIL (téléservice de notification de violation)');
+    expect(cnil.text).toContain('  Échéance: 17/04/2025 09:00 CEST');
+    const basis = cnil.text.split('\n').find((l) => l.startsWith('  Fondement: '))!;
+    expect(basis).toContain('72 heures après');
+    expect(basis).toContain('14/04/2025 09:00 CEST');
+    expect(basis).not.toMatch(/hours after|continuous hours|weekends/);
+    // The health-agency notice ("sans délai", due by the end of 14/04): its recipient in French, not the rule file's English.
+    const ssi = world.postsFor('FR-CSP-L1111-8-2-SSI')[0]!.reply;
+    expect(ssi.card?.title).toMatch(/^EN RETARD · BR-1 · /);
+    expect(ssi.text).not.toContain('via the portail');
   });
 });
