@@ -8,6 +8,7 @@ import type { Incident } from '../../bot/model/incident-schema.ts';
 import { computeObligations } from '../../bot/deadlines/engine.ts';
 import { loadRules } from '../../bot/deadlines/load-rules.ts';
 import { reminderReply } from '../../bot/scheduler/reminder-message.ts';
+import { languageFor } from '../../bot/i18n/index.ts';
 import { createTestBot, makeIncident } from '../helpers/test-bot.ts';
 import { adaptiveCardProblems } from '../teams/helpers/validate-card.ts';
 import { frenchHospitalFacts, vendorBreachFacts } from './fixtures.ts';
@@ -43,7 +44,8 @@ function teamsReachable(card: unknown): { ids: Set<string>; more?: string } {
 /** A reminder as the scheduler would post it for one step of one notice (the first open one when none is named). */
 function reminderFor(incident: Incident | undefined, obligation: string | undefined, step: string, escalation: boolean): Reply {
   const now = new Date(NOW);
-  const all = computeObligations(incident!, loadRules(), now);
+  // In the organization's language, as the scheduler computes them.
+  const all = computeObligations(incident!, loadRules(), now, { lang: languageFor(incident!.organization) });
   const o = obligation ? all.find((x) => x.obligation === obligation)! : all.find((x) => x.status === 'overdue')!;
   const channel = { platform: 'teams' as const, id: 'c1', linkedAt: NOW, linkedBy: 'Sam' };
   return reminderReply(incident!, { key: 'k', incidentId: incident!.id, obligation: o, step: { id: step, fireAt: now.getTime(), overdue: escalation }, channel, plannedAt: now.getTime(), late: false, escalation, records: [] }, 4, now);
