@@ -65,8 +65,9 @@ export class DueOrder {
       this.numbers.push(idNumber(entry.id));
       this.slotOf.set(entry.id, slot);
     }
-    // Same obligations, same instants and statuses: the order stands; only the entry behind them is newer.
-    if (old?.items.equals(entry.items)) {
+    // Same obligations at the same instants (a status or a text changed, or nothing): the order stands; only the entry
+    // behind it is newer. Most changes are these (a note, an access-log line).
+    if (old?.items.sameOrder(entry.items)) {
       this.entries[slot] = entry;
       return;
     }

@@ -89,24 +89,16 @@ export class PackedItems {
     return Array.from({ length: this.length }, (_, i) => this.item(i));
   }
 
-  /** True when both hold the same obligations with the same instants and statuses. */
-  equals(other: PackedItems): boolean {
-    if (other.cells.length !== this.cells.length || !sameNumbers(this.cells, other.cells) || !sameNumbers(this.tolled ?? [], other.tolled ?? [])) return false;
-    // Local templates are compared by content: their codes only say where they sit.
-    return (this.local ?? []).every((t, i) => sameTemplate(t, other.local![i]!));
+  /** True when both list the same obligation ids with the same due instants, in the same places: what orders them. */
+  sameOrder(other: PackedItems): boolean {
+    if (other.cells.length !== this.cells.length) return false;
+    for (let i = 0; i < this.length; i++) if (this.dueMs(i) !== other.dueMs(i) || this.obligation(i) !== other.obligation(i)) return false;
+    return true;
   }
-}
-
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i] || (Number.isNaN(x) && Number.isNaN(b[i])));
 }
 
 function pick(o: Template): Template {
   return { obligation: o.obligation, rule: o.rule, recipient: o.recipient, citation: o.citation, kind: o.kind, verification: o.verification };
-}
-
-function sameTemplate(a: Template, b: Template): boolean {
-  return a.obligation === b.obligation && a.rule === b.rule && a.recipient === b.recipient && a.citation === b.citation && a.kind === b.kind && a.verification === b.verification;
 }
 
 /** The shared template's number for `o`, made on first sight; undefined once the shared table is full. */
