@@ -26,7 +26,7 @@ type Template = Pick<IndexedObligation, 'obligation' | 'rule' | 'recipient' | 'c
 const STATUSES: readonly ObligationStatus[] = ['pending', 'due_soon', 'overdue', 'done', 'tolled', 'not_applicable', 'needs_facts', 'not_covered'];
 const STATUS_CODE = new Map(STATUSES.map((s, i) => [s, i]));
 const STRIDE = 2;
-/** Templates shared by every process-wide entry; past this many (free-text contractual recipients), an entry keeps its own. */
+/** Templates shared by the whole process; past this many (free-text contractual recipients), an entry keeps its own. */
 const MAX_SHARED = 50_000;
 const shared: Template[] = [];
 const sharedCode = new Map<string, number>();
