@@ -7,6 +7,8 @@ import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeadlineEntry, IndexedObligation } from '../bot/deadlines/deadline-index.ts';
+import { intern, internReaders } from '../bot/deadlines/deadline-entry.ts';
+import { PackedItems } from '../bot/deadlines/packed-items.ts';
 import type { RuleSet } from '../bot/deadlines/rule-schema.ts';
 
 const FORMAT = 'breachdesk-deadline-index/1';
@@ -55,11 +57,11 @@ export function readIndexFile(path: string, fingerprint: string, stamps: Readonl
     try {
       const [open, zone, readers, computedAt, validUntil, items] = JSON.parse(line.slice(b + 1)) as Row;
       out.push({
-        id, open: open === 1, zone: s(zone), readers: readers.map(s), computedAt, validUntil: validUntil ?? Number.POSITIVE_INFINITY,
-        items: items.map(([o, r, rec, cit, kind, ver, st, dueMs, tolledUntilMs]) => ({
+        id, open: open === 1, zone: intern(s(zone)), readers: internReaders(readers.map(s)), computedAt, validUntil: validUntil ?? Number.POSITIVE_INFINITY,
+        items: new PackedItems(items.map(([o, r, rec, cit, kind, ver, st, dueMs, tolledUntilMs]) => ({
           obligation: s(o), rule: s(r), recipient: s(rec), citation: s(cit), kind: s(kind) as IndexedObligation['kind'],
           verification: s(ver) as IndexedObligation['verification'], status: s(st) as IndexedObligation['status'], dueMs, tolledUntilMs,
-        })),
+        }))),
       });
     } catch {
       // A damaged line: that incident is computed afresh.
@@ -85,7 +87,7 @@ export function writeIndexFile(path: string, fingerprint: string, entries: Itera
     const stamp = stamps.get(e.id);
     // An incident whose dates cannot be used is judged again by the next process, not carried over.
     if (stamp === undefined || e.problem) continue;
-    const items: ItemRow[] = e.items.map((i) => [s(i.obligation), s(i.rule), s(i.recipient), s(i.citation), s(i.kind), s(i.verification), s(i.status), i.dueMs, i.tolledUntilMs]);
+    const items: ItemRow[] = e.items.all().map((i) => [s(i.obligation), s(i.rule), s(i.recipient), s(i.citation), s(i.kind), s(i.verification), s(i.status), i.dueMs, i.tolledUntilMs]);
     const row: Row = [e.open ? 1 : 0, s(e.zone), e.readers.map(s), e.computedAt, Number.isFinite(e.validUntil) ? e.validUntil : null, items];
     lines.push(`${e.id}\t${stamp}\t${JSON.stringify(row)}`);
   }

@@ -6,23 +6,10 @@ import { computeObligations } from './engine.ts';
 import { isOpen } from './present.ts';
 import type { RuleSet } from './rule-schema.ts';
 import { delayWindows } from './tolling.ts';
-import type { Obligation, ObligationKind, ObligationStatus } from './types.ts';
-import type { VerificationLevel } from './rule-schema.ts';
+import type { Obligation } from './types.ts';
+import { PackedItems, type IndexedObligation } from './packed-items.ts';
 
-/** An open obligation with a due instant, as `due`, the portfolio digest and the App Home show it. */
-export interface IndexedObligation {
-  obligation: string;
-  rule: string;
-  recipient: string;
-  citation: string;
-  kind: ObligationKind;
-  verification: VerificationLevel;
-  status: ObligationStatus;
-  /** Due instant, epoch ms. */
-  dueMs: number;
-  /** End of a law-enforcement delay covering it, epoch ms. */
-  tolledUntilMs: number | null;
-}
+export type { IndexedObligation } from './packed-items.ts';
 
 /** One incident in the index. */
 export interface DeadlineEntry {
@@ -34,8 +21,8 @@ export interface DeadlineEntry {
   /** The instant the statuses were computed at; valid for computedAt ≤ now < validUntil. */
   computedAt: number;
   validUntil: number;
-  /** Open obligations with a due instant, soonest first. */
-  items: readonly IndexedObligation[];
+  /** Open obligations with a due instant, in the engine's order (packed: packed-items.ts). */
+  items: PackedItems;
   /** Why its deadlines cannot be computed (a stored date out of range), said in listings instead of failing them. */
   problem?: string;
 }
@@ -49,14 +36,18 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 /** The entry for `incident` at `now`, from the engine's obligations (computed here unless given). */
 export function deadlineEntry(incident: Incident, rules: RuleSet, now: Date, readers: readonly string[], obligations?: readonly Obligation[], dateProblems: readonly string[] = []): DeadlineEntry {
   const at = now.getTime();
-  const base = { id: incident.id, open: incident.status !== 'closed', zone: incident.organization.timezone, readers, computedAt: at };
+  // Built as one literal (not spread from a shared base): a spread object takes about three times the memory.
+  const entry = (validUntil: number, items: PackedItems, problem?: string): DeadlineEntry => {
+    const e: DeadlineEntry = { id: incident.id, open: incident.status !== 'closed', zone: intern(incident.organization.timezone), readers: internReaders(readers), computedAt: at, validUntil, items };
+    if (problem !== undefined) e.problem = problem;
+    return e;
+  };
   // Closed incidents are never listed; they come back through a change (status), which recomputes them.
-  if (!base.open) return { ...base, validUntil: Number.POSITIVE_INFINITY, items: [] };
+  if (incident.status === 'closed') return entry(Number.POSITIVE_INFINITY, NONE);
   // Out-of-range dates are judged against now: looked at again within the hour.
-  if (dateProblems.length) return { ...base, validUntil: at + HOUR_MS, items: [], problem: `${incident.id}: its deadlines cannot be computed: ${dateProblems[0]} Fix it with \`set ${incident.id} …\`.` };
+  if (dateProblems.length) return entry(at + HOUR_MS, NONE, `${incident.id}: its deadlines cannot be computed: ${dateProblems[0]} Fix it with \`set ${incident.id} …\`.`);
   const all = obligations ?? computeObligations(incident, rules, now);
-  const items = all.filter((o) => isOpen(o) && o.dueAt !== null).map((o) => indexed(o));
-  return { ...base, validUntil: nextChange(incident, all, at), items };
+  return entry(nextChange(incident, all, at), new PackedItems(all.filter((o) => isOpen(o) && o.dueAt !== null).map((o) => indexed(o))));
 }
 
 /** True when the entry's statuses are the engine's at `now`. */
@@ -64,19 +55,32 @@ export function entryHoldsAt(entry: DeadlineEntry, now: number): boolean {
   return entry.computedAt <= now && now < entry.validUntil;
 }
 
-// Recipient and citation texts repeat across thousands of incidents: one string each, not one per incident.
+const NONE = new PackedItems([]);
+
+// Zones and response teams repeat across thousands of incidents: one string or list each, not one per incident.
 const pool = new Map<string, string>();
-function intern(text: string): string {
+const teams = new Map<string, readonly string[]>();
+/** The pooled copy of `text` (the pool stops growing at 50,000: texts past it are kept as they are). */
+export function intern(text: string): string {
   const hit = pool.get(text);
   if (hit !== undefined) return hit;
   if (pool.size < 50_000) pool.set(text, text);
   return text;
 }
 
+/** The pooled copy of a team's keys (frozen: shared by every entry of that team). */
+export function internReaders(keys: readonly string[]): readonly string[] {
+  const key = keys.join('\n');
+  const hit = teams.get(key);
+  if (hit !== undefined) return hit;
+  const kept = Object.freeze(keys.map(intern));
+  if (teams.size < 50_000) teams.set(key, kept);
+  return kept;
+}
+
 function indexed(o: Obligation): IndexedObligation {
   return {
-    obligation: intern(o.obligation), rule: intern(o.rule), recipient: intern(o.recipient), citation: intern(o.citation),
-    kind: o.kind, verification: o.verification, status: o.status,
+    obligation: o.obligation, rule: o.rule, recipient: o.recipient, citation: o.citation, kind: o.kind, verification: o.verification, status: o.status,
     dueMs: Date.parse(o.dueAt!), tolledUntilMs: o.tolledUntil === null ? null : Date.parse(o.tolledUntil),
   };
 }

@@ -64,7 +64,8 @@ export function createDeadlineIndex(options: {
   /** Stored dates the engine cannot work with (domain/dates.ts): such an incident is named in listings, not computed. */
   dateProblems?: (incident: Incident, now: Date) => string[];
 }): DeadlineIndex {
-  const { store, rules, clock } = options;
+  // Not `options` itself in the closures below: it holds `initial`, which would then stay in memory for good.
+  const { store, rules, clock, logger, dateProblems } = options;
   const entries = new Map<string, DeadlineEntry>();
   const order = new DueOrder();
   let changed = false;
@@ -89,7 +90,7 @@ export function createDeadlineIndex(options: {
   // Changes seen per incident: a recomputation from a read that a newer change overtook is not kept.
   const changes = new Map<string, number>();
   const put = (incident: Incident, now: Date, bulk: boolean, obligations?: readonly Obligation[]) => {
-    const dated = options.dateProblems?.(incident, now) ?? [];
+    const dated = dateProblems?.(incident, now) ?? [];
     keep(deadlineEntry(incident, rules, now, teamKeys(incident), dated.length ? [] : obligations, dated), bulk);
     changed = true;
   };
@@ -100,7 +101,7 @@ export function createDeadlineIndex(options: {
     } catch (error) {
       // Recomputed from the store at the next full pass.
       complete = false;
-      options.logger?.warn('deadline index: cannot compute an incident', { incident: incident.id, error: String(error) });
+      logger?.warn('deadline index: cannot compute an incident', { incident: incident.id, error: String(error) });
     }
   });
 
@@ -143,15 +144,15 @@ export function createDeadlineIndex(options: {
     async dueBy({ now, horizon, readable, accept, limit = Number.POSITIVE_INFINITY }) {
       const at = now.getTime();
       if (!complete || at >= nextExpiry || at < latest) await refresh(now);
-      const all = order.items();
       const end = order.countUntil(horizon);
       // Everyone, every obligation: the first lines and the count come straight from the order.
-      if (!readable && !accept) return { open: openCount, total: end, items: all.slice(0, Math.min(end, limit)), problems: [...problems.values()].map((e) => e.problem!) };
-      const allowed = new Map<DeadlineEntry, boolean>();
+      if (!readable && !accept) return { open: openCount, total: end, items: Array.from({ length: Math.min(end, limit) }, (_, i) => order.at(i)), problems: [...problems.values()].map((e) => e.problem!) };
+      // Teams are shared lists (deadline-entry.ts): asked once per team, not once per incident.
+      const allowed = new Map<readonly string[], boolean>();
       const may = (e: DeadlineEntry) => {
         if (!readable) return true;
-        let ok = allowed.get(e);
-        if (ok === undefined) allowed.set(e, (ok = readable(e.readers)));
+        let ok = allowed.get(e.readers);
+        if (ok === undefined) allowed.set(e.readers, (ok = readable(e.readers)));
         return ok;
       };
       let open = 0;
@@ -159,10 +160,12 @@ export function createDeadlineIndex(options: {
       const items: DueItem[] = [];
       let total = 0;
       for (let i = 0; i < end; i++) {
-        const d = all[i]!;
-        if (!may(d.entry) || (accept && !accept(d.item))) continue;
+        if (!may(order.entryAt(i))) continue;
+        // Objects only for what is looked at: the listed lines, and each candidate when a filter must see it.
+        const d = accept || items.length < limit ? order.at(i) : undefined;
+        if (d && accept && !accept(d.item)) continue;
         total++;
-        if (items.length < limit) items.push(d);
+        if (d && items.length < limit) items.push(d);
       }
       return { open, total, items, problems: [...problems.values()].filter(may).map((e) => e.problem!) };
     },

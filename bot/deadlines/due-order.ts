@@ -1,5 +1,7 @@
 // Every indexed obligation of every incident in due order (then incident number), kept sorted as entries change, so a
 // listing reads its first lines and counts up to a horizon by binary search instead of visiting every incident.
+// A million obligations at 100,000 incidents: the order is one array of numbers (incident slot × 2^16 + the
+// obligation's place in its entry), not an object per obligation; listings build objects for the lines they return.
 import type { DeadlineEntry, IndexedObligation } from './deadline-entry.ts';
 
 /** One obligation of one incident, as a listing shows it. */
@@ -10,33 +12,44 @@ export interface DueItem {
   readonly n: number;
 }
 
+const SPAN = 65_536;
 const idNumber = (id: string) => Number(id.slice(id.indexOf('-') + 1));
-const key = (d: DueItem) => d.item.dueMs;
-const before = (a: DueItem, b: DueItem) => key(a) - key(b) || a.n - b.n || (a.item.obligation < b.item.obligation ? -1 : a.item.obligation > b.item.obligation ? 1 : 0);
 
-/** The sorted items; `replace` keeps it sorted one entry at a time, `rebuild` sorts from scratch (bulk loads). */
+/** The sorted obligations; `replace` keeps them sorted one entry at a time, or defers sorting to the next read (bulk loads). */
 export class DueOrder {
-  private sorted: DueItem[] = [];
-  private byEntry = new Map<string, DueItem[]>();
+  /** Obligation references in due order: slot × SPAN + index in the slot's entry. */
+  private sorted: number[] = [];
   private stale = false;
+  private readonly slotOf = new Map<string, number>();
+  private readonly entries: DeadlineEntry[] = [];
+  private readonly numbers: number[] = [];
 
-  /** All items in order (sorted first if bulk changes are pending). */
-  items(): readonly DueItem[] {
-    if (this.stale) {
-      this.sorted = [...this.byEntry.values()].flat().sort(before);
-      this.stale = false;
-    }
-    return this.sorted;
+  /** How many obligations are ordered. */
+  get size(): number {
+    return this.order().length;
   }
 
-  /** How many items are due at or before `horizon`. */
+  /** The obligation at `position` in due order. */
+  at(position: number): DueItem {
+    const ref = this.order()[position]!;
+    const slot = Math.floor(ref / SPAN);
+    const entry = this.entries[slot]!;
+    return { entry, item: entry.items.item(ref - slot * SPAN), n: this.numbers[slot]! };
+  }
+
+  /** The entry of the obligation at `position` (without building the obligation). */
+  entryAt(position: number): DeadlineEntry {
+    return this.entries[Math.floor(this.order()[position]! / SPAN)]!;
+  }
+
+  /** How many obligations are due at or before `horizon`. */
   countUntil(horizon: number): number {
-    const items = this.items();
+    const sorted = this.order();
     let lo = 0;
-    let hi = items.length;
+    let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (key(items[mid]!) <= horizon) lo = mid + 1;
+      if (this.dueOf(sorted[mid]!) <= horizon) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -44,48 +57,86 @@ export class DueOrder {
 
   /** Put `entry` in place of its previous version; `bulk` defers sorting to the next read (many entries at once). */
   replace(entry: DeadlineEntry, bulk = false): void {
-    const old = this.byEntry.get(entry.id);
-    if (old && sameItems(old, entry)) {
-      // Same obligations, same instants and statuses: the order stands; only the entry behind them is newer.
-      old.forEach((d, i) => ((d.entry = entry), (d.item = entry.items[i]!)));
+    if (entry.items.length >= SPAN) throw new Error(`${entry.id}: too many obligations to index (${entry.items.length})`);
+    let slot = this.slotOf.get(entry.id);
+    const old = slot === undefined ? undefined : this.entries[slot]!;
+    if (slot === undefined) {
+      slot = this.entries.push(entry) - 1;
+      this.numbers.push(idNumber(entry.id));
+      this.slotOf.set(entry.id, slot);
+    }
+    // Same obligations at the same instants (a status or a text changed, or nothing): the order stands; only the entry
+    // behind it is newer. Most changes are these (a note, an access-log line).
+    if (old?.items.sameOrder(entry.items)) {
+      this.entries[slot] = entry;
       return;
     }
-    const n = idNumber(entry.id);
-    const next = entry.items.map((item) => ({ entry, item, n }));
-    if (next.length) this.byEntry.set(entry.id, next);
-    else this.byEntry.delete(entry.id);
     if (bulk || this.stale) {
+      // Rebuilt at the next read; the old order would only keep replaced entries alive meanwhile.
+      this.entries[slot] = entry;
       this.stale = true;
+      this.sorted = [];
       return;
     }
-    for (const d of old ?? []) {
-      const at = this.find(d);
+    // Found under the entry they were sorted with, then replaced by the new one's.
+    for (let i = 0; i < (old?.items.length ?? 0); i++) {
+      const at = this.position(slot * SPAN + i);
       if (at >= 0) this.sorted.splice(at, 1);
     }
-    for (const d of next) this.sorted.splice(this.lowerBound(d), 0, d);
+    this.entries[slot] = entry;
+    for (let i = 0; i < entry.items.length; i++) {
+      const ref = slot * SPAN + i;
+      this.sorted.splice(this.lowerBound(ref), 0, ref);
+    }
   }
 
-  private lowerBound(d: DueItem): number {
+  private order(): number[] {
+    if (this.stale) {
+      let count = 0;
+      for (const e of this.entries) count += e.items.length;
+      const refs = new Array<number>(count);
+      let k = 0;
+      this.entries.forEach((e, slot) => {
+        for (let i = 0; i < e.items.length; i++) refs[k++] = slot * SPAN + i;
+      });
+      this.sorted = refs.sort((a, b) => this.before(a, b));
+      this.stale = false;
+    }
+    return this.sorted;
+  }
+
+  private dueOf(ref: number): number {
+    const slot = Math.floor(ref / SPAN);
+    return this.entries[slot]!.items.dueMs(ref - slot * SPAN);
+  }
+
+  /** Due instant, then incident number, then obligation id. */
+  private before(a: number, b: number): number {
+    const sa = Math.floor(a / SPAN);
+    const sb = Math.floor(b / SPAN);
+    const ea = this.entries[sa]!.items;
+    const eb = this.entries[sb]!.items;
+    const d = ea.dueMs(a - sa * SPAN) - eb.dueMs(b - sb * SPAN) || this.numbers[sa]! - this.numbers[sb]!;
+    if (d || sa === sb && a === b) return d;
+    const oa = ea.obligation(a - sa * SPAN);
+    const ob = eb.obligation(b - sb * SPAN);
+    return oa < ob ? -1 : oa > ob ? 1 : 0;
+  }
+
+  private lowerBound(ref: number): number {
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (before(this.sorted[mid]!, d) < 0) lo = mid + 1;
+      if (this.before(this.sorted[mid]!, ref) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  private find(d: DueItem): number {
-    for (let i = this.lowerBound(d); i < this.sorted.length && before(this.sorted[i]!, d) === 0; i++) if (this.sorted[i] === d) return i;
-    return this.sorted.indexOf(d);
+  /** Where `ref` sits in the order (it is compared under its entry as it was when inserted), or -1. */
+  private position(ref: number): number {
+    for (let i = this.lowerBound(ref); i < this.sorted.length && this.before(this.sorted[i]!, ref) === 0; i++) if (this.sorted[i] === ref) return i;
+    return this.sorted.indexOf(ref);
   }
-}
-
-function sameItems(old: readonly DueItem[], entry: DeadlineEntry): boolean {
-  if (old.length !== entry.items.length) return false;
-  return old.every(({ item: a }, i) => {
-    const b = entry.items[i]!;
-    return a.dueMs === b.dueMs && a.obligation === b.obligation && a.status === b.status && a.tolledUntilMs === b.tolledUntilMs && a.recipient === b.recipient && a.citation === b.citation && a.verification === b.verification && a.kind === b.kind && a.rule === b.rule;
-  });
 }

@@ -95,7 +95,7 @@ describe('an index entry', () => {
     const t0 = Date.parse('2025-03-01T12:00:00Z');
     const engineAt = (t: number) => computeObligations(incident, rules, new Date(t)).filter((o) => isOpen(o) && o.dueAt !== null).map((o) => `${o.obligation} ${o.status} ${Date.parse(o.dueAt!)}`);
     const check = (entry: ReturnType<typeof deadlineEntry>, t: number) =>
-      expect({ at: new Date(t).toISOString(), items: entry.items.map((i) => `${i.obligation} ${i.status} ${i.dueMs}`) }).toEqual({ at: new Date(t).toISOString(), items: engineAt(t) });
+      expect({ at: new Date(t).toISOString(), items: entry.items.all().map((i) => `${i.obligation} ${i.status} ${i.dueMs}`) }).toEqual({ at: new Date(t).toISOString(), items: engineAt(t) });
     let entry = deadlineEntry(incident, rules, new Date(t0), []);
     let recomputed = 0;
     for (let t = t0; t < t0 + 200 * 86_400_000; t += 6 * 3_600_000) {

@@ -1,0 +1,111 @@
+// How the deadline index holds its obligations in memory. At 100,000 incidents it keeps about a million of them;
+// as one object each (nine fields, a boxed due instant) they took about 180 MB. The strings an obligation shares
+// with every incident under the same rule (obligation id, rule, recipient, citation, kind, verification) are one
+// shared template here, and per incident only numbers are kept: due instant and template-and-status code, two doubles
+// per obligation in one array sized exactly (16 bytes each), plus tolling ends only for an incident that has one.
+import type { VerificationLevel } from './rule-schema.ts';
+import type { ObligationKind, ObligationStatus } from './types.ts';
+
+/** An open obligation with a due instant, as `due`, the portfolio digest and the App Home show it. */
+export interface IndexedObligation {
+  obligation: string;
+  rule: string;
+  recipient: string;
+  citation: string;
+  kind: ObligationKind;
+  verification: VerificationLevel;
+  status: ObligationStatus;
+  /** Due instant, epoch ms. */
+  dueMs: number;
+  /** End of a law-enforcement delay covering it, epoch ms. */
+  tolledUntilMs: number | null;
+}
+
+type Template = Pick<IndexedObligation, 'obligation' | 'rule' | 'recipient' | 'citation' | 'kind' | 'verification'>;
+
+const STATUSES: readonly ObligationStatus[] = ['pending', 'due_soon', 'overdue', 'done', 'tolled', 'not_applicable', 'needs_facts', 'not_covered'];
+const STATUS_CODE = new Map(STATUSES.map((s, i) => [s, i]));
+const STRIDE = 2;
+/** Templates shared by the whole process; past this many (free-text contractual recipients), an entry keeps its own. */
+const MAX_SHARED = 50_000;
+const shared: Template[] = [];
+const sharedCode = new Map<string, number>();
+
+/** The obligations of one incident, packed: read them with `item(i)`, or `dueMs(i)` for the order alone. */
+export class PackedItems {
+  /** [dueMs, code] per obligation; code = template × 8 + status (a negative template is one of `local`). */
+  private readonly cells: number[];
+  /** Tolling end per obligation (NaN: none), only when one has it. */
+  private readonly tolled: number[] | undefined;
+  private readonly local: Template[] | undefined;
+
+  constructor(items: readonly IndexedObligation[]) {
+    // Sized once: an array grown by push keeps up to half again its length as spare room.
+    const cells = new Array<number>(items.length * STRIDE);
+    let tolled: number[] | undefined;
+    let local: Template[] | undefined;
+    items.forEach((o, i) => {
+      const status = STATUS_CODE.get(o.status);
+      if (status === undefined) throw new Error(`unknown obligation status ${o.status}`);
+      let template = templateCode(o);
+      if (template === undefined) template = -1 - ((local ??= []).push(pick(o)) - 1);
+      cells[i * STRIDE] = o.dueMs;
+      cells[i * STRIDE + 1] = template * 8 + (template < 0 ? -status : status);
+      if (o.tolledUntilMs !== null) (tolled ??= new Array<number>(items.length).fill(Number.NaN))[i] = o.tolledUntilMs;
+    });
+    this.cells = cells;
+    this.tolled = tolled;
+    this.local = local;
+  }
+
+  get length(): number {
+    return this.cells.length / STRIDE;
+  }
+
+  /** Due instant of obligation `i`, epoch ms. */
+  dueMs(i: number): number {
+    return this.cells[i * STRIDE]!;
+  }
+
+  /** Obligation id of obligation `i` (the order's last tie-break, without building the obligation). */
+  obligation(i: number): string {
+    return this.template(this.cells[i * STRIDE + 1]!).obligation;
+  }
+
+  /** Obligation `i` as a plain object. */
+  item(i: number): IndexedObligation {
+    const code = this.cells[i * STRIDE + 1]!;
+    const tolled = this.tolled?.[i] ?? Number.NaN;
+    return { ...this.template(code), status: STATUSES[Math.abs(code % 8)]!, dueMs: this.cells[i * STRIDE]!, tolledUntilMs: Number.isNaN(tolled) ? null : tolled };
+  }
+
+  private template(code: number): Template {
+    const status = Math.abs(code % 8);
+    return code < 0 ? this.local![-1 - (code + status) / 8]! : shared[(code - status) / 8]!;
+  }
+
+  /** Every obligation, in order. */
+  all(): IndexedObligation[] {
+    return Array.from({ length: this.length }, (_, i) => this.item(i));
+  }
+
+  /** True when both list the same obligation ids with the same due instants, in the same places: what orders them. */
+  sameOrder(other: PackedItems): boolean {
+    if (other.cells.length !== this.cells.length) return false;
+    for (let i = 0; i < this.length; i++) if (this.dueMs(i) !== other.dueMs(i) || this.obligation(i) !== other.obligation(i)) return false;
+    return true;
+  }
+}
+
+function pick(o: Template): Template {
+  return { obligation: o.obligation, rule: o.rule, recipient: o.recipient, citation: o.citation, kind: o.kind, verification: o.verification };
+}
+
+/** The shared template's number for `o`, made on first sight; undefined once the shared table is full. */
+function templateCode(o: Template): number | undefined {
+  const key = `${o.obligation}\u0000${o.rule}\u0000${o.recipient}\u0000${o.citation}\u0000${o.kind}\u0000${o.verification}`;
+  const hit = sharedCode.get(key);
+  if (hit !== undefined || shared.length >= MAX_SHARED) return hit;
+  sharedCode.set(key, shared.push(pick(o)) - 1);
+  return shared.length - 1;
+}

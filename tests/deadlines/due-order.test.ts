@@ -1,0 +1,89 @@
+// The index's compact storage gives back exactly what was put in, and its due order stays the order a full sort gives
+// however the entries change (one at a time, or in bulk before a read).
+import { describe, expect, it } from 'vitest';
+import type { DeadlineEntry, IndexedObligation } from '../../bot/deadlines/deadline-entry.ts';
+import { DueOrder } from '../../bot/deadlines/due-order.ts';
+import { PackedItems } from '../../bot/deadlines/packed-items.ts';
+
+const T = Date.parse('2026-03-01T00:00:00Z');
+const DAY = 86_400_000;
+
+const item = (obligation: string, dueMs: number, extra: Partial<IndexedObligation> = {}): IndexedObligation => ({
+  obligation, rule: obligation.split(':')[0]!, recipient: `Recipient of ${obligation}`, citation: `Citation of ${obligation}`,
+  kind: 'date', verification: 'verified_primary_text', status: 'pending', dueMs, tolledUntilMs: null, ...extra,
+});
+
+const entry = (id: string, items: IndexedObligation[]): DeadlineEntry => ({
+  id, open: true, zone: 'America/Chicago', readers: [], computedAt: T, validUntil: T + DAY, items: new PackedItems(items),
+});
+
+/** "BR-n obligation" in due order, then incident number, then obligation id: what a listing must show. */
+const expected = (entries: DeadlineEntry[]) =>
+  entries
+    .flatMap((e) => e.items.all().map((i) => ({ id: e.id, n: Number(e.id.slice(3)), i })))
+    .sort((a, b) => a.i.dueMs - b.i.dueMs || a.n - b.n || (a.i.obligation < b.i.obligation ? -1 : 1))
+    .map((d) => `${d.id} ${d.i.obligation}`);
+
+const listed = (order: DueOrder) => Array.from({ length: order.size }, (_, k) => order.at(k)).map((d) => `${d.entry.id} ${d.item.obligation}`);
+
+describe('packed index items', () => {
+  it('give back every field as given, a tolling end and each status included', () => {
+    const given = [
+      item('US-HIPAA:individuals', T + 5 * DAY, { status: 'overdue' }),
+      item('US-TX:attorney_general', T + 9 * DAY, { status: 'tolled', tolledUntilMs: T + 30 * DAY, kind: 'instant', verification: 'unverified' }),
+      item('CONTRACT-1', T + DAY, { status: 'due_soon', recipient: 'Acme Corp (clause 12.3)', kind: 'immediate', verification: 'verified_secondary' }),
+    ];
+    expect(new PackedItems(given).all()).toEqual(given);
+  });
+
+  it('are in the same order only with the same obligation ids at the same instants', () => {
+    const base = [item('A:x', T), item('B:y', T + DAY)];
+    const same = (other: IndexedObligation[]) => new PackedItems(base).sameOrder(new PackedItems(other));
+    expect(same([base[0]!, { ...base[1]!, status: 'due_soon', recipient: 'someone else' }])).toBe(true);
+    expect(same([base[0]!, { ...base[1]!, dueMs: T + 2 * DAY }])).toBe(false);
+    expect(same([base[0]!, { ...base[1]!, obligation: 'B:z' }])).toBe(false);
+    expect(same([base[0]!])).toBe(false);
+  });
+
+  it('keep their texts right past the shared table (50,000 distinct obligations, free-text contract recipients)', () => {
+    const many = Array.from({ length: 50_010 }, (_, k) => item(`CONTRACT-${k}`, T + k, { recipient: `Customer ${k}` }));
+    const packed = many.map((i) => new PackedItems([i]));
+    expect(packed.slice(-20).map((p) => p.item(0))).toEqual(many.slice(-20));
+  });
+});
+
+describe('the due order', () => {
+  const first = [
+    entry('BR-2', [item('A:x', T + 3 * DAY), item('B:y', T + DAY)]),
+    entry('BR-1', [item('C:z', T + DAY), item('A:x', T + DAY)]),
+    entry('BR-10', [item('A:x', T + 2 * DAY)]),
+  ];
+
+  it('lists by due instant, then incident number, then obligation id, and counts up to a horizon', () => {
+    const order = new DueOrder();
+    for (const e of first) order.replace(e);
+    expect(listed(order)).toEqual(['BR-1 A:x', 'BR-1 C:z', 'BR-2 B:y', 'BR-10 A:x', 'BR-2 A:x']);
+    expect(order.countUntil(T + DAY)).toBe(3);
+    expect(order.countUntil(T + DAY - 1)).toBe(0);
+  });
+
+  it('one change at a time and bulk changes end in the order a full sort gives', () => {
+    const changes = [
+      entry('BR-1', [item('A:x', T + 4 * DAY, { status: 'overdue' })]),
+      entry('BR-10', []),
+      entry('BR-3', [item('D:w', T), item('A:x', T + 2 * DAY)]),
+      entry('BR-2', [item('A:x', T + 3 * DAY), item('B:y', T + DAY, { status: 'due_soon' })]),
+    ];
+    const latest = new Map([...first, ...changes].map((e) => [e.id, e]));
+    for (const bulk of [false, true]) {
+      const order = new DueOrder();
+      for (const e of first) order.replace(e, bulk);
+      expect(listed(order)).toEqual(expected(first));
+      for (const e of changes) order.replace(e, bulk);
+      expect(listed(order)).toEqual(expected([...latest.values()]));
+      expect(order.at(order.size - 1).item.status).toBe('overdue');
+      // BR-2 kept its instants (the order stood) but the status it lists is the new one.
+      expect(Array.from({ length: order.size }, (_, k) => order.at(k)).find((d) => d.entry.id === 'BR-2' && d.item.obligation === 'B:y')?.item.status).toBe('due_soon');
+    }
+  });
+});
