@@ -104,4 +104,15 @@ describe('draft', () => {
     expect(na.reply.outcome).toBe('refused');
     expect(na.reply.text).toContain('does not apply');
   });
+
+  it('names the notice as done does (plain words), and refuses an unknown one in the organization\'s language', async () => {
+    const byWords = await draft('2024-11-18T12:00:00Z', 'draft BR-2 cert');
+    expect(byWords.reply.outcome).toBe('ok');
+    expect(byWords.reply.text).toContain('CERT Santé');
+    const unknown = await draft('2024-11-18T12:00:00Z', 'draft BR-2 zzz');
+    expect(unknown.reply.outcome).toBe('refused');
+    expect(unknown.reply.text).toContain('BR-2 n’a aucune notification correspondant à « zzz »');
+    expect(unknown.reply.text).toContain('les personnes concernées');
+    expect(unknown.reply.text).not.toContain('affected data subjects');
+  });
 });
