@@ -38,7 +38,9 @@ export function resolveObligation(incident: Incident, obligations: readonly Obli
 async function load(ctx: CommandContext, id: string, typed: string) {
   const incident = await requireIncident(ctx, id);
   const now = ctx.clock.now();
-  const obligation = resolveObligation(incident, obligationsNow(incident, ctx.rules, now), typed, languageFor(incident.organization, ctx.language));
+  const lang = languageFor(incident.organization, ctx.language);
+  // Named in the reader's language, so French words find a French organization's notices.
+  const obligation = resolveObligation(incident, obligationsNow(incident, ctx.rules, now, lang), typed, lang);
   return { incident, now, obligation, zone: incident.organization.timezone };
 }
 
