@@ -41,7 +41,7 @@ const draftCommand: CommandSpec<{ id: string; obligation: string; lang?: 'en' | 
     const readerLang = languageFor(incident.organization, ctx.language);
     const english = obligationsNow(incident, ctx.rules, now);
     const shown = readerLang === 'en' ? english : obligationsNow(incident, ctx.rules, now, readerLang);
-    const named = resolveObligation(incident, shown, args.obligation, readerLang);
+    const named = resolveObligation(incident, shown, args.obligation, readerLang, english);
     const o = english.find((x) => x.obligation === named.obligation) ?? named;
     if (o.status === 'not_applicable') throw new CommandRefusedError(`${o.obligation} does not apply to ${incident.id}: ${o.basis}`);
     const lang = args.lang ?? incidentLang(incident);

@@ -37,4 +37,19 @@ describe('French words name a French organization’s notices', () => {
     expect(reply.outcome).toBe('ok');
     expect(reply.text).toContain('EU-GDPR-34-DS');
   });
+
+  it('English words still find them (the words of the examples), confirmed in French', async () => {
+    const reply = await ask('done BR-2 data subjects --at "21/02/2025 09:00"');
+    expect(reply.outcome).toBe('ok');
+    expect(reply.text).toContain('EU-GDPR-34-DS');
+    expect(reply.text).toContain('les personnes concernées');
+  });
+
+  it('deadlines --only reads French words too, and keeps English for --json', async () => {
+    const details = await ask('deadlines BR-2 --only personnes');
+    expect(details.outcome).toBe('ok');
+    expect(details.text).toContain('EU-GDPR-34-DS');
+    const json = await ask('deadlines BR-2 --only personnes --json');
+    expect(json.data).toMatchObject([{ obligation: 'EU-GDPR-34-DS', recipient: 'affected data subjects' }]);
+  });
 });
