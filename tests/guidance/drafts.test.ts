@@ -69,7 +69,9 @@ describe('draft', () => {
     expect(data!.lang).toBe('fr'); // a French organization reads French by default
     for (const item of ['(art. 33(3)(a))', '(art. 33(3)(b))', '(art. 33(3)(c))', '(art. 33(3)(d))']) expect(reply.text).toContain(item);
     expect(reply.text).toContain('notification initiale');
-    expect(reply.text).toContain('18 novembre 2024');
+    // The hour of awareness is written: the 72 hours run from it (discovered 2024-11-18T10:00+01:00).
+    expect(reply.text).toContain('Prise de connaissance le : 18/11/2024 10:00 CET');
+    expect(reply.text).toContain('destinataire : CNIL');
     expect(reply.text).toMatch(/758\s912/);
     expect(reply.text).not.toContain('Motifs du retard');
     expect(reply.text).toContain('ne fournit pas de conseil juridique');
@@ -95,6 +97,8 @@ describe('draft', () => {
     expect(reply.text).toContain('https://signalement.social-sante.gouv.fr');
     for (const c of ['sécurité des soins', 'Données de santé touchées', 'fonctionnement de l\'établissement']) expect(reply.text).toContain(c);
     expect(reply.text).toContain('ne remplace pas la notification RGPD');
+    // The arrêté of 30 October 2017 asks for the date and the hour of detection.
+    expect(reply.text).toContain('Détecté le : 18/11/2024 10:00 CET');
   });
 
   it('records the draft on the timeline, and refuses an obligation that does not apply', async () => {
