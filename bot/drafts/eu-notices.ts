@@ -13,13 +13,13 @@ export function authorityNotification(w: DraftWriter, now: Date): string[] {
   const sep = fr ? ' : ' : ': ';
   const late = w.obligation.dueAt !== null && now.getTime() > Date.parse(w.obligation.dueAt);
   const sent = i.notices.some((n) => n.obligation === w.obligation.obligation);
-  const hours = Math.round((now.getTime() - Date.parse(i.discoveredAt)) / HOUR_MS);
+  const hours = Math.round((now.getTime() - Date.parse(w.obligation.trigger?.at ?? i.discoveredAt)) / HOUR_MS);
   return [
     L(`Personal data breach notification to ${w.obligation.recipient}`, `Notification de violation de données personnelles · destinataire : ${w.obligation.recipient}`),
     sent ? L('Stage: complementary notification (Art. 33(4))', 'Étape : notification complémentaire (art. 33(4))') : L('Stage: initial notification; further details may follow in a complementary notification (Art. 33(4))', 'Étape : notification initiale ; les compléments suivront dans une notification complémentaire (art. 33(4))'),
     `${L('Controller', 'Responsable du traitement')}${sep}${i.organization.name}`,
-    // The hour matters: the 72 hours of Art. 33(1) run from it.
-    `${L('Became aware on', 'Prise de connaissance le')}${sep}${w.dateTime(i.vendor?.notifiedUsAt ?? i.discoveredAt, L('date and time of awareness', 'date et heure de la prise de connaissance'))}`,
+    // The moment (with its hour) the 72 hours count from: the earliest of our awareness and the processor's notice.
+    `${L('Became aware on', 'Prise de connaissance le')}${sep}${w.dateTime(w.obligation.trigger?.at ?? i.discoveredAt, L('date and time of awareness', 'date et heure de la prise de connaissance'))}`,
     `${L('Breach period', 'Période de la violation')}${sep}${w.date(i.occurredFrom, L('start of the breach', 'début de la violation'))}${i.occurredTo ? ` - ${w.date(i.occurredTo, '')}` : ''}`,
     '', L('1. Nature of the breach (Art. 33(3)(a))', '1. Nature de la violation (art. 33(3)(a))'),
     `  ${w.missing(L('what happened: loss of confidentiality, integrity and/or availability, and how', 'ce qui s\'est passé : perte de confidentialité, d\'intégrité et/ou de disponibilité, et comment'))}`,

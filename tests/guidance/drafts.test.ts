@@ -119,4 +119,17 @@ describe('draft', () => {
     expect(unknown.reply.text).toContain('les personnes concernées');
     expect(unknown.reply.text).not.toContain('affected data subjects');
   });
+
+  it('CNIL notification: the awareness it states is the one the 72 hours count from (our own, when before the processor\'s notice)', async () => {
+    // We knew at 2024-11-18 10:00 CET; the processor told us 2024-11-19 16:00 CET. Art. 33(1) runs from the earlier.
+    const early = makeIncident('BR-3', {
+      title: 'Éditeur', organization: { name: 'CH Exemple', role: 'controller', country: 'FR', timezone: 'Europe/Paris', frHealthEstablishment: true },
+      discoveredAt: '2024-11-18T10:00:00+01:00', affected: { total: 1200, byJurisdiction: { FR: 1200 } }, phiInvolved: true, dataEncrypted: false, gdprRisk: 'high',
+      vendor: { name: 'Éditeur DPI', role: 'processor', isAgent: false, discoveredAt: '2024-11-17T10:00:00+01:00', notifiedUsAt: '2024-11-19T16:00:00+01:00' },
+    }, '2024-11-18T09:30:00Z');
+    const t = createTestBot('2024-11-20T09:00:00Z', [early]);
+    const reply = await t.bot.handle({ text: 'draft BR-3 FR-CNIL-GDPR-33', actor: { id: 'U1', name: 'Sam' }, platform: 'slack' });
+    expect(reply.text).toContain('Prise de connaissance le : 18/11/2024 10:00 CET');
+    expect(reply.text).not.toContain('19/11/2024 16:00');
+  });
 });
