@@ -29,3 +29,18 @@ describe('French agreement in the deadlines view', () => {
     expect(reply.text).toContain('Indications de dépôt : vérifié sur une source secondaire (');
   });
 });
+
+describe('a notice that does not apply', () => {
+  it('shows no deadline (« Sans objet »), not « dans les meilleurs délais »', async () => {
+    // GDPR risk unlikely: Art. 33(1) needs no notification to the CNIL (document it, Art. 33(5)).
+    const unlikely = makeIncident('BR-4', {
+      title: 'Courriel mal adressé',
+      organization: { name: 'CH Exemple', role: 'controller', country: 'FR', timezone: 'Europe/Paris', frHealthEstablishment: true },
+      discoveredAt: '2025-02-20T09:00:00+01:00', affected: { total: 1, byJurisdiction: { FR: 1 } }, gdprRisk: 'unlikely',
+    }, '2025-02-20T08:30:00Z');
+    const t = createTestBot('2025-02-21T09:00:00Z', [unlikely]);
+    const reply = await t.bot.handle({ text: 'deadlines BR-4 --only cnil', actor: { id: 'U1', name: 'Sam' }, platform: 'slack' });
+    expect(reply.text).toMatch(/Échéance ?: Sans objet/);
+    expect(reply.text).not.toContain('dans les meilleurs délais');
+  });
+});
