@@ -16,10 +16,11 @@ export async function boot(options: { clock: Clock; settingsExitCode: number; da
     for (const p of loaded.problems) process.stderr.write(`breachdesk: setting ${p}\n`);
     return { exitCode: options.settingsExitCode };
   }
-  const config = loaded.config;
+  // A store named with `--data` is the person's own, never the demo store: no demo organization, no demo incidents.
+  const config = options.dataPath ? { ...loaded.config, dataPath: options.dataPath, demo: false } : loaded.config;
   const logger = createConsoleLogger(options.quiet(config) && config.BREACHDESK_LOG_LEVEL === 'info' ? 'warn' : config.BREACHDESK_LOG_LEVEL);
   try {
-    const runtime = await openRuntime({ dataPath: options.dataPath ?? config.dataPath, clock: options.clock, logger, core: coreConfig(config), ...(options.recordCheck ? { recordCheck: options.recordCheck } : {}) });
+    const runtime = await openRuntime({ dataPath: config.dataPath, clock: options.clock, logger, core: coreConfig(config), ...(options.recordCheck ? { recordCheck: options.recordCheck } : {}) });
     return { config, runtime, logger };
   } catch (error) {
     const line = storeProblem(error);

@@ -114,7 +114,10 @@ export function rulesCacheDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Read a file to import, refusing before reading one larger than any import (a mistyped path to a disk image). */
 async function readImportFile(path: string): Promise<string> {
-  const { size } = await stat(path);
+  const info = await stat(path);
+  const size = info.size;
+  // A device or a pipe (/dev/zero, /dev/stdin) has no size to check and may never end: only regular files are read.
+  if (!info.isFile() && !info.isDirectory()) throw new Error('it is not a regular file (a device or a pipe); give the path of an incident JSON file');
   // UTF-8 takes at least one byte per character: a file over the limit in bytes may still be under it in characters.
   if (size > MAX_IMPORT_CHARS * 4) throw new Error(importTooLarge(size, 'bytes'));
   return readFile(path, 'utf8');

@@ -14,18 +14,15 @@ import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { buildDeadlinesView } from '../bot/views/deadlines-view.ts';
 import { deadlinesReply, obligationDetailsReply } from '../bot/views/deadlines-reply.ts';
-import { languageFor, translator } from '../bot/i18n/index.ts';
+import { languageFor, translator, type Lang } from '../bot/i18n/index.ts';
 import { formatCountdown, formatInstant } from '../bot/i18n/format.ts';
 import { dueWords as viewDueWords } from '../bot/views/deadlines-view.ts';
-import { findObligation } from './obligation-names.ts';
+import { findObligationEither } from './obligation-names.ts';
 import { changeContext, IncidentIdArg, requireIncident } from './shared.ts';
 import { dueReply } from './due-reply.ts';
 import { askerLanguage } from './asker-language.ts';
 
-const obligationsOf = (incident: Incident, ctx: CommandContext): Obligation[] => obligationsNow(incident, ctx.rules, ctx.clock.now());
-
-/** The obligation a user named: id, prefix or plain words (see obligation-names.ts). */
-const resolveObligation = findObligation;
+const obligationsOf = (incident: Incident, ctx: CommandContext, lang: Lang = 'en'): Obligation[] => obligationsNow(incident, ctx.rules, ctx.clock.now(), lang);
 
 /** A page start: a whole number of notices to skip. */
 const PageStart = z.string().regex(/^\d+$/, 'expected a whole number').transform(Number);
@@ -62,7 +59,8 @@ const deadlinesCommand: CommandSpec<{ id: string; only?: string; from?: number; 
     // `--only texas attorney` unquoted: the words after the option's value belong to it, never silently dropped.
     const only = [args.only, args.words].filter(Boolean).join(' ') || undefined;
     if (only) {
-      const o = findObligation(all, only, incident.id, view.lang);
+      const named = findObligationEither(shown, all, only, incident.id, view.lang);
+      const o = all.find((x) => x.obligation === named.obligation) ?? named;
       const line = view.groups.flatMap((g) => g.lines).find((l) => l.obligation === o.obligation)!;
       return obligationDetailsReply(view, line, [toContractJson(o)]);
     }
@@ -117,17 +115,18 @@ const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; no
   }),
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
-    const o = resolveObligation(obligationsOf(incident, ctx), args.obligation, incident.id, languageFor(incident.organization, ctx.language));
+    const lang = languageFor(incident.organization, ctx.language);
+    // Named and confirmed in the reader's language (French words find a French organization's notices).
+    const o = findObligationEither(obligationsOf(incident, ctx, lang), obligationsOf(incident, ctx), args.obligation, incident.id, lang);
     const sentAt = typedInstant(args.at, incident, ctx);
     const intent = { obligation: o.obligation, sentAt, ...(args.note ? { note: args.note } : {}) };
     const { incident: updated, events } = await applyChange(changeContext(ctx), incident.id, recordNotice(intent, { rules: ctx.rules, now: ctx.clock.now() }));
     // The notice as recorded (the event's own value), not the one this command asked for.
     const notice = events[0]!.changes![0]!.to as Incident['notices'][number];
-    const lang = languageFor(incident.organization, ctx.language);
     const tr = translator(lang);
     const at = (iso: string) => formatInstant(iso, incident.organization.timezone, lang);
     const late = o.dueAt !== null && Date.parse(notice.sentAt) > Date.parse(o.dueAt) ? tr('confirm.doneLate', { at: at(o.dueAt) }) : '';
-    const next = obligationsOf(updated, ctx).find((x) => isOpen(x) && x.dueAt !== null);
+    const next = obligationsOf(updated, ctx, lang).find((x) => isOpen(x) && x.dueAt !== null);
     const nextDue = (x: Obligation) => `${viewDueWords(x, lang, at)} · ${formatCountdown(Date.parse(x.dueAt!), ctx.clock.now().getTime(), lang)}`;
     const nextLine = next ? tr('confirm.doneNext', { obligation: next.obligation, recipient: next.recipient, due: nextDue(next) }) : tr('confirm.doneNoNext');
     const recorded = tr('confirm.done', { id: incident.id, obligation: notice.obligation, recipient: o.recipient, at: at(notice.sentAt), late });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { obligationsNow } from '../bot/domain/obligations.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
 import { applyChange } from '../bot/domain/change.ts';
-import { draftKind, draftNotice } from '../bot/drafts/draft-notice.ts';
+import { draftNotice } from '../bot/drafts/draft-notice.ts';
 import { DRAFT_ACTION, nextSteps } from '../bot/guidance/next-steps.ts';
 import type { Incident } from '../bot/model/incident-schema.ts';
 import { CommandRefusedError } from '../bot/errors.ts';
@@ -11,21 +11,12 @@ import { ok } from '../bot/reply.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandSpec } from './registry.ts';
 import { IncidentIdArg, requireIncident } from './shared.ts';
+import { resolveObligation } from './reminder-commands.ts';
+import { languageFor } from '../bot/i18n/index.ts';
 
 /** The incident's default language: French organizations read French. */
 export function incidentLang(incident: Incident): 'en' | 'fr' {
   return incident.organization.country === 'FR' ? 'fr' : 'en';
-}
-
-/** The obligation a user named: its id in any letter case, or the start of one id; else a refusal with suggestions. */
-export function pickObligation(incident: Incident, list: readonly Obligation[], typed: string): Obligation {
-  const wanted = typed.trim().toLowerCase();
-  const exact = list.find((o) => o.obligation.toLowerCase() === wanted);
-  if (exact) return exact;
-  const starts = list.filter((o) => o.obligation.toLowerCase().startsWith(wanted) && o.status !== 'not_applicable');
-  if (starts.length === 1) return starts[0]!;
-  const offer = (starts.length > 1 ? starts : list.filter((o) => o.status !== 'not_applicable' && draftKind(o))).slice(0, 6).map((o) => o.obligation);
-  throw new CommandRefusedError(`${incident.id} has ${starts.length > 1 ? 'several obligations starting with' : 'no obligation'} "${typed}".${offer.length ? ` Try: ${offer.join(', ')}.` : ''}`);
 }
 
 const draftCommand: CommandSpec<{ id: string; obligation: string; lang?: 'en' | 'fr' }> = {
@@ -46,7 +37,12 @@ const draftCommand: CommandSpec<{ id: string; obligation: string; lang?: 'en' | 
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
     const now = ctx.clock.now();
-    const o = pickObligation(incident, obligationsNow(incident, ctx.rules, now), args.obligation);
+    // Named as for `done` and `deadlines --only` (id, prefix or plain words), refused in the reader's language.
+    const readerLang = languageFor(incident.organization, ctx.language);
+    const english = obligationsNow(incident, ctx.rules, now);
+    const shown = readerLang === 'en' ? english : obligationsNow(incident, ctx.rules, now, readerLang);
+    const named = resolveObligation(incident, shown, args.obligation, readerLang, english);
+    const o = english.find((x) => x.obligation === named.obligation) ?? named;
     if (o.status === 'not_applicable') throw new CommandRefusedError(`${o.obligation} does not apply to ${incident.id}: ${o.basis}`);
     const lang = args.lang ?? incidentLang(incident);
     // The draft reads in its own language (recipient, basis); the refusals and the timeline entry stay as they were.

@@ -6,7 +6,7 @@ import { IncidentStatus, OrganizationRole, TimeZoneName } from '../bot/model/inc
 import { InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
 import type { CommandSpec } from './registry.ts';
-import { CountArg } from './input-words.ts';
+import { readCount } from './input-words.ts';
 import { languageFor, t, translator } from '../bot/i18n/index.ts';
 import { askerLanguage } from './asker-language.ts';
 import { formatNumber } from '../bot/i18n/format.ts';
@@ -28,7 +28,7 @@ import { actorKey } from '../bot/access/actor-key.ts';
 import { isAdmin } from '../bot/access/policy.ts';
 
 const newCommand: CommandSpec<{
-  title: string; discovered?: string; role?: string; org?: string; country?: string; tz?: string; affected?: number;
+  title: string; discovered?: string; role?: string; org?: string; country?: string; tz?: string; affected?: string;
 }> = {
   id: 'incident.new',
   permission: 'open',
@@ -54,7 +54,7 @@ const newCommand: CommandSpec<{
     role: OrganizationRole.optional(),
     country: z.string().toUpperCase().regex(/^[A-Z]{2}$/, 'expected a two-letter country code').optional(),
     tz: TimeZoneName.optional(),
-    affected: CountArg.optional(),
+    affected: z.string().optional(),
   }),
   async handler(args, ctx) {
     const defaults = ctx.config.defaultOrganization;
@@ -64,11 +64,15 @@ const newCommand: CommandSpec<{
     // Neither --tz nor BREACHDESK_TIMEZONE: the zone is a guess, and the record says so (day-counted clocks need facts).
     const timezoneAssumed = !args.tz && ctx.config.defaultTimezoneAssumed === true;
     const now = ctx.clock.now();
-    const discoveredAt = args.discovered ? parseInstant(args.discovered, timezone, now, languageFor({ country: args.country ?? defaults?.country ?? 'US' })) : now.toISOString();
+    const typing = languageFor({ country: args.country ?? defaults?.country ?? 'US' });
+    const discoveredAt = args.discovered ? parseInstant(args.discovered, timezone, now, typing) : now.toISOString();
+    // Read as the organization's people type counts: 758.912 is a French thousands grouping, as `set` reads it.
+    const affected = args.affected === undefined ? 0 : readCount(args.affected, typing);
+    if (typeof affected === 'string') throw new InvalidArgumentsError(affected);
     const organization = { name, role: args.role ?? defaults?.role ?? 'covered_entity', country: args.country ?? defaults?.country ?? 'US', timezone };
     const { incident: created, warnings } = await applyCreate(
       changeContext(ctx),
-      openIncident({ title: args.title, discoveredAt, organization, affectedTotal: args.affected ?? 0, timezoneAssumed }, now),
+      openIncident({ title: args.title, discoveredAt, organization, affectedTotal: affected, timezoneAssumed }, now),
     );
     const tr = translator(languageFor(created.organization, ctx.language));
     const lines = [

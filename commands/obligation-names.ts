@@ -62,3 +62,22 @@ function nearest(list: readonly Obligation[], wanted: string[]): Obligation[] {
     .sort((a, b) => a.s - b.s)
     .map(({ o }) => o);
 }
+
+/**
+ * As findObligation, in the reader's language first (French words for a French organization), then in English (the
+ * words of the examples and of the rule files); returns the reader's version. Refused in the reader's words.
+ */
+export function findObligationEither(shown: readonly Obligation[], english: readonly Obligation[], typed: string, incidentId: string, lang: Lang): Obligation {
+  try {
+    return findObligation(shown, typed, incidentId, lang);
+  } catch (error) {
+    if (shown === english || !(error instanceof InvalidArgumentsError)) throw error;
+    let found: Obligation;
+    try {
+      found = findObligation(english, typed, incidentId, lang);
+    } catch {
+      throw error;
+    }
+    return shown.find((o) => o.obligation === found.obligation) ?? found;
+  }
+}

@@ -8,7 +8,7 @@ import type { Incident } from '../bot/model/incident-schema.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
-import { findObligation } from './obligation-names.ts';
+import { findObligationEither } from './obligation-names.ts';
 import { languageFor, t, type Lang } from '../bot/i18n/index.ts';
 import { formatCountdown, formatInstant } from '../bot/i18n/format.ts';
 import { askerLanguage } from './asker-language.ts';
@@ -26,9 +26,9 @@ export function parseSnoozeDuration(text: string): number {
 }
 
 /** The obligation a user typed (any letter case), or a refusal listing the valid ids. */
-export function resolveObligation(incident: Incident, obligations: readonly Obligation[], typed: string, lang: Lang = 'en'): Obligation {
+export function resolveObligation(incident: Incident, obligations: readonly Obligation[], typed: string, lang: Lang = 'en', english: readonly Obligation[] = obligations): Obligation {
   try {
-    return findObligation(obligations, typed, incident.id, lang);
+    return findObligationEither(obligations, english, typed, incident.id, lang);
   } catch (error) {
     // For snooze and ack an unknown notice is a refusal (exit 1), as it always was; the sentence is the same.
     throw error instanceof InvalidArgumentsError ? new CommandRefusedError(error.message) : error;
@@ -38,7 +38,10 @@ export function resolveObligation(incident: Incident, obligations: readonly Obli
 async function load(ctx: CommandContext, id: string, typed: string) {
   const incident = await requireIncident(ctx, id);
   const now = ctx.clock.now();
-  const obligation = resolveObligation(incident, obligationsNow(incident, ctx.rules, now), typed, languageFor(incident.organization, ctx.language));
+  const lang = languageFor(incident.organization, ctx.language);
+  // Named in the reader's language, so French words find a French organization's notices.
+  const shown = obligationsNow(incident, ctx.rules, now, lang);
+  const obligation = resolveObligation(incident, shown, typed, lang, lang === 'en' ? shown : obligationsNow(incident, ctx.rules, now));
   return { incident, now, obligation, zone: incident.organization.timezone };
 }
 

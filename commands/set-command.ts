@@ -37,11 +37,12 @@ const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
     const recorded = applied.events[0];
     const lang = languageFor(applied.incident.organization, ctx.language);
     const label = factLabelIn(resolved.path, lang);
-    if (!recorded) return ok(t(lang, 'set.unchanged', { id: args.id, label, value: factValueIn(resolved.path, value, lang) }));
+    if (!recorded) return ok(t(lang, 'set.unchanged', { id: args.id, label, value: factValueIn(resolved.path, value, lang, applied.incident.organization.timezone) }));
     if (lang === 'en') return ok(withWarnings(`${applied.incident.id} ${recorded.text}. Recorded on the timeline; \`deadlines ${applied.incident.id}\` shows the recomputed clocks.`, applied.warnings));
     // The timeline keeps the record's English; the answer says the change in the reader's words.
     const change = recorded.changes?.[0];
-    const text = t(lang, 'set.changed', { id: applied.incident.id, label, from: factValueIn(resolved.path, change?.from, lang), to: factValueIn(resolved.path, change?.to, lang) });
+    const zone = applied.incident.organization.timezone;
+    const text = t(lang, 'set.changed', { id: applied.incident.id, label, from: factValueIn(resolved.path, change?.from, lang, zone), to: factValueIn(resolved.path, change?.to, lang, zone) });
     return ok([text, ...applied.warnings.map((w) => t(lang, 'set.warning', { text: w }))].join('\n'));
   },
 };

@@ -1,6 +1,7 @@
 // What every draft is made of: facts in the reader's language and zone, and a visible placeholder for each missing fact.
 import type { Incident } from '../model/incident-schema.ts';
 import type { Obligation } from '../deadlines/types.ts';
+import { formatInstant } from '../i18n/format.ts';
 
 export type DraftLang = 'en' | 'fr';
 
@@ -23,6 +24,8 @@ export interface DraftWriter {
   fact(value: string | null | undefined, what: string): string;
   /** A date in the organization's zone and the draft's language, or a placeholder. */
   date(iso: string | null | undefined, what: string): string;
+  /** A date and time in the organization's zone, as the language writes it (20/02/2025 09:00 CET), or a placeholder. */
+  dateTime(iso: string | null | undefined, what: string): string;
   /** A count formatted for the language (262,831 / 262 831). */
   count(n: number): string;
   /** Today's date (the injected clock) in the draft's language. */
@@ -45,6 +48,7 @@ export function createDraftWriter(incident: Incident, obligation: Obligation, la
     missing: placeholder,
     fact: (value, what) => (value && value.trim() ? value.trim() : placeholder(what)),
     date: (iso, what) => (iso ? long.format(new Date(iso)) : placeholder(what)),
+    dateTime: (iso, what) => (iso ? formatInstant(iso, zone, lang) : placeholder(what)),
     today: () => long.format(now),
     count: (n) => new Intl.NumberFormat(locale).format(n),
     missingList: () => [...missing],

@@ -13,12 +13,13 @@ export function authorityNotification(w: DraftWriter, now: Date): string[] {
   const sep = fr ? ' : ' : ': ';
   const late = w.obligation.dueAt !== null && now.getTime() > Date.parse(w.obligation.dueAt);
   const sent = i.notices.some((n) => n.obligation === w.obligation.obligation);
-  const hours = Math.round((now.getTime() - Date.parse(i.discoveredAt)) / HOUR_MS);
+  const hours = Math.round((now.getTime() - Date.parse(w.obligation.trigger?.at ?? i.discoveredAt)) / HOUR_MS);
   return [
-    L(`Personal data breach notification to ${w.obligation.recipient}`, `Notification de violation de données personnelles à ${w.obligation.recipient}`),
+    L(`Personal data breach notification to ${w.obligation.recipient}`, `Notification de violation de données personnelles · destinataire : ${w.obligation.recipient}`),
     sent ? L('Stage: complementary notification (Art. 33(4))', 'Étape : notification complémentaire (art. 33(4))') : L('Stage: initial notification; further details may follow in a complementary notification (Art. 33(4))', 'Étape : notification initiale ; les compléments suivront dans une notification complémentaire (art. 33(4))'),
     `${L('Controller', 'Responsable du traitement')}${sep}${i.organization.name}`,
-    `${L('Became aware on', 'Prise de connaissance le')}${sep}${w.date(i.vendor?.notifiedUsAt ?? i.discoveredAt, L('date of awareness', 'date de prise de connaissance'))}`,
+    // The moment (with its hour) the 72 hours count from: the earliest of our awareness and the processor's notice.
+    `${L('Became aware on', 'Prise de connaissance le')}${sep}${w.dateTime(w.obligation.trigger?.at ?? i.discoveredAt, L('date and time of awareness', 'date et heure de la prise de connaissance'))}`,
     `${L('Breach period', 'Période de la violation')}${sep}${w.date(i.occurredFrom, L('start of the breach', 'début de la violation'))}${i.occurredTo ? ` - ${w.date(i.occurredTo, '')}` : ''}`,
     '', L('1. Nature of the breach (Art. 33(3)(a))', '1. Nature de la violation (art. 33(3)(a))'),
     `  ${w.missing(L('what happened: loss of confidentiality, integrity and/or availability, and how', 'ce qui s\'est passé : perte de confidentialité, d\'intégrité et/ou de disponibilité, et comment'))}`,
@@ -83,7 +84,8 @@ export function healthAgencyDeclaration(w: DraftWriter): string[] {
     `${L('Establishment', 'Établissement')}${sep}${i.organization.name} (${w.missing(L('FINESS number', 'numéro FINESS'))})`,
     `${L('Declarant', 'Déclarant')}${sep}${w.fact(i.roles.commander, L('director or designated person, phone and e-mail', 'directeur ou personne désignée, téléphone et courriel'))}`,
     `${L('Start of the incident', 'Début de l\'incident')}${sep}${w.date(i.occurredFrom, L('start date', 'date de début'))}`,
-    `${L('Detected on', 'Détecté le')}${sep}${w.date(i.discoveredAt, L('date of detection', 'date de détection'))}`,
+    // The declaration asks for the date and the hour of detection (arrêté du 30 octobre 2017).
+    `${L('Detected on', 'Détecté le')}${sep}${w.dateTime(i.discoveredAt, L('date and time of detection', 'date et heure de détection'))}`,
     `${L('Description and how it was detected', 'Description et mode de détection')}${sep}${w.missing(L('what happened and how it was detected', 'ce qui s\'est passé et comment cela a été détecté'))}`,
     `${L('Consequences for the safety of care', 'Conséquences sur la sécurité des soins')}${sep}${w.missing(L('actual or potential effects on patient care', 'effets avérés ou potentiels sur la prise en charge'))}`,
     `${L('Health data affected (confidentiality, integrity, availability)', 'Données de santé touchées (confidentialité, intégrité, disponibilité)')}${sep}${w.fact(dataPhrase(i.dataCategories, w.lang), L('data affected', 'données touchées'))}${i.affected.total > 0 ? ` — ${w.count(i.affected.total)} ${L('persons', 'personnes')}` : ''}`,

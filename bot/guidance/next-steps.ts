@@ -41,7 +41,7 @@ export function nextSteps(incident: Incident, obligations: readonly Obligation[]
       text: toDraft.map((o) => `draft ${incident.id} ${o.obligation}${fr ? ' --lang fr' : ''}  (${o.recipient})`).join('\n') || none,
     },
     {
-      heading: fr ? `Plan de réponse : ${open.length} tâche(s) ouverte(s)` : `Response plan: ${open.length} open task(s)`,
+      heading: fr ? `Tâches ouvertes du plan de réponse (${open.length})` : `Response plan: ${open.length} open task(s)`,
       text: open.map((t) => `[${phaseWords[t.phase]}] ${t.title} — task done ${incident.id} ${t.id}${t.detail ? `\n    ${t.detail}` : ''}`).join('\n') || (fr ? 'toutes les tâches sont faites' : 'every task is done'),
     },
   ];

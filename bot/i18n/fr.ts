@@ -22,8 +22,9 @@ export const fr: Catalogue = {
     beforeDays_one: '{{count}} jour avant', beforeDays_other: '{{count}} jours avant',
   },
   status: {
-    overdue: 'en retard', due_soon: 'bientôt dû', pending: 'à venir', tolled: 'suspendu (autorités)', needs_facts: 'faits manquants',
-    done: 'fait', not_applicable: 'sans objet', not_covered: 'non couvert',
+    // Each word qualifies a notification (feminine): « notification faite », « bientôt due ».
+    overdue: 'en retard', due_soon: 'bientôt due', pending: 'à venir', tolled: 'suspendue (autorités)', needs_facts: 'faits manquants',
+    done: 'faite', not_applicable: 'sans objet', not_covered: 'non couverte',
   },
   verification: {
     verified_primary_text: 'vérifié sur le texte officiel', verified_secondary: 'vérifié sur une source secondaire', unverified: 'NON VÉRIFIÉ : à confirmer avec un juriste',
@@ -92,7 +93,7 @@ export const fr: Catalogue = {
   },
   filing: {
     to: 'Destinataire', where: 'Où', method: 'Comment', signedBy: 'Signé par', content: 'La notification doit contenir', substitute: 'Notification de substitution',
-    checked: 'Indications de dépôt {{level}} ({{source}}, vérifiées le {{date}})',
+    checked: 'Indications de dépôt : {{level}} ({{source}}, vérifiées le {{date}})',
   },
   deadlines: {
     title: '{{id}} · Échéances',

@@ -179,6 +179,8 @@ function lineFor(
 export function dueWords(o: Obligation, lang: Lang, fmt: (iso: string) => string): string {
   const tr = translator(lang);
   if (o.status === 'done' && o.doneAt) return tr('deadlines.sentAt', { at: fmt(o.doneAt) });
+  // A notice that does not apply has no deadline at all (not "without undue delay").
+  if (o.status === 'not_applicable') return tr('deadlines.naGroup');
   if (o.dueAt === null) return o.kind === 'on_request' ? tr('deadlines.onRequest') : o.status === 'needs_facts' ? tr('deadlines.needsFacts') : tr('deadlines.noFixed');
   const at = o.kind === 'date' ? tr('deadlines.endOfDay', { at: fmt(o.dueAt) }) : fmt(o.dueAt);
   if (o.status === 'tolled') return tr('deadlines.upperBound', { at });

@@ -45,6 +45,14 @@ describe('CLI export', () => {
     const out = run(dir, ['export', 'BR-1', '--format', 'md', '--out', 'record.md']);
     expect(out.stdout).toContain(`Written to ${join(dir, 'record.md')}`);
     expect(readFileSync(join(dir, 'record.md'), 'utf8')).toMatch(/^# BR-1: Legacy EHR vendor breach/);
+    // --out onto an existing file (an earlier export, or any other file) keeps it and says so.
+    writeFileSync(join(dir, 'notes.txt'), 'keep me');
+    const onto = run(dir, ['export', 'BR-1', '--format', 'md', '--out', 'notes.txt']);
+    expect(onto.code).toBe(1);
+    expect(onto.stderr).toContain('a file already exists there and is kept');
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('keep me');
+    const nowhere = run(dir, ['export', 'BR-1', '--format', 'md', '--out', join(dir, 'no-such-folder', 'r.md')]);
+    expect(nowhere.stderr).toContain('its folder does not exist');
     const json = run(dir, ['export', 'BR-1', '--format', 'json']);
     expect(JSON.parse(json.stdout)).toMatchObject({ format: 'breachdesk-incident', id: 'BR-1' });
     writeFileSync(join(dir, 'export.json'), json.stdout);

@@ -146,4 +146,12 @@ describe('one-shot CLI', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
   });
+
+  it('refuses to import a device such as /dev/zero in one sentence, without reading it', () => {
+    const dir = tempDir();
+    const r = run(['--data', join(dir, 'store.json'), 'import', '/dev/zero']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Cannot import /dev/zero: it is not a regular file');
+    expect(r.stderr).not.toContain('Invalid string length');
+  });
 });

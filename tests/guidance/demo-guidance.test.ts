@@ -45,6 +45,9 @@ describe('guidance on the demo incidents', () => {
     expect(reply.text).toContain('Déposer plainte');
     expect(reply.text).toContain('draft BR-2 FR-CNIL-GDPR-33');
     expect(reply.text).toContain('Signaler à l\'ARS / CERT Santé');
+    // The task count reads as the other headings do, without « tâche(s) ».
+    expect(reply.text).toMatch(/Tâches ouvertes du plan de réponse \(\d+\)/);
+    expect(reply.text).not.toContain('(s)');
     // Countdowns and dates in French too (the CNIL clock is 72 hours from awareness: still running at NOW).
     expect(reply.text).not.toMatch(/overdue by|\bin \d+ (day|hour)/);
   });

@@ -69,7 +69,9 @@ describe('draft', () => {
     expect(data!.lang).toBe('fr'); // a French organization reads French by default
     for (const item of ['(art. 33(3)(a))', '(art. 33(3)(b))', '(art. 33(3)(c))', '(art. 33(3)(d))']) expect(reply.text).toContain(item);
     expect(reply.text).toContain('notification initiale');
-    expect(reply.text).toContain('18 novembre 2024');
+    // The hour of awareness is written: the 72 hours run from it (discovered 2024-11-18T10:00+01:00).
+    expect(reply.text).toContain('Prise de connaissance le : 18/11/2024 10:00 CET');
+    expect(reply.text).toContain('destinataire : CNIL');
     expect(reply.text).toMatch(/758\s912/);
     expect(reply.text).not.toContain('Motifs du retard');
     expect(reply.text).toContain('ne fournit pas de conseil juridique');
@@ -95,6 +97,8 @@ describe('draft', () => {
     expect(reply.text).toContain('https://signalement.social-sante.gouv.fr');
     for (const c of ['sécurité des soins', 'Données de santé touchées', 'fonctionnement de l\'établissement']) expect(reply.text).toContain(c);
     expect(reply.text).toContain('ne remplace pas la notification RGPD');
+    // The arrêté of 30 October 2017 asks for the date and the hour of detection.
+    expect(reply.text).toContain('Détecté le : 18/11/2024 10:00 CET');
   });
 
   it('records the draft on the timeline, and refuses an obligation that does not apply', async () => {
@@ -103,5 +107,29 @@ describe('draft', () => {
     const na = await draft('2025-03-01T12:00:00Z', 'draft BR-1 US-HIPAA-164.408-HHS-LT500');
     expect(na.reply.outcome).toBe('refused');
     expect(na.reply.text).toContain('does not apply');
+  });
+
+  it('names the notice as done does (plain words), and refuses an unknown one in the organization\'s language', async () => {
+    const byWords = await draft('2024-11-18T12:00:00Z', 'draft BR-2 cert');
+    expect(byWords.reply.outcome).toBe('ok');
+    expect(byWords.reply.text).toContain('CERT Santé');
+    const unknown = await draft('2024-11-18T12:00:00Z', 'draft BR-2 zzz');
+    expect(unknown.reply.outcome).toBe('refused');
+    expect(unknown.reply.text).toContain('BR-2 n’a aucune notification correspondant à « zzz »');
+    expect(unknown.reply.text).toContain('les personnes concernées');
+    expect(unknown.reply.text).not.toContain('affected data subjects');
+  });
+
+  it('CNIL notification: the awareness it states is the one the 72 hours count from (our own, when before the processor\'s notice)', async () => {
+    // We knew at 2024-11-18 10:00 CET; the processor told us 2024-11-19 16:00 CET. Art. 33(1) runs from the earlier.
+    const early = makeIncident('BR-3', {
+      title: 'Éditeur', organization: { name: 'CH Exemple', role: 'controller', country: 'FR', timezone: 'Europe/Paris', frHealthEstablishment: true },
+      discoveredAt: '2024-11-18T10:00:00+01:00', affected: { total: 1200, byJurisdiction: { FR: 1200 } }, phiInvolved: true, dataEncrypted: false, gdprRisk: 'high',
+      vendor: { name: 'Éditeur DPI', role: 'processor', isAgent: false, discoveredAt: '2024-11-17T10:00:00+01:00', notifiedUsAt: '2024-11-19T16:00:00+01:00' },
+    }, '2024-11-18T09:30:00Z');
+    const t = createTestBot('2024-11-20T09:00:00Z', [early]);
+    const reply = await t.bot.handle({ text: 'draft BR-3 FR-CNIL-GDPR-33', actor: { id: 'U1', name: 'Sam' }, platform: 'slack' });
+    expect(reply.text).toContain('Prise de connaissance le : 18/11/2024 10:00 CET');
+    expect(reply.text).not.toContain('19/11/2024 16:00');
   });
 });
