@@ -46,8 +46,8 @@ export const OrganizationSchema = z.strictObject({
   frHealthEstablishment: z.boolean().nullable().default(null),
   nis2Entity: z.boolean().default(false),
   secRegistrant: z.boolean().default(false),
-  /** French opérateur de services essentiels (NIS1, décret 2018-384). */
-  frOse: z.boolean().default(false),
+  /** French opérateur de services essentiels (NIS1, décret 2018-384); null: not answered yet (some hospitals are: the ANSSI notice then needs facts). */
+  frOse: z.boolean().nullable().default(null),
   /** California licensed clinic, health facility, home health agency or hospice (H&S 1280.15); null: not answered yet (a California covered entity then needs facts). */
   caHealthFacility: z.boolean().nullable().default(null),
   /** 42 CFR Part 2 program (SUD treatment records); null: unknown, then inferred from part2_records / sud_treatment data. */

@@ -106,10 +106,17 @@ describe('France: CSP L.1111-8-2 and NIS1 OSE are immediate (same-day interpreta
     }
   });
 
-  it('French organization recorded as not a health establishment: CSP listed as not applicable, NIS1 absent', () => {
-    const list = compute(fr({ frHealthEstablishment: false }), '2025-03-29T15:00:00+01:00');
+  it('French organization recorded as neither a health establishment nor an OSE: CSP and NIS1 listed as not applicable', () => {
+    const list = compute(fr({ frHealthEstablishment: false, frOse: false }), '2025-03-29T15:00:00+01:00');
     expect(find(list, 'FR-CSP-L1111-8-2-SSI')).toMatchObject({ status: 'not_applicable', dueAt: null });
-    expect(ids(list)).not.toContain('FR-NIS1-OSE-ANSSI');
+    expect(find(list, 'FR-NIS1-OSE-ANSSI')).toMatchObject({ status: 'not_applicable', dueAt: null });
+  });
+
+  it('French organization that has not said whether it is an OSE: the ANSSI notice needs facts, never silently absent', () => {
+    // Some hospitals are opérateurs de services essentiels (décret 2018-384 art. 11: declare to ANSSI as soon as known).
+    const o = find(compute(fr({ frHealthEstablishment: true }), '2025-03-29T15:00:00+01:00'), 'FR-NIS1-OSE-ANSSI');
+    expect(o.status).toBe('needs_facts');
+    expect(o.basis).toMatch(/not answered yet \(organization\.frOse\)/);
   });
 
   it('French organization that has not answered frHealthEstablishment: CSP needs facts, never silently n/a', () => {
