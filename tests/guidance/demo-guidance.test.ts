@@ -66,3 +66,16 @@ describe('guidance on the demo incidents', () => {
     expect((await say('next BR-1')).text).toContain('Call the hospital foundation');
   });
 });
+
+describe('filing guidance for the French OSE declaration', () => {
+  it('is the NIS1 declaration to ANSSI (décret 2018-384 art. 11), not the staged NIS2 notices', async () => {
+    const { say } = await demoBot();
+    const rows = JSON.parse((await say('deadlines BR-2 --json')).text) as { obligation: string; status: string; filing?: { to: string; method: string; content: string[] } }[];
+    const anssi = rows.find((r) => r.obligation === 'FR-NIS1-OSE-ANSSI')!;
+    // The demo hospital has not said whether it is an opérateur de services essentiels.
+    expect(anssi.status).toBe('needs_facts');
+    expect(anssi.filing!.to).toMatch(/^ANSSI/);
+    expect(anssi.filing!.method).toMatch(/décret n° 2018-384 art\. 11/);
+    expect(anssi.filing!.content.join(' ')).not.toMatch(/Early warning|Art\. 23/);
+  });
+});
