@@ -3,6 +3,7 @@
 // before its `validUntil` answers exactly as the engine would at that moment.
 import type { Incident } from '../model/incident-schema.ts';
 import { computeObligations } from './engine.ts';
+import { languageFor } from '../i18n/index.ts';
 import { isOpen } from './present.ts';
 import type { RuleSet } from './rule-schema.ts';
 import { delayWindows } from './tolling.ts';
@@ -46,7 +47,8 @@ export function deadlineEntry(incident: Incident, rules: RuleSet, now: Date, rea
   if (incident.status === 'closed') return entry(Number.POSITIVE_INFINITY, NONE);
   // Out-of-range dates are judged against now: looked at again within the hour.
   if (dateProblems.length) return entry(at + HOUR_MS, NONE, `${incident.id}: its deadlines cannot be computed: ${dateProblems[0]} Fix it with \`set ${incident.id} …\`.`);
-  const all = obligations ?? computeObligations(incident, rules, now);
+  // In the organization's language, as the scheduler fills the index in the running bot (recipients read as reminders do).
+  const all = obligations ?? computeObligations(incident, rules, now, { lang: languageFor(incident.organization) });
   return entry(nextChange(incident, all, at), new PackedItems(all.filter((o) => isOpen(o) && o.dueAt !== null).map((o) => indexed(o))));
 }
 
