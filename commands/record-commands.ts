@@ -1,4 +1,5 @@
 // The written record: `export` (JSON signed when a key is set, Markdown, PDF) as a file, `verify` and `verify-export`.
+import { jsonErrorPlace, jsonPlaceWords } from '../bot/json-place.ts';
 import { z } from 'zod';
 import { obligationsNow } from '../bot/domain/obligations.ts';
 import { CONTRACT_KEYS } from '../bot/deadlines/types.ts';
@@ -142,7 +143,7 @@ const verifyExportCommand: CommandSpec<{ source: string }> = {
     try {
       document = JSON.parse(text) as Record<string, unknown>;
     } catch (error) {
-      throw new CommandRefusedError(t(askerLanguage(ctx), 'record.notJson', { problem: (error as Error).message }));
+      throw new CommandRefusedError(t(askerLanguage(ctx), 'record.notJson', { problem: jsonPlaceWords(jsonErrorPlace(error, text), askerLanguage(ctx)) }));
     }
     if (document?.format !== 'breachdesk-incident') throw new CommandRefusedError(t(askerLanguage(ctx), 'record.notExport'));
     const signature = checkSignature(document, ctx.config.signingKey);

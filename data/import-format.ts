@@ -1,4 +1,5 @@
 // Reading the import format: every problem named (unknown fields, missing fields, bad values), never a stack trace.
+import { jsonErrorPlace, jsonPlaceWords } from '../bot/json-place.ts';
 import type { z } from 'zod';
 import { IncidentImportSchema, type IncidentFacts } from '../bot/model/incident-schema.ts';
 
@@ -23,7 +24,7 @@ export function parseImport(text: string): ImportResult {
   try {
     raw = JSON.parse(text);
   } catch (error) {
-    return { ok: false, problems: [`not valid JSON (${(error as Error).message})`] };
+    return { ok: false, problems: [`not valid JSON (${jsonPlaceWords(jsonErrorPlace(error, text))})`] };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, problems: ['expected one JSON object describing the incident'] };
   const body: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
