@@ -14,7 +14,6 @@ import { createCommandRegistry } from '../commands/index.ts';
 import { openFileStore } from '../data/file-store.ts';
 import { importTooLarge, MAX_IMPORT_CHARS } from '../data/import-format.ts';
 import { isPostgresUrl, PostgresStoreError } from '../data/postgres/errors.ts';
-import { openPostgresStore } from '../data/postgres/postgres-store.ts';
 import { StoreCorruptError, StoreLockedError } from '../data/store-errors.ts';
 import { checkRecords, createRecordHealth, type RecordCheckReport, type RecordHealth } from '../bot/record/record-health.ts';
 
@@ -98,6 +97,8 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
 async function openStore(options: { dataPath: string; clock: Clock; logger: Logger }): Promise<{ store: IncidentStore; lease?: SchedulerLease }> {
   if (!isPostgresUrl(options.dataPath)) return { store: await openFileStore(options.dataPath, options.clock.now()) };
   // Seen request ids expire in real time (Slack and Teams timestamps are transport time), not on the injected clock.
+  // Loaded only for a postgres:// store: the driver is not needed by the file store's one-shot commands.
+  const { openPostgresStore } = await import('../data/postgres/postgres-store.ts');
   const store = await openPostgresStore(options.dataPath, { logger: options.logger });
   return { store, lease: store.schedulerLease() };
 }

@@ -9,7 +9,6 @@ import { postAnchor } from '../bot/record/anchor.ts';
 import { checkSignature, signExport } from '../bot/record/export-signature.ts';
 import { bannerFor, buildRecordDocument, VERIFICATION_PARAGRAPH } from '../bot/record/record-document.ts';
 import { recordToMarkdown } from '../bot/record/record-markdown.ts';
-import { recordToPdf } from '../bot/record/record-pdf.ts';
 import { verifyChain, type ChainStatus } from '../bot/record/verify-chain.ts';
 import { languageFor, t, translator } from '../bot/i18n/index.ts';
 import { askerLanguage } from './asker-language.ts';
@@ -57,7 +56,7 @@ const exportCommand: CommandSpec<ExportArgs> = {
       content = Buffer.from(`${JSON.stringify(exported, null, 2)}\n`, 'utf8');
       data = exported;
     } else {
-      content = args.format === 'md' ? Buffer.from(recordToMarkdown(doc), 'utf8') : await recordToPdf(doc, { createdAt: now, ...(incident.chain ? { head: incident.chain.head } : {}) });
+      content = args.format === 'md' ? Buffer.from(recordToMarkdown(doc), 'utf8') : await (await import('../bot/record/record-pdf.ts')).recordToPdf(doc, { createdAt: now, ...(incident.chain ? { head: incident.chain.head } : {}) });
       data = { id: incident.id, format: args.format, head: incident.chain?.head ?? null, chain: status.state };
     }
     const anchored = await anchorOnExport(incident, ctx);

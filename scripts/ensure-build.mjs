@@ -9,8 +9,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'app');
 const stamp = join(out, '.build-stamp');
 const SOURCES = ['bot', 'commands', 'adapters', 'data'];
-/** Data read at run time (rule data, filing guidance, response plans), copied beside the compiled code. */
-export const DATA_DIRS = ['rules', 'filing', 'plans'];
+/** Data read at run time (rule data, filing guidance, response plans, holiday table), copied beside the compiled code. */
+export const DATA_DIRS = ['rules', 'filing', 'plans', 'holidays'];
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
 
 /** Newest modification time among the files the build reads. */

@@ -1,5 +1,7 @@
 // Business days: not Saturday, Sunday or a public holiday of the given date-holidays calendar (US, US-VT, …).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type Holidays from 'date-holidays';
 import { addDaysToDate, weekday } from './time.ts';
 
@@ -14,11 +16,33 @@ function holidaysClass(): typeof Holidays {
 const calendars = new Map<string, Holidays>();
 const years = new Map<string, Map<string, string>>();
 
+// The same holidays, computed ahead for the rules' calendars and the years counted in (scripts/holidays.mjs): one
+// small JSON read instead of loading every country's calendar; tests/deadlines/holiday-table.test.ts checks it.
+const TABLE_PATH = fileURLToPath(new URL('../../data/holidays/public-holidays.json', import.meta.url));
+type Table = { calendars: Record<string, Record<string, Record<string, string>>> };
+let table: Table | null | undefined;
+function fromTable(calendar: string, year: number): Map<string, string> | undefined {
+  if (table === undefined) {
+    try {
+      table = JSON.parse(readFileSync(TABLE_PATH, 'utf8')) as Table;
+    } catch {
+      table = null; // no table (a build without it): date-holidays answers every year
+    }
+  }
+  const days = table?.calendars[calendar]?.[String(year)];
+  return days ? new Map(Object.entries(days)) : undefined;
+}
+
 /** Public holidays of `calendar` in `year`, date → name (cached). */
-function publicHolidays(calendar: string, year: number): Map<string, string> {
+export function publicHolidays(calendar: string, year: number): Map<string, string> {
   const key = `${calendar}:${year}`;
   const cached = years.get(key);
   if (cached) return cached;
+  const ahead = fromTable(calendar, year);
+  if (ahead) {
+    years.set(key, ahead);
+    return ahead;
+  }
   let hd = calendars.get(calendar);
   if (!hd) {
     const [country, state] = calendar.split('-');
