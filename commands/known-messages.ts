@@ -1,5 +1,6 @@
 // The commands' own argument messages said in the asker's language (the schemas declare them in English once).
 import { t, type Lang } from '../bot/i18n/index.ts';
+import { saidIn } from './said-in-french.ts';
 
 // Messages the commands' schemas write themselves that are said in every language (others pass as written).
 const KNOWN: Record<string, string> = {
@@ -28,7 +29,7 @@ export function knownMessage(message: string, name: string, lang: Lang): string 
   const key = KNOWN[message];
   const option = /^Missing (--[\w-]+)\.$/.exec(message)?.[1];
   if (option) return t(lang, 'errors.missingOption', { option });
-  if (!key) return sentence(message, name);
+  if (!key) return saidIn(sentence(message, name), lang);
   const said = t(lang, key, { name });
   // A lower-case message is a clause that follows the argument's name ("--conclusion: …").
   return /^[a-z]/.test(said) ? sentence(said, name) : said;

@@ -11,6 +11,7 @@ import { guardText } from '../bot/privacy/guard.ts';
 import { accessEvent, authorize, recordAccess } from './access-check.ts';
 import { t, type Lang } from '../bot/i18n/index.ts';
 import { askerLanguage } from './asker-language.ts';
+import { saidIn } from './said-in-french.ts';
 import { knownMessage } from './known-messages.ts';
 
 /** One option of a command (`--name value` or `--flag`). */
@@ -231,7 +232,7 @@ function asJson(reply: Reply): Reply {
 function errorReply(error: unknown, spec: CommandSpec, ctx: CommandContext, lang: Lang): Reply {
   if (error instanceof IncidentNotFoundError) return refused(t(lang, 'errors.notFound', { id: error.incidentId }));
   if (error instanceof CommandRefusedError) return refused(error.message);
-  if (error instanceof InvalidArgumentsError) return usage(error.message, spec.usage, spec.examples[0], lang);
+  if (error instanceof InvalidArgumentsError) return usage(saidIn(error.message, lang), spec.usage, spec.examples[0], lang);
   ctx.logger.error(`command ${spec.id} failed`, { error: error instanceof Error ? error.stack : String(error) });
   return refused(t(lang, 'errors.failed', { name: spec.name }));
 }

@@ -1,0 +1,37 @@
+// Argument problems the readers of typed values write in English (counts, yes/no, GDPR risk, instants, periods, fields),
+// said in French for a French reader. Each pattern is one English sentence with the values it names.
+import type { Lang } from '../bot/i18n/index.ts';
+
+type Rewrite = [RegExp, (...parts: string[]) => string];
+
+const FRENCH: readonly Rewrite[] = [
+  [/^"(.*)" is negative: a count of people is a whole number of 0 or more\.$/s, (raw) => `« ${raw} » est négatif : un nombre de personnes est un entier positif ou nul.`],
+  [/^"(.*)" looks like scientific notation: write the count in full, e\.g\. [\d,. ]+\.$/s, (raw) => `« ${raw} » ressemble à une notation scientifique : écrivez le nombre en entier, par ex. 262 831.`],
+  [/^"(.*)" is not a whole number: people are counted in whole numbers \(thousands may be grouped as ([\d,.]+) or 262 831\)\.$/s, (raw, grouped) => `« ${raw} » n’est pas un nombre entier : les personnes se comptent en entiers (les milliers peuvent être groupés : ${grouped} ou 262 831).`],
+  [/^"(.*)" is not a count: give a whole number such as [\d,. ]+\.$/s, (raw) => `« ${raw} » n’est pas un nombre : donnez un entier, par ex. 262 831.`],
+  [/^A count is missing: give a whole number such as [\d,. ]+\.$/s, () => 'Il manque un nombre : donnez un entier, par ex. 262 831.'],
+  [/^"(.*)" is not yes or no: answer yes or no \(oui\/non, true\/false also work\)\.$/s, (raw) => `« ${raw} » n’est ni oui ni non : répondez oui ou non (yes/no et true/false fonctionnent aussi).`],
+  [/^"(.*)" is not a GDPR risk level: say unlikely, risk or high \(faible, risque or élevé in French\)\.$/s, (raw) => `« ${raw} » n’est pas un niveau de risque RGPD : dites faible, risque ou élevé (unlikely, risk ou high en anglais).`],
+  [/^"(.*)" is not a date and time; use (.+) in the incident's time zone, or 2025-02-20T09:00-06:00 with an offset\.$/s, (raw, example) => `« ${raw} » n’est pas une date et une heure : écrivez ${example} dans le fuseau horaire de l’incident, ou 2025-02-20T09:00-06:00 avec son décalage.`],
+  [/^"(.*)" could be read day-first or month-first; write it as 2025-02-20 09:00 \(year-month-day\)\.$/s, (raw) => `« ${raw} » peut se lire jour d’abord ou mois d’abord : écrivez-la 2025-02-20 09:00 (année-mois-jour) ou 20/02/2025 09:00.`],
+  [/^"(.*)" does not exist in (\S+) \(a daylight-saving gap or an invalid date\)\.$/s, (raw, zone) => `« ${raw} » n’existe pas dans le fuseau ${zone} (heure sautée au passage à l’heure d’été, ou date invalide).`],
+  [/^(.*) is in the year (\d+), before 1970; breachdesk accepts dates from 1970 on\. Check the year\.$/s, (what, year) => `${what} tombe en ${year}, avant 1970 ; breachdesk accepte les dates à partir de 1970. Vérifiez l’année.`],
+  [/^(.*) is in the year (\d+), more than (\d+) years after today \((\d{4})-(\d{2})-(\d{2})\); check the year\.$/s, (what, year, n, y, m, d) => `${what} tombe en ${year}, plus de ${n} ans après aujourd’hui (${d}/${m}/${y}) ; vérifiez l’année.`],
+  [/^(.*): expected a period like 7d, 48h or 2w\.?$/s, (name) => `${name} : attendu une durée comme 7d (jours), 48h (heures) ou 2w (semaines).`],
+  [/^Unknown field "(.*)"\. Fields: (.*)\.$/s, (field, fields) => `Champ inconnu « ${field} ». Champs : ${fields}.`],
+  [/^(.*): unknown IANA time zone \(try America\/Chicago or Europe\/Paris\)\.?$/s, (name) => `${name} : fuseau horaire IANA inconnu (essayez Europe/Paris ou America/Chicago).`],
+  [/^The language is en or fr\.$/, () => 'La langue est en ou fr.'],
+  [/^No default organization is configured: give --org, --role and --country\.$/, () => 'Aucune organisation par défaut n’est configurée : donnez --org, --role et --country.'],
+  [/^Write the task to add\.$/, () => 'Écrivez la tâche à ajouter.'],
+  [/^Name the task \(its id from `next <id>`, or the start of its title\)\.$/, () => 'Nommez la tâche (son identifiant dans `next <id>`, ou le début de son titre).'],
+];
+
+/** `message` in `lang`: French where a pattern knows the sentence, else as it is. */
+export function saidIn(message: string, lang: Lang): string {
+  if (lang !== 'fr') return message;
+  for (const [pattern, french] of FRENCH) {
+    const m = pattern.exec(message);
+    if (m) return french(...m.slice(1));
+  }
+  return message;
+}

@@ -1,0 +1,45 @@
+// A French reader who types a bad value reads the problem in French: counts, yes/no, GDPR risk, instants, periods,
+// fields, languages and tasks (the readers write them in English once; commands/said-in-french.ts says them in French).
+import { describe, expect, it } from 'vitest';
+import { createTestBot, makeIncident } from '../helpers/test-bot.ts';
+import { frenchHospitalFacts } from '../pictures/fixtures.ts';
+
+const NOW = '2025-02-21T08:00:00Z';
+
+async function frenchReader() {
+  const t = createTestBot(NOW, [makeIncident('BR-1', frenchHospitalFacts())], { defaultOrganization: undefined });
+  const ask = async (text: string) => (await t.bot.handle({ text, actor: { id: 'U-SAM', name: 'Sam' }, platform: 'slack', channel: { platform: 'slack', id: 'C1' } })).text;
+  await ask('lang fr');
+  return ask;
+}
+
+describe('argument problems in French', () => {
+  it.each([
+    ['new Fuite --org "CH Exemple" --role controller --country FR --affected -5', '« -5 » est négatif : un nombre de personnes est un entier positif ou nul.'],
+    ['new Fuite --affected 10', 'Aucune organisation par défaut n’est configurée : donnez --org, --role et --country.'],
+    ['set BR-1 affected 1e6', '« 1e6 » ressemble à une notation scientifique'],
+    ['set BR-1 affected 1,5', '« 1,5 » n’est pas un nombre entier'],
+    ['set BR-1 affected beaucoup', '« beaucoup » n’est pas un nombre : donnez un entier, par ex. 262 831.'],
+    ['set BR-1 phi peut-être', '« peut-être » n’est ni oui ni non : répondez oui ou non'],
+    ['set BR-1 risk énorme', '« énorme » n’est pas un niveau de risque RGPD : dites faible, risque ou élevé'],
+    ['set BR-1 nope 3', 'Champ inconnu « nope ». Champs : '],
+    ['done BR-1 cnil --at hier', '« hier » n’est pas une date et une heure'],
+    // Five years after 21/02/2025 is 21/02/2030: 2099 is past it.
+    ['set BR-1 discovered "20/02/2099 09:00"', 'tombe en 2099, plus de 5 ans après aujourd’hui (21/02/2025) ; vérifiez l’année.'],
+    ['due --within bientôt', 'attendu une durée comme 7d (jours), 48h (heures) ou 2w (semaines).'],
+    ['draft BR-1 cnil --lang de', 'La langue est en ou fr.'],
+    ['task add BR-1', 'Écrivez la tâche à ajouter.'],
+  ])('%s', async (command, french) => {
+    const ask = await frenchReader();
+    const text = await ask(command);
+    expect(text).toContain(french);
+    // The usage lines around it are French too, and no English sentence of the readers is left.
+    expect(text).not.toMatch(/\b(is not|is negative|looks like|expected a period|Unknown field|The language is|Write the task|check the year)\b/);
+  });
+
+  it('keeps English for an English reader', async () => {
+    const t = createTestBot(NOW, [makeIncident('BR-1', frenchHospitalFacts())], { defaultOrganization: undefined });
+    const text = (await t.bot.handle({ text: 'lang en', actor: { id: 'U-SAM', name: 'Sam' }, platform: 'slack' })) && (await t.bot.handle({ text: 'set BR-1 phi maybe', actor: { id: 'U-SAM', name: 'Sam' }, platform: 'slack' })).text;
+    expect(text).toContain('"maybe" is not yes or no');
+  });
+});
