@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
-import { fileStamp, writePack } from '../data/store-pack.ts';
+import { packStamp } from '../data/file-store.ts';
+import { writePack } from '../data/store-pack.ts';
 import { appendChained } from '../bot/record/chain.ts';
 
 const STATES = ['US-TX', 'US-CA', 'US-NY', 'US-WA', 'US-FL', 'US-IN', 'US-IL', 'US-CO', 'US-MD', 'US-VT'];
@@ -43,6 +44,6 @@ export async function createSyntheticStore(count: number, now: Date, channels?: 
   }
   // The pack a previous run leaves behind, as after a normal restart.
   const byId = new Map(incidents.map((i) => [i.id, i]));
-  await writePack(join(dir, 'store.incidents.pack'), [...byId.keys()], (id) => ({ json: JSON.stringify(byId.get(id)!), stamp: fileStamp(join(dir, 'store.incidents', `${id}.json`))! }));
+  await writePack(join(dir, 'store.incidents.pack'), [...byId.keys()], (id) => ({ json: JSON.stringify(byId.get(id)!), stamp: packStamp(join(dir, 'store.incidents', `${id}.json`))! }));
   return path;
 }

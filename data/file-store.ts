@@ -221,7 +221,7 @@ async function exists(path: string): Promise<boolean> {
 }
 
 /** The pack's stamp for an incident: its head file's stamp and its journal's size (a logged read grows only the journal). */
-function packStamp(headPath: string, headStamp: string | undefined): string | undefined {
+export function packStamp(headPath: string, headStamp: string | undefined = fileStamp(headPath)): string | undefined {
   if (!headStamp) return undefined;
   return `${headStamp}+${statSync(journalPath(headPath), { throwIfNoEntry: false })?.size ?? 0}`;
 }
