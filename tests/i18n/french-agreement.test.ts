@@ -1,16 +1,12 @@
 // French status words agree with « notification » (feminine), and the filing line reads as a sentence.
 import { describe, expect, it } from 'vitest';
 import { createTestBot } from '../helpers/test-bot.ts';
+import { frenchHospitalFacts } from '../pictures/fixtures.ts';
 import { makeIncident } from '../helpers/incidents.ts';
 
-const FR_HOSPITAL = makeIncident('BR-2', {
-  title: 'Compte à privilèges volé',
-  organization: { name: 'Groupe hospitalier Exemple', role: 'controller', country: 'FR', timezone: 'Europe/Paris', frHealthEstablishment: true },
-  discoveredAt: '2025-02-20T09:00:00+01:00',
-  affected: { total: 758912, byJurisdiction: { FR: 758912 } },
-  phiInvolved: true, dataEncrypted: false, gdprRisk: 'high',
-  notices: [{ obligation: 'FR-CSP-L1111-8-2-SSI', sentAt: '2025-02-20T18:30:00+01:00' }],
-}, '2025-02-20T08:30:00Z');
+// The French hospital of the shared fixtures (MediBoard-like: 758,912 patients, discovered 20/02/2025 09:00 Paris).
+const FR_HOSPITAL = makeIncident('BR-2', { ...frenchHospitalFacts(),
+  notices: [{ obligation: 'FR-CSP-L1111-8-2-SSI', sentAt: '2025-02-20T18:30:00+01:00' }], }, '2025-02-20T08:30:00Z');
 
 async function ask(text: string) {
   const t = createTestBot('2025-02-21T09:00:00Z', [FR_HOSPITAL]);
