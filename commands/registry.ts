@@ -231,7 +231,7 @@ function asJson(reply: Reply): Reply {
 
 function errorReply(error: unknown, spec: CommandSpec, ctx: CommandContext, lang: Lang): Reply {
   if (error instanceof IncidentNotFoundError) return refused(t(lang, 'errors.notFound', { id: error.incidentId }));
-  if (error instanceof CommandRefusedError) return refused(error.message);
+  if (error instanceof CommandRefusedError) return refused(saidIn(error.message, lang));
   if (error instanceof InvalidArgumentsError) return usage(saidIn(error.message, lang), spec.usage, spec.examples[0], lang);
   ctx.logger.error(`command ${spec.id} failed`, { error: error instanceof Error ? error.stack : String(error) });
   return refused(t(lang, 'errors.failed', { name: spec.name }));

@@ -1,5 +1,6 @@
-// Argument problems the readers of typed values write in English (counts, yes/no, GDPR risk, instants, periods, fields),
-// said in French for a French reader. Each pattern is one English sentence with the values it names.
+// Argument problems the readers of typed values write in English (counts, yes/no, GDPR risk, instants, periods, fields)
+// and the domain's refusals (a notice already sent, before discovery, in the future…), said in French for a French
+// reader. Each pattern is one English sentence with the values it names.
 import type { Lang } from '../bot/i18n/index.ts';
 
 type Rewrite = [RegExp, (...parts: string[]) => string];
@@ -26,12 +27,37 @@ const FRENCH: readonly Rewrite[] = [
   [/^Name the task \(its id from `next <id>`, or the start of its title\)\.$/, () => 'Nommez la tâche (son identifiant dans `next <id>`, ou le début de son titre).'],
 ];
 
+// Refusals of the domain (bot/domain/*): instants in them are rewritten as France writes them.
+const REFUSALS: readonly Rewrite[] = [
+  [/^(\S+) is already recorded as sent (.+)\.$/s, (id, at) => `${id} est déjà enregistrée comme envoyée le ${at}.`],
+  [/^The sending time (.+?) is in the future; record it once it has happened\.$/s, (at) => `L’heure d’envoi ${at} est dans le futur : enregistrez-la une fois l’envoi fait.`],
+  [/^The sending time (.+?) is before the discovery of (\S+) \((.+?)\); a notice cannot precede discovery\. Check the date, or correct the discovery time first\.$/s, (at, id, discovered) => `L’heure d’envoi ${at} est antérieure à la découverte de ${id} (${discovered}) : une notification ne peut pas précéder la découverte. Vérifiez la date, ou corrigez d’abord l’heure de découverte.`],
+  [/^(\S+) was not changed: the notice (\S+) is recorded as sent (\S+), before that discovery time; a notice cannot precede discovery\.$/s, (id, obligation, at) => `${id} n’a pas été modifié : la notification ${obligation} est enregistrée comme envoyée le ${at}, avant cette heure de découverte ; une notification ne peut pas précéder la découverte.`],
+  [/^(\S+) was not changed: (.+)$/s, (id, rest) => `${id} n’a pas été modifié : ${saidIn(rest, 'fr')}`],
+  [/^This channel is not linked to (\S+)\.$/, (id) => `Ce canal n’est pas relié à ${id}.`],
+  [/^(\S+) has no obligation "(.*)" with the current facts\. `deadlines (\S+)` lists them\.$/s, (id, name) => `${id} n’a aucune notification « ${name} » avec les faits actuels. \`deadlines ${id}\` les liste.`],
+  [/^(\S+) has no contractual clock (\S+)\.(?: Its clocks: (.*)\.)?$/s, (id, clock, known) => `${id} n’a pas d’échéance contractuelle ${clock}.${known ? ` Ses échéances : ${known}.` : ''}`],
+  [/^Give either --within <48h\|10d> or --by <when>\.$/, () => 'Donnez soit --within <48h|10d>, soit --by <quand>.'],
+  [/^That clock would end before the breach was discovered; check --by\.$/, () => 'Cette échéance tomberait avant la découverte de la violation : vérifiez --by.'],
+];
+
+/** Instants as France writes them: 2025-02-20 09:00 CET → 20/02/2025 09:00 CET; 2025-02-20T09:00:00+01:00 → 20/02/2025 09:00 (+01:00). */
+function frenchInstants(text: string): string {
+  return text
+    .replace(/\b(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})/g, (_all, y, m, d, hm, offset) => `${d}/${m}/${y} ${hm} (${offset === 'Z' ? 'UTC' : offset})`)
+    .replace(/\b(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2})\b/g, (_all, y, m, d, hm) => `${d}/${m}/${y} ${hm}`);
+}
+
 /** `message` in `lang`: French where a pattern knows the sentence, else as it is. */
 export function saidIn(message: string, lang: Lang): string {
   if (lang !== 'fr') return message;
   for (const [pattern, french] of FRENCH) {
     const m = pattern.exec(message);
     if (m) return french(...m.slice(1));
+  }
+  for (const [pattern, french] of REFUSALS) {
+    const m = pattern.exec(message);
+    if (m) return frenchInstants(french(...m.slice(1)));
   }
   return message;
 }

@@ -37,6 +37,16 @@ describe('argument problems in French', () => {
     expect(text).not.toMatch(/\b(is not|is negative|looks like|expected a period|Unknown field|The language is|Write the task|check the year)\b/);
   });
 
+  it('the domain refuses in French too, with instants as France writes them', async () => {
+    const ask = await frenchReader();
+    // Now is 21/02/2025 09:00 CET; the hospital discovered the breach on 20/02/2025 09:00 CET.
+    expect(await ask('done BR-1 cnil --at "19/02/2025 09:00"')).toContain('L’heure d’envoi 19/02/2025 09:00 CET est antérieure à la découverte de BR-1 (20/02/2025 09:00 CET) : une notification ne peut pas précéder la découverte.');
+    expect(await ask('done BR-1 cnil --at "22/02/2025 09:00"')).toContain('L’heure d’envoi 22/02/2025 09:00 CET est dans le futur');
+    expect((await ask('done BR-1 ssi')).split('\n')[0]).toMatch(/^Enregistré sur BR-1/);
+    expect(await ask('done BR-1 ssi')).toBe('FR-CSP-L1111-8-2-SSI est déjà enregistrée comme envoyée le 21/02/2025 09:00 CET.');
+    expect(await ask('unlink BR-1')).toBe('Ce canal n’est pas relié à BR-1.');
+  });
+
   it('keeps English for an English reader', async () => {
     const t = createTestBot(NOW, [makeIncident('BR-1', frenchHospitalFacts())], { defaultOrganization: undefined });
     const text = (await t.bot.handle({ text: 'lang en', actor: { id: 'U-SAM', name: 'Sam' }, platform: 'slack' })) && (await t.bot.handle({ text: 'set BR-1 phi maybe', actor: { id: 'U-SAM', name: 'Sam' }, platform: 'slack' })).text;
