@@ -1,4 +1,5 @@
 // `draft` and `next`: the notice text for an obligation, and what the team should do now.
+import { labelled } from '../bot/i18n/format.ts';
 import { z } from 'zod';
 import { obligationsNow } from '../bot/domain/obligations.ts';
 import type { Obligation } from '../bot/deadlines/types.ts';
@@ -79,7 +80,7 @@ const nextCommand: CommandSpec<{ id: string; lang?: 'en' | 'fr' }> = {
     const lang = args.lang ?? incidentLang(incident);
     const { sections, tasks } = nextSteps(incident, obligationsNow(incident, ctx.rules, now, lang), now, lang);
     const title = `${lang === 'fr' ? 'À faire' : 'Next steps'} · ${incident.id} · ${incident.title}`;
-    const text = [title, ...sections.flatMap((s) => ['', `${s.heading}:`, ...s.text!.split('\n').map((l) => `  ${l}`)])].join('\n');
+    const text = [title, ...sections.flatMap((s) => ['', labelled(lang, s.heading!), ...s.text!.split('\n').map((l) => `  ${l}`)])].join('\n');
     return ok(text, {
       card: { title, sections },
       data: { incident: incident.id, tasks: tasks.map((t) => ({ id: t.id, title: t.title, phase: t.phase, done: t.doneAt !== null })) },

@@ -4,7 +4,7 @@ import type { Incident } from '../model/incident-schema.ts';
 import type { Obligation } from '../deadlines/types.ts';
 import { draftKind } from '../drafts/draft-notice.ts';
 import type { ReplySection } from '../reply.ts';
-import { formatCountdown, formatInstant } from '../i18n/format.ts';
+import { formatCountdown, formatInstant, labelled } from '../i18n/format.ts';
 import { tasksFor, type Lang, type TaskView } from './plan.ts';
 
 // Tolled notices are still owed (the delay ends): they are drafted and listed too.
@@ -30,7 +30,7 @@ export function nextSteps(incident: Incident, obligations: readonly Obligation[]
   const sections: ReplySection[] = [
     {
       heading: fr ? `Faits à établir (${needs.length})` : `Facts still needed (${needs.length})`,
-      text: needs.map((o) => `${o.recipient}: ${o.basis.split(/ ?; /)[0]}`).join('\n') || none,
+      text: needs.map((o) => labelled(fr ? 'fr' : 'en', o.recipient, o.basis.split(/ ?; /)[0])).join('\n') || none,
     },
     {
       heading: fr ? 'Prochaines échéances' : 'Next deadlines',

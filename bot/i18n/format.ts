@@ -57,3 +57,9 @@ export function formatCountdown(dueMs: number, nowMs: number, lang: Lang, style:
   const shown = picked.map(([n, u]) => t(lang, `time.${style}.${u}`, { count: n })).join(' ');
   return t(lang, diff >= 0 ? 'time.in' : 'time.overdueBy', { span: shown });
 }
+
+/** "Label: value" as the language writes it: French puts a no-break space before the colon ("Échéance : …"). */
+export function labelled(lang: Lang, label: string, value?: string): string {
+  const colon = lang === 'fr' ? '\u00a0:' : ':';
+  return value === undefined ? `${label}${colon}` : `${label}${colon} ${value}`;
+}

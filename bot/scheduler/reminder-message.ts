@@ -4,7 +4,7 @@ import type { Reply, ReplyButton, ReplyField } from '../reply.ts';
 import { dueText } from '../views/due-text.ts';
 import type { Obligation } from '../deadlines/types.ts';
 import { snoozeRefusal } from '../domain/reminders.ts';
-import { formatCountdown, formatInstant } from '../i18n/format.ts';
+import { formatCountdown, formatInstant, labelled } from '../i18n/format.ts';
 import { languageFor, t, translator, type Lang } from '../i18n/index.ts';
 import type { PlannedReminder } from './plan.ts';
 
@@ -97,10 +97,10 @@ export function reminderReply(incident: Incident, planned: PlannedReminder, esca
   const footer = `${planned.escalation ? tr('reminder.plusEscalation', { step }) : step} · ${tr('common.timesIn', { zone })}`;
   const text = [
     ...(escalation ? [escalation] : []),
-    `${title}: ${incident.title}`,
-    ...fields.map((f) => `  ${f.label}: ${f.value}`),
+    labelled(lang, title, incident.title),
+    ...fields.map((f) => `  ${labelled(lang, f.label, f.value)}`),
     ...(late ? [late] : []),
-    `${tr('reminder.actions')}: ${buttons.map((b) => b.command + (b.needsReason ? ' --reason "…"' : '')).join(' | ')}`,
+    `${labelled(lang, tr('reminder.actions'))} ${buttons.map((b) => b.command + (b.needsReason ? ' --reason "…"' : '')).join(' | ')}`,
     footer,
   ].join('\n');
   return {

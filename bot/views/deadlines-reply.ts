@@ -1,6 +1,7 @@
 // The deadlines view as a Reply: the card (grouped list, next actions, footnotes) and the plain text, both from the view.
 import type { Reply, ReplyCard, ReplyListGroup, ReplySection } from '../reply.ts';
 import { translator } from '../i18n/index.ts';
+import { labelled } from '../i18n/format.ts';
 import type { DeadlineLine, DeadlinesView } from './deadlines-view.ts';
 
 /** The `deadlines <id>` reply; `from` skips the first notices (the "Show more" page of a platform that ran out of room). */
@@ -49,7 +50,7 @@ export function deadlinesText(view: DeadlinesView, from = 0): string {
     // No click-through in plain text: each line says which notes apply to it.
     for (const l of g.lines) out.push(`  ${l.line}  [${l.obligation}]${l.footnoteRefs.length ? ` ${tr('deadlines.noteRefs', { refs: l.footnoteRefs.join(', ') })}` : ''}`);
   }
-  if (view.footnotes.length) out.push('', `${tr('deadlines.footnotesHeading')}:`, ...view.footnotes.map((f, i) => `  [${i + 1}] ${f}`));
+  if (view.footnotes.length) out.push('', labelled(view.lang, tr('deadlines.footnotesHeading')), ...view.footnotes.map((f, i) => `  [${i + 1}] ${f}`));
   const example = view.next[0]?.obligation ?? view.groups[0]?.lines[0]?.obligation;
   if (example) out.push('', tr('deadlines.detailsHint', { id: view.incidentId, example }));
   return out.join('\n');
@@ -73,8 +74,8 @@ export function obligationDetailsReply(view: DeadlinesView, line: DeadlineLine, 
   const title = `${line.icon} ${line.statusWord} · ${line.recipient}`;
   const text = [
     `${view.incidentId} · ${title}`,
-    ...fields.map((f) => `  ${f.label}: ${f.value}`),
-    ...sections.flatMap((s) => [s.heading ? `${s.heading}:` : '', ...(s.text ?? '').split('\n').map((x) => `  ${x}`)].filter(Boolean)),
+    ...fields.map((f) => `  ${labelled(view.lang, f.label, f.value)}`),
+    ...sections.flatMap((s) => [s.heading ? labelled(view.lang, s.heading) : '', ...(s.text ?? '').split('\n').map((x) => `  ${x}`)].filter(Boolean)),
   ].join('\n');
   return {
     outcome: 'ok', visibility: 'private', text, data,
@@ -86,14 +87,14 @@ export function obligationDetailsReply(view: DeadlinesView, line: DeadlineLine, 
 function detailsText(view: DeadlinesView, line: DeadlineLine): string {
   const tr = translator(view.lang);
   return [
-    `${tr('deadlines.recipient')}: ${line.recipient}`,
-    `${tr('deadlines.citation')}: ${line.citation} · ${line.badge} ${line.verificationWords}`,
-    `${tr('deadlines.basis')}: ${line.basis}`,
+    labelled(view.lang, tr('deadlines.recipient'), line.recipient),
+    labelled(view.lang, tr('deadlines.citation'), `${line.citation} · ${line.badge} ${line.verificationWords}`),
+    labelled(view.lang, tr('deadlines.basis'), line.basis),
     ...(line.tolledUntil ? [tr('deadlines.tolledUntil', { at: line.tolledUntil })] : []),
-    ...(line.filing ? [`${tr('deadlines.filing')}: ${line.filing}`] : []),
+    ...(line.filing ? [labelled(view.lang, tr('deadlines.filing'), line.filing)] : []),
     ...line.ownCaveats.map((c) => `⚠ ${c}`),
     ...(line.footnoteRefs.length ? [tr('deadlines.footnoteRefs', { refs: line.footnoteRefs.map((n) => `[${n}]`).join(' ') })] : []),
-    `${tr('deadlines.obligationId')}: ${line.obligation}`,
+    labelled(view.lang, tr('deadlines.obligationId'), line.obligation),
   ].join('\n');
 }
 

@@ -3,7 +3,7 @@ import type { Obligation } from '../deadlines/types.ts';
 import type { Filing } from '../guidance/filing-schema.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { ReplyButton, ReplyTone } from '../reply.ts';
-import { formatCountdown, formatDay, formatInstant, localDate } from '../i18n/format.ts';
+import { formatCountdown, formatDay, formatInstant, labelled, localDate } from '../i18n/format.ts';
 import { translator, type Lang } from '../i18n/index.ts';
 
 /** How many open notices carry one-click actions at the top. */
@@ -211,13 +211,13 @@ function filingText(f: Filing, lang: Lang): string {
   const content = fr && f.contentFr ? f.contentFr : f.content;
   const where = [f.portal, (fr && f.formFr) || f.form, f.email, f.postal, f.phone].filter(Boolean).join(' · ');
   return [
-    `${tr('filing.to')}: ${(fr && f.toFr) || f.to}`,
-    ...(where ? [`${tr('filing.where')}: ${where}`] : []),
-    `${tr('filing.method')}: ${(fr && f.methodFr) || f.method}`,
-    ...(f.signedBy ? [`${tr('filing.signedBy')}: ${(fr && f.signedByFr) || f.signedBy}`] : []),
-    `${tr('filing.content')}:`,
+    labelled(lang, tr('filing.to'), (fr && f.toFr) || f.to),
+    ...(where ? [labelled(lang, tr('filing.where'), where)] : []),
+    labelled(lang, tr('filing.method'), (fr && f.methodFr) || f.method),
+    ...(f.signedBy ? [labelled(lang, tr('filing.signedBy'), (fr && f.signedByFr) || f.signedBy)] : []),
+    labelled(lang, tr('filing.content')),
     ...content.map((c) => `  ☐ ${c}`),
-    ...(f.substitute?.length ? [`${tr('filing.substitute')}:`, ...((fr && f.substituteFr) || f.substitute).map((c) => `  • ${c}`)] : []),
+    ...(f.substitute?.length ? [labelled(lang, tr('filing.substitute')), ...((fr && f.substituteFr) || f.substitute).map((c) => `  • ${c}`)] : []),
     ...((fr && f.notesFr) || f.notes || []).map((n) => `⚠ ${n}`),
     `${tr('filing.checked', { level: tr(`verification.${f.verification}`), source: (fr && f.sourceFr) || f.source, date: fr ? f.checked.split('-').reverse().join('/') : f.checked })}`,
   ].join('\n');

@@ -1,7 +1,7 @@
 // The neutral view of one incident: facts, roles, channels and the latest timeline entries.
 import type { Incident } from '../model/incident-schema.ts';
 import { ok, type Reply, type ReplyField } from '../reply.ts';
-import { formatInstant, formatNumber } from '../i18n/format.ts';
+import { formatInstant, formatNumber, labelled } from '../i18n/format.ts';
 import { languageFor, translator, type Lang } from '../i18n/index.ts';
 
 const RECENT = 5;
@@ -34,7 +34,7 @@ export function incidentFacts(i: Incident, lang: Lang = languageFor(i.organizati
     fields.push({ label: tr('facts.delay'), value: tr('facts.delayValue', { form: tr(`facts.delayForm.${d.form}`), agency: d.agency, official: d.official, at: when(d.statedAt), until }) });
   }
   // Role names in words ("privacy officer"), never the record's keys.
-  const roles = Object.entries(i.roles).map(([r, who]) => `${tr(`facts.role.${r}`)}: ${who}`).join(', ');
+  const roles = Object.entries(i.roles).map(([r, who]) => labelled(lang, tr(`facts.role.${r}`), who)).join(', ');
   fields.push({ label: tr('facts.roles'), value: roles || tr('facts.rolesNone', { id: i.id }) });
   fields.push({ label: tr('facts.channels'), value: i.channels.map((c) => `${c.platform}:${c.name ?? c.id}`).join(', ') || tr('facts.channelsNone', { id: i.id }) });
   return fields;

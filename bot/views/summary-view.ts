@@ -1,6 +1,6 @@
 // The incident at a glance (status, key facts, next deadlines, overdue items, recent timeline): `summary` and the daily digest.
 import type { Obligation } from '../deadlines/types.ts';
-import { formatCountdown, formatInstant } from '../i18n/format.ts';
+import { formatCountdown, formatInstant, labelled } from '../i18n/format.ts';
 import { languageFor, t, translator, type Lang } from '../i18n/index.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { Reply, ReplySection } from '../reply.ts';
@@ -16,7 +16,7 @@ export function obligationLine(o: Obligation, zone: string, now: Date, lang: Lan
   const due = o.dueAt === null ? tr(o.kind === 'on_request' ? 'deadlines.onRequest' : 'deadlines.noFixed') : formatInstant(o.dueAt, zone, lang);
   const left = o.dueAt === null ? '' : ` (${formatCountdown(Date.parse(o.dueAt), now.getTime(), lang, 'words')})`;
   const tolled = o.status === 'tolled' && o.tolledUntil ? ` · ${tr('summary.tolledUntil', { at: formatInstant(o.tolledUntil, zone, lang) })}` : '';
-  return `${o.recipient}: ${o.dueAt === null ? due : tr('summary.due', { due })}${left}${tolled} · ${o.citation}`;
+  return `${labelled(lang, o.recipient, o.dueAt === null ? due : tr('summary.due', { due }))}${left}${tolled} · ${o.citation}`;
 }
 
 const TASKS_SHOWN = 5;
@@ -45,15 +45,15 @@ export function summaryReply(incident: Incident, obligations: readonly Obligatio
   const sections: ReplySection[] = [
     { heading: tr('summary.overdue', { count: overdue.length }), text: overdue.map(line).join('\n') || tr('common.none') },
     { heading: tr('summary.next', { count: NEXT_COUNT }), text: next.map(line).join('\n') || tr('summary.noneOpen') },
-    ...(needsFacts.length ? [{ heading: tr('summary.needsFacts', { count: needsFacts.length }), text: needsFacts.map((o) => `${o.recipient}: ${o.basis}`).join('\n') }] : []),
+    ...(needsFacts.length ? [{ heading: tr('summary.needsFacts', { count: needsFacts.length }), text: needsFacts.map((o) => labelled(lang, o.recipient, o.basis)).join('\n') }] : []),
     ...openTasksSection(incident, lang),
     { heading: tr('summary.timeline', { count: incident.timeline.length }), text: timeline.join('\n') || tr('summary.empty') },
   ];
   const title = tr('summary.title', { heading: tr(kind === 'digest' ? 'summary.digest' : 'summary.heading'), id: incident.id, title: incident.title });
   const text = [
     title,
-    ...facts.map((f) => `  ${f.label}: ${f.value}`),
-    ...sections.flatMap((s) => [`${s.heading}:`, ...s.text!.split('\n').map((l) => `  ${l}`)]),
+    ...facts.map((f) => `  ${labelled(lang, f.label, f.value)}`),
+    ...sections.flatMap((s) => [labelled(lang, s.heading!), ...s.text!.split('\n').map((l) => `  ${l}`)]),
   ].join('\n');
   return {
     outcome: 'ok',

@@ -36,7 +36,16 @@ describe('a notice that does not apply', () => {
     }, '2025-02-20T08:30:00Z');
     const t = createTestBot('2025-02-21T09:00:00Z', [unlikely]);
     const reply = await t.bot.handle({ text: 'deadlines BR-4 --only cnil', actor: { id: 'U1', name: 'Sam' }, platform: 'slack' });
-    expect(reply.text).toMatch(/Échéance ?: Sans objet/);
+    expect(reply.text).toMatch(/Échéance[ \u00a0]?: Sans objet/);
     expect(reply.text).not.toContain('dans les meilleurs délais');
+  });
+});
+
+describe('French punctuation', () => {
+  it('sets a no-break space before the colon of every label, as French typography does', async () => {
+    const reply = await ask('deadlines BR-2 --only cnil');
+    expect(reply.text).toContain('Destinataire\u00a0: CNIL');
+    expect(reply.text).toContain('Fondement\u00a0:');
+    expect(reply.text).not.toMatch(/\b(Destinataire|Échéance|Fondement|Vérification|Identifiant):/);
   });
 });

@@ -85,8 +85,9 @@ describe('reminder message for a French organization', () => {
     await world.tickAt('2025-04-15T07:00:00Z');
     const cnil = world.postsFor('FR-CNIL-GDPR-33')[0]!.reply;
     expect(cnil.card?.title).toBe('Rappel d’échéance · BR-1 · CNIL (téléservice de notification de violation)');
-    expect(cnil.text).toContain('  Échéance: 17/04/2025 09:00 CEST');
-    const basis = cnil.text.split('\n').find((l) => l.startsWith('  Fondement: '))!;
+    // French sets a no-break space before the colon.
+    expect(cnil.text).toContain('  Échéance\u00a0: 17/04/2025 09:00 CEST');
+    const basis = cnil.text.split('\n').find((l) => l.startsWith('  Fondement\u00a0: '))!;
     expect(basis).toContain('72 heures après');
     expect(basis).toContain('14/04/2025 09:00 CEST');
     expect(basis).not.toMatch(/hours after|continuous hours|weekends/);
