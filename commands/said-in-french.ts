@@ -37,9 +37,20 @@ const REFUSALS: readonly Rewrite[] = [
   [/^This channel is not linked to (\S+)\.$/, (id) => `Ce canal n’est pas relié à ${id}.`],
   [/^(\S+) has no obligation "(.*)" with the current facts\. `deadlines (\S+)` lists them\.$/s, (id, name) => `${id} n’a aucune notification « ${name} » avec les faits actuels. \`deadlines ${id}\` les liste.`],
   [/^(\S+) has no contractual clock (\S+)\.(?: Its clocks: (.*)\.)?$/s, (id, clock, known) => `${id} n’a pas d’échéance contractuelle ${clock}.${known ? ` Ses échéances : ${known}.` : ''}`],
+  // Warnings about suspicious facts (bot/domain/sanity.ts), shown after a change.
+  [/^Discovery \((.+?)\) is in the future; clocks count from it, so check it\.$/s, (at) => `La découverte (${at}) est dans le futur ; les délais partent d’elle : vérifiez-la.`],
+  [/^Organization country (\S+) is not a known ISO country code; no national rule will match it\.$/, (cc) => `Le pays de l’organisation, ${cc}, n’est pas un code pays ISO connu ; aucune règle nationale ne s’y appliquera.`],
+  [/^Affected residents: (\S+) is not a US state or territory code \(e\.g\. US-TX\); no rule will match it\.$/, (code) => `Résidents concernés : ${code} n’est pas un code d’État ou de territoire américain (par ex. US-TX) ; aucune règle ne s’y appliquera.`],
+  [/^Affected residents: (\S+) does not start with a known country code; no rule will match it\.$/, (code) => `Résidents concernés : ${code} ne commence pas par un code pays connu ; aucune règle ne s’y appliquera.`],
+  [/^Affected residents: (\S+) is not a known ISO country code \(e\.g\. FR, GB\); no rule will match it\.$/, (code) => `Résidents concernés : ${code} n’est pas un code pays ISO connu (par ex. FR, GB) ; aucune règle ne s’y appliquera.`],
+  [/^Residents counted per jurisdiction \(([\d,]+)\) exceed the total affected \(([\d,]+)\); thresholds use both, so raise the total \(`set <id> affected <n>`\) or correct a jurisdiction\.$/s, (sum, total) => `Les résidents comptés par juridiction (${frenchCount(sum)}) dépassent le total des personnes concernées (${frenchCount(total)}) ; les seuils utilisent les deux : relevez le total (\`set <id> affected <n>\`) ou corrigez une juridiction.`],
+  [/^The vendor notified you \((.+?)\) before it discovered the breach \((.+?)\); check both dates\.$/s, (notified, discovered) => `Le prestataire vous a prévenu (${notified}) avant d’avoir découvert la violation (${discovered}) ; vérifiez les deux dates.`],
   [/^Give either --within <48h\|10d> or --by <when>\.$/, () => 'Donnez soit --within <48h|10d>, soit --by <quand>.'],
   [/^That clock would end before the breach was discovered; check --by\.$/, () => 'Cette échéance tomberait avant la découverte de la violation : vérifiez --by.'],
 ];
+
+/** 9,999,999 as France groups it (no-break spaces). */
+const frenchCount = (n: string) => n.replace(/,/g, '\u00a0');
 
 /** Instants as France writes them: 2025-02-20 09:00 CET → 20/02/2025 09:00 CET; 2025-02-20T09:00:00+01:00 → 20/02/2025 09:00 (+01:00). */
 function frenchInstants(text: string): string {

@@ -43,7 +43,7 @@ const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
     const change = recorded.changes?.[0];
     const zone = applied.incident.organization.timezone;
     const text = t(lang, 'set.changed', { id: applied.incident.id, label, from: factValueIn(resolved.path, change?.from, lang, zone), to: factValueIn(resolved.path, change?.to, lang, zone) });
-    return ok([text, ...applied.warnings.map((w) => t(lang, 'set.warning', { text: w }))].join('\n'));
+    return ok(withWarnings(text, applied.warnings, lang));
   },
 };
 

@@ -1,4 +1,5 @@
 // Small pieces every command file uses: the incident id argument, lookups and the context changes are applied with.
+import { saidIn } from './said-in-french.ts';
 import { z } from 'zod';
 import type { ChangeContext } from '../bot/domain/change.ts';
 import type { Incident } from '../bot/model/incident-schema.ts';
@@ -27,7 +28,7 @@ export function changeContext(ctx: CommandContext): ChangeContext {
 
 /** A reply text followed by the warnings a change raised (allowed, but likely a mistake), labelled in `lang`. */
 export function withWarnings(text: string, warnings: readonly string[], lang: Lang = 'en'): string {
-  return warnings.length ? `${text}\n${warnings.map((w) => t(lang, 'set.warning', { text: w })).join('\n')}` : text;
+  return warnings.length ? `${text}\n${warnings.map((w) => t(lang, 'set.warning', { text: saidIn(w, lang) })).join('\n')}` : text;
 }
 
 /** Yes/no words users type, as booleans. */

@@ -47,6 +47,14 @@ describe('argument problems in French', () => {
     expect(await ask('unlink BR-1')).toBe('Ce canal n’est pas relié à BR-1.');
   });
 
+  it('warns about suspicious facts in French', async () => {
+    const ask = await frenchReader();
+    // The fixture counts 758,912 residents of FR; a total of 10 is below that.
+    const reply = await ask('set BR-1 affected 10');
+    expect(reply).toContain('Les résidents comptés par juridiction (758\u00a0912) dépassent le total des personnes concernées (10)');
+    expect(reply).not.toContain('exceed the total');
+  });
+
   it('keeps English for an English reader', async () => {
     const t = createTestBot(NOW, [makeIncident('BR-1', frenchHospitalFacts())], { defaultOrganization: undefined });
     const text = (await t.bot.handle({ text: 'lang en', actor: { id: 'U-SAM', name: 'Sam' }, platform: 'slack' })) && (await t.bot.handle({ text: 'set BR-1 phi maybe', actor: { id: 'U-SAM', name: 'Sam' }, platform: 'slack' })).text;
