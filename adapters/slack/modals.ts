@@ -1,6 +1,7 @@
 // Modal views: the `new` incident form, the reason prompt for snooze-like buttons, and a reply shown in a modal.
 import type { types } from '@slack/bolt';
 import type { Reply } from '../../bot/reply.ts';
+import { languageFor, translator, type Lang } from '../../bot/i18n/index.ts';
 import { newIncidentView, type NewIncidentDefaults } from './new-incident-form.ts';
 import { visibleText } from '../safe-text.ts';
 import { clip, escapeMrkdwn } from './mrkdwn.ts';
@@ -39,9 +40,14 @@ export function decodeMetadata(raw: string | undefined): { origin: StoredOrigin;
 const plain = (text: string) => ({ type: 'plain_text' as const, text: clip(text, 24), emoji: true });
 
 /** The form behind `/breach new` with no arguments (and the global shortcut); see new-incident-form.ts. */
-export function newIncidentModal(origin: StoredOrigin, defaultRole?: string | NewIncidentDefaults): types.View {
+export function newIncidentModal(origin: StoredOrigin, defaultRole?: string | NewIncidentDefaults, lang: Lang = 'en'): types.View {
   const defaults = typeof defaultRole === 'string' ? { role: defaultRole } : (defaultRole ?? {});
-  return newIncidentView(encodeMetadata({ origin }), defaults);
+  return newIncidentView(encodeMetadata({ origin }), defaults, lang);
+}
+
+/** The language of the forms: the deployment's default organization's (French for a French organization), else English. */
+export function formLanguage(config: { defaultOrganization?: { country: string } }): Lang {
+  return languageFor(config.defaultOrganization);
 }
 
 export { parseNewIncident, type NewIncidentForm, type ViewStateValues } from './new-incident-form.ts';
@@ -53,17 +59,18 @@ export function formDefaults(config: { defaultTimezone: string; defaultTimezoneA
 }
 
 /** The prompt for a button that needs a reason (snooze); submitting runs the command with `--reason`. */
-export function reasonModal(command: string, origin: StoredOrigin): types.View {
+export function reasonModal(command: string, origin: StoredOrigin, lang: Lang = 'en'): types.View {
+  const tr = translator(lang);
   return {
     type: 'modal',
     callback_id: VIEW_IDS.reason,
     private_metadata: encodeMetadata({ origin, command }),
-    title: plain('Reason needed'),
-    submit: plain('Submit'),
-    close: plain('Cancel'),
+    title: plain(tr('form.reasonTitle')),
+    submit: plain(tr('form.submit')),
+    close: plain(tr('form.cancel')),
     blocks: [
-      { type: 'context', elements: [{ type: 'mrkdwn', text: clip(`Runs \`${escapeMrkdwn(visibleText(command))}\` with your reason; it is written to the incident timeline.`, 2000) }] },
-      { type: 'input', block_id: 'reason', label: { type: 'plain_text', text: 'Reason' }, element: { type: 'plain_text_input', action_id: 'value', multiline: true, min_length: 3, max_length: 1000 } },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: clip(tr('form.reasonRuns', { command: escapeMrkdwn(visibleText(command)) }), 2000) }] },
+      { type: 'input', block_id: 'reason', label: { type: 'plain_text', text: tr('form.reason') }, element: { type: 'plain_text_input', action_id: 'value', multiline: true, min_length: 3, max_length: 1000 } },
     ],
   };
 }

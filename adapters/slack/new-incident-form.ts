@@ -1,4 +1,5 @@
 // The `/breach new` form: everything the clocks need (organization, role, country, zone, discovery, PHI, vendor, counts).
+import { translator, type Lang } from '../../bot/i18n/index.ts';
 import type { types } from '@slack/bolt';
 import { OrganizationRole } from '../../bot/model/incident-schema.ts';
 import { readCount } from '../../commands/input-words.ts';
@@ -34,31 +35,29 @@ const title = (t: string) => ({ type: 'plain_text' as const, text: clip(t, 24), 
 const input = (block: string, label: string, element: Record<string, unknown>, extra: { optional?: boolean; hint?: string } = {}) => ({
   type: 'input', block_id: block, label: text(label), ...(extra.optional ? { optional: true } : {}), ...(extra.hint ? { hint: text(extra.hint) } : {}), element: { action_id: 'value', ...element },
 });
-const yesNoUnknown = [
-  { text: text('Yes'), value: 'yes' }, { text: text('No'), value: 'no' }, { text: text('Not known yet'), value: 'unknown' },
-];
-
-/** The form's view; `metadata` is the encoded origin. */
-export function newIncidentView(metadata: string, defaults: NewIncidentDefaults = {}): types.View {
+/** The form's view in `lang` (the deployment's language); `metadata` is the encoded origin. */
+export function newIncidentView(metadata: string, defaults: NewIncidentDefaults = {}, lang: Lang = 'en'): types.View {
+  const tr = translator(lang);
+  const yesNoUnknown = [{ text: text(tr('form.yes')), value: 'yes' }, { text: text(tr('form.no')), value: 'no' }, { text: text(tr('form.unknown')), value: 'unknown' }];
   const roles = OrganizationRole.options.map((r) => ({ text: text(r.replace(/_/g, ' ')), value: r }));
   const initialRole = roles.find((r) => r.value === defaults.role) ?? roles[0]!;
   const initial = (v: string | undefined) => (v ? { initial_value: v } : {});
   return {
     type: 'modal', callback_id: NEW_INCIDENT_VIEW, private_metadata: metadata,
-    title: title('New breach incident'), submit: title('Open incident'), close: title('Cancel'),
+    title: title(tr('form.newTitle')), submit: title(tr('form.open')), close: title(tr('form.cancel')),
     blocks: [
-      input('title', 'Title', { type: 'plain_text_input', max_length: 200, placeholder: text('Legacy EHR vendor breach') }),
-      input('org', 'Organization', { type: 'plain_text_input', max_length: 200, ...initial(defaults.organization) }, { optional: Boolean(defaults.organization), hint: 'Whose clocks these are (your organization).' }),
-      input('role', 'Organization role', { type: 'static_select', options: roles, initial_option: initialRole }),
-      input('country', 'Country', { type: 'plain_text_input', max_length: 2, placeholder: text('US'), ...initial(defaults.country) }, { optional: true, hint: 'Two letters: US, FR, GB, DE… (FR answers in French).' }),
-      input('timezone', 'Time zone', { type: 'plain_text_input', max_length: 60, placeholder: text('America/Chicago'), ...initial(defaults.timezone) }, { optional: true, hint: 'IANA name, e.g. America/Chicago or Europe/Paris: day-counted deadlines end at midnight there.' }),
-      input('discovered', 'Discovered (date and time)', { type: 'datetimepicker' }, { optional: true, hint: 'When your organization discovered the breach; this starts the legal clocks. Empty means now.' }),
-      input('phi', 'Health information (PHI) involved?', { type: 'radio_buttons', options: yesNoUnknown }, { optional: true }),
-      input('encrypted', 'Data encrypted (HHS guidance)?', { type: 'radio_buttons', options: yesNoUnknown }, { optional: true, hint: 'Encrypted PHI is "secured": HIPAA notices are then not owed.' }),
-      input('vendor', 'Vendor where it happened', { type: 'plain_text_input', max_length: 200, placeholder: text('EHR hosting vendor') }, { optional: true }),
-      input('vendorNotified', 'When the vendor notified you', { type: 'datetimepicker' }, { optional: true }),
-      input('affected', 'Total individuals affected', { type: 'plain_text_input', max_length: 20, placeholder: text('262,831') }, { optional: true, hint: 'Empty: the sum of the counts below.' }),
-      input('jurisdictions', 'Affected residents per state or country', { type: 'plain_text_input', multiline: true, placeholder: text('US-IN=262000\nUS-TX 300\nFR: 12') }, { optional: true, hint: 'One per line (or comma-separated): code and count. A pasted table works.' }),
+      input('title', tr('form.title'), { type: 'plain_text_input', max_length: 200, placeholder: text(tr('form.titlePlaceholder')) }),
+      input('org', tr('form.org'), { type: 'plain_text_input', max_length: 200, ...initial(defaults.organization) }, { optional: Boolean(defaults.organization), hint: tr('form.orgHint') }),
+      input('role', tr('form.role'), { type: 'static_select', options: roles, initial_option: initialRole }),
+      input('country', tr('form.country'), { type: 'plain_text_input', max_length: 2, placeholder: text(lang === 'fr' ? 'FR' : 'US'), ...initial(defaults.country) }, { optional: true, hint: tr('form.countryHint') }),
+      input('timezone', tr('form.timezone'), { type: 'plain_text_input', max_length: 60, placeholder: text(lang === 'fr' ? 'Europe/Paris' : 'America/Chicago'), ...initial(defaults.timezone) }, { optional: true, hint: tr('form.timezoneHint') }),
+      input('discovered', tr('form.discovered'), { type: 'datetimepicker' }, { optional: true, hint: tr('form.discoveredHint') }),
+      input('phi', tr('form.phi'), { type: 'radio_buttons', options: yesNoUnknown }, { optional: true }),
+      input('encrypted', tr('form.encrypted'), { type: 'radio_buttons', options: yesNoUnknown }, { optional: true, hint: tr('form.encryptedHint') }),
+      input('vendor', tr('form.vendor'), { type: 'plain_text_input', max_length: 200, placeholder: text(tr('form.vendorPlaceholder')) }, { optional: true }),
+      input('vendorNotified', tr('form.vendorNotified'), { type: 'datetimepicker' }, { optional: true }),
+      input('affected', tr('form.affected'), { type: 'plain_text_input', max_length: 20, placeholder: text(tr('form.affectedPlaceholder')) }, { optional: true, hint: tr('form.affectedHint') }),
+      input('jurisdictions', tr('form.jurisdictions'), { type: 'plain_text_input', multiline: true, placeholder: text('US-IN=262000\nUS-TX 300\nFR: 12') }, { optional: true, hint: tr('form.jurisdictionsHint') }),
     ],
   };
 }

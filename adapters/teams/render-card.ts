@@ -1,6 +1,6 @@
 // Pure renderer from the neutral Reply to an Adaptive Card (schema 1.5, the newest Teams renders) plus its text fallback.
 import type { Reply, ReplyButton, ReplyCard, ReplyField, ReplySection } from '../../bot/reply.ts';
-import { t } from '../../bot/i18n/index.ts';
+import { t, type Lang } from '../../bot/i18n/index.ts';
 import { footnoteElements, listElements, listSize, moreAction } from './render-list.ts';
 import { mapReplyText } from '../safe-text.ts';
 import { teamsText } from './teams-text.ts';
@@ -57,7 +57,7 @@ export function replyToFallbackText(reply: Reply): string {
 
 function buildCard(reply: Reply, card: ReplyCard, shownSections: number, shownItems = 0, inline = true): AdaptiveCardJson {
   const sections = card.sections ?? [];
-  const ids = { next: 0 };
+  const ids: { next: number; lang: Lang } = { next: 0, lang: reply.lang ?? 'en' };
   const body: CardElement[] = [
     { type: 'TextBlock', text: card.title, size: 'Medium', weight: 'Bolder', style: 'heading', wrap: true },
   ];
@@ -88,7 +88,7 @@ function buildCard(reply: Reply, card: ReplyCard, shownSections: number, shownIt
   };
 }
 
-function sectionContainer(section: ReplySection, ids: { next: number }): CardElement {
+function sectionContainer(section: ReplySection, ids: { next: number; lang: Lang }): CardElement {
   const items: CardElement[] = [];
   if (section.heading) items.push({ type: 'TextBlock', text: section.heading, weight: 'Bolder', wrap: true });
   items.push(...textLines(section.text));
@@ -115,7 +115,7 @@ function factSet(fields: ReplyField[] | undefined): CardElement[] {
   return out;
 }
 
-function buttonAction(button: ReplyButton, ids: { next: number }): CardElement {
+function buttonAction(button: ReplyButton, ids: { next: number; lang: Lang }): CardElement {
   const style = button.style === 'primary' ? { style: 'positive' } : button.style === 'danger' ? { style: 'destructive' } : {};
   if (!button.needsReason) {
     return { type: 'Action.Submit', title: button.label, data: { [SUBMIT_COMMAND_KEY]: button.command }, ...style };
@@ -128,8 +128,8 @@ function buttonAction(button: ReplyButton, ids: { next: number }): CardElement {
     card: {
       type: 'AdaptiveCard',
       body: [{
-        type: 'Input.Text', id: inputId, label: 'Reason (recorded on the timeline)', placeholder: 'Why, and who decided',
-        isRequired: true, errorMessage: 'Give a reason.', maxLength: 500,
+        type: 'Input.Text', id: inputId, label: t(ids.lang, 'form.cardReason'), placeholder: t(ids.lang, 'form.cardReasonPlaceholder'),
+        isRequired: true, errorMessage: t(ids.lang, 'form.cardReasonMissing'), maxLength: 500,
       }],
       actions: [{
         type: 'Action.Submit', title: button.label, ...style,

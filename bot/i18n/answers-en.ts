@@ -150,6 +150,25 @@ export const answersEn = {
   coverage: {
     noJurisdiction: 'No jurisdiction "{{wanted}}": use a code like US-TX, US-DC, US-PR, US, EU, GB or FR (`coverage` lists them all).',
   },
+  // Slack forms: the `/breach new` form and the reason prompt, in the deployment's language.
+  form: {
+    newTitle: 'New breach incident', open: 'Open incident', cancel: 'Cancel', submit: 'Submit', close: 'Close',
+    yes: 'Yes', no: 'No', unknown: 'Not known yet',
+    title: 'Title', titlePlaceholder: 'Legacy EHR vendor breach',
+    org: 'Organization', orgHint: 'Whose clocks these are (your organization).',
+    role: 'Organization role',
+    country: 'Country', countryHint: 'Two letters: US, FR, GB, DE… (FR answers in French).',
+    timezone: 'Time zone', timezoneHint: 'IANA name, e.g. America/Chicago or Europe/Paris: day-counted deadlines end at midnight there.',
+    discovered: 'Discovered (date and time)', discoveredHint: 'When your organization discovered the breach; this starts the legal clocks. Empty means now.',
+    phi: 'Health information (PHI) involved?',
+    encrypted: 'Data encrypted (HHS guidance)?', encryptedHint: 'Encrypted PHI is "secured": HIPAA notices are then not owed.',
+    vendor: 'Vendor where it happened', vendorPlaceholder: 'EHR hosting vendor',
+    vendorNotified: 'When the vendor notified you',
+    affected: 'Total individuals affected', affectedPlaceholder: '262,831', affectedHint: 'Empty: the sum of the counts below.',
+    jurisdictions: 'Affected residents per state or country', jurisdictionsHint: 'One per line (or comma-separated): code and count. A pasted table works.',
+    reasonTitle: 'Reason needed', reason: 'Reason', reasonRuns: 'Runs `{{command}}` with your reason; it is written to the incident timeline.',
+    cardReason: 'Reason (recorded on the timeline)', cardReasonPlaceholder: 'Why, and who decided', cardReasonMissing: 'Give a reason.',
+  },
   // Words a surface adds around an answer (Slack blocks, Teams cards, the Slack Home tab), in the answer's language.
   surface: {
     noun: {

@@ -152,6 +152,25 @@ export const answersFr: Widen<typeof answersEn> = {
   coverage: {
     noJurisdiction: 'Pas de juridiction « {{wanted}} » : utilisez un code comme US-TX, US-DC, US-PR, US, EU, GB ou FR (`coverage` les liste toutes).',
   },
+  // Formulaires Slack : le formulaire de `/breach new` et la demande de motif, dans la langue du déploiement.
+  form: {
+    newTitle: 'Nouvel incident', open: 'Ouvrir l’incident', cancel: 'Annuler', submit: 'Valider', close: 'Fermer',
+    yes: 'Oui', no: 'Non', unknown: 'Pas encore connu',
+    title: 'Titre', titlePlaceholder: 'Compte à privilèges du DPI volé',
+    org: 'Organisation', orgHint: 'À qui s’appliquent ces délais (votre organisation).',
+    role: 'Rôle de l’organisation',
+    country: 'Pays', countryHint: 'Deux lettres : FR, US, GB, DE… (FR répond en français).',
+    timezone: 'Fuseau horaire', timezoneHint: 'Nom IANA, par ex. Europe/Paris : les délais comptés en jours finissent à minuit dans ce fuseau.',
+    discovered: 'Découverte (date et heure)', discoveredHint: 'Quand votre organisation a découvert la violation ; cela fait partir les délais légaux. Vide : maintenant.',
+    phi: 'Données de santé concernées ?',
+    encrypted: 'Données chiffrées (au sens de HHS) ?', encryptedHint: 'Des données de santé chiffrées sont « sécurisées » : les notifications HIPAA ne sont alors pas dues.',
+    vendor: 'Prestataire où l’incident a eu lieu', vendorPlaceholder: 'Hébergeur du DPI',
+    vendorNotified: 'Quand le prestataire vous a prévenu',
+    affected: 'Nombre total de personnes concernées', affectedPlaceholder: '262 831', affectedHint: 'Vide : la somme des nombres ci-dessous.',
+    jurisdictions: 'Personnes concernées par État ou pays', jurisdictionsHint: 'Une par ligne (ou séparées par des virgules) : code et nombre. Un tableau collé fonctionne.',
+    reasonTitle: 'Motif requis', reason: 'Motif', reasonRuns: 'Exécute `{{command}}` avec votre motif ; il est inscrit dans la chronologie de l’incident.',
+    cardReason: 'Motif (inscrit dans la chronologie)', cardReasonPlaceholder: 'Pourquoi, et qui l’a décidé', cardReasonMissing: 'Donnez un motif.',
+  },
   // Mots qu’une surface ajoute autour d’une réponse (blocs Slack, cartes Teams, onglet Accueil Slack), dans la langue de la réponse.
   surface: {
     noun: {

@@ -1,6 +1,9 @@
 // `/breach <command>` through the real Bolt receiver over HTTP: ephemeral lookups, in-channel posts, ack-then-respond.
 import { afterEach, describe, expect, it } from 'vitest';
+import { createTestBot } from '../helpers/test-bot.ts';
 import { slowBot, startHarness, type SlackHarness } from './harness.ts';
+
+const NOW_FOR_FORM = '2025-03-01T12:00:00Z';
 import { postToApp, slashBody } from './signed-request.ts';
 
 let h: SlackHarness;
@@ -92,6 +95,19 @@ describe('/breach slash command', () => {
     const view = JSON.parse(String(open?.body.view));
     expect(view.callback_id).toBe('breach_new');
     expect(JSON.parse(view.private_metadata).origin.channel).toEqual({ id: 'C0INC00001', name: 'inc-ehr-breach' });
+  });
+
+  it('opens the form in French for a French deployment (default organization in FR)', async () => {
+    const testBot = createTestBot(NOW_FOR_FORM, [], { defaultOrganization: { name: 'CH Exemple', role: 'controller', country: 'FR' } });
+    h = await startHarness({ testBot });
+    await slash('new');
+    const view = JSON.parse(String(h.fake.callsOf('views.open')[0]?.body.view));
+    expect(view.title.text).toBe('Nouvel incident');
+    expect(view.submit.text).toBe('Ouvrir l’incident');
+    const labels = view.blocks.map((b: { label?: { text: string } }) => b.label?.text);
+    expect(labels).toContain('Découverte (date et heure)');
+    expect(labels).toContain('Personnes concernées par État ou pays');
+    expect(JSON.stringify(view)).not.toMatch(/Discovered|Organization role|Time zone/);
   });
 
   it('falls back to a typed hint when the form cannot be opened', async () => {

@@ -22,6 +22,9 @@ describe('due in Teams, in French', () => {
     expect(json).toContain('immédiatement, au plus tard 20/02/2025 23:59 CET · en retard de 9 h');
     expect(json).toContain('"title":"Marquer comme faite"');
     expect(json).not.toMatch(/Mark done|overdue|Due within/);
+    // The CNIL notice (not overdue) offers Snooze, whose reason prompt is French too.
+    expect(json).toContain('"label":"Motif (inscrit dans la chronologie)"');
+    expect(json).not.toContain('Reason (recorded on the timeline)');
     expect(adaptiveCardProblems(card)).toEqual([]);
   });
 });

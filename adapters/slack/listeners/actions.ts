@@ -2,7 +2,7 @@
 import type { App, BlockAction, ButtonAction, StaticSelectAction } from '@slack/bolt';
 import { deliverReply, type ReplyOrigin } from '../deliver.ts';
 import { OPEN_NEW_ACTION } from '../home-view.ts';
-import { formDefaults, newIncidentModal, reasonModal, type StoredOrigin } from '../modals.ts';
+import { formDefaults, formLanguage, newIncidentModal, reasonModal, type StoredOrigin } from '../modals.ts';
 import { ACTION_PREFIX } from '../render-blocks.ts';
 import { DETAILS_MENU_PREFIX } from '../render-list.ts';
 import { handleOf, slackChannel, textRequest } from '../requests.ts';
@@ -31,7 +31,7 @@ export function registerActions(app: App, ctx: SlackContext): void {
         ...(body.response_url ? { responseUrl: body.response_url } : {}),
         ...(typeof body.message?.thread_ts === 'string' ? { threadTs: body.message.thread_ts } : {}),
       };
-      await openView(ctx, body.trigger_id, reasonModal(command, origin), body.view?.type === 'modal');
+      await openView(ctx, body.trigger_id, reasonModal(command, origin, formLanguage(ctx.bot.defaults)), body.view?.type === 'modal');
       return;
     }
     const reply = await ctx.bot.handle(textRequest(command, actor, await ctx.channelInfo(channel)));
@@ -56,11 +56,11 @@ export function registerActions(app: App, ctx: SlackContext): void {
 
   app.action<BlockAction<ButtonAction>>({ type: 'block_actions', action_id: OPEN_NEW_ACTION }, async ({ ack, body }) => {
     await ack();
-    await openView(ctx, body.trigger_id, newIncidentModal({}, formDefaults(ctx.bot.defaults)));
+    await openView(ctx, body.trigger_id, newIncidentModal({}, formDefaults(ctx.bot.defaults), formLanguage(ctx.bot.defaults)));
   });
 
   app.shortcut(NEW_SHORTCUT, async ({ ack, body }) => {
     await ack();
-    await openView(ctx, body.trigger_id, newIncidentModal({}, formDefaults(ctx.bot.defaults)));
+    await openView(ctx, body.trigger_id, newIncidentModal({}, formDefaults(ctx.bot.defaults), formLanguage(ctx.bot.defaults)));
   });
 }

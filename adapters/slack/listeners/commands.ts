@@ -3,7 +3,7 @@ import type { App } from '@slack/bolt';
 import { visibleText } from '../../safe-text.ts';
 import { clip, escapeMrkdwn } from '../mrkdwn.ts';
 import { deliverFile, deliverReply, responseMessage, within } from '../deliver.ts';
-import { formDefaults, newIncidentModal } from '../modals.ts';
+import { formDefaults, formLanguage, newIncidentModal } from '../modals.ts';
 import { slackChannel, textRequest, typedText } from '../requests.ts';
 import type { SlackContext } from '../slack-context.ts';
 import { withFileNote } from '../upload-file.ts';
@@ -20,7 +20,7 @@ export function registerCommands(app: App, ctx: SlackContext): void {
     if (isBareNew(ctx, text)) {
       await ack();
       const origin = { ...(channel ? { channel: { id: channel.id, ...(channel.name ? { name: channel.name } : {}) } } : {}), responseUrl: command.response_url };
-      const opened = await openView(ctx, command.trigger_id, newIncidentModal(origin, formDefaults(ctx.bot.defaults)));
+      const opened = await openView(ctx, command.trigger_id, newIncidentModal(origin, formDefaults(ctx.bot.defaults), formLanguage(ctx.bot.defaults)));
       if (!opened) await respond({ response_type: 'ephemeral', text: 'Could not open the form. Type it instead: `new <title> --discovered "2025-02-20 09:00" --affected <n>`.' }).catch(() => undefined);
       return;
     }
