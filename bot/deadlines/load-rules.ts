@@ -80,14 +80,18 @@ export function parseRuleFile(text: string, file: string): Rule[] {
   return parsed.rules.map((rule) => resolveCaveats(rule, new Map(Object.entries(parsed.sharedCaveats)), file));
 }
 
-/** Parse and validate one rule file's text. */
-export function parseRuleFileData(text: string, file: string): ParsedRuleFile {
-  let json: unknown;
+/** A data file's JSON, or InvalidRulesError naming the file and where the JSON breaks. */
+export function parseDataJson(text: string, file: string): unknown {
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new InvalidRulesError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
+}
+
+/** Parse and validate one rule file's text. */
+export function parseRuleFileData(text: string, file: string): ParsedRuleFile {
+  const json = parseDataJson(text, file);
   const result = RuleFileSchema.safeParse(json);
   if (!result.success) throw new InvalidRulesError(`${file}: ${describeIssue(result.error, json)}`);
   const { caveats, rules, sharedCaveats, piDefinitions } = result.data;

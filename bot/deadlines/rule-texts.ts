@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { InvalidRulesError, type ParsedRuleFile } from './load-rules.ts';
+import { InvalidRulesError, parseDataJson, type ParsedRuleFile } from './load-rules.ts';
 import type { RulePart } from './rule-schema.ts';
 
 /** The languages rule texts may be rendered in besides English (one subfolder each). */
@@ -44,12 +44,7 @@ export function loadRuleTexts(dir: string, ruleFiles: readonly string[]): Partia
 
 /** Parse one overlay's text; placeholders ({jurisdiction}) must be kept. */
 export function parseRuleTexts(text: string, file: string): Record<string, string> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InvalidRulesError(`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
+  const json = parseDataJson(text, file);
   const result = RuleTextsFileSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0]!;
