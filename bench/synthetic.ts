@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { packStamp } from '../data/file-store.ts';
+import { filesOf } from '../data/incident-journal.ts';
 import { writePack } from '../data/store-pack.ts';
 import { appendChained } from '../bot/record/chain.ts';
 
@@ -40,7 +41,10 @@ export async function createSyntheticStore(count: number, now: Date, channels?: 
   for (let n = 1; n <= count; n++) {
     const incident = syntheticIncident(n, now, channels?.(n));
     incidents.push(incident);
-    writeFileSync(join(dir, 'store.incidents', `${incident.id}.json`), JSON.stringify(incident));
+    // Head and history journal, as the file store writes them (a whole-incident head would be split on first access).
+    const files = filesOf(incident);
+    writeFileSync(join(dir, 'store.incidents', `${incident.id}.journal`), files.journal);
+    writeFileSync(join(dir, 'store.incidents', `${incident.id}.json`), files.head);
   }
   // The pack a previous run leaves behind, as after a normal restart.
   const byId = new Map(incidents.map((i) => [i.id, i]));

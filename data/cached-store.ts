@@ -123,7 +123,7 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
   const serialized = <T>(id: string, work: () => Promise<T>): Promise<T> => queues.run(id, work);
 
   /** Validate what is new (the head and the added history entries), persist it, then hold it. */
-  async function commit(next: Incident, before?: Incident): Promise<Incident> {
+  async function commit(next: Incident, before?: Incident, draft?: Incident): Promise<Incident> {
     if (closed) throw new Error(`store ${location} is closed`);
     const probe: Record<string, unknown> = { ...next };
     const kept = {} as PerList<boolean>;
@@ -136,7 +136,8 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
     const old = before ? byId.get(next.id) : undefined;
     // Earlier history was validated when it was written: only the head and the new entries are checked again; a read
     // logged and nothing else (the head as stored but for the new links' chain record) only through its new entries.
-    const accessOnly = old instanceof IncidentRecord && HISTORY_FIELDS.every((f) => kept[f]) && onlyAccessAdded(old.head, probe);
+    const accessOnly =
+      old instanceof IncidentRecord && HISTORY_FIELDS.every((f) => kept[f]) && onlyAccessAdded(old.head, probe, draft && before && sameHeadFields(next, draft) ? before.chain : undefined);
     const valid = (accessOnly ? { ...probe, ...parseHistory(probe) } : IncidentSchema.parse(probe)) as Record<string, unknown>;
     const logs = {} as PerList<HistoryLog<unknown>>;
     const appended = {} as PerList<readonly unknown[]>;
@@ -148,11 +149,14 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
       delete head[field];
     }
     const record = new IncidentRecord(next.id, JSON.stringify(head), logs);
-    const incident = record.incident();
+    // The head as validated (zod's output, or for a logged read the head as stored), with the shared history arrays.
+    const incident = { ...head } as Record<string, unknown>;
+    for (const field of HISTORY_FIELDS) incident[field] = logs[field].all();
     const rewrite = !(old instanceof IncidentRecord) || HISTORY_FIELDS.some((f) => !kept[f]);
-    await persistence.write({ incident, appended, rewrite, accessOnly });
+    await persistence.write({ incident: incident as Incident, appended, rewrite, accessOnly });
+    const frozen = deepFreeze(incident as Incident);
+    record.holdParsed(frozen);
     keep(record);
-    const frozen = deepFreeze(incident);
     for (const listener of listeners) listener(frozen);
     return frozen;
   }
@@ -167,7 +171,7 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
       return slot instanceof IncidentRecord ? slot.json() : slot?.json;
     },
     async get(id) {
-      return handOut(current(id));
+      return recordOf(id)?.frozen();
     },
     async list(filter: IncidentFilter = {}) {
       const out: Incident[] = [];
@@ -203,11 +207,14 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
         const before = current(id);
         if (!before) throw new IncidentNotFoundError(id);
         // The mutation gets a fresh head and its own arrays; the history entries in them are the shared frozen ones.
-        const draft: Record<string, unknown> = { ...current(id)! };
+        // Its fields' values are frozen: a mutation replaces a field, never edits one in place, so a field still holding the
+        // same value after it is unchanged (how a logged read is told from a change without comparing texts).
+        for (const [key, value] of Object.entries(before)) if (!(HISTORY_FIELDS as readonly string[]).includes(key)) deepFreeze(value);
+        const draft: Record<string, unknown> = { ...before };
         for (const field of HISTORY_FIELDS) draft[field] = [...(before[field] as readonly unknown[])];
         const next = mutate(draft as Incident);
         assertAppendOnly(before, next);
-        return commit(next, before);
+        return commit(next, before, draft as Incident);
       });
     },
     appendTimeline(id, entry: TimelineEntry) {
@@ -232,14 +239,36 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
  * True when `probe` (new history entries only) adds access-log entries and nothing else: no timeline or delivery entry,
  * and a head equal to the stored one except for the chain record those entries' links make.
  */
-function onlyAccessAdded(storedHead: string, probe: Record<string, unknown>): boolean {
+function onlyAccessAdded(storedHead: string, probe: Record<string, unknown>, storedChainIfSameHead?: Chain): boolean {
   const added = probe.accessLog as ChainedEntry[];
   if (added.length === 0 || HISTORY_FIELDS.some((f) => f !== 'accessLog' && (probe[f] as unknown[]).length > 0)) return false;
-  const { chain: storedChain, ...stored } = JSON.parse(storedHead) as { chain?: Chain } & Record<string, unknown>;
   const { chain, ...next } = probe as { chain?: Chain } & Record<string, unknown>;
-  for (const field of HISTORY_FIELDS) delete next[field];
-  if (!storedChain?.lists.accessLog || !chain || JSON.stringify(next) !== JSON.stringify(stored)) return false;
+  let storedChain = storedChainIfSameHead;
+  if (!storedChain) {
+    // No cheaper proof that the head is the stored one: compare it with the stored text, field by field as JSON.
+    const { chain: was, ...stored } = JSON.parse(storedHead) as { chain?: Chain } & Record<string, unknown>;
+    for (const field of HISTORY_FIELDS) delete next[field];
+    if (JSON.stringify(next) !== JSON.stringify(stored)) return false;
+    storedChain = was;
+  }
+  if (!storedChain?.lists.accessLog || !chain) return false;
   return canonicalJson(chainWith(String(probe.id), storedChain, 'accessLog', added)) === canonicalJson(chain);
+}
+
+/**
+ * True when `next` holds the very same values as `draft` (the stored head, freshly parsed) in every field but the
+ * history lists and the chain record: the mutation replaced nothing else, so the head is the stored one.
+ */
+function sameHeadFields(next: Incident, draft: Incident): boolean {
+  const a = next as unknown as Record<string, unknown>;
+  const b = draft as unknown as Record<string, unknown>;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (key === 'chain' || (HISTORY_FIELDS as readonly string[]).includes(key)) continue;
+    if (!(key in b) || a[key] !== b[key]) return false;
+  }
+  return true;
 }
 
 /** The history lists of `probe` (new entries only) checked against their schemas, without the head. */

@@ -14,6 +14,7 @@ import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { StoreCorruptError } from './store-errors.ts';
 import { acquireStoreLock, type LockTiming } from './store-lock.ts';
 import { fileStamp, readPack, writePack } from './store-pack.ts';
+import { allFlushed } from './deferred-flush.ts';
 import { openFileSeenRequests } from './seen-requests.ts';
 import { openFilePreferences } from './preferences.ts';
 
@@ -103,6 +104,8 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
         try {
           await packing;
           if (writes > 0) await repack();
+          // Logged reads and replay ids whose flush was deferred are on disk before the lock is given up.
+          await allFlushed();
         } finally {
           lock.release();
         }

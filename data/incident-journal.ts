@@ -11,7 +11,7 @@ import { DurableJsonFile, syncDirectory } from './durable-json-file.ts';
 import { HISTORY_FIELDS, type PerList } from './incident-record.ts';
 import { appendTail, markWithTail, readFrom, readTail, TAIL_FIELD } from './journal-tail.ts';
 import { StoreCorruptError } from './store-errors.ts';
-import type { Chain } from '../bot/model/incident-schema.ts';
+import type { Chain, Incident } from '../bot/model/incident-schema.ts';
 import { chainWith, type ChainedEntry } from '../bot/record/chain.ts';
 
 /** What a head file says about its journal: acknowledged bytes, and entries per history list. */
@@ -97,9 +97,7 @@ export function appendAccess(headPath: string, mark: JournalMark, entries: reado
 
 /** Persist one change: journal first (appended, or written whole), then the head naming the acknowledged journal. */
 export async function writeChange(headPath: string, change: IncidentWrite, mark: JournalMark | undefined): Promise<JournalMark> {
-  const head: Record<string, unknown> = { ...change.incident };
-  for (const field of HISTORY_FIELDS) delete head[field];
-  const whole = Object.fromEntries(HISTORY_FIELDS.map((f) => [f, change.incident[f] as readonly unknown[]])) as PerList<readonly unknown[]>;
+  const { head, whole } = split(change.incident);
   const path = journalPath(headPath);
   let bytes: number;
   if (change.rewrite || mark === undefined) {
@@ -116,10 +114,28 @@ export async function writeChange(headPath: string, change: IncidentWrite, mark:
     await writeDurably(path, 'r+', mark.bytes, text);
     bytes = mark.bytes + Buffer.byteLength(text);
   }
-  const next: JournalMark = { bytes, entries: Object.fromEntries(HISTORY_FIELDS.map((f) => [f, whole[f].length])) as PerList<number> };
+  const next = markOf(whole, bytes);
   await new DurableJsonFile<unknown>(headPath).write({ ...head, journal: next });
   return next;
 }
+
+/** An incident as its two files hold it (head JSON with its journal mark, journal text), for tools that build stores. */
+export function filesOf(incident: Incident): { head: string; journal: string } {
+  const { head, whole } = split(incident);
+  const journal = lines(whole);
+  return { head: JSON.stringify({ ...head, journal: markOf(whole, Buffer.byteLength(journal)) }), journal };
+}
+
+function split(incident: Incident): { head: Record<string, unknown>; whole: PerList<readonly unknown[]> } {
+  const head: Record<string, unknown> = { ...incident };
+  for (const field of HISTORY_FIELDS) delete head[field];
+  return { head, whole: Object.fromEntries(HISTORY_FIELDS.map((f) => [f, incident[f] as readonly unknown[]])) as PerList<readonly unknown[]> };
+}
+
+const markOf = (whole: PerList<readonly unknown[]>, bytes: number): JournalMark => ({
+  bytes,
+  entries: Object.fromEntries(HISTORY_FIELDS.map((f) => [f, whole[f].length])) as PerList<number>,
+});
 
 function lines(lists: PerList<readonly unknown[]>): string {
   let text = '';

@@ -59,11 +59,24 @@ export class HistoryLog<T> {
 
 /** One stored incident: its head as JSON text and its history logs. */
 export class IncidentRecord {
+  /** The whole incident, parsed and frozen, while the store remembers this record among the recently used. */
+  private held: Incident | undefined;
+
   constructor(
     readonly id: string,
     readonly head: string,
     readonly logs: PerList<HistoryLog<unknown>>,
   ) {}
+
+  /** The whole incident, frozen: parsed once and shared by every reader until `forget`. */
+  frozen(): Incident {
+    return (this.held ??= deepFreeze(this.incident()));
+  }
+
+  /** Hold `incident` (this record's own content, already frozen) as the parsed copy, saving a parse of the head. */
+  holdParsed(incident: Incident): void {
+    this.held = incident;
+  }
 
   /** Split a (validated) incident into head and history. */
   static of(incident: Incident): IncidentRecord {
@@ -90,8 +103,9 @@ export class IncidentRecord {
     return `${text}}`;
   }
 
-  /** Drop the parsed history copies. */
+  /** Drop the parsed copies (head and history). */
   forget(): void {
+    this.held = undefined;
     for (const field of HISTORY_FIELDS) this.logs[field].forget();
   }
 }

@@ -1,8 +1,9 @@
 // Access-log entries appended to an incident's journal past the mark its head records: a read is logged with one
-// appended, fdatasynced line and no head rewrite (the head's facts did not change), so logging a read costs one small
+// appended line (written before the answer, flushed to disk right after it: data/deferred-flush.ts) and no head rewrite (the head's facts did not change), so logging a read costs one small
 // write instead of a full change. Only access-log lines may sit past the mark; anything else there (a timeline or
 // delivery line of a change whose head never landed, a torn last line) ends the tail and is cut off by the next write.
-import { closeSync, fdatasyncSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, openSync, readSync, writeSync } from 'node:fs';
+import { flushSoon, throwIfFlushFailed } from './deferred-flush.ts';
 import type { JournalMark } from './incident-journal.ts';
 
 /** The history list whose entries may be appended past the head's mark. */
@@ -68,10 +69,14 @@ export function readFrom(path: string, from: number): Buffer {
 }
 
 /**
- * Append access-log entries at `mark` (cutting anything past it first) and fdatasync before returning the new mark.
- * Synchronous: one small write and one flush, cheaper than the thread-pool round trips of the async calls.
+ * Append access-log entries at `mark` (cutting anything past it first) and return the new mark. The line is in the
+ * file when this returns (a crash of the process keeps it); its fdatasync runs on the thread pool just after, so the
+ * answer never waits on the disk. A change's journal write fdatasyncs the file, these lines included, before its head.
+ * Synchronous: one small write, cheaper than the thread-pool round trips of the async calls.
  */
 export function appendTail(path: string, mark: JournalMark, entries: readonly unknown[]): JournalMark {
+  // A deferred flush that failed (a failing disk) refuses this read: the log is not known to be kept.
+  throwIfFlushFailed();
   const text = entries.map((e) => `${JSON.stringify({ [TAIL_FIELD]: e })}\n`).join('');
   const data = Buffer.from(text, 'utf8');
   const fd = openSync(path, 'r+');
@@ -79,10 +84,11 @@ export function appendTail(path: string, mark: JournalMark, entries: readonly un
     if (fstatSync(fd).size !== mark.bytes) ftruncateSync(fd, mark.bytes);
     let put = 0;
     while (put < data.length) put += writeSync(fd, data, put, data.length - put, mark.bytes + put);
-    fdatasyncSync(fd);
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    throw error;
   }
+  flushSoon(path, fd);
   return { bytes: mark.bytes + data.length, entries: { ...mark.entries, [TAIL_FIELD]: (mark.entries?.[TAIL_FIELD] ?? 0) + entries.length } };
 }
 

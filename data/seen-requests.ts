@@ -1,13 +1,14 @@
 // Request ids already served (Slack signatures, Teams activity ids), so a replay or a redelivery runs once.
 import { createHash } from 'node:crypto';
-import { closeSync, fdatasyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { open, readFile, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { flushSoon } from './deferred-flush.ts';
 import { syncDirectory } from './durable-json-file.ts';
 
 /** The store port's `markRequestSeen` and what its owner needs to run it. */
 export interface SeenRequests {
-  /** True the first time `key` is seen before it expires; durable once it resolves (file variant). */
+  /** True the first time `key` is seen before it expires; written to the file once it resolves, flushed right after (file variant). */
   markRequestSeen(key: string, expiresAt: Date): Promise<boolean>;
 }
 
@@ -23,7 +24,7 @@ export function createMemorySeenRequests(now: () => Date = () => new Date()): Se
   return { markRequestSeen: async (key, expiresAt) => remember(seen, digest(key), expiresAt.getTime(), now().getTime()) };
 }
 
-/** Kept in a JSON-lines file beside the store: each new id is appended and fsynced before `true` is answered. */
+/** Kept in a JSON-lines file beside the store: each new id is appended before `true` is answered, and flushed to disk just after. */
 export async function openFileSeenRequests(path: string, now: () => Date = () => new Date()): Promise<SeenRequests> {
   const seen = new Map<string, number>();
   const at = now().getTime();
@@ -74,15 +75,16 @@ function remember(seen: Map<string, number>, key: string, expiresAt: number, now
 
 const line = (k: string, e: number) => `{"k":"${k}","e":${e}}`;
 
-/** One small line and one flush, synchronously: cheaper than the thread-pool round trips of four async calls. */
+/** One small line, synchronously (cheaper than the thread-pool round trips of the async calls); its flush is deferred. */
 function append(path: string, text: string): void {
   const fd = openSync(path, 'a', 0o600);
   try {
     writeSync(fd, text);
-    fdatasyncSync(fd);
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    throw error;
   }
+  flushSoon(path, fd);
 }
 
 async function rewrite(path: string, seen: Map<string, number>): Promise<void> {

@@ -37,9 +37,14 @@ export function buildIsStale() {
 export function build() {
   const started = Date.now();
   // A build from scratch: files of deleted sources must not linger in dist/app.
-  if (!existsSync(stamp)) rmSync(out, { recursive: true, force: true });
+  // tsc's incremental state goes with it: kept, it would emit only the sources changed since, into an empty folder.
+  const buildInfo = join(root, 'dist', '.tsbuildinfo');
+  if (!existsSync(stamp)) {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(buildInfo, { force: true });
+  }
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const args = [tsc, '-p', join(root, 'tsconfig.build.json'), '--incremental', '--tsBuildInfoFile', join(root, 'dist', '.tsbuildinfo')];
+  const args = [tsc, '-p', join(root, 'tsconfig.build.json'), '--incremental', '--tsBuildInfoFile', buildInfo];
   const result = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root });
   if (result.status !== 0) return result.status ?? 1;
   for (const dir of DATA_DIRS) {

@@ -91,6 +91,8 @@ export async function startSlack(options: SlackOptions): Promise<SlackHandle> {
     receiver,
     logger: boltLogger,
     clientOptions,
+    // No conversation-state middleware: no listener reads it, and it ran on every request.
+    convoStore: false,
     // A custom authorize keeps Bolt from calling auth.test itself (which crashes start-up when Slack is unreachable).
     authorize: async () => ({ botToken: config.botToken, ...identity.current() }),
   });

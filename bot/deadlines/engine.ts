@@ -59,8 +59,10 @@ export function computeObligations(incident: Incident, rules: RuleSet, now: Date
   };
   const all = [...[...ctx.targets.keys()].map((id) => resolve(ctx, id)), ...notCoveredObligations(incident, rules, ctx.now, w)];
   all.push(...contractualObligations(incident, now, { days: options.dueSoonDays ?? 7, hours: options.dueSoonHours ?? 24 }, w));
-  const at = (o: Obligation) => (o.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(o.dueAt));
-  return withFiling(all).sort((a, b) => at(a) - at(b) || (a.obligation < b.obligation ? -1 : a.obligation > b.obligation ? 1 : 0));
+  // Sorted by due instant (each parsed once), then obligation id.
+  const keyed = withFiling(all).map((o) => ({ o, at: o.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(o.dueAt) }));
+  keyed.sort((a, b) => a.at - b.at || (a.o.obligation < b.o.obligation ? -1 : a.o.obligation > b.o.obligation ? 1 : 0));
+  return keyed.map((k) => k.o);
 }
 
 /** The `deadlines --json` contract keys in contract order, plus `filing` and `contractual` when present. */

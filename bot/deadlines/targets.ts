@@ -2,6 +2,7 @@
 import type { Incident } from '../model/incident-schema.ts';
 import { conditionHolds, unassignedUsResidents, usJurisdictions } from './facts.ts';
 import type { Rule, RulePart, RuleSet } from './rule-schema.ts';
+import { localDate } from './time.ts';
 import { ruleInForce } from './versions.ts';
 import { wordsFor, type Words } from './words.ts';
 
@@ -25,8 +26,10 @@ export interface Target {
 /** Every in-scope obligation of every rule, keyed by obligation id (rule order kept). */
 export function collectTargets(incident: Incident, rules: RuleSet, w: Words = wordsFor('en', incident.organization.timezone, rules)): Map<string, Target> {
   const targets = new Map<string, Target>();
+  // The discovery's local date picks each versioned rule's text in force: computed once, not once per rule.
+  const discoveryDay = localDate(Date.parse(incident.discoveredAt), incident.organization.timezone);
   for (const declared of rules.rules) {
-    const { rule, note } = ruleInForce(declared, incident, w);
+    const { rule, note } = ruleInForce(declared, incident, w, discoveryDay);
     for (const part of rule.obligations) {
       const scope = conditionHolds(part.scope ?? rule.scope, incident, w);
       if (!scope.holds) continue;

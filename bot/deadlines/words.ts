@@ -27,9 +27,14 @@ export interface Words {
 /** The catalogue message `engine.<key>` in `lang` with its `{{name}}` placeholders filled; `defaultValue` when there is none. */
 export function engineMessage(lang: Lang, key: string, values: MessageValues & { defaultValue?: string } = {}): string {
   // t() keeps each template once resolved (bot/i18n/index.ts), so thousands of engine sentences per incident stay cheap.
+  const full = `engine.${key}`;
+  if (values.defaultValue === undefined) {
+    const text = t(lang, full, values as MessageValues);
+    return text === full ? key : text;
+  }
   const { defaultValue, ...rest } = values;
-  const text = t(lang, `engine.${key}`, rest);
-  return text === `engine.${key}` ? (defaultValue ?? key) : text;
+  const text = t(lang, full, rest);
+  return text === full ? defaultValue : text;
 }
 
 const frWeekday = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' });

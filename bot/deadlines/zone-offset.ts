@@ -4,20 +4,27 @@ import { tzOffset } from '@date-fns/tz';
 
 const DAY_MS = 86_400_000;
 const MAX_ENTRIES = 50_000;
-const stableDays = new Map<string, number | null>();
+/** By zone, then UTC day number: the offset that holds all day, or null when the zone changes its offset that day. */
+const stableDays = new Map<string, Map<number, number | null>>();
+let entries = 0;
 
 /** Minutes east of UTC that `zone` has at the instant `ms` (e.g. -300 for Chicago in summer). */
 export function offsetMinutes(zone: string, ms: number): number {
   const day = Math.floor(ms / DAY_MS);
-  const key = `${zone}|${day}`;
-  let offset = stableDays.get(key);
+  let days = stableDays.get(zone);
+  if (days === undefined) stableDays.set(zone, (days = new Map()));
+  let offset = days.get(day);
   if (offset === undefined) {
     // If the offset is the same at both ends of the UTC day, no change happens inside it (zones change at most once a day).
     const start = tzOffset(zone, new Date(day * DAY_MS));
     const end = tzOffset(zone, new Date((day + 1) * DAY_MS - 1));
     offset = start === end ? start : null;
-    if (stableDays.size >= MAX_ENTRIES) stableDays.clear();
-    stableDays.set(key, offset);
+    if (++entries > MAX_ENTRIES) {
+      stableDays.clear();
+      entries = 1;
+      stableDays.set(zone, (days = new Map()));
+    }
+    days.set(day, offset);
   }
   return offset ?? tzOffset(zone, new Date(ms));
 }

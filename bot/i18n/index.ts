@@ -34,7 +34,10 @@ export type MessageValues = Record<string, string | number>;
 // i18next resolves each message once per language, key and plural form (its fallbacks and plural rules): asked with
 // placeholders it cannot match, it hands back the template, kept here; filling `{{name}}` is then one replace. A view
 // calls `t` a few hundred times per answer, and i18next's full lookup on each call was a third of the answer's time.
-const templates = new Map<string, string>();
+// Each template is kept split at its placeholders (literal, name, literal, …), under its language, key and plural form.
+const templates: Record<Lang, Map<string, Template>> = { en: new Map(), fr: new Map() };
+const pluralTemplates: Record<Lang, Map<string, Map<string, Template>>> = { en: new Map(), fr: new Map() };
+type Template = readonly string[];
 const RAW = { prefix: '\u0000{', suffix: '}\u0000' };
 const PLACEHOLDER = /\{\{\s*([\w.]+)\s*\}\}/g;
 const pluralRules = new Map<Lang, Intl.PluralRules>();
@@ -42,15 +45,36 @@ const pluralRules = new Map<Lang, Intl.PluralRules>();
 /** The message `key` (dotted, e.g. `deadlines.title`) in `lang`, with `{{name}}` placeholders filled. */
 export function t(lang: Lang, key: string, values: MessageValues = {}): string {
   const count = values.count;
-  const form = typeof count === 'number' ? pluralForm(lang, count) : '';
-  const slot = `${lang}\u0000${key}\u0000${form}`;
-  let template = templates.get(slot);
-  if (template === undefined) {
-    template = i18n.t(key, { lng: lang, ...(typeof count === 'number' ? { count } : {}), interpolation: RAW });
-    templates.set(slot, template);
+  let template: Template;
+  if (typeof count === 'number') {
+    const form = pluralForm(lang, count);
+    let forms = pluralTemplates[lang].get(key);
+    if (forms === undefined) pluralTemplates[lang].set(key, (forms = new Map()));
+    template = forms.get(form) ?? remember(forms, form, i18n.t(key, { lng: lang, count, interpolation: RAW }));
+  } else {
+    template = templates[lang].get(key) ?? remember(templates[lang], key, i18n.t(key, { lng: lang, interpolation: RAW }));
   }
+  if (template.length === 1) return template[0]!;
   // A value that is not given stays as its placeholder, as i18next leaves it.
-  return template.includes('{{') ? template.replace(PLACEHOLDER, (whole, name: string) => (values[name] === undefined ? whole : String(values[name]))) : template;
+  let text = template[0]!;
+  for (let i = 1; i < template.length; i += 3) {
+    const value = values[template[i]!];
+    text += (value === undefined ? template[i + 1]! : String(value)) + template[i + 2]!;
+  }
+  return text;
+}
+
+/** Split once: a literal, then (name, placeholder as written, literal) for each placeholder. */
+function remember<K>(map: { set(slot: K, template: Template): unknown }, slot: K, text: string): Template {
+  const parts: string[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    parts.push(text.slice(last, m.index), m[1]!, m[0]);
+    last = m.index + m[0].length;
+  }
+  parts.push(text.slice(last));
+  map.set(slot, parts);
+  return parts;
 }
 
 /** The plural category i18next picks for `count` (one, other…), from the same CLDR rules. */
