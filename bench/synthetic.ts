@@ -38,6 +38,7 @@ export async function createSyntheticStore(count: number, now: Date, channels?: 
   writeFileSync(path, JSON.stringify({ format: 'breachdesk-store', schemaVersion: 1, createdAt: now.toISOString(), incidentsDir: 'store.incidents' }));
   mkdirSync(join(dir, 'store.incidents'));
   const incidents: Incident[] = [];
+  const marks = new Map<string, string>();
   for (let n = 1; n <= count; n++) {
     const incident = syntheticIncident(n, now, channels?.(n));
     incidents.push(incident);
@@ -45,9 +46,11 @@ export async function createSyntheticStore(count: number, now: Date, channels?: 
     const files = filesOf(incident);
     writeFileSync(join(dir, 'store.incidents', `${incident.id}.journal`), files.journal);
     writeFileSync(join(dir, 'store.incidents', `${incident.id}.json`), files.head);
+    marks.set(incident.id, JSON.stringify((JSON.parse(files.head) as { journal: unknown }).journal));
   }
-  // The pack a previous run leaves behind, as after a normal restart.
+  // The pack a previous run leaves behind, as after a normal restart (with each incident's journal mark).
   const byId = new Map(incidents.map((i) => [i.id, i]));
-  await writePack(join(dir, 'store.incidents.pack'), [...byId.keys()], (id) => ({ json: JSON.stringify(byId.get(id)!), stamp: packStamp(join(dir, 'store.incidents', `${id}.json`))! }));
+  const packEntry = (id: string) => ({ json: JSON.stringify(byId.get(id)!), stamp: packStamp(join(dir, 'store.incidents', `${id}.json`))!, mark: marks.get(id)! });
+  await writePack(join(dir, 'store.incidents.pack'), [...byId.keys()], packEntry);
   return path;
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { DamagedIncident, IncidentStore } from '../bot/ports.ts';
 import { createCachedStore, IncidentText, type IncidentWrite } from './cached-store.ts';
 import { appendAccess, journalPath, markOnDisk, readHeadAndJournal, writeChange, type JournalMark } from './incident-journal.ts';
+import { HISTORY_FIELDS } from './incident-record.ts';
 import { TAIL_FIELD } from './journal-tail.ts';
 import { DurableJsonFile } from './durable-json-file.ts';
 import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
@@ -53,7 +54,9 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     removeCrashTemps(dir, () => true);
     // Each incident's acknowledged journal (bytes, entries), as last read or written.
     const marks = new Map<string, JournalMark | undefined>();
-    const { incidents, damaged, reread, stamps } = loadIncidents(dir, packPath, marks);
+    // Marks packed with incidents served from the pack (JSON text), until their first write or the next pack.
+    const packedMarks = new Map<string, string>();
+    const { incidents, damaged, reread, stamps } = loadIncidents(dir, packPath, marks, packedMarks);
     let writes = reread;
     let packing: Promise<void> | undefined;
     // Ids whose file is being written: their file and the cached copy may differ, so the pack leaves them out.
@@ -61,7 +64,9 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     const packEntry = (id: string, json: string | undefined) => {
       if (json === undefined || inFlight.has(id)) return undefined;
       const stamp = packStamp(join(dir, `${id}.json`), fileStamp(join(dir, `${id}.json`)));
-      return stamp ? { stamp, json } : undefined;
+      if (!stamp) return undefined;
+      const mark = marks.has(id) ? marks.get(id) && JSON.stringify(marks.get(id)) : packedMarks.get(id);
+      return { stamp, json, ...(mark ? { mark } : {}) };
     };
     const repack = () => {
       packing ??= (async () => {
@@ -77,7 +82,9 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
         const head = join(dir, `${incident.id}.json`);
         // Known from the last read or write; an incident loaded from the pack reads its small head once, and the
         // access-log lines past its mark (no more than the copy in memory holds, so the two always agree).
-        const mark = marks.has(incident.id) ? marks.get(incident.id) : markOnDisk(head, incident.accessLog.length - change.appended.accessLog.length);
+        const mark = marks.has(incident.id)
+          ? marks.get(incident.id)
+          : (packedMark(head, packedMarks, change) ?? markOnDisk(head, incident.accessLog.length - change.appended.accessLog.length));
         if (mark && change.accessOnly) {
           // A read logged and nothing else: one appended line, no head rewrite (data/journal-tail.ts).
           marks.set(incident.id, appendAccess(head, mark, change.appended[TAIL_FIELD]));
@@ -155,7 +162,12 @@ function defaultManifest(file: string, now: Date): Manifest {
  * Synchronous on purpose: nothing is served before the store is open, and one read per file is far faster than async
  * calls at 100,000 files.
  */
-function loadIncidents(dir: string, packPath: string, marks: Map<string, JournalMark | undefined>): { incidents: IncidentText[]; damaged: DamagedIncident[]; reread: number; stamps: Map<string, string> } {
+function loadIncidents(
+  dir: string,
+  packPath: string,
+  marks: Map<string, JournalMark | undefined>,
+  packedMarks: Map<string, string>,
+): { incidents: IncidentText[]; damaged: DamagedIncident[]; reread: number; stamps: Map<string, string> } {
   const pack = readPack(packPath);
   const incidents: IncidentText[] = [];
   // Each head file's stamp as read (IncidentStore.changeStamps); checked against the pack anyway, so it costs nothing more.
@@ -171,6 +183,7 @@ function loadIncidents(dir: string, packPath: string, marks: Map<string, Journal
     if (packed && stamp && packed.stamp === packStamp(path, stamp)) {
       incidents.push(new IncidentText(id, packed.json, false));
       stamps.set(id, stamp);
+      if (packed.mark) packedMarks.set(id, packed.mark);
       continue;
     }
     try {
@@ -184,6 +197,27 @@ function loadIncidents(dir: string, packPath: string, marks: Map<string, Journal
     reread++;
   }
   return { incidents, damaged, reread, stamps };
+}
+
+/**
+ * The journal mark packed with an incident served from the pack, used once and only when it agrees with what is known
+ * for sure: the journal's size now (only this process writes it) and the entries the held copy had before this change.
+ * Anything else (a pack from another build, a damaged line) leaves the head file to be read instead.
+ */
+function packedMark(headPath: string, packedMarks: Map<string, string>, change: IncidentWrite): JournalMark | undefined {
+  const id = change.incident.id;
+  const text = packedMarks.get(id);
+  if (text === undefined) return undefined;
+  packedMarks.delete(id);
+  let mark: JournalMark;
+  try {
+    mark = JSON.parse(text) as JournalMark;
+  } catch {
+    return undefined;
+  }
+  if (typeof mark?.bytes !== 'number' || statSync(journalPath(headPath), { throwIfNoEntry: false })?.size !== mark.bytes) return undefined;
+  const agrees = HISTORY_FIELDS.every((f) => mark.entries?.[f] === change.incident[f].length - change.appended[f].length);
+  return agrees ? mark : undefined;
 }
 
 /** Temp files of our atomic writes (`.<name>.<pid>.<n>.tmp`) and pack writes (`<pack>.<pid>.tmp`). */

@@ -1,19 +1,23 @@
 // The start-up pack: every incident on one line, so opening 100,000 incidents is one read, not 100,000.
 // It is a cache of the per-incident files (the source of truth): each line carries its file's mtime and size, and a
-// file that no longer matches is re-read. Lines are `id<TAB>stamp<TAB>json`, so opening needs no JSON parsing: each
-// incident's JSON is parsed when the store first needs it.
+// file that no longer matches is re-read. Lines are `id<TAB>stamp[#mark]<TAB>json`, so opening needs no JSON parsing: each
+// incident's JSON is parsed when the store first needs it; `mark` (its journal's acknowledged bytes and entries, as
+// JSON) spares the first write a read of the head file.
 import { closeSync, fsyncSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 
 /** One incident to pack (its JSON text, one line) and the stamp of the file it was read from. */
 export interface PackEntry {
   json: string;
   stamp: string;
+  /** The journal mark the store holds for it, as JSON text (no tab or newline), when known. */
+  mark?: string;
 }
 
-/** One packed incident as read back: its file's stamp and its JSON text. */
+/** One packed incident as read back: its file's stamp, its JSON text and the journal mark packed with it. */
 export interface PackedLine {
   stamp: string;
   json: string;
+  mark?: string;
 }
 
 /** What a pack holds, by incident id. */
@@ -21,7 +25,8 @@ export type Pack = Map<string, PackedLine>;
 
 const HEADER = 'breachdesk-pack';
 // 3: the stamp adds the journal's size (reads are logged in the journal without rewriting the head).
-const VERSION = 3;
+// 4: the stamp field may carry the journal mark after a `#`.
+const VERSION = 4;
 
 /** Read a pack; undefined when missing or unusable (it is only a cache: the caller falls back to the files). */
 export function readPack(path: string): Pack | undefined {
@@ -43,7 +48,13 @@ export function readPack(path: string): Pack | undefined {
       const idEnd = line.indexOf('\t');
       const stampEnd = line.indexOf('\t', idEnd + 1);
       if (idEnd < 1 || stampEnd < 0 || line[stampEnd + 1] !== '{') throw new Error('not a pack line');
-      pack.set(line.slice(0, idEnd), { stamp: line.slice(idEnd + 1, stampEnd), json: line.slice(stampEnd + 1) });
+      const markAt = line.indexOf('#', idEnd + 1);
+      const hasMark = markAt > idEnd && markAt < stampEnd;
+      pack.set(line.slice(0, idEnd), {
+        stamp: line.slice(idEnd + 1, hasMark ? markAt : stampEnd),
+        json: line.slice(stampEnd + 1),
+        ...(hasMark ? { mark: line.slice(markAt + 1, stampEnd) } : {}),
+      });
     });
     // A pack cut short (a truncated copy) is not trusted.
     return header && pack.size === header.count ? pack : undefined;
@@ -87,7 +98,7 @@ export async function writePack(path: string, ids: readonly string[], entry: (id
       await new Promise((r) => setImmediate(r));
       for (const id of ids.slice(i, i + chunk)) {
         const e = entry(id);
-        if (e) lines.push(`${id}\t${e.stamp}\t${e.json}`);
+        if (e) lines.push(`${id}\t${e.stamp}${e.mark !== undefined && !/[\t\n]/.test(e.mark) ? `#${e.mark}` : ''}\t${e.json}`);
       }
     }
     writeSync(fd, `${JSON.stringify({ format: HEADER, version: VERSION, count: lines.length })}\n`);

@@ -145,22 +145,26 @@ export function part2Candidate(incident: Incident): boolean {
 }
 
 /** Whether every fact of a condition holds; `note` says when a region came in only through affected residents. */
-export function conditionHolds(c: RuleCondition, incident: Incident, w: Words = english(incident)): { holds: boolean; note?: string } {
+export function conditionHolds(c: RuleCondition, incident: Incident, w: Words = english(incident)): { readonly holds: boolean; readonly note?: string } {
   const org = incident.organization;
-  if (c.role && !c.role.includes(org.role)) return { holds: false };
-  if (c.notRole && c.notRole.includes(org.role)) return { holds: false };
-  if (c.flag && !org[c.flag]) return { holds: false };
-  if (c.country && !c.country.includes(org.country)) return { holds: false };
-  if (c.notCountry && c.notCountry.includes(org.country)) return { holds: false };
-  if (c.residentsOf && residentsOf(incident, c.residentsOf) <= 0) return { holds: false };
-  if (c.vendorRole && !(incident.vendor && c.vendorRole.includes(incident.vendor.role))) return { holds: false };
-  if (c.part2Candidate && !part2Candidate(incident)) return { holds: false };
+  if (c.role && !c.role.includes(org.role)) return FAILS;
+  if (c.notRole && c.notRole.includes(org.role)) return FAILS;
+  if (c.flag && !org[c.flag]) return FAILS;
+  if (c.country && !c.country.includes(org.country)) return FAILS;
+  if (c.notCountry && c.notCountry.includes(org.country)) return FAILS;
+  if (c.residentsOf && residentsOf(incident, c.residentsOf) <= 0) return FAILS;
+  if (c.vendorRole && !(incident.vendor && c.vendorRole.includes(incident.vendor.role))) return FAILS;
+  if (c.part2Candidate && !part2Candidate(incident)) return FAILS;
   if (c.region) {
     const test = REGION_TEST[c.region];
-    if (test(org.country)) return { holds: true };
+    if (test(org.country)) return HOLDS;
     const codes = Object.entries(incident.affected.byJurisdiction).filter(([code, n]) => n > 0 && test(code)).map(([code]) => code);
-    if (codes.length === 0) return { holds: false };
+    if (codes.length === 0) return FAILS;
     return { holds: true, note: w.say('count.throughResidents', { codes: codes.sort().join(', '), country: org.country }) };
   }
-  return { holds: true };
+  return HOLDS;
 }
+
+// The plain answers, shared (the engine asks this for every rule part of every incident).
+const HOLDS = Object.freeze({ holds: true });
+const FAILS = Object.freeze({ holds: false });

@@ -1,6 +1,6 @@
 // A logged read costs one appended journal line: the file store writes access-log entries past the head's mark without
 // rewriting the head, and reads them back (with their chain links) after a restart, a crash or a stale start-up pack.
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -126,5 +126,60 @@ describe('access log reads past the head', () => {
     expect(incident.title).toBe('Renamed');
     expect(incident.accessLog.map((e) => e.actor.name)).toEqual(['Reader 0', 'Reader 1']);
     await reopened.close();
+  });
+
+  it('a read logged in the same change as a moved fact is written whole: the fact is not lost', async () => {
+    const p = paths();
+    const store = await storeWithOneRead(p);
+    const head = readFileSync(p.head, 'utf8');
+    await applyChange({ store, actor: SYSTEM_ACTOR, now }, 'BR-1', (c) => ({ next: { ...c, title: 'Renamed with a read' }, events: [], access: [read(1)] }));
+    expect(readFileSync(p.head, 'utf8')).not.toBe(head);
+    abandon(p);
+    rmSync(p.pack, { force: true });
+    const reopened = await openFileStore(p.path, now);
+    const incident = (await reopened.get('BR-1'))!;
+    expect(incident.title).toBe('Renamed with a read');
+    expect(incident.accessLog.map((e) => e.actor.name)).toEqual(['Reader 0', 'Reader 1']);
+    expect(verifyChain(incident).state).toBe('intact');
+    await reopened.close();
+  });
+
+  it('refuses a mutation that edits the current record in place (it could pass for a logged read): nothing is written', async () => {
+    const p = paths();
+    const store = await storeWithOneRead(p);
+    const head = readFileSync(p.head, 'utf8');
+    const edit = store.update('BR-1', (c) => {
+      (c.organization as { name: string }).name = 'Edited in place';
+      return c;
+    });
+    await expect(edit).rejects.toThrow(TypeError);
+    expect((await store.get('BR-1'))!.organization.name).not.toBe('Edited in place');
+    expect(readFileSync(p.head, 'utf8')).toBe(head);
+    await store.close();
+  });
+
+  it('uses the journal mark packed with an incident only while it agrees with the journal: a wrong one cuts nothing', async () => {
+    const p = paths();
+    const first = await storeWithOneRead(p);
+    await logRead(first, 1);
+    await first.close();
+    const journal = readFileSync(p.journal, 'utf8');
+    // The pack line's stamp field carries the mark after `#`: claim far fewer acknowledged bytes than the journal has.
+    const lines = readFileSync(p.pack, 'utf8').split('\n');
+    const i = lines.findIndex((l) => l.startsWith('BR-1\t'));
+    const [id, stamp, json] = lines[i]!.split('\t');
+    expect(stamp).toMatch(/#\{"bytes":\d+/);
+    lines[i] = [id, stamp!.replace(/"bytes":\d+/, '"bytes":10'), json].join('\t');
+    writeFileSync(p.pack, lines.join('\n'));
+    const second = await openFileStore(p.path, now);
+    await logRead(second, 2);
+    await second.close();
+    // The journal only grew: the wrong mark was not used to cut it.
+    expect(readFileSync(p.journal, 'utf8').startsWith(journal)).toBe(true);
+    rmSync(p.pack, { force: true });
+    const again = await openFileStore(p.path, now);
+    expect(await commands(again)).toEqual(['Reader 0', 'Reader 1', 'Reader 2']);
+    expect(verifyChain((await again.get('BR-1'))!).state).toBe('intact');
+    await again.close();
   });
 });

@@ -144,8 +144,13 @@ describe('file store: start-up pack', () => {
   it('is written on close and holds every incident', async () => {
     const { pack } = await storeWithTwo();
     const lines = readFileSync(pack, 'utf8').trim().split('\n');
-    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'breachdesk-pack', version: 3, count: 2 });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'breachdesk-pack', version: 4, count: 2 });
     expect(lines.slice(1).map((l) => l.split('\t')[0])).toEqual(['BR-1', 'BR-2']);
+    // Each stamp carries the journal mark the head records (bytes and entries), so a first write need not read the head.
+    for (const [n, line] of lines.slice(1).entries()) {
+      const head = JSON.parse(readFileSync(join(pack, '..', 'store.incidents', `BR-${n + 1}.json`), 'utf8')) as { journal: unknown };
+      expect(JSON.parse(line.split('\t')[1]!.split('#')[1]!)).toEqual(head.journal);
+    }
     expect(lines.slice(1).map((l) => JSON.parse(l.split('\t')[2]!).title)).toEqual(['one', 'two']);
   });
 
