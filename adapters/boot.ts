@@ -3,13 +3,13 @@ import { userInfo } from 'node:os';
 import type { Clock, Logger } from '../bot/ports.ts';
 import { coreConfig, loadConfig, loadDotEnv, type AppConfig } from './config.ts';
 import { createConsoleLogger } from './logger.ts';
-import { openRuntime, storeProblem, type Runtime } from './runtime.ts';
+import { openRuntime, storeProblem, type RecordCheckMode, type Runtime } from './runtime.ts';
 
 /** A booted process, or the exit code it must stop with (the reason already on stderr). */
 export type Boot = { config: AppConfig; runtime: Runtime; logger: Logger } | { exitCode: number };
 
 /** Load settings (bad ones exit with `settingsExitCode`) and open the store (a store problem exits 1). */
-export async function boot(options: { clock: Clock; settingsExitCode: number; dataPath?: string; quiet: (config: AppConfig) => boolean; recordCheck?: 'await' | 'background' }): Promise<Boot> {
+export async function boot(options: { clock: Clock; settingsExitCode: number; dataPath?: string; quiet: (config: AppConfig) => boolean; recordCheck?: RecordCheckMode }): Promise<Boot> {
   loadDotEnv();
   const loaded = loadConfig(process.env);
   if ('problems' in loaded) {

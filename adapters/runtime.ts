@@ -38,7 +38,7 @@ export interface Runtime {
  * lines. The record check runs before this resolves, or in the background with `recordCheck: 'background'` (the chat
  * server: answer at once).
  */
-export async function openRuntime(options: { dataPath: string; clock: Clock; logger: Logger; core: CoreConfig; recordCheck?: 'await' | 'background' }): Promise<Runtime> {
+export async function openRuntime(options: { dataPath: string; clock: Clock; logger: Logger; core: CoreConfig; recordCheck?: RecordCheckMode }): Promise<Runtime> {
   const { rules } = loadRulesCached(rulesCacheDir());
   const { store, lease } = await openStore(options);
   // One damaged incident does not stop the bot: it is named here and refused until repaired.
@@ -81,7 +81,8 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
     readFile: readImportFile,
   });
   // Reported loudly, never a reason to refuse to run.
-  const recordCheck = checkRecords(store, records, options.logger, options.clock.now()).catch((error: unknown) => {
+  const only = typeof options.recordCheck === 'object' ? options.recordCheck.only : undefined;
+  const recordCheck = checkRecords(store, records, options.logger, options.clock.now(), only).catch((error: unknown) => {
     options.logger.error('record check failed; records were not verified at start-up', { error: error instanceof Error ? error.message : String(error) });
     return { checked: 0, sealed: [], broken: [] };
   });
@@ -92,6 +93,12 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
     await close();
   } };
 }
+
+/**
+ * When the start-up record check runs: before openRuntime resolves (`await`, the default), in the background (the
+ * chat front doors), or before it resolves for the named incidents only (a one-shot command about one incident).
+ */
+export type RecordCheckMode = 'await' | 'background' | { only: readonly string[] };
 
 /** The store BREACHDESK_DATA names: a postgres:// URL selects PostgreSQL (several replicas), anything else the file store. */
 async function openStore(options: { dataPath: string; clock: Clock; logger: Logger }): Promise<{ store: IncidentStore; lease?: SchedulerLease }> {

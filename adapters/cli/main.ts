@@ -4,6 +4,7 @@ import { boot, localUserName } from '../boot.ts';
 import { terminalText } from '../safe-text.ts';
 import { runInteractive } from '../interactive.ts';
 import { CLI_USAGE, parseCliArgs } from './parse-cli.ts';
+import { recordScope } from './record-scope.ts';
 import { saveReplyFile } from '../save-file.ts';
 import type { Reply } from '../../bot/reply.ts';
 
@@ -29,7 +30,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const clock = args.now ? createManualClock(args.now) : systemClock;
   // One-shot runs print only the answer: routine info lines stay off stderr.
-  const booted = await boot({ clock, settingsExitCode: 2, ...(args.data ? { dataPath: args.data } : {}), quiet: () => true });
+  // A command about one incident verifies that record only; chat (no command) and everything else verify them all.
+  const recordCheck = args.command.length === 0 ? 'await' : recordScope(args.command);
+  const booted = await boot({ clock, settingsExitCode: 2, ...(args.data ? { dataPath: args.data } : {}), quiet: () => true, recordCheck });
   if ('exitCode' in booted) return booted.exitCode;
   const { config, runtime, logger } = booted;
   const who = args.as ?? localUserName();

@@ -51,11 +51,16 @@ export interface RecordCheckReport {
   broken: string[];
 }
 
-/** Seal and verify every incident, one at a time; each broken chain is logged as an error. */
-export async function checkRecords(store: IncidentStore, health: RecordHealth, logger: Logger, now: Date): Promise<RecordCheckReport> {
+/**
+ * Seal and verify every incident (or only those of `only`: a one-shot command about one incident), one at a time;
+ * each broken chain is logged as an error.
+ */
+export async function checkRecords(store: IncidentStore, health: RecordHealth, logger: Logger, now: Date, only?: readonly string[]): Promise<RecordCheckReport> {
   const report: RecordCheckReport = { checked: 0, sealed: [], broken: [] };
   const pause = createSlicer();
-  for (const id of await store.ids()) {
+  const ids = await store.ids();
+  const wanted = only && new Set(only);
+  for (const id of wanted ? ids.filter((i) => wanted.has(i)) : ids) {
     await pause();
     let incident = await store.get(id);
     if (!incident) continue;

@@ -5,15 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../bot/clock.ts';
-import { openRuntime, type Runtime } from '../../adapters/runtime.ts';
+import { openRuntime, type RecordCheckMode, type Runtime } from '../../adapters/runtime.ts';
 import { createMemoryLogger } from '../helpers/test-bot.ts';
 
 const CORE = { defaultTimezone: 'America/Chicago', defaultOrganization: { name: 'Example Hospital', role: 'covered_entity', country: 'US' }, admins: [], openers: [] };
 const sam = { id: 'sam', name: 'Sam' };
 
-async function open(dataPath: string) {
+async function open(dataPath: string, recordCheck?: RecordCheckMode) {
   const logger = createMemoryLogger();
-  const runtime = await openRuntime({ dataPath, clock: createManualClock('2025-03-01T12:00:00Z'), logger, core: CORE });
+  const runtime = await openRuntime({ dataPath, clock: createManualClock('2025-03-01T12:00:00Z'), logger, core: CORE, ...(recordCheck ? { recordCheck } : {}) });
   const say = (text: string) => runtime.bot.handle({ text, actor: sam, platform: 'terminal', channel: { platform: 'terminal', id: 'terminal' } });
   return { runtime, logger, say };
 }
@@ -144,6 +144,25 @@ describe('tampering with a stored incident file', () => {
       expect(logger.lines.filter((l) => l.startsWith('error'))).toEqual([]);
       expect(logger.lines).toContain('info record check: 1 incident(s) verified, 0 broken');
       expect((await say('list')).text).not.toContain('BROKEN');
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  it('a one-shot command about another incident checks that one only; the broken record is still caught when shown', async () => {
+    const paths = await storeWithHistory();
+    const second = await open(paths.dataPath);
+    await second.say('new Lost laptop --discovered "2025-02-25 09:00" --affected 40');
+    await second.runtime.close();
+    tamper(paths, (i) => (i.timeline[1].text = 'Nobody called'));
+    // As the CLI opens the store for `deadlines BR-2`: BR-2 verified, BR-1 not read at start-up.
+    const { runtime, logger, say } = await open(paths.dataPath, { only: ['BR-2'] });
+    try {
+      expect(logger.lines).toContain('info record check: 1 incident(s) verified, 0 broken');
+      expect(logger.lines.filter((l) => l.startsWith('error'))).toEqual([]);
+      expect((await say('deadlines BR-2')).outcome).toBe('ok');
+      // `show` verifies its own incident: the banner is there all the same.
+      expect((await say('show BR-1')).text.split('\n')[0]).toMatch(/^⚠ RECORD BROKEN: BR-1's stored record/);
     } finally {
       await runtime.close();
     }

@@ -1,0 +1,26 @@
+// What a one-shot command verifies before it runs: the one incident it names, or every record.
+import { describe, expect, it } from 'vitest';
+import { recordScope } from '../../adapters/cli/record-scope.ts';
+
+describe('one-shot record check scope', () => {
+  it.each([
+    [['deadlines', 'BR-1'], { only: ['BR-1'] }],
+    [['show', 'br-12', '--json'], { only: ['BR-12'] }],
+    [['member', 'add', 'BR-3', 'slack:U1'], { only: ['BR-3'] }],
+    [['log', 'BR-4', 'called', 'BR-4'], { only: ['BR-4'] }],
+  ])('%j checks the named incident only', (argv, scope) => {
+    expect(recordScope(argv)).toEqual(scope);
+  });
+
+  it.each([
+    // Commands across incidents (their answers mark every broken record), or naming none or two.
+    [['list']],
+    [['due', '--within', '7d']],
+    [['log', 'BR-4', 'see', 'BR-5']],
+    [['help', 'show']],
+    [['nosuchcommand', 'BR-1']],
+    [[]],
+  ])('%j checks every record', (argv) => {
+    expect(recordScope(argv)).toBe('await');
+  });
+});
