@@ -86,7 +86,7 @@ export const FIELDS: readonly FieldSpec[] = [
   field('organization.country', ['country', 'org.country'], 'ISO country code, e.g. US, FR', fromSchema(z.string().toUpperCase().regex(/^[A-Z]{2}$/, 'expected a two-letter country code'))),
   field('organization.timezone', ['timezone', 'tz', 'org.timezone'], 'IANA time zone (day-counted deadlines end at 23:59:59.999 there); giving it clears an assumed zone', fromSchema(TimeZoneName)),
   field('organization.frHealthEstablishment', ['fr-health'], 'yes/no: French établissement de santé (CSP L.1111-8-2)', bool),
-  field('organization.nis2Entity', ['nis2'], 'yes/no: essential/important entity under a NIS2 law in force', bool),
+  field('organization.nis2Entity', ['nis2'], 'yes/no/unknown: essential/important entity under a NIS2 law in force (unknown: NIS2 notices need facts in the EU)', yesNoUnknown),
   field('organization.secRegistrant', ['sec'], 'yes/no: SEC registrant (Form 8-K Item 1.05)', bool),
   field('organization.frOse', ['ose'], 'yes/no: French opérateur de services essentiels', bool),
   field('organization.caHealthFacility', ['ca-facility'], 'yes/no: California licensed health facility (H&S 1280.15)', bool),

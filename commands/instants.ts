@@ -40,7 +40,17 @@ export function readInstant(raw: string, timezone: string, lang: 'en' | 'fr' = '
   if (local.getDate() !== Number(d) || local.getHours() !== Number(h)) {
     throw new InvalidArgumentsError(`"${raw}" does not exist in ${timezone} (a daylight-saving gap or an invalid date).`);
   }
+  // Clocks going back show this wall time twice: which one is meant decides hour-counted clocks, so it is asked, never guessed.
+  const twice = [-1, 1].map((hours) => new TZDate(local.getTime() + hours * 3_600_000, timezone)).find((other) => sameWallTime(other, local));
+  if (twice) {
+    const [first, second] = twice.getTime() < local.getTime() ? [twice, local] : [local, twice];
+    throw new InvalidArgumentsError(`"${raw}" happens twice in ${timezone} (clocks go back that night); give its offset: ${isoWithOffset(first)} (the first time) or ${isoWithOffset(second)} (the second).`);
+  }
   return isoWithOffset(local);
+}
+
+function sameWallTime(a: TZDate, b: TZDate): boolean {
+  return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate() && a.getHours() === b.getHours() && a.getMinutes() === b.getMinutes() && a.getSeconds() === b.getSeconds();
 }
 
 /** A TZDate written as ISO-8601 with its zone offset, seconds precision. */

@@ -155,6 +155,9 @@ export function conditionHolds(c: RuleCondition, incident: Incident, w: Words = 
   if (c.residentsOf && residentsOf(incident, c.residentsOf) <= 0) return FAILS;
   if (c.vendorRole && !(incident.vendor && c.vendorRole.includes(incident.vendor.role))) return FAILS;
   if (c.part2Candidate && !part2Candidate(incident)) return FAILS;
+  // One of several ways in (based in the EU, or recorded as a NIS2 entity): the first that holds, with its note.
+  const alternative = c.anyOf?.map((one) => conditionHolds(one, incident, w)).find((r) => r.holds);
+  if (c.anyOf && !alternative) return FAILS;
   if (c.region) {
     const test = REGION_TEST[c.region];
     if (test(org.country)) return HOLDS;
@@ -162,7 +165,7 @@ export function conditionHolds(c: RuleCondition, incident: Incident, w: Words = 
     if (codes.length === 0) return FAILS;
     return { holds: true, note: w.say('count.throughResidents', { codes: codes.sort().join(', '), country: org.country }) };
   }
-  return HOLDS;
+  return alternative ?? HOLDS;
 }
 
 // The plain answers, shared (the engine asks this for every rule part of every incident).

@@ -37,9 +37,9 @@ const conditionShape = {
   part2Candidate: z.literal(true).optional(),
 };
 
-/** Facts that must all hold (every key given is ANDed). */
+/** Facts that must all hold (every key given is ANDed); `anyOf`: at least one of these plain conditions holds too. */
 export const Condition = z
-  .strictObject(conditionShape)
+  .strictObject({ ...conditionShape, anyOf: z.array(z.strictObject(conditionShape)).min(2).optional() })
   .refine((c) => Object.keys(c).length > 0, 'a condition needs at least one fact');
 
 /** A condition that makes the obligation not_applicable (with `otherwise` as the reason) when it fails. */

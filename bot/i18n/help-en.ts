@@ -113,7 +113,7 @@ export const helpEn = {
       organization_country: 'ISO country code, e.g. US, FR',
       organization_timezone: 'IANA time zone (day-counted deadlines end at 23:59:59.999 there); giving it clears an assumed zone',
       organization_frHealthEstablishment: 'yes/no: French établissement de santé (CSP L.1111-8-2)',
-      organization_nis2Entity: 'yes/no: essential/important entity under a NIS2 law in force',
+      organization_nis2Entity: 'yes/no/unknown: essential/important entity under a NIS2 law in force (unknown: NIS2 notices need facts in the EU)',
       organization_secRegistrant: 'yes/no: SEC registrant (Form 8-K Item 1.05)',
       organization_frOse: 'yes/no: French opérateur de services essentiels',
       organization_caHealthFacility: 'yes/no: California licensed health facility (H&S 1280.15)',

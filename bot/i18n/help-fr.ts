@@ -115,7 +115,7 @@ export const helpFr: Widen<typeof helpEn> = {
       organization_country: 'code pays ISO, p. ex. FR, US',
       organization_timezone: 'fuseau horaire IANA (les délais comptés en jours finissent à 23:59:59.999 dans ce fuseau) ; le donner efface un fuseau supposé',
       organization_frHealthEstablishment: 'oui/non : établissement de santé français (CSP L.1111-8-2)',
-      organization_nis2Entity: 'oui/non : entité essentielle ou importante au sens d’une loi NIS2 en vigueur',
+      organization_nis2Entity: 'oui/non/inconnu : entité essentielle ou importante au sens d’une loi NIS2 en vigueur (inconnu : les notifications NIS2 demandent des faits dans l’UE)',
       organization_secRegistrant: 'oui/non : émetteur enregistré auprès de la SEC (Form 8-K Item 1.05)',
       organization_frOse: 'oui/non : opérateur de services essentiels français',
       organization_caHealthFacility: 'oui/non : établissement de santé agréé en Californie (H&S 1280.15)',

@@ -44,7 +44,8 @@ export const OrganizationSchema = z.strictObject({
   timezone: TimeZoneName,
   /** null: not answered yet (a French organization handling health data may be one: CSP L.1111-8-2 then needs facts). */
   frHealthEstablishment: z.boolean().nullable().default(null),
-  nis2Entity: z.boolean().default(false),
+  // null: not answered. An organization based in the EU/EEA (or with residents there affected) then gets NIS2's notices as needs facts.
+  nis2Entity: z.boolean().nullable().default(null),
   secRegistrant: z.boolean().default(false),
   /** French opérateur de services essentiels (NIS1, décret 2018-384); null: not answered yet (some hospitals are: the ANSSI notice then needs facts). */
   frOse: z.boolean().nullable().default(null),

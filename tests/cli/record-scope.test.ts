@@ -6,6 +6,8 @@ describe('one-shot record check scope', () => {
   it.each([
     [['deadlines', 'BR-1'], { only: ['BR-1'] }],
     [['show', 'br-12', '--json'], { only: ['BR-12'] }],
+    [['next', 'br7'], { only: ['BR-7'] }],
+    [['access', '7'], { only: ['BR-7'] }],
     [['member', 'add', 'BR-3', 'slack:U1'], { only: ['BR-3'] }],
     [['log', 'BR-4', 'called', 'BR-4'], { only: ['BR-4'] }],
   ])('%j checks the named incident only', (argv, scope) => {
@@ -17,6 +19,7 @@ describe('one-shot record check scope', () => {
     [['list']],
     [['due', '--within', '7d']],
     [['log', 'BR-4', 'see', 'BR-5']],
+    [['log', 'BR-4', 'called', '3', 'times']],
     [['help', 'show']],
     [['nosuchcommand', 'BR-1']],
     [[]],

@@ -1,6 +1,7 @@
 // GDPR Art. 33/34, UK GDPR, NIS2 Art. 23 and the French rules: hour clocks across DST, risk gates, scope.
 import { describe, expect, it } from 'vitest';
 import { compute, find, ids, makeIncident } from './helpers.ts';
+import type { Obligation } from '../../bot/deadlines/types.ts';
 
 const eu = (country: string, timezone: string, patch = {}) =>
   makeIncident({
@@ -87,8 +88,30 @@ describe('NIS2 Art. 23 (only for NIS2 entities)', () => {
     expect(o).toMatchObject({ kind: 'date', dueDate, dueAt: `${dueDate}T23:59:59.999+02:00` });
   });
 
-  it('not a NIS2 entity: no NIS2 rows', () => {
-    expect(ids(compute(eu('DE', 'Europe/Berlin'), '2025-03-29T12:00:00+01:00')).filter((id) => id.includes('NIS2'))).toEqual([]);
+  const NIS2_ROWS = ['EU-NIS2-23-EARLY-WARNING', 'EU-NIS2-23-FINAL', 'EU-NIS2-23-INTERMEDIATE', 'EU-NIS2-23-NOTIFICATION', 'EU-NIS2-23-RECIPIENTS'];
+  const nis2Rows = (list: Obligation[]) => list.filter((o) => o.obligation.includes('NIS2')).sort((a, b) => a.obligation.localeCompare(b.obligation));
+
+  it('an EU organization that has not said whether it is a NIS2 entity: every NIS2 notice needs facts, with its clock', () => {
+    const rows = nis2Rows(compute(eu('DE', 'Europe/Berlin'), '2025-03-29T12:00:00+01:00'));
+    expect(rows.map((o) => o.obligation)).toEqual(NIS2_ROWS);
+    for (const o of rows) {
+      expect(o.status).toBe('needs_facts');
+      expect(o.basis).toMatch(/organization\.nis2Entity/);
+      expect(o.citation).toMatch(/^NIS2 Art\. 23/);
+    }
+    // Art. 23(4)(a): 24 hours from awareness; discovered 2025-03-29 10:00 Berlin (CET, UTC+1) → 2025-03-30 10:00 CET,
+    // which is 11:00 CEST after the clocks went forward that night.
+    expect(rows[0]).toMatchObject({ kind: 'instant', dueAt: '2025-03-30T11:00:00.000+02:00' });
+  });
+
+  it('an organization that says it is not a NIS2 entity: the notices are not applicable, with the reason', () => {
+    const list = compute(eu('DE', 'Europe/Berlin', { organization: { role: 'controller', country: 'DE', timezone: 'Europe/Berlin', nis2Entity: false } }), '2025-03-29T12:00:00+01:00');
+    for (const o of nis2Rows(list)) expect(o).toMatchObject({ status: 'not_applicable', basis: expect.stringMatching(/not recorded as an essential or important entity/) });
+  });
+
+  it('a NIS2 entity based outside the EU (services offered there, Art. 26) still gets them', () => {
+    const us = makeIncident({ organization: { role: 'covered_entity', country: 'US', timezone: 'America/Chicago', nis2Entity: true } });
+    expect(nis2Rows(compute(us, '2025-02-21T00:00:00Z')).map((o) => [o.obligation, o.status === 'not_applicable'])).toEqual(NIS2_ROWS.map((id) => [id, false]));
   });
 });
 

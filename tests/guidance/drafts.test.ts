@@ -6,7 +6,7 @@ import { makeIncident, usHospitalFacts } from '../helpers/incidents.ts';
 
 const FR_HOSPITAL = makeIncident('BR-2', {
   title: 'Compte à privilèges volé',
-  organization: { name: 'Groupe hospitalier Exemple', role: 'controller', country: 'FR', timezone: 'Europe/Paris', frHealthEstablishment: true, frOse: false },
+  organization: { name: 'Groupe hospitalier Exemple', role: 'controller', country: 'FR', timezone: 'Europe/Paris', frHealthEstablishment: true, frOse: false, nis2Entity: false },
   discoveredAt: '2024-11-18T10:00:00+01:00',
   affected: { total: 758912, byJurisdiction: { FR: 758912 } },
   dataCategories: ['name', 'nir', 'medical'],

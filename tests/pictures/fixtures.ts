@@ -22,7 +22,7 @@ export function vendorBreachFacts(): IncidentImport {
 export function frenchHospitalFacts(): IncidentImport {
   return {
     title: 'Compte EPR à privilèges volé',
-    organization: { name: 'Groupe hospitalier Exemple', role: 'controller', country: 'FR', timezone: 'Europe/Paris', frHealthEstablishment: true, frOse: false },
+    organization: { name: 'Groupe hospitalier Exemple', role: 'controller', country: 'FR', timezone: 'Europe/Paris', frHealthEstablishment: true, frOse: false, nis2Entity: false },
     discoveredAt: '2025-02-20T09:00:00+01:00',
     affected: { total: 758912, byJurisdiction: { FR: 758912 } },
     dataCategories: ['identité', 'données de santé'],
