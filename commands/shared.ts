@@ -12,7 +12,9 @@ export const IncidentIdArg = z
   .string({ error: 'Missing incident id (like BR-12).' })
   .transform((s) => s.trim().toUpperCase().replace(/^BR-?/, ''))
   .pipe(z.string().regex(/^\d+$/, 'expected an incident id like BR-12'))
-  .transform((n) => `BR-${Number(n)}`);
+  // Leading zeros dropped (BR-007 is BR-7) without Number(), which would turn 20 digits into 1e+20; no store has such a number.
+  .transform((n) => `BR-${n.replace(/^0+(?=\d)/, '')}`)
+  .pipe(z.string().max(18, 'expected an incident id like BR-12 (that number is far too long to be one)'));
 
 /** The incident, or a friendly IncidentNotFoundError. */
 export async function requireIncident(ctx: CommandContext, id: string): Promise<Incident> {

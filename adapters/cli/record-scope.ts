@@ -12,7 +12,7 @@ export function recordScope(argv: readonly string[]): RecordCheckMode {
   if (!spec?.positionals?.some((p) => p.name === 'id')) return 'await';
   const ids = new Set(argv.slice(1).flatMap((word) => {
     const digits = INCIDENT_ID.exec(word)?.[1];
-    return digits ? [`BR-${Number(digits)}`] : [];
+    return digits ? [`BR-${digits.replace(/^0+(?=\d)/, '')}`] : [];
   }));
   return ids.size === 1 ? { only: [...ids] } : 'await';
 }

@@ -41,10 +41,24 @@ export function parseUserReference(text: string, platform?: Actor['platform']): 
   const mention = SLACK_MENTION.exec(word);
   if (mention) return `slack:${mention[1]}`;
   const key = KEY.exec(word);
-  if (key) return key[1];
+  if (key) return wellFormedKey(key[1]!);
   if (SLACK_ID.test(word)) return `slack:${word}`;
   if (GUID.test(word)) return `teams:${word.toLowerCase()}`;
   const bare = word.replace(/^@/, '');
   if (platform && LOCAL.has(platform) && /^[\w.-]+$/.test(bare)) return `${platform}:${bare}`;
   return undefined;
+}
+
+// What each platform's ids look like: a typed key with anything else in it names nobody (and is not kept as a member).
+const KEY_ID: Record<string, RegExp> = {
+  slack: /^[UW][A-Z0-9]{1,20}$/,
+  teams: GUID,
+  terminal: /^[\w.-]{1,64}$/,
+  cli: /^[\w.-]{1,64}$/,
+};
+
+/** The key as typed when its id has its platform's form, else undefined. */
+function wellFormedKey(key: string): string | undefined {
+  const at = key.indexOf(':');
+  return KEY_ID[key.slice(0, at)]?.test(key.slice(at + 1)) ? key : undefined;
 }

@@ -74,3 +74,18 @@ describe('public channel warning', () => {
     expect(publicChannelWarning({ name: 'inc-br-1', isPrivate: true, memberCount: 6 })).toBeUndefined();
   });
 });
+
+describe('typed keys', () => {
+  it.each([
+    'slack:<!channel>', 'slack:@here', 'slack:u0123abcd', 'slack:U0123ABCD;DROP', 'slack:', 'teams:not-an-object-id', 'teams:6F1C2D3E', 'terminal:dana smith'.replace(' ', '*'),
+    `slack:U${'A'.repeat(40)}`,
+  ])('%s names nobody', (text) => {
+    expect(parseUserReference(text, 'slack')).toBeUndefined();
+  });
+
+  it('a well-formed key is kept as typed', () => {
+    expect(parseUserReference('slack:U0123ABCD')).toBe('slack:U0123ABCD');
+    expect(parseUserReference('teams:6F1C2D3E-4B5A-4C7D-8E9F-A0B1C2D3E4F5')).toBe('teams:6F1C2D3E-4B5A-4C7D-8E9F-A0B1C2D3E4F5');
+    expect(parseUserReference('cli:dana.smith')).toBe('cli:dana.smith');
+  });
+});

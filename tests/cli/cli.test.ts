@@ -1,7 +1,7 @@
 // The one-shot CLI as scripts use it: the real bin, real store files, exit codes 0/1/2.
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -94,6 +94,20 @@ describe('one-shot CLI', () => {
     expect(r.stderr).toContain(data);
     expect(r.stderr).toContain('is not valid JSON');
     expect(readFileSync(data, 'utf8')).toBe('{"format": "breachdesk-st');
+  });
+
+  it('a store path in a folder that does not exist (a typo): one line naming the folder, exit 1, nothing created', () => {
+    const base = tempDir();
+    const data = join(base, 'incidnets', 'store.json');
+    for (const r of [run(['--data', data, 'list']), run(['list'], { env: { BREACHDESK_DATA: data } })]) {
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim().split('\n')).toEqual([
+        `breachdesk: the store ${data} cannot be opened: its folder ${join(base, 'incidnets')} does not exist. Check the path, or create the folder first (mkdir -p ${join(base, 'incidnets')}).`,
+      ]);
+      expect(existsSync(join(base, 'incidnets'))).toBe(false);
+    }
+    // In a folder that exists, a new store is started as before.
+    expect(run(['--data', join(base, 'store.json'), 'list']).code).toBe(0);
   });
 
   it('an import with problems names them and creates nothing', () => {

@@ -13,7 +13,7 @@ function badInputs(): string[] {
   const inputs: string[] = [];
   for (const spec of registry.commands) {
     const n = spec.name;
-    inputs.push(`${n} --bogus`, `${n} BR-1 --bogus value`, `${n} not-an-id`, `${n} BR-1 x y z --also`, `${n} BR-99999`);
+    inputs.push(`${n} --bogus`, `${n} BR-1 --bogus value`, `${n} not-an-id`, `${n} BR-1 x y z --also`, `${n} BR-99999`, `${n} ${'9'.repeat(25)}`, `${n} BR-${'1'.repeat(400)}`);
     for (const [option, o] of Object.entries(spec.options ?? {})) {
       if (o.type === 'boolean') {
         inputs.push(`${n} BR-1 --${option}=maybe`);
@@ -47,5 +47,19 @@ describe('bad arguments get plain sentences', () => {
     // Bad `set`/`done`/`snooze` never changed the incident (a `log` or `new` with odd words may add entries elsewhere).
     expect(after.notices).toEqual(JSON.parse(before).notices);
     expect(after.affected).toEqual(JSON.parse(before).affected);
+  });
+});
+
+describe('incident ids as typed', () => {
+  it('keeps a long number as typed (never 1e+20) and refuses one no incident can have, in a sentence', async () => {
+    const t = createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-7', usHospitalFacts())]);
+    const ask = (text: string) => t.bot.handle({ text, actor: { id: 'U1', name: 'Sam' }, platform: 'slack' });
+    // 15 digits is still an id (nothing stored under it); 20 digits would lose precision as a JavaScript number.
+    expect((await ask('show 123456789012345')).text).toMatch(/^No incident BR-123456789012345\./);
+    const huge = await ask('show 99999999999999999999');
+    expect(huge.outcome).toBe('usage');
+    expect(huge.text).toMatch(/^<id>: expected an incident id like BR-12 \(that number is far too long to be one\)\./);
+    expect(huge.text).not.toMatch(/e\+|Infinity/);
+    expect((await ask('show BR-007')).text).toMatch(/^BR-7 · /);
   });
 });
