@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { packStamp } from '../data/file-store.ts';
-import { filesOf } from '../data/incident-journal.ts';
+import { filesOf, markText, type JournalMark } from '../data/incident-journal.ts';
 import { writePack } from '../data/store-pack.ts';
 import { appendChained } from '../bot/record/chain.ts';
 
@@ -46,7 +46,7 @@ export async function createSyntheticStore(count: number, now: Date, channels?: 
     const files = filesOf(incident);
     writeFileSync(join(dir, 'store.incidents', `${incident.id}.journal`), files.journal);
     writeFileSync(join(dir, 'store.incidents', `${incident.id}.json`), files.head);
-    marks.set(incident.id, JSON.stringify((JSON.parse(files.head) as { journal: unknown }).journal));
+    marks.set(incident.id, markText((JSON.parse(files.head) as { journal: JournalMark }).journal));
   }
   // The pack a previous run leaves behind, as after a normal restart (with each incident's journal mark).
   const byId = new Map(incidents.map((i) => [i.id, i]));

@@ -7,7 +7,7 @@ import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { DamagedIncident, IncidentStore } from '../bot/ports.ts';
 import { createCachedStore, IncidentText, type IncidentWrite } from './cached-store.ts';
-import { appendAccess, journalPath, markOnDisk, readHeadAndJournal, writeChange, type JournalMark } from './incident-journal.ts';
+import { appendAccess, journalPath, markOnDisk, markText, readHeadAndJournal, readMarkText, writeChange, type JournalMark } from './incident-journal.ts';
 import { HISTORY_FIELDS } from './incident-record.ts';
 import { TAIL_FIELD } from './journal-tail.ts';
 import { DurableJsonFile } from './durable-json-file.ts';
@@ -34,6 +34,8 @@ const ManifestSchema = z.object({
 type Manifest = z.infer<typeof ManifestSchema>;
 
 const INCIDENT_FILE = /^BR-\d+\.json$/;
+/** A packed journal mark (markText): checked when the pack is read, parsed when first used. */
+const MARK_TEXT = /^\d{1,15}(?:,\d{1,15}){3}$/;
 
 /** Writes between two background packs: the pack stays a cheap start-up cache, never a per-write cost. */
 const PACK_EVERY_WRITES = 5000;
@@ -51,12 +53,14 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     // We hold the lock: any temp file left in the store's folders is from a process that died mid-write.
     // In the manifest's folder (maybe shared with other files) only our own names are touched.
     removeCrashTemps(dirname(file), (name) => name.startsWith(`.${basename(file)}.`) || name.startsWith(`${manifest.incidentsDir}.pack.`));
-    removeCrashTemps(dir, () => true);
+    // The incident folder is listed once, for its temp files and its incidents (200,000 names at 100,000 incidents).
+    const names = readdirSync(dir);
+    removeCrashTemps(dir, () => true, names);
     // Each incident's acknowledged journal (bytes, entries), as last read or written.
     const marks = new Map<string, JournalMark | undefined>();
-    // Marks packed with incidents served from the pack (JSON text), until their first write or the next pack.
+    // Marks packed with incidents served from the pack (markText), until their first write or the next pack.
     const packedMarks = new Map<string, string>();
-    const { incidents, damaged, reread, stamps } = loadIncidents(dir, packPath, marks, packedMarks);
+    const { incidents, damaged, reread, stamps } = loadIncidents(dir, names, packPath, marks, packedMarks);
     let writes = reread;
     let packing: Promise<void> | undefined;
     // Ids whose file is being written: their file and the cached copy may differ, so the pack leaves them out.
@@ -65,7 +69,8 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
       if (json === undefined || inFlight.has(id)) return undefined;
       const stamp = packStamp(join(dir, `${id}.json`), fileStamp(join(dir, `${id}.json`)));
       if (!stamp) return undefined;
-      const mark = marks.has(id) ? marks.get(id) && JSON.stringify(marks.get(id)) : packedMarks.get(id);
+      const known = marks.get(id);
+      const mark = marks.has(id) ? known && markText(known) : packedMarks.get(id);
       return { stamp, json, ...(mark ? { mark } : {}) };
     };
     const repack = () => {
@@ -164,6 +169,7 @@ function defaultManifest(file: string, now: Date): Manifest {
  */
 function loadIncidents(
   dir: string,
+  names: readonly string[],
   packPath: string,
   marks: Map<string, JournalMark | undefined>,
   packedMarks: Map<string, string>,
@@ -174,7 +180,7 @@ function loadIncidents(
   const stamps = new Map<string, string>();
   const damaged: DamagedIncident[] = [];
   let reread = 0;
-  for (const name of readdirSync(dir)) {
+  for (const name of names) {
     if (!INCIDENT_FILE.test(name)) continue;
     const path = join(dir, name);
     const id = name.slice(0, -'.json'.length);
@@ -183,7 +189,8 @@ function loadIncidents(
     if (packed && stamp && packed.stamp === packStamp(path, stamp)) {
       incidents.push(new IncidentText(id, packed.json, false));
       stamps.set(id, stamp);
-      if (packed.mark) packedMarks.set(id, packed.mark);
+      // Kept only as a short copy, never as a slice of the pack line (a slice would hold the whole line in memory).
+      if (packed.mark !== undefined && MARK_TEXT.test(packed.mark)) packedMarks.set(id, [...packed.mark].join(''));
       continue;
     }
     try {
@@ -209,13 +216,8 @@ function packedMark(headPath: string, packedMarks: Map<string, string>, change: 
   const text = packedMarks.get(id);
   if (text === undefined) return undefined;
   packedMarks.delete(id);
-  let mark: JournalMark;
-  try {
-    mark = JSON.parse(text) as JournalMark;
-  } catch {
-    return undefined;
-  }
-  if (typeof mark?.bytes !== 'number' || statSync(journalPath(headPath), { throwIfNoEntry: false })?.size !== mark.bytes) return undefined;
+  const mark = readMarkText(text);
+  if (!mark || statSync(journalPath(headPath), { throwIfNoEntry: false })?.size !== mark.bytes) return undefined;
   const agrees = HISTORY_FIELDS.every((f) => mark.entries?.[f] === change.incident[f].length - change.appended[f].length);
   return agrees ? mark : undefined;
 }
@@ -223,8 +225,8 @@ function packedMark(headPath: string, packedMarks: Map<string, string>, change: 
 /** Temp files of our atomic writes (`.<name>.<pid>.<n>.tmp`) and pack writes (`<pack>.<pid>.tmp`). */
 const CRASH_TEMP = /^(\..+\.\d+\.\d+|.+\.pack\.\d+)\.tmp$/;
 
-function removeCrashTemps(dir: string, ours: (name: string) => boolean): void {
-  for (const name of readdirSync(dir)) if (CRASH_TEMP.test(name) && ours(name)) rmSync(join(dir, name), { force: true });
+function removeCrashTemps(dir: string, ours: (name: string) => boolean, names: readonly string[] = readdirSync(dir)): void {
+  for (const name of names) if (CRASH_TEMP.test(name) && ours(name)) rmSync(join(dir, name), { force: true });
 }
 
 /** A whole incident from its head file and journal (validated); remembers the journal mark it was read with. */

@@ -20,6 +20,18 @@ export interface JournalMark {
   entries: PerList<number>;
 }
 
+/** A mark as a short text (`bytes,timeline,deliveries,accessLog`) for the start-up pack. */
+export function markText(mark: JournalMark): string {
+  return [mark.bytes, ...HISTORY_FIELDS.map((f) => mark.entries?.[f] ?? 0)].join(',');
+}
+
+/** A mark read back from markText, or undefined when the text is not one. */
+export function readMarkText(text: string): JournalMark | undefined {
+  const numbers = text.split(',').map(Number);
+  if (numbers.length !== HISTORY_FIELDS.length + 1 || !numbers.every((n) => Number.isSafeInteger(n) && n >= 0)) return undefined;
+  return { bytes: numbers[0]!, entries: Object.fromEntries(HISTORY_FIELDS.map((f, i) => [f, numbers[i + 1]!])) as PerList<number> };
+}
+
 /** The journal file beside a head file. */
 export const journalPath = (headPath: string) => headPath.replace(/\.json$/, '.journal');
 let sequence = 0;

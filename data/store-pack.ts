@@ -1,15 +1,15 @@
 // The start-up pack: every incident on one line, so opening 100,000 incidents is one read, not 100,000.
 // It is a cache of the per-incident files (the source of truth): each line carries its file's mtime and size, and a
 // file that no longer matches is re-read. Lines are `id<TAB>stamp[#mark]<TAB>json`, so opening needs no JSON parsing: each
-// incident's JSON is parsed when the store first needs it; `mark` (its journal's acknowledged bytes and entries, as
-// JSON) spares the first write a read of the head file.
+// incident's JSON is parsed when the store first needs it; `mark` (its journal's acknowledged bytes and entries, as a
+// short text) spares the first write a read of the head file.
 import { closeSync, fsyncSync, openSync, readSync, renameSync, statSync, writeSync } from 'node:fs';
 
 /** One incident to pack (its JSON text, one line) and the stamp of the file it was read from. */
 export interface PackEntry {
   json: string;
   stamp: string;
-  /** The journal mark the store holds for it, as JSON text (no tab or newline), when known. */
+  /** The journal mark the store holds for it, as a short text (no tab, newline or `#`), when known. */
   mark?: string;
 }
 
@@ -98,7 +98,7 @@ export async function writePack(path: string, ids: readonly string[], entry: (id
       await new Promise((r) => setImmediate(r));
       for (const id of ids.slice(i, i + chunk)) {
         const e = entry(id);
-        if (e) lines.push(`${id}\t${e.stamp}${e.mark !== undefined && !/[\t\n]/.test(e.mark) ? `#${e.mark}` : ''}\t${e.json}`);
+        if (e) lines.push(`${id}\t${e.stamp}${e.mark !== undefined && !/[\t\n#]/.test(e.mark) ? `#${e.mark}` : ''}\t${e.json}`);
       }
     }
     writeSync(fd, `${JSON.stringify({ format: HEADER, version: VERSION, count: lines.length })}\n`);

@@ -168,8 +168,8 @@ describe('access log reads past the head', () => {
     const lines = readFileSync(p.pack, 'utf8').split('\n');
     const i = lines.findIndex((l) => l.startsWith('BR-1\t'));
     const [id, stamp, json] = lines[i]!.split('\t');
-    expect(stamp).toMatch(/#\{"bytes":\d+/);
-    lines[i] = [id, stamp!.replace(/"bytes":\d+/, '"bytes":10'), json].join('\t');
+    expect(stamp).toMatch(/#\d+,\d+,\d+,\d+$/);
+    lines[i] = [id, stamp!.replace(/#\d+,/, '#10,'), json].join('\t');
     writeFileSync(p.pack, lines.join('\n'));
     const second = await openFileStore(p.path, now);
     await logRead(second, 2);

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { openFileStore } from '../../data/file-store.ts';
+import { readMarkText } from '../../data/incident-journal.ts';
 import { StoreCorruptError, StoreLockedError } from '../../data/store-errors.ts';
 import { makeIncident, usHospitalFacts } from '../helpers/incidents.ts';
 
@@ -149,7 +150,7 @@ describe('file store: start-up pack', () => {
     // Each stamp carries the journal mark the head records (bytes and entries), so a first write need not read the head.
     for (const [n, line] of lines.slice(1).entries()) {
       const head = JSON.parse(readFileSync(join(pack, '..', 'store.incidents', `BR-${n + 1}.json`), 'utf8')) as { journal: unknown };
-      expect(JSON.parse(line.split('\t')[1]!.split('#')[1]!)).toEqual(head.journal);
+      expect(readMarkText(line.split('\t')[1]!.split('#')[1]!)).toEqual(head.journal);
     }
     expect(lines.slice(1).map((l) => JSON.parse(l.split('\t')[2]!).title)).toEqual(['one', 'two']);
   });
