@@ -82,12 +82,14 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
   });
   // Reported loudly, never a reason to refuse to run.
   const only = typeof options.recordCheck === 'object' ? options.recordCheck.only : undefined;
-  const recordCheck = checkRecords(store, records, options.logger, options.clock.now(), only).catch((error: unknown) => {
+  let closing = false;
+  const recordCheck = checkRecords(store, records, options.logger, options.clock.now(), only, () => closing).catch((error: unknown) => {
     options.logger.error('record check failed; records were not verified at start-up', { error: error instanceof Error ? error.message : String(error) });
     return { checked: 0, sealed: [], broken: [] };
   });
   if (options.recordCheck !== 'background') await recordCheck;
   return { bot, store, notifier, records, recordCheck, ...(lease ? { lease } : {}), ...(deadlines ? { deadlines } : {}), close: async () => {
+    closing = true;
     await recordCheck;
     await lease?.release();
     await close();

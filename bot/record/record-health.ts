@@ -55,13 +55,26 @@ export interface RecordCheckReport {
  * Seal and verify every incident (or only those of `only`: a one-shot command about one incident), one at a time;
  * each broken chain is logged as an error.
  */
-export async function checkRecords(store: IncidentStore, health: RecordHealth, logger: Logger, now: Date, only?: readonly string[]): Promise<RecordCheckReport> {
+export async function checkRecords(
+  store: IncidentStore,
+  health: RecordHealth,
+  logger: Logger,
+  now: Date,
+  only?: readonly string[],
+  stopping: () => boolean = () => false,
+): Promise<RecordCheckReport> {
   const report: RecordCheckReport = { checked: 0, sealed: [], broken: [] };
   const pause = createSlicer();
   const ids = await store.ids();
   const wanted = only && new Set(only);
-  for (const id of wanted ? ids.filter((i) => wanted.has(i)) : ids) {
+  const todo = wanted ? ids.filter((i) => wanted.has(i)) : ids;
+  for (const id of todo) {
     await pause();
+    // Shutting down: the rest is verified at the next start (and each record when it is shown or exported).
+    if (stopping()) {
+      logger.info(`record check: stopped after ${report.checked} of ${todo.length} incident(s) (shutting down)`);
+      return report;
+    }
     let incident = await store.get(id);
     if (!incident) continue;
     report.checked++;

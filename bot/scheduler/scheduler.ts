@@ -93,6 +93,8 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
   let portfolioNextAt = 0;
   let portfolioIdle = false;
   let running: Promise<TickReport> | null = null;
+  /** Set while stop() waits for a tick: a walk over the store ends early. */
+  let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let unsubscribe: (() => void) | undefined;
 
@@ -126,6 +128,8 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     // A full re-plan of a large store takes seconds: it yields every few ms, so chat requests are still answered meanwhile.
     // Closed incidents get no reminders or digests: their deadlines are not computed at all.
     for await (const incident of openIncidents(store)) {
+      // Shutting down: the walk ends here (the next start plans again; the deadline index recomputes what it lacks).
+      if (stopping) return planned;
       planned++;
       try {
         const { obligations, plan, daily, nextAt } = planIncident(incident, now);
@@ -263,6 +267,7 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
     const report = emptyReport(now);
     await deliverer.flushUnrecorded();
     if (!built) await rebuildIndex();
+    if (stopping) return report;
     // Incidents are planned one after another; their posts run side by side in the channel lanes, and a slow
     // channel holds one of the in-flight slots only.
     const inFlight = new Set<Promise<void>>();
@@ -309,12 +314,15 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       timer = setTimeout(loop, 0).unref();
     },
     async stop() {
+      stopping = true;
       clearTimeout(timer);
       timer = undefined;
       unsubscribe?.();
       unsubscribe = undefined;
       built = false;
+      // A start-up walk in progress ends at its next incident instead of planning the whole store first.
       await running;
+      stopping = false;
     },
     nextDueAt() {
       const at = earliest(index.peek(), digest?.portfolioChannel ? portfolioNextAt : null);

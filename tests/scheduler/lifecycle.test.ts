@@ -12,6 +12,28 @@ describe('scheduler lifecycle', () => {
     expect(reminderData(world.notifier.posts[0]!).step).toBe('before:P14D');
   });
 
+  it('stop() during the start-up walk ends it at the next incident, and the next start plans everything', async () => {
+    const many = Array.from({ length: 400 }, (_, i) => smallUsIncident({}, [], `BR-${i + 1}`));
+    const world = createWorld('2025-04-07T14:00:00Z', many, { tickSeconds: 3600 });
+    const planned = () => world.logger.lines.filter((l) => l.startsWith('info scheduler: planned'));
+    let walked = 0;
+    const get = world.store.get.bind(world.store);
+    world.store.get = (id) => {
+      walked++;
+      return get(id);
+    };
+    world.scheduler.start();
+    // Stop as soon as the walk is under way: it must not read the other incidents first.
+    await vi.waitFor(() => expect(walked).toBeGreaterThan(0));
+    await world.scheduler.stop();
+    expect(walked).toBeLessThan(many.length);
+    expect(planned()).toEqual([]);
+    // Started again, it walks the whole store.
+    await world.scheduler.tick();
+    expect(planned()).toHaveLength(1);
+    expect(planned()[0]).toMatch(/planned 400 open incidents/);
+  });
+
   it('overlapping tick() calls share one run, so nothing is posted twice', async () => {
     const world = createWorld('2025-04-07T14:00:00Z', [smallUsIncident()]);
     const [a, b] = await Promise.all([world.scheduler.tick(), world.scheduler.tick()]);
