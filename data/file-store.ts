@@ -16,6 +16,7 @@ import { StoreCorruptError } from './store-errors.ts';
 import { acquireStoreLock, type LockTiming } from './store-lock.ts';
 import { fileStamp, readPack, writePack } from './store-pack.ts';
 import { allFlushed } from './deferred-flush.ts';
+import { takeCleanClose, writeCleanClose, type CleanClose } from './clean-close.ts';
 import { openFileSeenRequests } from './seen-requests.ts';
 import { openFilePreferences } from './preferences.ts';
 
@@ -39,9 +40,20 @@ const MARK_TEXT = /^\d{1,15}(?:,\d{1,15}){3}$/;
 
 /** Writes between two background packs: the pack stays a cheap start-up cache, never a per-write cost. */
 const PACK_EVERY_WRITES = 5000;
+/**
+ * When close rewrites the pack: after this many writes (or incidents read from their files at start-up), whenever the
+ * store is small, or when there is no pack yet; a large store closed after a few writes (a one-shot command's logged read) keeps its pack, the
+ * incidents written named dirty in the clean-close note and read from their files at the next start.
+ */
+export interface ClosePacking {
+  writes: number;
+  incidents: number;
+}
+const CLOSE_PACKING: ClosePacking = { writes: 100, incidents: 1000 };
 
 /** Open (or create) the store whose manifest is `path`; refuses corrupt, foreign or newer files without touching them. */
-export async function openFileStore(path: string, now: Date, options: { lockTiming?: LockTiming } = {}): Promise<IncidentStore> {
+export async function openFileStore(path: string, now: Date, options: { lockTiming?: LockTiming; closePacking?: ClosePacking } = {}): Promise<IncidentStore> {
+  const closePacking = options.closePacking ?? CLOSE_PACKING;
   const file = resolve(path);
   await mkdir(dirname(file), { recursive: true });
   const lock = acquireStoreLock(file, now, options.lockTiming);
@@ -56,12 +68,16 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     // The incident folder is listed once, for its temp files and its incidents (200,000 names at 100,000 incidents).
     const names = readdirSync(dir);
     removeCrashTemps(dir, () => true, names);
+    const cleanPath = join(dirname(file), `${manifest.incidentsDir}.clean`);
+    const clean = await takeCleanClose(cleanPath, packPath);
     // Each incident's acknowledged journal (bytes, entries), as last read or written.
     const marks = new Map<string, JournalMark | undefined>();
     // Marks packed with incidents served from the pack (markText), until their first write or the next pack.
     const packedMarks = new Map<string, string>();
-    const { incidents, damaged, reread, stamps } = loadIncidents(dir, names, packPath, marks, packedMarks);
-    let writes = reread;
+    const { incidents, damaged, reread, stamps } = loadIncidents(dir, names, packPath, marks, packedMarks, clean);
+    // Incidents whose pack line may be out of date (written, or read from their files, since the pack was written).
+    const dirty = new Set(reread);
+    let writes = reread.size;
     let packing: Promise<void> | undefined;
     // Ids whose file is being written: their file and the cached copy may differ, so the pack leaves them out.
     const inFlight = new Map<string, number>();
@@ -76,12 +92,21 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     const repack = () => {
       packing ??= (async () => {
         writes = 0;
-        await writePack(packPath, store.idsNow(), (id) => packEntry(id, store.peekJson(id)));
+        // Written from here on are dirty again (the pack may have passed them already); a failed pack keeps them all.
+        const packed = [...dirty];
+        dirty.clear();
+        try {
+          await writePack(packPath, store.idsNow(), (id) => packEntry(id, store.peekJson(id)));
+        } catch (error) {
+          for (const id of packed) dirty.add(id);
+          throw error;
+        }
       })().finally(() => (packing = undefined));
       return packing;
     };
     const write = async (change: IncidentWrite) => {
       const { incident } = change;
+      dirty.add(incident.id);
       inFlight.set(incident.id, (inFlight.get(incident.id) ?? 0) + 1);
       try {
         const head = join(dir, `${incident.id}.json`);
@@ -115,15 +140,19 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
       close: async () => {
         try {
           await packing;
-          if (writes > 0) await repack();
+          // A few writes (a one-shot command's logged read) leave the pack as it is: their incidents are named dirty below,
+          // and read from their files at the next start; many are packed.
+          const packIt = writes >= closePacking.writes || store.idsNow().length <= closePacking.incidents || fileStamp(packPath) === undefined;
+          if (writes > 0 && packIt) await repack();
           // Logged reads and replay ids whose flush was deferred are on disk before the lock is given up.
           await allFlushed();
+          await writeCleanClose(cleanPath, packPath, dirty, join(dirname(file), `.${basename(file)}.clean.${process.pid}.0.tmp`));
         } finally {
           lock.release();
         }
       },
     });
-    if (reread > 100) void repack().catch(() => undefined);
+    if (reread.size > closePacking.writes) void repack().catch(() => undefined);
     // Replayed Slack requests and redelivered Teams activities: beside the incidents, under the same lock.
     const changeStamps = async (): Promise<ReadonlyMap<string, string>> => new Map(store.idsNow().flatMap((id) => (stamps.has(id) ? [[id, stamps.get(id)!] as const] : [])));
     // People's own settings (`lang`): one small file beside the incidents, under the same lock.
@@ -173,20 +202,23 @@ function loadIncidents(
   packPath: string,
   marks: Map<string, JournalMark | undefined>,
   packedMarks: Map<string, string>,
-): { incidents: IncidentText[]; damaged: DamagedIncident[]; reread: number; stamps: Map<string, string> } {
+  clean: CleanClose | undefined,
+): { incidents: IncidentText[]; damaged: DamagedIncident[]; reread: Set<string>; stamps: Map<string, string> } {
   const pack = readPack(packPath);
   const incidents: IncidentText[] = [];
   // Each head file's stamp as read (IncidentStore.changeStamps); checked against the pack anyway, so it costs nothing more.
   const stamps = new Map<string, string>();
   const damaged: DamagedIncident[] = [];
-  let reread = 0;
+  const reread = new Set<string>();
   for (const name of names) {
     if (!INCIDENT_FILE.test(name)) continue;
     const path = join(dir, name);
     const id = name.slice(0, -'.json'.length);
     const packed = pack?.get(id);
     const stamp = fileStamp(path);
-    if (packed && stamp && packed.stamp === packStamp(path, stamp)) {
+    // After a clean close only the incidents written since the pack need their journal's size checked (see clean-close.ts).
+    const trusted = clean !== undefined && !clean.dirty.has(id);
+    if (packed && stamp && (trusted ? packed.stamp.startsWith(`${stamp}+`) : packed.stamp === packStamp(path, stamp))) {
       incidents.push(new IncidentText(id, packed.json, false));
       stamps.set(id, stamp);
       // Kept only as a short copy, never as a slice of the pack line (a slice would hold the whole line in memory).
@@ -201,7 +233,7 @@ function loadIncidents(
       if (!(error instanceof StoreCorruptError)) throw error;
       damaged.push({ id, problem: `${path} ${error.problem}` });
     }
-    reread++;
+    reread.add(id);
   }
   return { incidents, damaged, reread, stamps };
 }
