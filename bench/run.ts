@@ -12,7 +12,7 @@ import { benchFanout } from './fanout.ts';
 import { benchHistory } from './history.ts';
 import { benchSchedulerTick } from './scheduler-tick.ts';
 import { benchSingleFileWrites, benchStoreWrites } from './store-writes.ts';
-import { createSyntheticStore } from './synthetic.ts';
+import { closeCleanly, createSyntheticStore } from './synthetic.ts';
 import { ms, table, type Row } from './stats.ts';
 
 // Every synthetic store and temporary folder of this run goes under one folder, removed when the run ends.
@@ -88,9 +88,11 @@ for (const size of SIZES) {
   rows.push({ measure: 'Baseline: single-file lowdb append (median)', size: String(size), result: `${ms(single.medianMs)} ms, stall ${ms(single.maxStallMs)} ms (×${(single.medianMs / ours.medianMs).toFixed(1)} ours)`, goal: 'comparison', met: null });
 }
 
-// Start-up and memory, each in a fresh process (the pack present, as after a normal restart).
+// Start-up and memory, each in a fresh process (the pack present, as after a normal restart: closed cleanly first,
+// since the rows before kill their processes).
 for (const size of SIZES) {
   log(`start-up at ${size}…`);
+  await closeCleanly(stores.get(size)!);
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'startup-child.ts'), stores.get(size)!], { encoding: 'utf8' });
   const r = JSON.parse(out) as { readyMs: number; sinceProcessStartMs: number; rssMb: number; count: number; rssAfterListMb: number };
   if (r.count !== size) throw new Error(`start-up child saw ${r.count} incidents, expected ${size}`);
@@ -103,6 +105,7 @@ for (const size of SIZES) {
 {
   const size = Math.max(...SIZES);
   log(`whole-bot start-up at ${size}…`);
+  await closeCleanly(stores.get(size)!);
   const b = await benchBotStartup(stores.get(size)!);
   rows.push({ measure: 'Start-up: whole bot (npm start) with Slack and Teams, until listening', size: String(size), result: `${ms(b.readyMs)} ms, ${b.rssMb.toFixed(0)} MB resident`, goal: '≤ 3 s, ≤ 400 MB', met: b.readyMs <= 3000 && b.rssMb <= 400 });
   rows.push({ measure: 'Whole bot: scheduler plans every incident after start-up (peak memory; memory after)', size: String(size), result: `${(b.planMs / 1000).toFixed(1)} s (peak ${b.peakRssMb.toFixed(0)} MB; then ${b.settledRssMb.toFixed(0)} MB)`, goal: 'peak ≤ 400 MB', met: b.peakRssMb <= 400 });

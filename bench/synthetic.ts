@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
-import { packStamp } from '../data/file-store.ts';
+import { openFileStore, packStamp } from '../data/file-store.ts';
 import { filesOf, markText, type JournalMark } from '../data/incident-journal.ts';
 import { writePack } from '../data/store-pack.ts';
 import { appendChained } from '../bot/record/chain.ts';
@@ -53,4 +53,10 @@ export async function createSyntheticStore(count: number, now: Date, channels?: 
   const packEntry = (id: string) => ({ json: JSON.stringify(byId.get(id)!), stamp: packStamp(join(dir, 'store.incidents', `${id}.json`))!, mark: marks.get(id)! });
   await writePack(join(dir, 'store.incidents.pack'), [...byId.keys()], packEntry);
   return path;
+}
+
+/** Open and close the store once, as a bot stopped normally leaves it (start-up pack current, clean-close note). */
+export async function closeCleanly(path: string): Promise<void> {
+  const store = await openFileStore(path, new Date());
+  await store.close();
 }
