@@ -44,8 +44,12 @@ export function benchBotStartup(storePath: string): Promise<BotStartup> {
     let ready: { readyMs: number; rssMb: number } | undefined;
     let peak = 0;
     let result: BotStartup | undefined;
+    let last = Number.NaN;
     const sampler = setInterval(() => {
-      if (ready && !result) peak = Math.max(peak, rssOf(child.pid!) || 0);
+      if (!ready || result) return;
+      const rss = rssOf(child.pid!);
+      if (Number.isFinite(rss)) last = rss;
+      peak = Math.max(peak, rss || 0);
     }, 250);
     child.stderr!.on('data', (chunk: Buffer) => {
       log += chunk.toString();
@@ -54,7 +58,9 @@ export function benchBotStartup(storePath: string): Promise<BotStartup> {
         const planMs = performance.now() - started - ready.readyMs;
         // Let the collector run once the planning garbage is gone, as it would in a bot left running.
         setTimeout(() => {
-          result = { ...ready!, planMs, peakRssMb: Math.max(peak, ready!.rssMb), settledRssMb: rssOf(child.pid!) };
+          // The last sample stands in when /proc cannot be read at this instant (seen once in a full run).
+          const settled = rssOf(child.pid!);
+          result = { ...ready!, planMs, peakRssMb: Math.max(peak, ready!.rssMb), settledRssMb: Number.isFinite(settled) ? settled : last };
           child.kill('SIGTERM');
         }, 5000);
       }

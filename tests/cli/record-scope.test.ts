@@ -15,12 +15,19 @@ describe('one-shot record check scope', () => {
   });
 
   it.each([
-    // Commands across incidents (their answers mark every broken record), or naming none or two.
-    [['list']],
     [['due', '--within', '7d']],
+    [['help']],
+    [['coverage', 'US-TX']],
+    [['new', 'Lost laptop', '--discovered', '2025-02-20 09:00']],
+  ])('%j reads no record health and checks none', (argv) => {
+    expect(recordScope(argv)).toEqual({ only: [] });
+  });
+
+  it.each([
+    // `list` marks every broken record; commands naming none or two incidents.
+    [['list']],
     [['log', 'BR-4', 'see', 'BR-5']],
     [['log', 'BR-4', 'called', '3', 'times']],
-    [['help', 'show']],
     [['nosuchcommand', 'BR-1']],
     [[]],
   ])('%j checks every record', (argv) => {
