@@ -2,10 +2,8 @@
 // only (opening the store stays as fast at 10,000 incidents as at 10), one that reads no record's health checks none,
 // and anything else (`list`) checks every record, as the bot does.
 import { createCommandRegistry } from '../../commands/index.ts';
+import { IncidentIdArg } from '../../commands/shared.ts';
 import type { RecordCheckMode } from '../runtime.ts';
-
-// As people type ids (BR-12, br12, 12).
-const INCIDENT_ID = /^(?:br-?)?(\d+)$/i;
 
 /**
  * Commands whose answer reads no record's chain health (only `list` marks broken records; `show`, `verify` and exports
@@ -21,9 +19,10 @@ export function recordScope(argv: readonly string[]): RecordCheckMode {
   const spec = argv[0] === undefined ? undefined : createCommandRegistry().find(argv[0]);
   if (spec && NO_RECORD_NEEDED.has(spec.id)) return { only: [] };
   if (!spec?.positionals?.some((p) => p.name === 'id')) return 'await';
+  // Read as the commands read them (BR-12, br12, 12).
   const ids = new Set(argv.slice(1).flatMap((word) => {
-    const digits = INCIDENT_ID.exec(word)?.[1];
-    return digits ? [`BR-${digits.replace(/^0+(?=\d)/, '')}`] : [];
+    const id = IncidentIdArg.safeParse(word);
+    return id.success ? [id.data] : [];
   }));
   return ids.size === 1 ? { only: [...ids] } : 'await';
 }

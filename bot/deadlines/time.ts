@@ -10,9 +10,7 @@ const DAY_MS = 86_400_000;
 
 // Plain dates are computed in UTC so no daylight-saving change can shift them (UTCDate: no Intl look-ups, so cheap).
 function utcDay(day: string): UTCDate {
-  const m = DAY.exec(day);
-  if (!m) throw new Error(`not a date: ${day}`);
-  return new UTCDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return new UTCDate(utcMidnight(day));
 }
 
 /** The calendar date of an instant in `zone`. */

@@ -32,9 +32,9 @@ void i18n.init({
 export type MessageValues = Record<string, string | number>;
 
 // i18next resolves each message once per language, key and plural form (its fallbacks and plural rules): asked with
-// placeholders it cannot match, it hands back the template, kept here; filling `{{name}}` is then one replace. A view
+// placeholders it cannot match, it hands back the template, kept here split at its placeholders; filling them is then a join. A view
 // calls `t` a few hundred times per answer, and i18next's full lookup on each call was a third of the answer's time.
-// Each template is kept split at its placeholders (literal, name, literal, …), under its language, key and plural form.
+// Kept by language, then key (and plural form for counted messages).
 const templates: Record<Lang, Map<string, Template>> = { en: new Map(), fr: new Map() };
 const pluralTemplates: Record<Lang, Map<string, Map<string, Template>>> = { en: new Map(), fr: new Map() };
 type Template = readonly string[];
