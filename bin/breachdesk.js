@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// `npx breachdesk …`: runs the compiled CLI, building dist/app first only when a source is newer than the last build.
+// `npx breachdesk …`: runs the compiled, bundled CLI, building dist/app first only when a source is newer than the last build.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const compiled = join(root, 'dist', 'app', 'adapters', 'cli', 'main.js');
+const bundle = join(root, 'dist', 'app', 'bundle', 'cli.cjs');
 // A clone has the sources and the build script; an installed package may ship dist/app alone.
 if (existsSync(join(root, 'scripts', 'ensure-build.mjs')) && existsSync(join(root, 'node_modules', 'typescript'))) {
   const { buildIsStale, build } = await import('../scripts/ensure-build.mjs');
@@ -15,4 +15,5 @@ if (existsSync(join(root, 'scripts', 'ensure-build.mjs')) && existsSync(join(roo
     if (status !== 0) process.exit(status);
   }
 }
-await import(compiled);
+const { runWithCodeCache } = await import('./code-cache.js');
+runWithCodeCache(bundle, 'cli');

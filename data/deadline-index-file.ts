@@ -5,15 +5,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DeadlineEntry, IndexedObligation } from '../bot/deadlines/deadline-index.ts';
 import { intern, internReaders } from '../bot/deadlines/deadline-entry.ts';
 import { PackedItems } from '../bot/deadlines/packed-items.ts';
 import type { RuleSet } from '../bot/deadlines/rule-schema.ts';
+import { appPath } from '../bot/app-root.ts';
 
 const FORMAT = 'breachdesk-deadline-index/1';
 // The code that decides what an entry holds: the engine and its rule handling, and the access policy (team keys).
-const CODE_DIRS = ['../bot/deadlines/', '../bot/access/'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
+const CODE_DIRS = [appPath('bot', 'deadlines'), appPath('bot', 'access')];
 
 /** What an index file was computed with: the rules, the engine's code and this format. */
 export function indexFingerprint(rules: RuleSet): string {

@@ -1,4 +1,5 @@
 // `breachdesk …`: run one command against the store and exit 0 (ok), 1 (refused) or 2 (bad usage); no command → chat.
+import './zod-jitless.ts';
 import { createManualClock, systemClock } from '../../bot/clock.ts';
 import { boot, localUserName } from '../boot.ts';
 import { terminalText } from '../safe-text.ts';

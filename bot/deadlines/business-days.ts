@@ -1,9 +1,9 @@
 // Business days: not Saturday, Sunday or a public holiday of the given date-holidays calendar (US, US-VT, …).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type Holidays from 'date-holidays';
 import { addDaysToDate, weekday } from './time.ts';
+import { appPath } from '../app-root.ts';
 
 // Loaded on the first business-day count only (a synchronous require of its CommonJS build): the calendars of every
 // country cost about 0.1 s of CPU, and most answers count calendar days or hours.
@@ -18,7 +18,7 @@ const years = new Map<string, Map<string, string>>();
 
 // The same holidays, computed ahead for the rules' calendars and the years counted in (scripts/holidays.mjs): one
 // small JSON read instead of loading every country's calendar; tests/deadlines/holiday-table.test.ts checks it.
-const TABLE_PATH = fileURLToPath(new URL('../../data/holidays/public-holidays.json', import.meta.url));
+const TABLE_PATH = appPath('data', 'holidays', 'public-holidays.json');
 type Table = { calendars: Record<string, Record<string, Record<string, string>>> };
 let table: Table | null | undefined;
 function fromTable(calendar: string, year: number): Map<string, string> | undefined {

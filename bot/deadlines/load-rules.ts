@@ -1,10 +1,10 @@
 // Reads data/rules/*.json, validates it with zod and cross-checks references, so bad rule data fails at start-up.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { RuleFileSchema, type Rule, type RulePiDefinition, type RuleSet } from './rule-schema.ts';
 import { loadRuleTexts } from './rule-texts.ts';
+import { appPath } from '../app-root.ts';
 
 /** Rule data that cannot be used; the message names the file and the path inside it. */
 export class InvalidRulesError extends Error {
@@ -15,7 +15,7 @@ export class InvalidRulesError extends Error {
 }
 
 /** The rules shipped in data/rules/. */
-export const DEFAULT_RULES_DIR = fileURLToPath(new URL('../../data/rules/', import.meta.url));
+export const DEFAULT_RULES_DIR = appPath('data', 'rules');
 
 /** Load and validate every *.json file of `dir` (default data/rules/), in file-name order. */
 export function loadRules(dir: string = DEFAULT_RULES_DIR): RuleSet {

@@ -2,16 +2,15 @@
 // command, so its result is kept in a cache file named by the SHA-256 of the rule files and of the code validating them.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { assembleRuleSet, DEFAULT_RULES_DIR, InvalidRulesError, parseRuleFileData, type ParsedRuleFile } from './load-rules.ts';
 import type { RuleSet } from './rule-schema.ts';
 import { loadRuleTexts } from './rule-texts.ts';
+import { appPath, CODE_EXT } from '../app-root.ts';
 
 // Changing what a cached file holds changes this; the validating code is hashed too, so a schema change re-validates.
 const CACHE_FORMAT = 'breachdesk-rules-cache/1';
-const ext = extname(fileURLToPath(import.meta.url));
-const VALIDATORS = ['rule-schema', 'load-rules'].map((name) => fileURLToPath(new URL(`./${name}${ext}`, import.meta.url)));
+const VALIDATORS = ['rule-schema', 'load-rules'].map((name) => appPath('bot', 'deadlines', `${name}${CODE_EXT}`));
 
 /** Where the cache lives and what happened (for tests and the bench). */
 export interface RulesCacheResult {

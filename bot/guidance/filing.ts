@@ -1,12 +1,12 @@
 // Filing guidance for an obligation: where, how, and what the notice must contain (data/filing/*.json).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Obligation } from '../deadlines/types.ts';
 import { FilingFileSchema, filingFrenchProblem, type Filing } from './filing-schema.ts';
+import { appPath } from '../app-root.ts';
 
 /** The guidance shipped in data/filing/. */
-export const DEFAULT_FILING_DIR = fileURLToPath(new URL('../../data/filing/', import.meta.url));
+export const DEFAULT_FILING_DIR = appPath('data', 'filing');
 
 interface Entry { pattern: RegExp; specificity: number; filing: Filing }
 

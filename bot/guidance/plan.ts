@@ -2,9 +2,9 @@
 // team's own tasks; each step is done once someone marks it (the incident keeps who and when).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Incident } from '../model/incident-schema.ts';
+import { appPath } from '../app-root.ts';
 
 const Words = z.strictObject({ en: z.string().min(1), fr: z.string().min(1) });
 const StepSchema = z.strictObject({
@@ -25,7 +25,7 @@ export type Lang = 'en' | 'fr';
 export interface TaskView { id: string; title: string; detail?: string; phase: PlanStep['phase'] | 'custom'; doneAt: string | null; doneBy: string | null }
 
 /** The plans shipped in data/plans/. */
-export const DEFAULT_PLANS_DIR = fileURLToPath(new URL('../../data/plans/', import.meta.url));
+export const DEFAULT_PLANS_DIR = appPath('data', 'plans');
 let plans: Plan[] | undefined;
 
 /** Read and validate the plan files once; a bad file throws naming it. */

@@ -1,10 +1,10 @@
-// `npm start` runs the compiled bot: the build must succeed and the compiled terminal front door must answer.
+// `npm start` runs the compiled, bundled bot: a build from scratch must succeed and its terminal front door must answer.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATA_DIRS } from '../../scripts/ensure-build.mjs';
+import { bundleEntries, DATA_DIRS } from '../../scripts/ensure-build.mjs';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 // Inside the repository (dist/ is ignored by git), so the compiled files find node_modules.
@@ -13,11 +13,12 @@ const OUT = join(ROOT, 'dist', `test-build-${process.pid}`);
 describe('the compiled bot', () => {
   afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
-  it('builds with tsc and answers in the terminal, rules and demo data included', { timeout: 120_000 }, () => {
+  it('builds with tsc and esbuild and answers in the terminal, rules and demo data included', { timeout: 120_000 }, () => {
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', OUT], { stdio: 'pipe' });
     for (const dir of DATA_DIRS) if (existsSync(join(ROOT, 'data', dir))) cpSync(join(ROOT, 'data', dir), join(OUT, 'data', dir), { recursive: true });
+    bundleEntries(OUT);
     const home = mkdtempSync(join(tmpdir(), 'breachdesk-compiled-'));
-    const run = spawnSync(process.execPath, [join(OUT, 'adapters', 'main.js')], {
+    const run = spawnSync(process.execPath, [join(OUT, 'bundle', 'bot.cjs')], {
       cwd: home, input: 'list\ndeadlines BR-1\nexit\n', encoding: 'utf8', timeout: 60_000,
       env: { PATH: process.env.PATH, HOME: home },
     });

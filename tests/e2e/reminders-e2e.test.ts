@@ -4,7 +4,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFileStore } from '../../data/file-store.ts';
 import { seedGdprStore } from './gdpr-seed.ts';
@@ -12,9 +11,8 @@ import { FAKE_BOT_TOKEN, startFakeSlack, type FakeSlack } from '../slack/fake-sl
 import { startFakeConnector, type FakeConnector } from '../teams/helpers/fake-connector.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const MAIN = join(ROOT, 'adapters', 'main.ts');
-// The bot runs from a fresh home folder, so tsx is named by path rather than resolved from the working directory.
-const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+// What `npm start` runs once its build check passes: the bundled bot (the test setup builds it).
+const MAIN = join(ROOT, 'bin', 'bot.js');
 // Reminders are headed by their recipient (EU-GDPR-33-SA: the supervisory authority).
 const REMINDER = 'Deadline reminder · BR-1 · competent supervisory authority';
 const TEAMS_CONVERSATION = '19:incident-br-1@thread.tacv2';
@@ -37,7 +35,7 @@ const botLog: string[] = [];
 
 function startBot(): ChildProcess {
   const home = mkdtempSync(join(tmpdir(), 'breachdesk-e2e-home-'));
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+  const child = spawn(process.execPath, [MAIN], {
     cwd: home,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {

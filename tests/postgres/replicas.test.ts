@@ -6,7 +6,6 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IncidentSchema } from '../../bot/model/incident-schema.ts';
 import { openPostgresStore, type PostgresStore } from '../../data/postgres/postgres-store.ts';
@@ -17,8 +16,8 @@ import { postToApp, signatureHeaders, slashBody } from '../slack/signed-request.
 import { freshDatabase, postgresUrl } from './databases.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const MAIN = join(ROOT, 'adapters', 'main.ts');
-const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+// What `npm start` runs once its build check passes: the bundled bot (the test setup builds it).
+const MAIN = join(ROOT, 'bin', 'bot.js');
 const SECRET = 'replica-test-secret';
 
 interface Replica {
@@ -47,7 +46,7 @@ async function freePort(): Promise<number> {
 async function startReplica(name: string): Promise<Replica> {
   const home = mkdtempSync(join(tmpdir(), `breachdesk-replica-${name}-`));
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', TSX, MAIN], {
+  const child = spawn(process.execPath, [MAIN], {
     cwd: home,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {

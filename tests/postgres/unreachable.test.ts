@@ -4,12 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'breachdesk.js');
-const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 // Port 1 on the loopback: nothing listens there, the connection is refused at once.
 const URL_NO_SERVER = 'postgres://breachdesk:s3cret@127.0.0.1:1/breachdesk';
 
@@ -31,7 +29,7 @@ describe('an unreachable PostgreSQL server', () => {
   });
 
   it('stops `npm start` with the same line', () => {
-    const r = run(['--import', TSX, join(ROOT, 'adapters', 'main.ts')]);
+    const r = run([join(ROOT, 'bin', 'bot.js')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(EXPECTED);
   });

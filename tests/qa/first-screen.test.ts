@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const MAIN = join(import.meta.dirname, '..', '..', 'dist', 'app', 'adapters', 'main.js');
+// What `npm start` runs after its build check.
+const MAIN = join(import.meta.dirname, '..', '..', 'bin', 'bot.js');
 
 describe('the first screen of npm start', () => {
   it('is the welcome and the two demo incidents, before anything is typed', { timeout: 60_000 }, () => {
