@@ -154,7 +154,14 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     });
     if (reread.size > closePacking.writes) void repack().catch(() => undefined);
     // Replayed Slack requests and redelivered Teams activities: beside the incidents, under the same lock.
-    const changeStamps = async (): Promise<ReadonlyMap<string, string>> => new Map(store.idsNow().flatMap((id) => (stamps.has(id) ? [[id, stamps.get(id)!] as const] : [])));
+    const changeStamps = async (): Promise<ReadonlyMap<string, string>> => {
+      const now = new Map<string, string>();
+      for (const id of store.idsNow()) {
+        const stamp = stamps.get(id);
+        if (stamp !== undefined) now.set(id, stamp);
+      }
+      return now;
+    };
     // People's own settings (`lang`): one small file beside the incidents, under the same lock.
     return Object.assign(store, { changeStamps }, await openFileSeenRequests(join(dirname(file), `${manifest.incidentsDir}.seen`)), await openFilePreferences(join(dirname(file), `${manifest.incidentsDir}.preferences.json`)));
   } catch (error) {

@@ -21,7 +21,16 @@ export interface IndexedObligation {
   tolledUntilMs: number | null;
 }
 
-type Template = Pick<IndexedObligation, 'obligation' | 'rule' | 'recipient' | 'citation' | 'kind' | 'verification'>;
+/** What an obligation shares with every incident under the same rule. */
+export type Template = Pick<IndexedObligation, 'obligation' | 'rule' | 'recipient' | 'citation' | 'kind' | 'verification'>;
+
+/** The numbers a PackedItems keeps, with shared templates only (what the deadline index file stores per incident). */
+export interface PackedCells {
+  /** [due epoch ms, shared template × 8 + status code] per obligation. */
+  cells: number[];
+  /** Tolling end per obligation (NaN: none), when one has it. */
+  tolled?: number[];
+}
 
 const STATUSES: readonly ObligationStatus[] = ['pending', 'due_soon', 'overdue', 'done', 'tolled', 'not_applicable', 'needs_facts', 'not_covered'];
 const STATUS_CODE = new Map(STATUSES.map((s, i) => [s, i]));
@@ -39,12 +48,20 @@ export class PackedItems {
   private readonly tolled: number[] | undefined;
   private readonly local: Template[] | undefined;
 
-  constructor(items: readonly IndexedObligation[]) {
+  constructor(items: readonly IndexedObligation[] | PackedCells) {
+    if (!Array.isArray(items)) {
+      // Numbers as cells() gave them (this process's shared template codes): taken as they are.
+      const given = items as PackedCells;
+      this.cells = given.cells;
+      this.tolled = given.tolled;
+      this.local = undefined;
+      return;
+    }
     // Sized once: an array grown by push keeps up to half again its length as spare room.
     const cells = new Array<number>(items.length * STRIDE);
     let tolled: number[] | undefined;
     let local: Template[] | undefined;
-    items.forEach((o, i) => {
+    (items as readonly IndexedObligation[]).forEach((o, i) => {
       const status = STATUS_CODE.get(o.status);
       if (status === undefined) throw new Error(`unknown obligation status ${o.status}`);
       let template = templateCode(o);
@@ -89,6 +106,12 @@ export class PackedItems {
     return Array.from({ length: this.length }, (_, i) => this.item(i));
   }
 
+  /** The numbers behind these obligations, or undefined when one has a template of its own (not shared). */
+  packedCells(): PackedCells | undefined {
+    if (this.local) return undefined;
+    return this.tolled ? { cells: this.cells, tolled: this.tolled } : { cells: this.cells };
+  }
+
   /** True when both list the same obligation ids with the same due instants, in the same places: what orders them. */
   sameOrder(other: PackedItems): boolean {
     if (other.cells.length !== this.cells.length) return false;
@@ -99,6 +122,16 @@ export class PackedItems {
 
 function pick(o: Template): Template {
   return { obligation: o.obligation, rule: o.rule, recipient: o.recipient, citation: o.citation, kind: o.kind, verification: o.verification };
+}
+
+/** Every shared template, in code order (a PackedCells' template codes index it). */
+export function sharedTemplates(): readonly Template[] {
+  return shared;
+}
+
+/** The codes `templates` have in this process (made on first sight: the same codes in a process that had none). */
+export function sharedTemplateCodes(templates: readonly Template[]): Array<number | undefined> {
+  return templates.map((t) => templateCode(t));
 }
 
 /** The shared template's number for `o`, made on first sight; undefined once the shared table is full. */

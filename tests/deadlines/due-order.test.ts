@@ -86,4 +86,23 @@ describe('the due order', () => {
       expect(Array.from({ length: order.size }, (_, k) => order.at(k)).find((d) => d.entry.id === 'BR-2' && d.item.obligation === 'B:y')?.item.status).toBe('due_soon');
     }
   });
+
+  it('after a bulk load, lists up to a horizon in the order a full sort gives, and the whole order after', () => {
+    const bulk = [
+      entry('BR-4', [item('A:x', T + 2 * DAY), item('B:y', T + 9 * DAY)]),
+      entry('BR-3', [item('B:y', T + DAY), item('A:x', T + DAY)]),
+      entry('BR-12', [item('A:x', T + DAY), item('C:z', T + 5 * DAY)]),
+    ];
+    const order = new DueOrder();
+    for (const e of bulk) order.replace(e, true);
+    // Due by T + 2 days: BR-3 A:x and B:y and BR-12 A:x (one day; BR-3 before BR-12, A before B), then BR-4 A:x.
+    expect(order.countUntil(T + 2 * DAY)).toBe(4);
+    expect([0, 1, 2, 3].map((k) => `${order.at(k).entry.id} ${order.at(k).item.obligation}`)).toEqual(['BR-3 A:x', 'BR-3 B:y', 'BR-12 A:x', 'BR-4 A:x']);
+    expect(order.entryAt(3).id).toBe('BR-4');
+    // Another horizon, then the whole order: both as a full sort gives them.
+    expect(order.countUntil(T + 5 * DAY)).toBe(5);
+    expect(order.at(4).item.obligation).toBe('C:z');
+    expect(listed(order)).toEqual(expected(bulk));
+    expect(order.countUntil(T + 2 * DAY)).toBe(4);
+  });
 });

@@ -1,0 +1,78 @@
+// The deadline index file beside the store gives back what was written for unchanged incidents only, and its
+// obligations keep their texts whatever template numbers the reading process already uses.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { DeadlineEntry, IndexedObligation } from '../../bot/deadlines/deadline-entry.ts';
+import { PackedItems } from '../../bot/deadlines/packed-items.ts';
+import { readIndexFile, writeIndexFile } from '../../data/deadline-index-file.ts';
+
+const T = Date.parse('2026-03-01T00:00:00Z');
+const DAY = 86_400_000;
+const FINGERPRINT = 'test-fingerprint';
+
+const item = (obligation: string, dueMs: number, extra: Partial<IndexedObligation> = {}): IndexedObligation => ({
+  obligation, rule: obligation.split(':')[0]!, recipient: `Recipient of ${obligation}`, citation: `Citation of ${obligation}`,
+  kind: 'date', verification: 'verified_primary_text', status: 'pending', dueMs, tolledUntilMs: null, ...extra,
+});
+
+const entry = (id: string, items: IndexedObligation[], extra: Partial<DeadlineEntry> = {}): DeadlineEntry => ({
+  id, open: true, zone: 'America/Chicago', readers: ['slack:U1', 'teams:a'], computedAt: T, validUntil: T + DAY, items: new PackedItems(items), ...extra,
+});
+
+const plain = (e: DeadlineEntry) => ({ ...e, items: e.items.all() });
+const tempFile = () => join(mkdtempSync(join(tmpdir(), 'breachdesk-index-file-')), 'store.deadlines');
+
+describe('the deadline index file', () => {
+  const entries = [
+    entry('BR-1', [
+      item('IDX-A:individuals', T + 5 * DAY, { status: 'overdue' }),
+      item('IDX-B:attorney_general', T + 9 * DAY, { status: 'tolled', tolledUntilMs: T + 30 * DAY, kind: 'instant', verification: 'unverified' }),
+    ]),
+    entry('BR-2', [item('IDX-A:individuals', T + DAY, { status: 'due_soon' })], { open: false, readers: [], validUntil: Number.POSITIVE_INFINITY }),
+    entry('BR-3', []),
+  ];
+  const stamps = new Map([['BR-1', 's1'], ['BR-2', 's2'], ['BR-3', 's3']]);
+
+  it('gives back every entry of an unchanged incident, field for field', () => {
+    const path = tempFile();
+    writeIndexFile(path, FINGERPRINT, entries, stamps);
+    expect(readIndexFile(path, FINGERPRINT, stamps).map(plain)).toEqual(entries.map(plain));
+  });
+
+  it('leaves out incidents changed since, unknown ones, and everything under another fingerprint or when damaged', () => {
+    const path = tempFile();
+    writeIndexFile(path, FINGERPRINT, entries, stamps);
+    const read = readIndexFile(path, FINGERPRINT, new Map([['BR-1', 's1-changed'], ['BR-3', 's3']]));
+    expect(read.map((e) => e.id)).toEqual(['BR-3']);
+    expect(readIndexFile(path, 'other rules or code', stamps)).toEqual([]);
+    // A cut line: that incident alone is dropped (computed afresh), the others still read.
+    const lines = readFileSync(path, 'utf8').split('\n');
+    lines[1] = lines[1]!.slice(0, lines[1]!.length - 5);
+    writeFileSync(path, lines.join('\n'));
+    expect(readIndexFile(path, FINGERPRINT, stamps).map((e) => e.id)).toEqual(['BR-2', 'BR-3']);
+  });
+
+  it('keeps each obligation its texts when the file numbers its templates otherwise than the reading process', () => {
+    // This process knows IDX-A before IDX-B (the entries above); a file listing IDX-B first numbers them the other way.
+    const path = tempFile();
+    writeIndexFile(path, FINGERPRINT, entries, stamps);
+    const [head, ...rows] = readFileSync(path, 'utf8').split('\n');
+    const header = JSON.parse(head!) as { strings: string[]; templates: number[][] };
+    const places = (name: string) => header.templates.findIndex((t) => header.strings[t[0]!] === name);
+    const a = places('IDX-A:individuals');
+    const b = places('IDX-B:attorney_general');
+    [header.templates[a], header.templates[b]] = [header.templates[b]!, header.templates[a]!];
+    const swap = (code: number) => (code >> 3 === a ? b * 8 + (code & 7) : code >> 3 === b ? a * 8 + (code & 7) : code);
+    const swapped = rows.map((line) => {
+      if (!line) return line;
+      const [id, stamp, json] = line.split('\t');
+      const row = JSON.parse(json!) as [number, number, number[], number, number | null, number[], unknown];
+      row[5] = row[5].map((v, i) => (i % 2 === 1 ? swap(v) : v));
+      return `${id}\t${stamp}\t${JSON.stringify(row)}`;
+    });
+    writeFileSync(path, [JSON.stringify(header), ...swapped].join('\n'));
+    expect(readIndexFile(path, FINGERPRINT, stamps).map(plain)).toEqual(entries.map(plain));
+  });
+});
