@@ -7,6 +7,9 @@ const workers = Number(process.env.BREACHDESK_TEST_WORKERS) || availableParallel
 // Suites of the core alone (no servers, no environment changes): their files share a worker's loaded modules instead of
 // each importing zod, the rules and the engine afresh, which was about half of their time.
 const SHARED = ['commands', 'deadlines', 'scheduler', 'guidance', 'store'].map((dir) => `tests/${dir}/**/*.test.ts`);
+// Reads and writes the deadline index file as a process does: the process-wide table of shared obligation templates
+// must be a fresh process's, not one other suites have filled (one fills it on purpose).
+const OWN_PROCESS = ['tests/store/deadline-index-file.test.ts'];
 
 export default defineConfig({
   test: {
@@ -16,8 +19,9 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: workers,
     projects: [
-      { extends: true, test: { name: 'core', include: SHARED, isolate: false } },
+      { extends: true, test: { name: 'core', include: SHARED, exclude: OWN_PROCESS, isolate: false } },
       { extends: true, test: { name: 'front doors and processes', include: ['tests/**/*.test.ts'], exclude: SHARED } },
+      { extends: true, test: { name: 'own process', include: OWN_PROCESS } },
     ],
   },
 });

@@ -75,4 +75,14 @@ describe('the deadline index file', () => {
     writeFileSync(path, [JSON.stringify(header), ...swapped].join('\n'));
     expect(readIndexFile(path, FINGERPRINT, stamps).map(plain)).toEqual(entries.map(plain));
   });
+
+  // Last: it fills this process's shared template table for good.
+  it('leaves out an incident whose obligations have templates of their own (the shared table full), for recomputing', () => {
+    for (let k = 0; k < 50_010; k++) new PackedItems([item(`FILL-${k}`, T, { recipient: `Customer ${k}` })]);
+    const own = entry('BR-9', [item('IDX-C:individuals', T + DAY)]);
+    const path = tempFile();
+    const withOwn = new Map([...stamps, ['BR-9', 's9']]);
+    writeIndexFile(path, FINGERPRINT, [...entries, own], withOwn);
+    expect(readIndexFile(path, FINGERPRINT, withOwn).map((e) => e.id)).toEqual(['BR-1', 'BR-2', 'BR-3']);
+  });
 });
