@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 const workers = Number(process.env.BREACHDESK_TEST_WORKERS) || availableParallelism();
 // Suites of the core alone (no servers, no environment changes): their files share a worker's loaded modules instead of
 // each importing zod, the rules and the engine afresh, which was about half of their time.
-const SHARED = ['commands', 'deadlines', 'scheduler', 'guidance', 'store'].map((dir) => `tests/${dir}/**/*.test.ts`);
+const SHARED = ['commands', 'deadlines', 'scheduler', 'guidance', 'store', 'domain', 'access', 'i18n', 'privacy'].map((dir) => `tests/${dir}/**/*.test.ts`);
 // Reads and writes the deadline index file as a process does: the process-wide table of shared obligation templates
 // must be a fresh process's, not one other suites have filled (one fills it on purpose).
 const OWN_PROCESS = ['tests/store/deadline-index-file.test.ts'];
