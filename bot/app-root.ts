@@ -1,6 +1,6 @@
 // Where the running code and its data folders are: the folder holding bot/ and data/ (the repository from source,
-// dist/app when compiled). Every path to shipped data or code goes through here, because in the one-shot CLI's bundle
-// (dist/app/bundle/, one folder deep like this file) every module shares one import.meta.url.
+// dist/app when compiled). Every path to shipped data or code goes through here, because in the CLI's and the bot's
+// bundles (dist/app/bundle/, one folder deep like this file) every module shares the bundle's import.meta.url.
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 

@@ -1,4 +1,4 @@
-/** True when dist/app is missing or older than a source. */
+/** True when dist/app or one of its bundles is missing, or older than a source. */
 export function buildIsStale(): boolean;
 /** Compile with tsc (incremental), copy the data folders and bundle the entry points; returns tsc's exit status. */
 export function build(): number;
