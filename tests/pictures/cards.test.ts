@@ -12,7 +12,7 @@ import { languageFor } from '../../bot/i18n/index.ts';
 import { createTestBot, makeIncident } from '../helpers/test-bot.ts';
 import { adaptiveCardProblems } from '../teams/helpers/validate-card.ts';
 import { frenchHospitalFacts, vendorBreachFacts } from './fixtures.ts';
-import { screenshotCard } from './screenshot.ts';
+import { screenshotCards } from './screenshot.ts';
 
 const NOW = '2025-03-01T12:00:00Z';
 
@@ -107,15 +107,15 @@ describe('pictures (official renderer, headless Chromium)', () => {
     const details = replyToCard(await say('deadlines BR-1 hipaa individuals'))!;
     const reminder = replyToCard(reminderFor(await t.store.get('BR-1'), 'US-HIPAA-164.404-INDIVIDUALS', 'before:P7D', false))!;
     const rappel = replyToCard(reminderFor(await t.store.get('BR-2'), undefined, 'overdue:2', true))!;
-    const shots = await Promise.all([
-      screenshotCard('deadlines-teams', deadlines),
-      screenshotCard('deadlines-teams-expanded', expanded),
-      screenshotCard('deadlines-teams-fr', french),
-      screenshotCard('details-teams', details),
-      screenshotCard('summary-teams', summary),
-      screenshotCard('summary-teams-fr', resume),
-      screenshotCard('reminder-teams', reminder),
-      screenshotCard('reminder-teams-fr-escalation', rappel),
+    const shots = await screenshotCards([
+      { name: 'deadlines-teams', card: deadlines },
+      { name: 'deadlines-teams-expanded', card: expanded },
+      { name: 'deadlines-teams-fr', card: french },
+      { name: 'details-teams', card: details },
+      { name: 'summary-teams', card: summary },
+      { name: 'summary-teams-fr', card: resume },
+      { name: 'reminder-teams', card: reminder },
+      { name: 'reminder-teams-fr-escalation', card: rappel },
     ]);
     for (const shot of shots) expect(shot.height).toBeGreaterThan(100);
     expect(bot).toBeDefined();

@@ -1,11 +1,10 @@
-// Renders an Adaptive Card with the official renderer (adaptivecards package) in headless Chromium and saves a PNG.
-import { execFile } from 'node:child_process';
+// Renders Adaptive Cards with the official renderer (adaptivecards package) in headless Chromium and saves PNGs:
+// one Chromium for all of them, driven over the DevTools protocol (puppeteer-core), instead of two launches a card.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import puppeteer from 'puppeteer-core';
 
-const run = promisify(execFile);
 const require = createRequire(import.meta.url);
 
 /** Where the screenshots are kept (gitignored): test artefacts a person can open. */
@@ -39,17 +38,34 @@ document.title = 'h=' + (document.getElementById('card').getBoundingClientRect()
 </script></body></html>`;
 }
 
-/** Render `card` to `<name>.png` under ARTIFACTS; returns the file path and the rendered height in pixels. */
-export async function screenshotCard(name: string, card: unknown, width = 560): Promise<{ file: string; height: number }> {
+/** One card to draw: saved as `<name>.png` (and the page as `<name>.html`) under ARTIFACTS. */
+export interface CardToDraw {
+  name: string;
+  card: unknown;
+  width?: number;
+}
+
+/** Render each card to its PNG in one headless Chromium; returns each file path and rendered height in pixels. */
+export async function screenshotCards(cards: readonly CardToDraw[]): Promise<Array<{ file: string; height: number }>> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const html = join(ARTIFACTS, `${name}.html`);
-  writeFileSync(html, page(card, width));
-  const chromium = chromiumPath();
-  const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--hide-scrollbars', '--virtual-time-budget=2000'];
-  // First pass: let the renderer lay the card out and report its height in the title; then shoot exactly that tall.
-  const { stdout } = await run(chromium, [...flags, '--dump-dom', `file://${html}`], { maxBuffer: 64 * 1024 * 1024 });
-  const height = Math.ceil(Number(/<title>h=([\d.]+)<\/title>/.exec(stdout)?.[1] ?? '800'));
-  const file = join(ARTIFACTS, `${name}.png`);
-  await run(chromium, [...flags, `--window-size=${width + 16},${Math.max(height, 100)}`, `--screenshot=${file}`, `file://${html}`]);
-  return { file, height };
+  const browser = await puppeteer.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--hide-scrollbars'] });
+  try {
+    const shots: Array<{ file: string; height: number }> = [];
+    for (const { name, card, width = 560 } of cards) {
+      const html = join(ARTIFACTS, `${name}.html`);
+      writeFileSync(html, page(card, width));
+      const tab = await browser.newPage();
+      await tab.setViewport({ width: width + 16, height: 100 });
+      await tab.goto(`file://${html}`, { waitUntil: 'load' });
+      // The page's script lays the card out and reports its height in the title; the shot is the whole page.
+      const height = Math.ceil(Number(/^h=([\d.]+)$/.exec(await tab.title())?.[1] ?? Number.NaN));
+      const file = join(ARTIFACTS, `${name}.png`);
+      await tab.screenshot({ path: file as `${string}.png`, fullPage: true });
+      await tab.close();
+      shots.push({ file, height });
+    }
+    return shots;
+  } finally {
+    await browser.close();
+  }
 }
