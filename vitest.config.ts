@@ -10,6 +10,9 @@ const SHARED = ['commands', 'deadlines', 'scheduler', 'guidance', 'store', 'doma
 // Reads and writes the deadline index file as a process does: the process-wide table of shared obligation templates
 // must be a fresh process's, not one other suites have filled (one fills it on purpose).
 const OWN_PROCESS = ['tests/store/deadline-index-file.test.ts'];
+// The front doors over their SDKs (Bolt, botbuilder) with local fake servers, each test its own app and ports, and no
+// environment changes: they share loaded modules too (importing Bolt and botbuilder afresh was most of each file's time).
+const SHARED_FRONT_DOORS = ['slack', 'teams', 'frontdoor', 'record', 'architecture'].map((dir) => `tests/${dir}/**/*.test.ts`);
 
 export default defineConfig({
   test: {
@@ -20,7 +23,8 @@ export default defineConfig({
     maxWorkers: workers,
     projects: [
       { extends: true, test: { name: 'core', include: SHARED, exclude: OWN_PROCESS, isolate: false } },
-      { extends: true, test: { name: 'front doors and processes', include: ['tests/**/*.test.ts'], exclude: SHARED } },
+      { extends: true, test: { name: 'front doors', include: SHARED_FRONT_DOORS, isolate: false } },
+      { extends: true, test: { name: 'processes', include: ['tests/**/*.test.ts'], exclude: [...SHARED, ...SHARED_FRONT_DOORS] } },
       { extends: true, test: { name: 'own process', include: OWN_PROCESS } },
     ],
   },
