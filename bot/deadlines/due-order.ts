@@ -21,10 +21,11 @@ export class DueOrder {
   private sorted: number[] = [];
   private stale = false;
   /**
-   * While the whole order waits to be rebuilt: the obligations due by one horizon, sorted. They are the whole order's
-   * first ones, so a listing up to that horizon (a one-shot `due` after reading the index file) sorts only them.
+   * While the whole order waits to be rebuilt: how many obligations are due by one horizon, and the first of them in
+   * order (at least as many as were asked for). A one-shot `due` after reading the index file lists the soonest 200 of
+   * perhaps 30,000 due by its horizon: it counts them and sorts only the head instead of the whole order.
    */
-  private prefix: { horizon: number; refs: number[] } | undefined;
+  private prefix: { horizon: number; count: number; head: number[] } | undefined;
   private readonly slotOf = new Map<string, number>();
   private readonly entries: DeadlineEntry[] = [];
   private readonly numbers: number[] = [];
@@ -50,8 +51,8 @@ export class DueOrder {
   /** How many obligations are due at or before `horizon`. */
   countUntil(horizon: number): number {
     if (this.stale) {
-      if (this.prefix?.horizon !== horizon) this.prefix = { horizon, refs: this.sortedRefs((due) => due <= horizon) };
-      return this.prefix.refs.length;
+      if (this.prefix?.horizon !== horizon) this.prefix = { horizon, count: this.countDue(horizon), head: [] };
+      return this.prefix.count;
     }
     const sorted = this.order();
     let lo = 0;
@@ -101,8 +102,33 @@ export class DueOrder {
   }
 
   private refAt(position: number): number {
-    if (this.stale && this.prefix && position < this.prefix.refs.length) return this.prefix.refs[position]!;
+    const prefix = this.stale ? this.prefix : undefined;
+    if (prefix && position < prefix.count) {
+      if (position >= prefix.head.length) prefix.head = this.head(prefix.horizon, prefix.count, Math.max(256, position * 2 + 1));
+      return prefix.head[position] ?? this.order()[position]!;
+    }
     return this.order()[position]!;
+  }
+
+  /** How many obligations are due at or before `horizon` (counted, not sorted). */
+  private countDue(horizon: number): number {
+    let count = 0;
+    for (const e of this.entries) for (let i = 0; i < e.items.length; i++) if (e.items.dueMs(i) <= horizon) count++;
+    return count;
+  }
+
+  /**
+   * The first `wanted` or more of the `count` obligations due by `horizon`, in order: the due instant of the wanted-th
+   * soonest is found by a numeric sort of the instants alone, and only the obligations due by then are sorted in full
+   * (all of them when `wanted` reaches `count`). Every obligation left out is due later than every one kept.
+   */
+  private head(horizon: number, count: number, wanted: number): number[] {
+    if (wanted >= count) return this.sortedRefs((due) => due <= horizon);
+    const dues = new Float64Array(count);
+    let n = 0;
+    for (const e of this.entries) for (let i = 0; i < e.items.length; i++) if (e.items.dueMs(i) <= horizon) dues[n++] = e.items.dueMs(i);
+    const cut = dues.sort()[wanted - 1]!;
+    return this.sortedRefs((due) => due <= cut);
   }
 
   private order(): number[] {

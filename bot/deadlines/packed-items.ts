@@ -24,12 +24,15 @@ export interface IndexedObligation {
 /** What an obligation shares with every incident under the same rule. */
 export type Template = Pick<IndexedObligation, 'obligation' | 'rule' | 'recipient' | 'citation' | 'kind' | 'verification'>;
 
+/** Numbers held in a plain array, or in a view of the deadline index file's block of numbers (no copy). */
+export type Numbers = number[] | Float64Array;
+
 /** The numbers a PackedItems keeps, with shared templates only (what the deadline index file stores per incident). */
 export interface PackedCells {
   /** [due epoch ms, shared template × 8 + status code] per obligation. */
-  cells: number[];
+  cells: Numbers;
   /** Tolling end per obligation (NaN: none), when one has it. */
-  tolled?: number[];
+  tolled?: Numbers;
 }
 
 const STATUSES: readonly ObligationStatus[] = ['pending', 'due_soon', 'overdue', 'done', 'tolled', 'not_applicable', 'needs_facts', 'not_covered'];
@@ -43,9 +46,9 @@ const sharedCode = new Map<string, number>();
 /** The obligations of one incident, packed: read them with `item(i)`, or `dueMs(i)` for the order alone. */
 export class PackedItems {
   /** [dueMs, code] per obligation; code = template × 8 + status (a negative template is one of `local`). */
-  private readonly cells: number[];
+  private readonly cells: Numbers;
   /** Tolling end per obligation (NaN: none), only when one has it. */
-  private readonly tolled: number[] | undefined;
+  private readonly tolled: Numbers | undefined;
   private readonly local: Template[] | undefined;
 
   constructor(items: readonly IndexedObligation[] | PackedCells) {

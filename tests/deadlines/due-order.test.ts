@@ -105,4 +105,21 @@ describe('the due order', () => {
     expect(listed(order)).toEqual(expected(bulk));
     expect(order.countUntil(T + 2 * DAY)).toBe(4);
   });
+
+  it('after a bulk load, lists the head of a long horizon in the full order, ties at the cut included', () => {
+    // 700 incidents, two obligations each, due on one of 10 days: about 140 share each day, so the 256th soonest
+    // falls inside a run of ties, and the head sorted first must hold all of that day's obligations in order.
+    const many = Array.from({ length: 700 }, (_, k) => entry(`BR-${k + 1}`, [item('B:y', T + ((k * 7) % 10) * DAY), item('A:x', T + ((k * 3) % 10) * DAY)]));
+    const order = new DueOrder();
+    for (const e of many) order.replace(e, true);
+    const horizon = T + 6 * DAY;
+    const wanted = expected(many).filter((line) => {
+      const [id, obligation] = line.split(' ');
+      return many.find((e) => e.id === id)!.items.all().find((i) => i.obligation === obligation)!.dueMs <= horizon;
+    });
+    expect(order.countUntil(horizon)).toBe(wanted.length);
+    // A late position first (a head twice as long), then every position from the start.
+    expect(`${order.at(600).entry.id} ${order.at(600).item.obligation}`).toBe(wanted[600]);
+    expect(Array.from({ length: wanted.length }, (_, k) => `${order.at(k).entry.id} ${order.at(k).item.obligation}`)).toEqual(wanted);
+  });
 });

@@ -24,6 +24,19 @@ const entry = (id: string, items: IndexedObligation[], extra: Partial<DeadlineEn
 const plain = (e: DeadlineEntry) => ({ ...e, items: e.items.all() });
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'breachdesk-index-file-')), 'store.deadlines');
 
+interface Header { strings: string[]; templates: number[][] }
+/** The file's JSON header line and its block of numbers (written in this machine's byte order). */
+const parts = (path: string) => {
+  const file = readFileSync(path);
+  const newline = file.indexOf(10);
+  const body = file.subarray(newline + 1);
+  const numbers = new Float64Array(body.length / 8);
+  Buffer.from(numbers.buffer).set(body);
+  return { header: JSON.parse(file.toString('utf8', 0, newline)) as Header, numbers };
+};
+const writeParts = (path: string, header: Header, numbers: Float64Array) =>
+  writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength)]));
+
 describe('the deadline index file', () => {
   const entries = [
     entry('BR-1', [
@@ -47,32 +60,41 @@ describe('the deadline index file', () => {
     const read = readIndexFile(path, FINGERPRINT, new Map([['BR-1', 's1-changed'], ['BR-3', 's3']]));
     expect(read.map((e) => e.id)).toEqual(['BR-3']);
     expect(readIndexFile(path, 'other rules or code', stamps)).toEqual([]);
-    // A cut line: that incident alone is dropped (computed afresh), the others still read.
-    const lines = readFileSync(path, 'utf8').split('\n');
-    lines[1] = lines[1]!.slice(0, lines[1]!.length - 5);
-    writeFileSync(path, lines.join('\n'));
+    const { header, numbers } = parts(path);
+    // An unknown template code in BR-1's first obligation: that incident alone is dropped (computed afresh).
+    const damaged = Float64Array.from(numbers);
+    damaged[7 + 1] = header.templates.length * 8 + 3;
+    writeParts(path, header, damaged);
     expect(readIndexFile(path, FINGERPRINT, stamps).map((e) => e.id)).toEqual(['BR-2', 'BR-3']);
+    // A cut file, or a count that runs past the numbers: nothing is trusted.
+    writeParts(path, header, numbers.subarray(0, numbers.length - 1));
+    expect(readIndexFile(path, FINGERPRINT, stamps)).toEqual([]);
+    const overlong = Float64Array.from(numbers);
+    overlong[3] = 900;
+    writeParts(path, header, overlong);
+    expect(readIndexFile(path, FINGERPRINT, stamps)).toEqual([]);
+    writeFileSync(path, '{"format":"breachdesk-deadline-index/3"');
+    expect(readIndexFile(path, FINGERPRINT, stamps)).toEqual([]);
   });
 
   it('keeps each obligation its texts when the file numbers its templates otherwise than the reading process', () => {
     // This process knows IDX-A before IDX-B (the entries above); a file listing IDX-B first numbers them the other way.
     const path = tempFile();
     writeIndexFile(path, FINGERPRINT, entries, stamps);
-    const [head, ...rows] = readFileSync(path, 'utf8').split('\n');
-    const header = JSON.parse(head!) as { strings: string[]; templates: number[][] };
+    const { header, numbers } = parts(path);
     const places = (name: string) => header.templates.findIndex((t) => header.strings[t[0]!] === name);
     const a = places('IDX-A:individuals');
     const b = places('IDX-B:attorney_general');
     [header.templates[a], header.templates[b]] = [header.templates[b]!, header.templates[a]!];
     const swap = (code: number) => (code >> 3 === a ? b * 8 + (code & 7) : code >> 3 === b ? a * 8 + (code & 7) : code);
-    const swapped = rows.map((line) => {
-      if (!line) return line;
-      const [id, stamp, json] = line.split('\t');
-      const row = JSON.parse(json!) as [number, number, number[], number, number | null, number[], unknown];
-      row[5] = row[5].map((v, i) => (i % 2 === 1 ? swap(v) : v));
-      return `${id}\t${stamp}\t${JSON.stringify(row)}`;
-    });
-    writeFileSync(path, [JSON.stringify(header), ...swapped].join('\n'));
+    // Walk the block as the format says: 7 fixed numbers, [due, code] per obligation, then tolling ends if tolled.
+    const swapped = Float64Array.from(numbers);
+    for (let at = 0; at < swapped.length; ) {
+      const items = swapped[at + 3]!;
+      for (let i = 0; i < items; i++) swapped[at + 7 + 2 * i + 1] = swap(swapped[at + 7 + 2 * i + 1]!);
+      at += 7 + items * (swapped[at + 4] ? 3 : 2);
+    }
+    writeParts(path, header, swapped);
     expect(readIndexFile(path, FINGERPRINT, stamps).map(plain)).toEqual(entries.map(plain));
   });
 
