@@ -10,8 +10,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist', 'app');
 const stamp = join(out, '.build-stamp');
 const SOURCES = ['bot', 'commands', 'adapters', 'data'];
-/** Data read at run time (rule data, filing guidance, response plans, holiday table), copied beside the compiled code. */
-export const DATA_DIRS = ['rules', 'filing', 'plans', 'holidays'];
+/** Data read at run time (rule data, filing guidance, response plans, holiday and zone tables), copied beside the compiled code. */
+export const DATA_DIRS = ['rules', 'filing', 'plans', 'holidays', 'zones'];
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
 /**
  * The entry points run as bundles, one folder below dist/app as bot/app-root.ts expects: `cli` (bin/breachdesk.js,

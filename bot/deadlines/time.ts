@@ -1,5 +1,4 @@
 // Calendar arithmetic on plain dates (YYYY-MM-DD) and instants shown in an IANA zone, via date-fns and @date-fns/tz.
-import { UTCDate } from '@date-fns/utc';
 // One file per function: the package root loads all of date-fns (about 300 modules), a third of a one-shot CLI run.
 import { addMonths } from 'date-fns/addMonths';
 import { format } from 'date-fns/format';
@@ -8,9 +7,20 @@ import { offsetMinutes, wallTimeToInstant } from './zone-offset.ts';
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
-// Plain dates are computed in UTC so no daylight-saving change can shift them (UTCDate: no Intl look-ups, so cheap).
-function utcDay(day: string): UTCDate {
-  return new UTCDate(utcMidnight(day));
+// date-fns works on a Date's local fields: a plain date is held as noon of that day in the machine's own zone, which
+// no daylight-saving change moves to another day, whatever that zone is. (@date-fns/utc's UTCDate did this in UTC,
+// but loading it builds three Intl formatters, and the first one a process builds costs about 30 ms.)
+function localNoon(day: string): Date {
+  const m = DAY.exec(day);
+  if (!m) throw new Error(`not a date: ${day}`);
+  const date = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12);
+  date.setFullYear(Number(m[1])); // years 0–99 are taken as 1900–1999 by the constructor
+  return date;
+}
+
+function localDay(date: Date): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(date.getFullYear(), 4)}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
 /** The calendar date of an instant in `zone`. */
@@ -33,7 +43,7 @@ export function addDaysToDate(day: string, n: number): string {
 
 /** `day` plus `n` months, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonthsToDate(day: string, n: number): string {
-  return addMonths(utcDay(day), n).toISOString().slice(0, 10);
+  return localDay(addMonths(localNoon(day), n));
 }
 
 /** Whole calendar days from `a` to `b`. */
@@ -48,7 +58,7 @@ export function weekday(day: string): number {
 
 /** English weekday name, for basis texts. */
 export function weekdayName(day: string): string {
-  return format(utcDay(day), 'EEEE');
+  return format(localNoon(day), 'EEEE');
 }
 
 /** 23:59:59.999 of `day` in `zone`, as epoch ms. */

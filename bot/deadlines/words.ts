@@ -2,7 +2,7 @@
 // data/rules/<lang>/ overlays, and days and instants as that language writes them. English is the contract's language.
 import { t, type Lang, type MessageValues } from '../i18n/index.ts';
 import type { RuleSet } from './rule-schema.ts';
-import { localDate, shortInZone, weekdayName } from './time.ts';
+import { localDate, shortInZone, weekday as weekdayOf, weekdayName } from './time.ts';
 import { offsetMinutes, zoneAbbreviation } from './zone-offset.ts';
 
 /** Everything the engine needs to write a sentence in one language for one organization's zone. */
@@ -37,8 +37,13 @@ export function engineMessage(lang: Lang, key: string, values: MessageValues & {
   return text === full ? defaultValue : text;
 }
 
-const frWeekday = new Intl.DateTimeFormat('fr-FR', { weekday: 'long', timeZone: 'UTC' });
-const frNumber = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+// As Intl's fr-FR long weekday (tests/i18n/format-tables.test.ts): no formatter built for it.
+const FR_WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+
+function frenchCount(n: number): string {
+  if (Number.isSafeInteger(n) && n >= 0) return String(n).replace(/\B(?=(\d{3})+$)/g, '\u00a0');
+  return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(n).replace(/\u202f/g, '\u00a0');
+}
 
 /** The words for `lang` in `zone`, with the rule-text renderings of `rules`. */
 export function wordsFor(lang: Lang, zone: string, rules?: Pick<RuleSet, 'texts'>): Words {
@@ -55,8 +60,9 @@ export function wordsFor(lang: Lang, zone: string, rules?: Pick<RuleSet, 'texts'
       const local = new Date(ms + offsetMinutes(zone, ms) * 60_000).toISOString();
       return `${day(local.slice(0, 10))} ${local.slice(11, 16)} ${zoneAbbreviation(zone, ms)}`;
     },
-    weekday: (d) => (lang === 'en' ? weekdayName(d) : frWeekday.format(new Date(`${d}T12:00:00Z`))),
-    // French groups with a narrow no-break space; a plain no-break space survives every chat client (as bot/i18n/format.ts).
-    count: (n) => (lang === 'en' ? String(n) : frNumber.format(n).replace(/\u202f/g, '\u00a0')),
+    weekday: (d) => (lang === 'en' ? weekdayName(d) : FR_WEEKDAYS[weekdayOf(d)]!),
+    // French groups with a no-break space, as Intl's fr-FR with its narrow one replaced (bot/i18n/format.ts does the
+    // same); English counts are written plain.
+    count: (n) => (lang === 'en' ? String(n) : frenchCount(n)),
   };
 }

@@ -1,6 +1,12 @@
-// UTC offsets of IANA zones, from @date-fns/tz (Intl), remembered per zone and UTC day: the engine asks for the same
-// few days of the same few zones thousands of times, and each Intl look-up costs microseconds.
+// UTC offsets of IANA zones, from the zone table (bot/zone-table.ts, written from Intl) or else @date-fns/tz (Intl),
+// remembered per zone and UTC day: the engine asks for the same few days of the same few zones thousands of times.
 import { tzOffset } from '@date-fns/tz';
+import { tableName, tableOffset } from '../zone-table.ts';
+
+/** The zone's offset at `ms`: the table's answer when it holds it, else Intl's. */
+function rawOffset(zone: string, ms: number): number {
+  return tableOffset(zone, ms) ?? tzOffset(zone, new Date(ms));
+}
 
 const DAY_MS = 86_400_000;
 const MAX_ENTRIES = 50_000;
@@ -16,8 +22,8 @@ export function offsetMinutes(zone: string, ms: number): number {
   let offset = days.get(day);
   if (offset === undefined) {
     // If the offset is the same at both ends of the UTC day, no change happens inside it (zones change at most once a day).
-    const start = tzOffset(zone, new Date(day * DAY_MS));
-    const end = tzOffset(zone, new Date((day + 1) * DAY_MS - 1));
+    const start = rawOffset(zone, day * DAY_MS);
+    const end = rawOffset(zone, (day + 1) * DAY_MS - 1);
     offset = start === end ? start : null;
     if (++entries > MAX_ENTRIES) {
       stableDays.clear();
@@ -26,7 +32,7 @@ export function offsetMinutes(zone: string, ms: number): number {
     }
     days.set(day, offset);
   }
-  return offset ?? tzOffset(zone, new Date(ms));
+  return offset ?? rawOffset(zone, ms);
 }
 
 /**
@@ -47,8 +53,10 @@ export function wallTimeToInstant(localMs: number, zone: string): number {
 
 const zoneNames = new Map<string, string>();
 
-/** The zone's short name at `ms` (CST, CDT, CET, BST), asked of Intl once per zone and offset. */
+/** The zone's short name at `ms` (CST, CDT, CET, BST): the table's, else asked of Intl once per zone and offset. */
 export function zoneAbbreviation(zone: string, ms: number): string {
+  const known = tableName(zone, ms);
+  if (known !== undefined) return known;
   const offset = offsetMinutes(zone, ms);
   const key = `${zone}|${offset}`;
   let name = zoneNames.get(key);

@@ -6,13 +6,14 @@ const US_STATES = new Set(
   ('AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI ' +
     'SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP').split(' '),
 );
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+// Made on first use: building it costs about 5 ms, a one-shot command that checks no country should not pay.
+let regionNames: Intl.DisplayNames | undefined;
 
 /** True when `code` is an ISO 3166-1 alpha-2 region the runtime knows (XX, QQ, ZZ are not). */
 export function isKnownCountry(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code) || code === 'ZZ') return false;
   try {
-    return regionNames.of(code) !== code;
+    return (regionNames ??= new Intl.DisplayNames(['en'], { type: 'region' })).of(code) !== code;
   } catch {
     return false;
   }

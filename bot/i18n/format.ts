@@ -5,9 +5,22 @@ import { t, type Lang } from './index.ts';
 
 const LOCALE: Record<Lang, string> = { en: 'en-US', fr: 'fr-FR' };
 const numberFormats = new Map<Lang, Intl.NumberFormat>();
+const GROUP: Record<Lang, string> = { en: ',', fr: '\u00a0' };
+// The names Intl's short day headings use (en-US: "Sat, Mar 22, 2025"; fr-FR: "sam. 22 mars 2025").
+const WEEKDAYS: Record<Lang, readonly string[]> = {
+  en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
+  fr: ['dim.', 'lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.'],
+};
+const MONTHS: Record<Lang, readonly string[]> = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
+};
 
 /** A whole number with the language's thousands separator. */
 export function formatNumber(n: number, lang: Lang): string {
+  // Whole non-negative numbers are grouped here (what Intl writes: 262,831 / 262 831, tests/i18n/format-tables.test.ts),
+  // so a one-shot answer builds no Intl formatter (the first one costs about 30 ms); anything else asks Intl.
+  if (Number.isSafeInteger(n) && n >= 0) return String(n).replace(/\B(?=(\d{3})+$)/g, GROUP[lang]);
   let f = numberFormats.get(lang);
   if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 })));
   // French groups with a narrow no-break space; a plain no-break space survives every chat client and terminal.
@@ -23,15 +36,16 @@ export function formatInstant(iso: string, zone: string, lang: Lang): string {
   return `${d}/${m}/${y} ${time} ${abbr.join(' ')}`;
 }
 
-/** The calendar day of an instant in the zone, as a heading: "Sat 22 Mar 2025" / "sam. 22 mars 2025". */
+/** The calendar day of an instant in the zone, as a heading: "Sat, Mar 22, 2025" / "sam. 22 mars 2025" (as Intl writes it). */
 export function formatDay(iso: string, zone: string, lang: Lang): string {
   const ms = Date.parse(iso);
   const local = new Date(ms + offsetMinutes(zone, ms) * 60_000);
-  let f = dayFormats.get(lang);
-  if (!f) dayFormats.set(lang, (f = new Intl.DateTimeFormat(LOCALE[lang], { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })));
-  return f.format(local);
+  const weekday = WEEKDAYS[lang][local.getUTCDay()]!;
+  const month = MONTHS[lang][local.getUTCMonth()]!;
+  const day = local.getUTCDate();
+  const year = local.getUTCFullYear();
+  return lang === 'en' ? `${weekday}, ${month} ${day}, ${year}` : `${weekday} ${day} ${month} ${year}`;
 }
-const dayFormats = new Map<Lang, Intl.DateTimeFormat>();
 
 /** The local calendar date (YYYY-MM-DD) of an instant in the zone, for grouping. */
 export function localDate(iso: string, zone: string): string {

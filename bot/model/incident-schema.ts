@@ -1,5 +1,6 @@
 // Incident model: the import format (design.md's outer contract) and the stored incident, as zod schemas.
 import { z } from 'zod';
+import { tableHasZone } from '../zone-table.ts';
 
 /** An instant written as ISO-8601 with an explicit offset (Z or ±hh:mm). */
 export const IsoInstant = z
@@ -307,8 +308,12 @@ export type IncidentStatusName = z.output<typeof IncidentStatus>;
 
 const knownZones = new Map<string, boolean>();
 
-/** True when Intl knows the IANA zone name (remembered: building a formatter per check is slow at scale). */
+/**
+ * True when Intl knows the IANA zone name: the zone table's names at once (bot/zone-table.ts, written from Intl),
+ * others asked of Intl and remembered (building a formatter per check is slow at scale).
+ */
 export function isKnownTimeZone(name: string): boolean {
+  if (tableHasZone(name)) return true;
   let known = knownZones.get(name);
   if (known === undefined) {
     try {

@@ -105,9 +105,10 @@ export function buildDeadlinesView(incident: Incident, obligations: readonly Obl
     else if (o.kind === 'on_request') push('}request', tr('deadlines.onRequest'), line);
     else push('}nofixed', tr('deadlines.noFixed'), line);
   });
-  // Day keys (YYYY-MM-DD) sort first by date; then not covered (!), open-ended (}), done and n/a (~) last.
+  // Day keys (YYYY-MM-DD) sort first by date; then not covered (!), open-ended (}), done and n/a (~) last. The keys are
+  // ASCII: compared as code units (localeCompare would build a collator, about 13 ms in a one-shot command).
   const order = (k: string) => (k.startsWith('!') ? 0 : /^\d/.test(k) ? 1 : k.startsWith('}') ? 2 : 3);
-  const sorted = [...groups].sort(([a], [b]) => order(a) - order(b) || a.localeCompare(b)).map(([, g]) => g);
+  const sorted = [...groups].sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
   return {
     lang,
     incidentId: incident.id,
