@@ -1,6 +1,5 @@
 // Builds dist/app only when a source is newer than the last build, so `npm start` and `npx breachdesk` start at once.
 // Usage: node scripts/ensure-build.mjs [--force]. Exits non-zero (with tsc's own messages) when the build fails.
-import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -55,6 +54,8 @@ export function build() {
   }
   const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const args = [tsc, '-p', join(root, 'tsconfig.build.json'), '--incremental', '--tsBuildInfoFile', buildInfo];
+  // Loaded here: every `npx breachdesk` imports this file for buildIsStale, and child_process costs a few ms to load.
+  const { spawnSync } = createRequire(import.meta.url)('node:child_process');
   const result = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root });
   if (result.status !== 0) return result.status ?? 1;
   for (const dir of DATA_DIRS) {

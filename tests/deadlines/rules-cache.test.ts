@@ -24,6 +24,33 @@ describe('the rules cache', () => {
     expect(second.rules.rules).toEqual(validated.rules);
     expect(second.rules.piDefinitions).toEqual(validated.piDefinitions);
     expect(second.rules.sharedCaveatIds).toEqual(validated.sharedCaveatIds);
+    // The French overlays come from the cache too, entry for entry.
+    expect(second.rules.texts?.fr?.size).toBeGreaterThan(100);
+    expect(second.rules.texts).toEqual(first.rules.texts);
+    expect(second.rules.texts).toEqual(validated.texts);
+  });
+
+  it('checks an edited overlay again: a rendering that drops a placeholder is refused, the restored one served again', () => {
+    const cache = temp('rules-cache-');
+    const dir = temp('rules-data-');
+    cpSync(DEFAULT_RULES_DIR, dir, { recursive: true });
+    expect(loadRulesCached(cache, dir).cache).toBe('miss');
+    const file = join(dir, 'fr', 'us-federal.json');
+    const overlay = JSON.parse(readFileSync(file, 'utf8')) as { texts: Record<string, string> };
+    const english = Object.keys(overlay.texts).find((k) => /\{\w+\}/.test(k))!;
+    const original = overlay.texts[english]!;
+    overlay.texts[english] = 'texte sans son paramètre';
+    writeFileSync(file, JSON.stringify(overlay));
+    expect(() => loadRulesCached(cache, dir)).toThrow(/us-federal\.json: .* must keep its placeholders/);
+    // A rendering with its placeholder, in a new layout (so new content): validated, then served from the cache.
+    overlay.texts[english] = original;
+    writeFileSync(file, JSON.stringify(overlay, null, 1));
+    const fixed = loadRulesCached(cache, dir);
+    expect(fixed.cache).toBe('miss');
+    expect(fixed.rules.texts?.fr?.get(english)).toBe(original);
+    const again = loadRulesCached(cache, dir);
+    expect(again.cache).toBe('hit');
+    expect(again.rules.texts?.fr?.get(english)).toBe(original);
   });
 
   it('validates again when a rule file changes, and a now-invalid file is refused, not served from the cache', () => {
