@@ -65,22 +65,33 @@ export function readPack(path: string): Pack | undefined {
   }
 }
 
-/** Call `visit` with each non-empty line, reading in chunks so the whole file is never one string in memory. */
+/**
+ * Call `visit` with each non-empty line, reading in chunks so the whole file is never one string in memory. One buffer
+ * serves every chunk: the unfinished last line moves to its start before the next read (the buffer doubles only for a
+ * line longer than itself). A new buffer per chunk (carry and chunk concatenated) had made about 200 MB of short-lived
+ * 4 MB buffers at 100,000 incidents, memory the allocator then kept.
+ */
 function forEachLine(fd: number, visit: (line: string) => void): void {
-  const chunk = Buffer.allocUnsafe(4 * 1024 * 1024);
-  let carry = Buffer.alloc(0);
+  let buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
+  let filled = 0; // bytes of an unfinished line at the start of `buffer`
   for (;;) {
-    const read = readSync(fd, chunk, 0, chunk.length, null);
+    if (filled === buffer.length) {
+      const bigger = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(bigger, 0, 0, filled);
+      buffer = bigger;
+    }
+    const read = readSync(fd, buffer, filled, buffer.length - filled, null);
     if (read === 0) break;
-    const data = carry.length ? Buffer.concat([carry, chunk.subarray(0, read)]) : chunk.subarray(0, read);
+    const end = filled + read;
     let start = 0;
-    for (let nl = data.indexOf(10, start); nl !== -1; nl = data.indexOf(10, start)) {
-      if (nl > start) visit(data.toString('utf8', start, nl));
+    for (let nl = buffer.indexOf(10, start); nl !== -1 && nl < end; nl = buffer.indexOf(10, start)) {
+      if (nl > start) visit(buffer.toString('utf8', start, nl));
       start = nl + 1;
     }
-    carry = Buffer.from(data.subarray(start));
+    buffer.copyWithin(0, start, end);
+    filled = end - start;
   }
-  if (carry.length) visit(carry.toString('utf8'));
+  if (filled) visit(buffer.toString('utf8', 0, filled));
 }
 
 /**
