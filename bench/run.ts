@@ -48,6 +48,10 @@ for (const size of SIZES) {
   const d = benchOneShotDeadlines(stores.get(size)!, now);
   rows.push({ measure: 'One-shot CLI `breachdesk deadlines BR-1` (median wall)', size: String(size), result: `${ms(d.deadlinesMs)} ms`, goal: '≤ 300 ms', met: d.deadlinesMs <= 300 });
   rows.push({ measure: 'Baseline: `node -e 0` (median wall)', size: '—', result: `${ms(d.bareMs)} ms`, goal: 'comparison', met: null });
+  if (d.withMachineEnv) {
+    const m = d.withMachineEnv;
+    rows.push({ measure: 'The same two with this machine’s NODE_EXTRA_CA_CERTS (read at every Node start): `deadlines BR-1` / `node -e 0`', size: String(size), result: `${ms(m.deadlinesMs)} / ${ms(m.bareMs)} ms`, goal: 'comparison', met: null });
+  }
 }
 {
   const size = SIZES.includes(10_000) ? 10_000 : SIZES.filter((s) => s <= 10_000).at(-1) ?? Math.min(...SIZES);
