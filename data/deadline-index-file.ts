@@ -97,19 +97,22 @@ export function readIndexFile(path: string, fingerprint: string, stamps: Readonl
     at = end;
     // Only entries of unchanged incidents are taken at all.
     if (stamps.get(ids[n]!) !== written[n]) continue;
-    const cells = numbers.subarray(cellsAt, cellsAt + items * 2);
-    if (!templatesKnown(cells, limit, same ? undefined : codes)) continue; // recomputed
+    if (!templatesKnown(numbers, cellsAt, items, limit, same ? undefined : codes)) continue; // recomputed
+    // Places in the block, not a view object per incident (about a third of reading 10,000 entries).
     out.push({
       id: ids[n]!, open: open === 1, zone: intern(zoneName), readers: readers[team]!, computedAt, validUntil,
-      items: new PackedItems(tolled ? { cells, tolled: numbers.subarray(cellsAt + items * 2, end) } : { cells }),
+      items: new PackedItems(tolled ? { block: numbers, cellsAt, count: items, tolledAt: cellsAt + items * 2 } : { block: numbers, cellsAt, count: items }),
     });
   }
   return at === numbers.length ? out : [];
 }
 
-/** Check each template code, translating it to this process's numbering when `codes` is given; false if one is unusable. */
-function templatesKnown(cells: Float64Array, limit: number, codes: ReadonlyArray<number | undefined> | undefined): boolean {
-  for (let i = 1; i < cells.length; i += 2) {
+/**
+ * Check the template codes of `count` obligations from `at` in the block, translating each to this process's numbering
+ * when `codes` is given; false if one is unusable.
+ */
+function templatesKnown(cells: Float64Array, at: number, count: number, limit: number, codes: ReadonlyArray<number | undefined> | undefined): boolean {
+  for (let i = at + 1; i < at + count * 2; i += 2) {
     const code = cells[i]!;
     if (!(code >= 0 && code < limit) || Math.floor(code) !== code) return false;
     if (codes) {

@@ -35,6 +35,17 @@ export interface PackedCells {
   tolled?: Numbers;
 }
 
+/**
+ * The same numbers as places in one larger block (the deadline index file's, read at start-up): no view object per
+ * incident. `count` obligations from `cellsAt` in `block` ([due, code] each), tolling ends from `tolledAt` if any.
+ */
+export interface BlockCells {
+  block: Float64Array;
+  cellsAt: number;
+  count: number;
+  tolledAt?: number;
+}
+
 const STATUSES: readonly ObligationStatus[] = ['pending', 'due_soon', 'overdue', 'done', 'tolled', 'not_applicable', 'needs_facts', 'not_covered'];
 const STATUS_CODE = new Map(STATUSES.map((s, i) => [s, i]));
 const STRIDE = 2;
@@ -47,17 +58,33 @@ const sharedCode = new Map<string, number>();
 export class PackedItems {
   /** [dueMs, code] per obligation; code = template × 8 + status (a negative template is one of `local`). */
   private readonly cells: Numbers;
-  /** Tolling end per obligation (NaN: none), only when one has it. */
+  /** Where this incident's cells start in `cells` (0 unless they are places in a larger block). */
+  private readonly at: number;
+  /** How many obligations. */
+  readonly length: number;
+  /** Tolling end per obligation (NaN: none), only when one has it; from `tolledAt`. */
   private readonly tolled: Numbers | undefined;
+  private readonly tolledAt: number;
   private readonly local: Template[] | undefined;
 
-  constructor(items: readonly IndexedObligation[] | PackedCells) {
+  constructor(items: readonly IndexedObligation[] | PackedCells | BlockCells) {
     if (!Array.isArray(items)) {
       // Numbers as cells() gave them (this process's shared template codes): taken as they are.
+      this.local = undefined;
+      if ('block' in items) {
+        this.cells = items.block;
+        this.at = items.cellsAt;
+        this.length = items.count;
+        this.tolled = items.tolledAt === undefined ? undefined : items.block;
+        this.tolledAt = items.tolledAt ?? 0;
+        return;
+      }
       const given = items as PackedCells;
       this.cells = given.cells;
+      this.at = 0;
+      this.length = given.cells.length / STRIDE;
       this.tolled = given.tolled;
-      this.local = undefined;
+      this.tolledAt = 0;
       return;
     }
     // Sized once: an array grown by push keeps up to half again its length as spare room.
@@ -74,29 +101,28 @@ export class PackedItems {
       if (o.tolledUntilMs !== null) (tolled ??= new Array<number>(items.length).fill(Number.NaN))[i] = o.tolledUntilMs;
     });
     this.cells = cells;
+    this.at = 0;
+    this.length = items.length;
     this.tolled = tolled;
+    this.tolledAt = 0;
     this.local = local;
-  }
-
-  get length(): number {
-    return this.cells.length / STRIDE;
   }
 
   /** Due instant of obligation `i`, epoch ms. */
   dueMs(i: number): number {
-    return this.cells[i * STRIDE]!;
+    return this.cells[this.at + i * STRIDE]!;
   }
 
   /** Obligation id of obligation `i` (the order's last tie-break, without building the obligation). */
   obligation(i: number): string {
-    return this.template(this.cells[i * STRIDE + 1]!).obligation;
+    return this.template(this.cells[this.at + i * STRIDE + 1]!).obligation;
   }
 
   /** Obligation `i` as a plain object. */
   item(i: number): IndexedObligation {
-    const code = this.cells[i * STRIDE + 1]!;
-    const tolled = this.tolled?.[i] ?? Number.NaN;
-    return { ...this.template(code), status: STATUSES[Math.abs(code % 8)]!, dueMs: this.cells[i * STRIDE]!, tolledUntilMs: Number.isNaN(tolled) ? null : tolled };
+    const code = this.cells[this.at + i * STRIDE + 1]!;
+    const tolled = this.tolled?.[this.tolledAt + i] ?? Number.NaN;
+    return { ...this.template(code), status: STATUSES[Math.abs(code % 8)]!, dueMs: this.cells[this.at + i * STRIDE]!, tolledUntilMs: Number.isNaN(tolled) ? null : tolled };
   }
 
   private template(code: number): Template {
@@ -112,12 +138,17 @@ export class PackedItems {
   /** The numbers behind these obligations, or undefined when one has a template of its own (not shared). */
   packedCells(): PackedCells | undefined {
     if (this.local) return undefined;
-    return this.tolled ? { cells: this.cells, tolled: this.tolled } : { cells: this.cells };
+    const whole = this.at === 0 && this.cells.length === this.length * STRIDE && !(this.tolled && (this.tolledAt !== 0 || this.tolled.length !== this.length));
+    if (whole) return this.tolled ? { cells: this.cells, tolled: this.tolled } : { cells: this.cells };
+    // Places in a block: views of just this incident's numbers.
+    const view = (from: number, n: number) => (this.cells as Float64Array).subarray(from, from + n);
+    const cells = view(this.at, this.length * STRIDE);
+    return this.tolled ? { cells, tolled: view(this.tolledAt, this.length) } : { cells };
   }
 
   /** True when both list the same obligation ids with the same due instants, in the same places: what orders them. */
   sameOrder(other: PackedItems): boolean {
-    if (other.cells.length !== this.cells.length) return false;
+    if (other.length !== this.length) return false;
     for (let i = 0; i < this.length; i++) if (this.dueMs(i) !== other.dueMs(i) || this.obligation(i) !== other.obligation(i)) return false;
     return true;
   }
