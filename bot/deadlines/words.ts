@@ -1,6 +1,7 @@
 // The language the engine writes in: its own sentences from the catalogue (`engine.*`), rule texts from the
 // data/rules/<lang>/ overlays, and days and instants as that language writes them. English is the contract's language.
 import { t, type Lang, type MessageValues } from '../i18n/index.ts';
+import { formatNumber } from '../i18n/numbers.ts';
 import type { RuleSet } from './rule-schema.ts';
 import { localDate, shortInZone, weekday as weekdayOf, weekdayName } from './time.ts';
 import { offsetMinutes, zoneAbbreviation } from './zone-offset.ts';
@@ -40,11 +41,6 @@ export function engineMessage(lang: Lang, key: string, values: MessageValues & {
 // As Intl's fr-FR long weekday (tests/i18n/format-tables.test.ts): no formatter built for it.
 const FR_WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
 
-function frenchCount(n: number): string {
-  if (Number.isSafeInteger(n) && n >= 0) return String(n).replace(/\B(?=(\d{3})+$)/g, '\u00a0');
-  return new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(n).replace(/\u202f/g, '\u00a0');
-}
-
 /** The words for `lang` in `zone`, with the rule-text renderings of `rules`. */
 export function wordsFor(lang: Lang, zone: string, rules?: Pick<RuleSet, 'texts'>): Words {
   const table = lang === 'en' ? undefined : rules?.texts?.[lang];
@@ -61,8 +57,7 @@ export function wordsFor(lang: Lang, zone: string, rules?: Pick<RuleSet, 'texts'
       return `${day(local.slice(0, 10))} ${local.slice(11, 16)} ${zoneAbbreviation(zone, ms)}`;
     },
     weekday: (d) => (lang === 'en' ? weekdayName(d) : FR_WEEKDAYS[weekdayOf(d)]!),
-    // French groups with a no-break space, as Intl's fr-FR with its narrow one replaced (bot/i18n/format.ts does the
-    // same); English counts are written plain.
-    count: (n) => (lang === 'en' ? String(n) : frenchCount(n)),
+    // French groups with a no-break space (bot/i18n/numbers.ts); English counts are written plain.
+    count: (n) => (lang === 'en' ? String(n) : formatNumber(n, lang)),
   };
 }

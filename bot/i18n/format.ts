@@ -3,9 +3,8 @@ import { offsetMinutes } from '../deadlines/zone-offset.ts';
 import { formatInZone } from '../views/format-in-zone.ts';
 import { t, type Lang } from './index.ts';
 
-const LOCALE: Record<Lang, string> = { en: 'en-US', fr: 'fr-FR' };
-const numberFormats = new Map<Lang, Intl.NumberFormat>();
-const GROUP: Record<Lang, string> = { en: ',', fr: '\u00a0' };
+export { formatNumber } from './numbers.ts';
+
 // The names Intl's short day headings use (en-US: "Sat, Mar 22, 2025"; fr-FR: "sam. 22 mars 2025").
 const WEEKDAYS: Record<Lang, readonly string[]> = {
   en: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
@@ -15,17 +14,6 @@ const MONTHS: Record<Lang, readonly string[]> = {
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
   fr: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
 };
-
-/** A whole number with the language's thousands separator. */
-export function formatNumber(n: number, lang: Lang): string {
-  // Whole non-negative numbers are grouped here (what Intl writes: 262,831 / 262 831, tests/i18n/format-tables.test.ts),
-  // so a one-shot answer builds no Intl formatter (the first one costs about 30 ms); anything else asks Intl.
-  if (Number.isSafeInteger(n) && n >= 0) return String(n).replace(/\B(?=(\d{3})+$)/g, GROUP[lang]);
-  let f = numberFormats.get(lang);
-  if (!f) numberFormats.set(lang, (f = new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 })));
-  // French groups with a narrow no-break space; a plain no-break space survives every chat client and terminal.
-  return f.format(n).replace(/\u202f/g, '\u00a0');
-}
 
 /** An instant in the organization's zone: "2025-03-22 23:59 CDT" (en) or "22/03/2025 23:59 CET" (fr). */
 export function formatInstant(iso: string, zone: string, lang: Lang): string {
