@@ -108,12 +108,14 @@ export function readIndexFile(path: string, fingerprint: string, stamps: Readonl
 }
 
 /**
- * Check the template codes of `count` obligations from `at` in the block, translating each to this process's numbering
- * when `codes` is given; false if one is unusable.
+ * Check the due instants and template codes of `count` obligations from `at` in the block, translating each code to
+ * this process's numbering when `codes` is given; false if one is unusable.
  */
 function templatesKnown(cells: Float64Array, at: number, count: number, limit: number, codes: ReadonlyArray<number | undefined> | undefined): boolean {
   for (let i = at + 1; i < at + count * 2; i += 2) {
     const code = cells[i]!;
+    // A due instant must be a real instant: NaN or an infinity would break the order every listing reads.
+    if (!Number.isFinite(cells[i - 1]!)) return false;
     if (!(code >= 0 && code < limit) || Math.floor(code) !== code) return false;
     if (codes) {
       const template = codes[code >> 3];

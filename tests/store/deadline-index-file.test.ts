@@ -66,6 +66,11 @@ describe('the deadline index file', () => {
     damaged[7 + 1] = header.templates.length * 8 + 3;
     writeParts(path, header, damaged);
     expect(readIndexFile(path, FINGERPRINT, stamps).map((e) => e.id)).toEqual(['BR-2', 'BR-3']);
+    // A due instant that is not a number: the same.
+    const undated = Float64Array.from(numbers);
+    undated[7] = Number.NaN;
+    writeParts(path, header, undated);
+    expect(readIndexFile(path, FINGERPRINT, stamps).map((e) => e.id)).toEqual(['BR-2', 'BR-3']);
     // A cut file, or a count that runs past the numbers: nothing is trusted.
     writeParts(path, header, numbers.subarray(0, numbers.length - 1));
     expect(readIndexFile(path, FINGERPRINT, stamps)).toEqual([]);
