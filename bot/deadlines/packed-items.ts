@@ -24,7 +24,7 @@ export interface IndexedObligation {
 /** What an obligation shares with every incident under the same rule. */
 export type Template = Pick<IndexedObligation, 'obligation' | 'rule' | 'recipient' | 'citation' | 'kind' | 'verification'>;
 
-/** Numbers held in a plain array, or in a view of the deadline index file's block of numbers (no copy). */
+/** Numbers held in a plain array, or in the deadline index file's block of numbers (or a view of it: no copy). */
 export type Numbers = number[] | Float64Array;
 
 /** The numbers a PackedItems keeps, with shared templates only (what the deadline index file stores per incident). */
@@ -67,24 +67,16 @@ export class PackedItems {
   private readonly tolledAt: number;
   private readonly local: Template[] | undefined;
 
-  constructor(items: readonly IndexedObligation[] | PackedCells | BlockCells) {
+  constructor(items: readonly IndexedObligation[] | BlockCells) {
     if (!Array.isArray(items)) {
-      // Numbers as cells() gave them (this process's shared template codes): taken as they are.
+      // Places in the index file's block (this process's shared template codes): taken as they are.
+      const given = items as BlockCells;
+      this.cells = given.block;
+      this.at = given.cellsAt;
+      this.length = given.count;
+      this.tolled = given.tolledAt === undefined ? undefined : given.block;
+      this.tolledAt = given.tolledAt ?? 0;
       this.local = undefined;
-      if ('block' in items) {
-        this.cells = items.block;
-        this.at = items.cellsAt;
-        this.length = items.count;
-        this.tolled = items.tolledAt === undefined ? undefined : items.block;
-        this.tolledAt = items.tolledAt ?? 0;
-        return;
-      }
-      const given = items as PackedCells;
-      this.cells = given.cells;
-      this.at = 0;
-      this.length = given.cells.length / STRIDE;
-      this.tolled = given.tolled;
-      this.tolledAt = 0;
       return;
     }
     // Sized once: an array grown by push keeps up to half again its length as spare room.
