@@ -21,6 +21,12 @@ export const RuleTextsFileSchema = z.strictObject({
   texts: z.record(z.string().min(1), z.string().trim().min(1)),
 });
 
+/** The overlay files of `lang` under the rules folder `dir` (data/rules/<lang>/*.json), sorted; none without that folder. */
+export function overlayNames(dir: string, lang: string): string[] {
+  const folder = join(dir, lang);
+  return existsSync(folder) ? readdirSync(folder).filter((n) => n.endsWith('.json')).sort() : [];
+}
+
 /** Read and validate every overlay under `dir` (the rules folder); `ruleFiles` are the rule files' names there. */
 export function loadRuleTexts(dir: string, ruleFiles: readonly string[]): Partial<Record<string, ReadonlyMap<string, string>>> {
   const out: Partial<Record<string, ReadonlyMap<string, string>>> = {};
@@ -28,7 +34,7 @@ export function loadRuleTexts(dir: string, ruleFiles: readonly string[]): Partia
     const folder = join(dir, lang);
     if (!existsSync(folder)) continue;
     const table = new Map<string, string>();
-    for (const name of readdirSync(folder).filter((n) => n.endsWith('.json')).sort()) {
+    for (const name of overlayNames(dir, lang)) {
       const file = join(folder, name);
       if (!ruleFiles.includes(name)) throw new InvalidRulesError(`${file}: no rule file ${name} in ${dir} for these texts`);
       for (const [english, text] of Object.entries(parseRuleTexts(readFileSync(file, 'utf8'), file))) {

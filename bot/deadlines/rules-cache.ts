@@ -2,11 +2,11 @@
 // command, so its result is kept in a cache file named by the SHA-256 of the rule files, their overlays in other
 // languages (data/rules/<lang>/) and the code validating them. The overlays' own check was 9–10 ms of every command.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleRuleSet, DEFAULT_RULES_DIR, InvalidRulesError, parseRuleFileData, type ParsedRuleFile } from './load-rules.ts';
 import type { RuleSet } from './rule-schema.ts';
-import { loadRuleTexts, RULE_TEXT_LANGUAGES } from './rule-texts.ts';
+import { loadRuleTexts, overlayNames, RULE_TEXT_LANGUAGES } from './rule-texts.ts';
 import { appPath, CODE_EXT } from '../app-root.ts';
 
 // Changing what a cached file holds changes this; the validating code is hashed too, so a schema change re-validates.
@@ -35,9 +35,7 @@ export function loadRulesCached(cacheDir: string, dir: string = DEFAULT_RULES_DI
   files.forEach((file, i) => hash.update('\0').update(file).update('\0').update(texts[i]!));
   // The overlays (names included: one added or removed changes the key) go into the key as the rule files do.
   for (const lang of RULE_TEXT_LANGUAGES) {
-    const folder = join(dir, lang);
-    const overlays = existsSync(folder) ? readdirSync(folder).filter((n) => n.endsWith('.json')).sort() : [];
-    for (const name of overlays) hash.update('\0').update(lang).update('/').update(name).update('\0').update(readFileSync(join(folder, name)));
+    for (const name of overlayNames(dir, lang)) hash.update('\0').update(lang).update('/').update(name).update('\0').update(readFileSync(join(dir, lang, name)));
   }
   const key = hash.digest('hex');
   const path = join(cacheDir, `rules-${key}.json`);
