@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { openFileStore, packStamp } from '../data/file-store.ts';
 import { filesOf, markText, type JournalMark } from '../data/incident-journal.ts';
+import { IncidentRecord } from '../data/incident-record.ts';
 import { writePack } from '../data/store-pack.ts';
 import { appendChained } from '../bot/record/chain.ts';
 
@@ -48,9 +49,10 @@ export async function createSyntheticStore(count: number, now: Date, channels?: 
     writeFileSync(join(dir, 'store.incidents', `${incident.id}.json`), files.head);
     marks.set(incident.id, markText((JSON.parse(files.head) as { journal: JournalMark }).journal));
   }
-  // The pack a previous run leaves behind, as after a normal restart (with each incident's journal mark).
+  // The pack a previous run leaves behind, as after a normal restart: each incident in the form the store writes (its
+  // head as the schema gives it, then its history lists) and with its journal mark.
   const byId = new Map(incidents.map((i) => [i.id, i]));
-  const packEntry = (id: string) => ({ json: JSON.stringify(byId.get(id)!), stamp: packStamp(join(dir, 'store.incidents', `${id}.json`))!, mark: marks.get(id)! });
+  const packEntry = (id: string) => ({ json: IncidentRecord.of(IncidentSchema.parse(byId.get(id)!)).json(), stamp: packStamp(join(dir, 'store.incidents', `${id}.json`))!, mark: marks.get(id)! });
   await writePack(join(dir, 'store.incidents.pack'), [...byId.keys()], packEntry);
   return path;
 }

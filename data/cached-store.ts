@@ -6,8 +6,9 @@ import { canonicalJson } from '../bot/record/canonical.ts';
 import { appendChained, chainWith, type ChainedEntry } from '../bot/record/chain.ts';
 import { IncidentDamagedError, IncidentNotFoundError } from '../bot/errors.ts';
 import { IncidentSchema, type Chain, type Incident, type TimelineEntry } from '../bot/model/incident-schema.ts';
-import { deepFreeze, HISTORY_FIELDS, HistoryLog, IncidentRecord, type PerList } from './incident-record.ts';
+import { deepFreeze, HISTORY_FIELDS, HistoryLog, IncidentRecord, ReadCopy, type PerList } from './incident-record.ts';
 import { StoreCorruptError } from './store-errors.ts';
+import { checkText, IncidentInPack, IncidentText, readPacked } from './incident-text.ts';
 
 /** One acknowledged change as a persistence writes it: the incident, and which history entries are new. */
 export interface IncidentWrite {
@@ -45,31 +46,20 @@ export interface CachedStore extends Omit<IncidentStore, 'markRequestSeen' | 'ge
   peekJson(id: string): string | undefined;
 }
 
-/**
- * An incident held as its JSON text until first use. 100,000 incidents as text are about 100,000 strings for the
- * garbage collector; parsed, they would be millions of small objects that every full collection must trace.
- */
-export class IncidentText {
-  constructor(
-    readonly id: string,
-    readonly json: string,
-    /** False for text not yet checked against the schema (a start-up pack line): checked on first use. */
-    readonly checked = true,
-  ) {}
-}
-
 /** How many incidents keep a parsed copy of their history (the most recently used); others parse it again when read. */
 const PARSED_HISTORIES = 256;
 
 /** A store over already-loaded incidents; every write goes through `persistence` before it is acknowledged. */
-export function createCachedStore(location: string, loaded: Array<Incident | IncidentText>, persistence: IncidentPersistence): CachedStore {
-  const byId = new Map<string, IncidentText | IncidentRecord>();
+export function createCachedStore(location: string, loaded: Array<Incident | IncidentText | IncidentInPack>, persistence: IncidentPersistence): CachedStore {
+  const byId = new Map<string, IncidentText | IncidentInPack | IncidentRecord>();
   const damaged = new Map<string, string>((persistence.damaged ?? []).map((d) => [d.id, d.problem]));
-  const recent = new Map<string, IncidentRecord>();
+  const recent = new Map<string, IncidentRecord | ReadCopy>();
   let closed = false;
   const numbered = loaded.map((incident) => [idNumber(incident.id), incident] as const).sort((a, b) => a[0] - b[0]);
   // Records handed in as objects (memory store, tests) are checked on first use like pack lines.
-  for (const [, incident] of numbered) byId.set(incident.id, incident instanceof IncidentText ? incident : new IncidentText(incident.id, JSON.stringify(incident), false));
+  for (const [, incident] of numbered) {
+    byId.set(incident.id, incident instanceof IncidentText || incident instanceof IncidentInPack ? incident : new IncidentText(incident.id, JSON.stringify(incident), false));
+  }
   // A quarantined id is never given to a new incident.
   let nextNumber = Math.max(numbered.at(-1)?.[0] ?? 0, ...[...damaged.keys()].map(idNumber)) + 1;
 
@@ -84,8 +74,13 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
   /** Hold `record` as the current version and remember its parsed history among the most recently used. */
   function keep(record: IncidentRecord): IncidentRecord {
     byId.set(record.id, record);
-    recent.delete(record.id);
-    recent.set(record.id, record);
+    return remember(record.id, record);
+  }
+
+  /** Remember `record` among the most recently used (for an incident still in the pack, the only place it is held). */
+  function remember<T extends IncidentRecord | ReadCopy>(id: string, record: T): T {
+    recent.delete(id);
+    recent.set(id, record);
     if (recent.size > PARSED_HISTORIES) {
       const [oldest, held] = recent.entries().next().value!;
       recent.delete(oldest);
@@ -95,14 +90,23 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
   }
 
   /** The stored record, checked against the schema on first use. */
-  function recordOf(id: string): IncidentRecord | undefined {
+  function recordOf(id: string): IncidentRecord | ReadCopy | undefined {
     const problem = damaged.get(id);
     if (problem !== undefined) throw new IncidentDamagedError(id, problem);
     const slot = byId.get(id);
     if (!slot) return undefined;
     if (slot instanceof IncidentRecord) return keep(slot);
-    const checked = slot.checked ? (JSON.parse(slot.json) as Incident) : checkText(slot);
-    if (checked) return keep(IncidentRecord.of(checked));
+    if (slot instanceof IncidentInPack) {
+      const held = recent.get(id);
+      if (held) return remember(id, held);
+      const read = readPacked(slot);
+      // Read for use, not changed: the incident stays in the pack (a write holds it in memory from then on).
+      if (read instanceof ReadCopy) return remember(id, read);
+      if (read) return keep(read);
+    } else {
+      const checked = slot.checked ? (JSON.parse(slot.json) as Incident) : checkText(slot.id, slot.json);
+      if (checked) return keep(IncidentRecord.of(checked));
+    }
     // A damaged start-up pack line: the pack is only a cache, the incident's own file is the source of truth.
     if (!persistence.reread) return quarantine(id, 'the record held in memory is not a valid incident');
     try {
@@ -110,6 +114,15 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
     } catch (error) {
       return quarantine(id, error instanceof StoreCorruptError ? `${error.file} ${error.problem}` : String(error));
     }
+  }
+
+  /** The record an update changes: the one held, or for an incident still in the pack, the one just read from it. */
+  function heldRecord(id: string): IncidentRecord | undefined {
+    const slot = byId.get(id);
+    if (slot instanceof IncidentRecord) return slot;
+    if (!(slot instanceof IncidentInPack)) return undefined;
+    const held = recent.get(id) ?? recordOf(id);
+    return held instanceof ReadCopy ? held.record() : held;
   }
 
   /** A fresh head with the shared frozen history. */
@@ -133,7 +146,8 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
       kept[field] = was !== undefined && isPrefix(was, now);
       probe[field] = kept[field] ? now.slice(was!.length) : now;
     }
-    const old = before ? byId.get(next.id) : undefined;
+    // An incident still in the pack was just read by update (recordOf): its record is among the recently used.
+    const old = before ? heldRecord(next.id) : undefined;
     // Earlier history was validated when it was written: only the head and the new entries are checked again; a read
     // logged and nothing else (the head as stored but for the new links' chain record) only through its new entries.
     const accessOnly =
@@ -168,7 +182,12 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
     damaged: async () => [...damaged].map(([id, problem]) => ({ id, problem })).sort((a, b) => idNumber(a.id) - idNumber(b.id)),
     peekJson: (id) => {
       const slot = byId.get(id);
-      return slot instanceof IncidentRecord ? slot.json() : slot?.json;
+      if (!(slot instanceof IncidentInPack)) return slot instanceof IncidentRecord ? slot.json() : slot?.json;
+      try {
+        return slot.text();
+      } catch {
+        return undefined; // unreadable: left out of a new pack, read from its own file at the next start
+      }
     },
     async get(id) {
       return recordOf(id)?.frozen();
@@ -276,18 +295,6 @@ function parseHistory(probe: Record<string, unknown>): PerList<unknown[]> {
   const lists = {} as PerList<unknown[]>;
   for (const field of HISTORY_FIELDS) lists[field] = IncidentSchema.shape[field].parse(probe[field]) as unknown[];
   return lists;
-}
-
-/** The parsed record when it is a valid incident with its own id, else undefined. */
-function checkText(slot: IncidentText): Incident | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(slot.json);
-  } catch {
-    return undefined;
-  }
-  const parsed = IncidentSchema.safeParse(raw);
-  return parsed.success && parsed.data.id === slot.id ? parsed.data : undefined;
 }
 
 function matches(incident: Incident, filter: IncidentFilter): boolean {

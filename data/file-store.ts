@@ -6,15 +6,16 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import type { DamagedIncident, IncidentStore } from '../bot/ports.ts';
-import { createCachedStore, IncidentText, type IncidentWrite } from './cached-store.ts';
+import { createCachedStore, type IncidentWrite } from './cached-store.ts';
+import { IncidentInPack, IncidentText } from './incident-text.ts';
 import { appendAccess, journalPath, markOnDisk, markText, readHeadAndJournal, readMarkText, writeChange, type JournalMark } from './incident-journal.ts';
-import { HISTORY_FIELDS } from './incident-record.ts';
+import { HISTORY_FIELDS, IncidentRecord } from './incident-record.ts';
 import { TAIL_FIELD } from './journal-tail.ts';
 import { DurableJsonFile } from './durable-json-file.ts';
 import { IncidentSchema, type Incident } from '../bot/model/incident-schema.ts';
 import { StoreCorruptError } from './store-errors.ts';
 import { acquireStoreLock, type LockTiming } from './store-lock.ts';
-import { fileStamp, readPack, writePack } from './store-pack.ts';
+import { fileStamp, readPack, writePack, type PackFile } from './store-pack.ts';
 import { allFlushed } from './deferred-flush.ts';
 import { takeCleanClose, writeCleanClose, type CleanClose } from './clean-close.ts';
 import { openFileSeenRequests } from './seen-requests.ts';
@@ -77,7 +78,7 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     const marks = new Map<string, JournalMark | undefined>();
     // Marks packed with incidents served from the pack (markText), until their first write or the next pack.
     const packedMarks = new Map<string, string>();
-    const { incidents, damaged, reread, stamps } = loadIncidents(dir, names, packPath, marks, packedMarks, clean);
+    const { incidents, damaged, reread, stamps, packFile } = loadIncidents(dir, names, packPath, marks, packedMarks, clean);
     // Incidents whose pack line may be out of date (written, or read from their files, since the pack was written).
     const dirty = new Set(reread);
     let writes = reread.size;
@@ -151,6 +152,7 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
           await allFlushed();
           await writeCleanClose(cleanPath, packPath, dirty, join(dirname(file), `.${basename(file)}.clean.${process.pid}.0.tmp`));
         } finally {
+          packFile?.close();
           lock.release();
         }
       },
@@ -213,9 +215,10 @@ function loadIncidents(
   marks: Map<string, JournalMark | undefined>,
   packedMarks: Map<string, string>,
   clean: CleanClose | undefined,
-): { incidents: IncidentText[]; damaged: DamagedIncident[]; reread: Set<string>; stamps: Map<string, string> } {
+): { incidents: Array<IncidentText | IncidentInPack>; damaged: DamagedIncident[]; reread: Set<string>; stamps: Map<string, string>; packFile?: PackFile } {
   const pack = readPack(packPath);
-  const incidents: IncidentText[] = [];
+  const incidents: Array<IncidentText | IncidentInPack> = [];
+  let served = 0;
   // Each head file's stamp as read (IncidentStore.changeStamps); checked against the pack anyway, so it costs nothing more.
   const stamps = new Map<string, string>();
   const damaged: DamagedIncident[] = [];
@@ -224,12 +227,14 @@ function loadIncidents(
     if (!INCIDENT_FILE.test(name)) continue;
     const path = join(dir, name);
     const id = name.slice(0, -'.json'.length);
-    const packed = pack?.get(id);
+    const packed = pack?.lines.get(id);
     const stamp = fileStamp(path);
     // After a clean close only the incidents written since the pack need their journal's size checked (see clean-close.ts).
     const trusted = clean !== undefined && !clean.dirty.has(id);
     if (packed && stamp && (trusted ? packed.stamp.startsWith(`${stamp}+`) : packed.stamp === packStamp(path, stamp))) {
-      incidents.push(new IncidentText(id, packed.json, false));
+      // Its text stays in the pack, read when the store needs the incident (see IncidentInPack).
+      incidents.push(new IncidentInPack(id, pack!.file, packed.at, packed.bytes));
+      served++;
       stamps.set(id, stamp);
       // Kept only as a short copy, never as a slice of the pack line (a slice would hold the whole line in memory).
       if (packed.mark !== undefined && MARK_TEXT.test(packed.mark)) packedMarks.set(id, [...packed.mark].join(''));
@@ -237,7 +242,8 @@ function loadIncidents(
     }
     try {
       // Held as text like packed records (see IncidentText): validated once here, parsed afresh on each use.
-      incidents.push(new IncidentText(id, JSON.stringify(readIncidentFile(path, marks))));
+      // In the form the store writes (head, then the history lists), so a pack written from it serves it from disk.
+      incidents.push(new IncidentText(id, IncidentRecord.of(readIncidentFile(path, marks)).json()));
       if (stamp) stamps.set(id, stamp);
     } catch (error) {
       if (!(error instanceof StoreCorruptError)) throw error;
@@ -245,7 +251,9 @@ function loadIncidents(
     }
     reread.add(id);
   }
-  return { incidents, damaged, reread, stamps };
+  // The pack stays open while the store is, for the texts it serves.
+  if (pack && served === 0) pack.file.close();
+  return { incidents, damaged, reread, stamps, ...(pack && served > 0 ? { packFile: pack.file } : {}) };
 }
 
 /**

@@ -110,6 +110,35 @@ export class IncidentRecord {
   }
 }
 
+/**
+ * An incident read for use and not changed while its text stays in the start-up pack: held only as its parsed, frozen
+ * copy among the recently used (no head or history texts are built for it, and nothing is kept once it is dropped).
+ */
+export class ReadCopy {
+  /** `whole` must be frozen (deepFreeze). */
+  constructor(private readonly whole: Incident) {}
+
+  /** The whole incident, frozen. */
+  frozen(): Incident {
+    return this.whole;
+  }
+
+  /** A fresh top-level copy: its fields hold the frozen values (a mutation replaces a field, never edits one). */
+  incident(): Incident {
+    return { ...this.whole };
+  }
+
+  /** The record a change to this incident starts from. */
+  record(): IncidentRecord {
+    const record = IncidentRecord.of(this.whole);
+    record.holdParsed(this.whole);
+    return record;
+  }
+
+  /** Nothing to drop: the copy goes with this object. */
+  forget(): void {}
+}
+
 function freezeAll<T>(entries: readonly T[]): readonly T[] {
   for (const e of entries) deepFreeze(e);
   return Object.freeze(entries as T[]);

@@ -192,6 +192,65 @@ describe('file store: start-up pack', () => {
     await store.close();
   });
 
+  it('keeps packed texts on disk: read at use, so a line damaged after opening is still refused for the file', async () => {
+    const { path, pack } = await storeWithTwo();
+    const store = await openFileStore(path, now);
+    // Damaged in place (same file, same length) after the store opened and before its first read: the text is read now.
+    const text = readFileSync(pack, 'utf8');
+    const at = text.lastIndexOf('"title":"two"');
+    writeFileSync(pack, `${text.slice(0, at)}"title"!"two"${text.slice(at + '"title":"two"'.length)}`);
+    expect((await store.get('BR-2'))!.title).toBe('two');
+    expect((await store.get('BR-1'))!.title).toBe('one');
+    await store.close();
+  });
+
+  // More incidents than the store keeps parsed (256), so reading them all drops the first one's parsed copy.
+  async function storeWith260() {
+    const path = tempStore();
+    const store = await openFileStore(path, now);
+    for (let n = 1; n <= 260; n++) await store.create((id) => makeIncident(id, usHospitalFacts({ title: `n${n}` })));
+    await store.close();
+    return { path, pack: join(path, '..', 'store.incidents.pack') };
+  }
+
+  it('checks a packed text again when it changed on disk since it was first checked', async () => {
+    const { path, pack } = await storeWith260();
+    const reopened = await openFileStore(path, now);
+    expect((await reopened.get('BR-1'))!.title).toBe('n1');
+    for (let n = 2; n <= 260; n++) await reopened.get(`BR-${n}`);
+    // BR-1's packed text, checked once, now damaged: read again from the pack, found changed, checked, refused.
+    const text = readFileSync(pack, 'utf8');
+    const at = text.indexOf('"title":"n1"');
+    writeFileSync(pack, `${text.slice(0, at)}"title"!"n1"${text.slice(at + '"title":"n1"'.length)}`);
+    expect((await reopened.get('BR-1'))!.title).toBe('n1');
+    // A change holds the incident in memory: the pack's text no longer matters for it.
+    await reopened.update('BR-2', (i) => ({ ...i, title: 'changed' }));
+    writeFileSync(pack, 'x'.repeat(text.length));
+    expect((await reopened.get('BR-2'))!.title).toBe('changed');
+    await reopened.close();
+    const again = await openFileStore(path, now);
+    expect((await again.list()).map((i) => i.title).slice(0, 3)).toEqual(['n1', 'changed', 'n3']);
+    await again.close();
+  });
+
+  it('gives the same incident at every read of a packed line in an older form (a field the schema fills in)', async () => {
+    const { path, pack } = await storeWith260();
+    // An older build's line: BR-1 without organization.nis2Entity, which the schema fills in as null (not answered).
+    const lines = readFileSync(pack, 'utf8').split('\n');
+    const [id, stamp, json] = lines[1]!.split('\t');
+    const older = JSON.parse(json!) as { organization: Record<string, unknown> };
+    expect(older.organization.nis2Entity).toBe(null);
+    delete older.organization.nis2Entity;
+    lines[1] = [id, stamp, JSON.stringify(older)].join('\t');
+    writeFileSync(pack, lines.join('\n'));
+    const store = await openFileStore(path, now);
+    expect((await store.get('BR-1'))!.organization.nis2Entity).toBe(null);
+    for (let n = 2; n <= 260; n++) await store.get(`BR-${n}`);
+    // Read again once its parsed copy was dropped: still as the schema gave it, not the raw line.
+    expect((await store.get('BR-1'))!.organization.nis2Entity).toBe(null);
+    await store.close();
+  });
+
   it('gives ids in number order after a restart (BR-2 before BR-10)', async () => {
     const path = tempStore();
     const store = await openFileStore(path, now);

@@ -1,5 +1,6 @@
 // The start-up pack reads back exactly what was written, whatever the lines' lengths against its 4 MB read buffer:
-// lines cut by a chunk boundary, and a line longer than the buffer itself (an incident with a very long history).
+// lines cut by a chunk boundary, and a line longer than the buffer itself (an incident with a very long history). Its
+// index gives each text's place in the file, read from the open pack when needed.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,11 +22,24 @@ describe('the start-up pack', () => {
       return JSON.stringify({ id, text: `${n}`.repeat(1 + ((n * 37) % 900)) });
     };
     await writePack(path, ids, (id) => ({ json: json(id), stamp: `stamp-${id}`, ...(id === 'BR-7' ? { mark: '1,2,3,4' } : {}) }));
-    const pack = readPack(path);
-    expect(pack?.size).toBe(ids.length);
-    const wrong = ids.filter((id) => pack!.get(id)?.json !== json(id) || pack!.get(id)?.stamp !== `stamp-${id}`);
-    expect(wrong).toEqual([]);
-    expect(pack!.get('BR-7')?.mark).toBe('1,2,3,4');
-    expect(pack!.get('BR-1500')?.json.length).toBeGreaterThan(9 * MB);
+    const pack = readPack(path)!;
+    // The index holds stamps and marks; each JSON text is read back from the open file at its recorded place.
+    const text = (id: string) => {
+      const line = pack.lines.get(id);
+      return line && pack.file.read(line.at, line.bytes);
+    };
+    try {
+      expect(pack.lines.size).toBe(ids.length);
+      const wrong = ids.filter((id) => text(id) !== json(id) || pack.lines.get(id)?.stamp !== `stamp-${id}`);
+      expect(wrong).toEqual([]);
+      expect(pack.lines.get('BR-7')?.mark).toBe('1,2,3,4');
+      expect(text('BR-1500')!.length).toBeGreaterThan(9 * MB);
+      // Read again after the longest one (the scratch buffer grew): still each its own text.
+      expect(text('BR-3002')).toBe(json('BR-3002'));
+      expect(text('BR-2')).toBe(json('BR-2'));
+    } finally {
+      pack.file.close();
+    }
+    expect(() => pack.file.read(pack.lines.get('BR-2')!.at, 3)).toThrow(/closed/);
   });
 });
