@@ -1,11 +1,10 @@
 // How far V8 lets the heap grow past its live data before a full collection, for the long-running bot.
 //
-// By default V8 may grow the old generation to several times its live size. The bot's live data is mostly the
-// incidents' JSON text (about 150 MB at 100,000), and planning every incident after start-up makes a lot of
-// short-lived garbage that survives young collections. Left alone, the process grew to 800–900 MB while planning
-// 100,000 incidents, and to about 670 MB under a long burst of commands; with the growth bounded at 10 % it stays under
-// 400 MB in both, at about the same speed. This is a growth factor, not a cap: a larger store still gets the memory it
-// needs.
+// By default V8 may grow the old generation to several times its live size. Planning every incident after start-up
+// makes a lot of short-lived garbage that survives young collections. Left alone, the process grew to 800–900 MB while
+// planning 100,000 incidents (their texts then held in memory), and to about 670 MB under a long burst of commands; with
+// the growth bounded at 10 % it stayed near 600 MB and 340 MB, at about the same speed. This is a growth factor, not a
+// cap: a larger store still gets the memory it needs.
 import { setFlagsFromString } from 'node:v8';
 
 /** Old-generation growth after a full collection, in percent of the live size. */
