@@ -61,6 +61,8 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
   const file = resolve(path);
   await mkdir(dirname(file), { recursive: true });
   const lock = acquireStoreLock(file, now, options.lockTiming);
+  // The start-up pack, kept open for the texts it serves (closed with the store, or here if opening fails).
+  let packFile: PackFile | undefined;
   try {
     const manifest = await readOrCreateManifest(file, now);
     const dir = join(dirname(file), manifest.incidentsDir);
@@ -78,7 +80,9 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     const marks = new Map<string, JournalMark | undefined>();
     // Marks packed with incidents served from the pack (markText), until their first write or the next pack.
     const packedMarks = new Map<string, string>();
-    const { incidents, damaged, reread, stamps, packFile } = loadIncidents(dir, names, packPath, marks, packedMarks, clean);
+    const loaded = loadIncidents(dir, names, packPath, marks, packedMarks, clean);
+    const { incidents, damaged, reread, stamps } = loaded;
+    packFile = loaded.packFile;
     // Incidents whose pack line may be out of date (written, or read from their files, since the pack was written).
     const dirty = new Set(reread);
     let writes = reread.size;
@@ -170,6 +174,7 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
     // People's own settings (`lang`): one small file beside the incidents, under the same lock.
     return Object.assign(store, { changeStamps }, await openFileSeenRequests(join(dirname(file), `${manifest.incidentsDir}.seen`)), await openFilePreferences(join(dirname(file), `${manifest.incidentsDir}.preferences.json`)));
   } catch (error) {
+    packFile?.close();
     lock.release();
     throw error;
   }
