@@ -21,11 +21,12 @@ export class DueOrder {
   private sorted: number[] = [];
   private stale = false;
   /**
-   * While the whole order waits to be rebuilt: how many obligations are due by one horizon, and the first of them in
-   * order (at least as many as were asked for). A one-shot `due` after reading the index file lists the soonest 200 of
-   * perhaps 30,000 due by its horizon: it counts them and sorts only the head instead of the whole order.
+   * While the whole order waits to be rebuilt: the obligations due by one horizon (references and due instants, in
+   * entry order, gathered in one walk), and the first of them in order (at least as many as were asked for). A one-shot
+   * `due` after reading the index file lists the soonest 200 of perhaps 30,000 due by its horizon: it counts them and
+   * sorts only the head instead of the whole order.
    */
-  private prefix: { horizon: number; count: number; head: number[] } | undefined;
+  private prefix: { horizon: number; count: number; refs: number[]; dues: number[]; head: number[] } | undefined;
   private readonly slotOf = new Map<string, number>();
   private readonly entries: DeadlineEntry[] = [];
   private readonly numbers: number[] = [];
@@ -51,7 +52,7 @@ export class DueOrder {
   /** How many obligations are due at or before `horizon`. */
   countUntil(horizon: number): number {
     if (this.stale) {
-      if (this.prefix?.horizon !== horizon) this.prefix = { horizon, count: this.countDue(horizon), head: [] };
+      if (this.prefix?.horizon !== horizon) this.prefix = this.dueBy(horizon);
       return this.prefix.count;
     }
     const sorted = this.order();
@@ -104,31 +105,44 @@ export class DueOrder {
   private refAt(position: number): number {
     const prefix = this.stale ? this.prefix : undefined;
     if (prefix && position < prefix.count) {
-      if (position >= prefix.head.length) prefix.head = this.head(prefix.horizon, prefix.count, Math.max(256, position * 2 + 1));
+      if (position >= prefix.head.length) prefix.head = this.head(prefix, Math.max(256, position * 2 + 1));
       return prefix.head[position] ?? this.order()[position]!;
     }
     return this.order()[position]!;
   }
 
-  /** How many obligations are due at or before `horizon` (counted, not sorted). */
-  private countDue(horizon: number): number {
-    let count = 0;
-    for (const e of this.entries) for (let i = 0; i < e.items.length; i++) if (e.items.dueMs(i) <= horizon) count++;
-    return count;
+  /** The obligations due at or before `horizon`, gathered (not sorted) in one walk over the entries. */
+  private dueBy(horizon: number): NonNullable<DueOrder['prefix']> {
+    const refs: number[] = [];
+    const dues: number[] = [];
+    this.entries.forEach((e, slot) => {
+      for (let i = 0; i < e.items.length; i++) {
+        const due = e.items.dueMs(i);
+        if (due > horizon) continue;
+        refs.push(slot * SPAN + i);
+        dues.push(due);
+      }
+    });
+    return { horizon, count: refs.length, refs, dues, head: [] };
   }
 
   /**
-   * The first `wanted` or more of the `count` obligations due by `horizon`, in order: the due instant of the wanted-th
+   * The first `wanted` or more of the obligations gathered in `prefix`, in order: the due instant of the wanted-th
    * soonest is found by a numeric sort of the instants alone, and only the obligations due by then are sorted in full
-   * (all of them when `wanted` reaches `count`). Every obligation left out is due later than every one kept.
+   * (all of them when `wanted` reaches the count). Every obligation left out is due later than every one kept.
    */
-  private head(horizon: number, count: number, wanted: number): number[] {
-    if (wanted >= count) return this.sortedRefs((due) => due <= horizon);
-    const dues = new Float64Array(count);
-    let n = 0;
-    for (const e of this.entries) for (let i = 0; i < e.items.length; i++) if (e.items.dueMs(i) <= horizon) dues[n++] = e.items.dueMs(i);
-    const cut = dues.sort()[wanted - 1]!;
-    return this.sortedRefs((due) => due <= cut);
+  private head(prefix: NonNullable<DueOrder['prefix']>, wanted: number): number[] {
+    const { refs, dues } = prefix;
+    if (wanted >= refs.length) return this.sortRefs(refs, dues);
+    const cut = Float64Array.from(dues).sort()[wanted - 1]!;
+    const kept: number[] = [];
+    const keptDues: number[] = [];
+    for (let i = 0; i < refs.length; i++) {
+      if (dues[i]! > cut) continue;
+      kept.push(refs[i]!);
+      keptDues.push(dues[i]!);
+    }
+    return this.sortRefs(kept, keptDues);
   }
 
   private order(): number[] {
@@ -142,20 +156,24 @@ export class DueOrder {
 
   /** The references of the obligations whose due instant passes `keep`, in order. */
   private sortedRefs(keep: (dueMs: number) => boolean): number[] {
-    // Due instants and incident numbers copied beside the references once: the sort compares plain numbers and goes
-    // back to the entries only to tie-break by obligation id (a third of the time of comparing through them).
     const refs: number[] = [];
     const due: number[] = [];
-    const number: number[] = [];
     this.entries.forEach((e, slot) => {
       for (let i = 0; i < e.items.length; i++) {
         const at = e.items.dueMs(i);
         if (!keep(at)) continue;
         refs.push(slot * SPAN + i);
         due.push(at);
-        number.push(this.numbers[slot]!);
       }
     });
+    return this.sortRefs(refs, due);
+  }
+
+  /** `refs` (with their due instants beside) in order. */
+  private sortRefs(refs: readonly number[], due: readonly number[]): number[] {
+    // Due instants and incident numbers copied beside the references once: the sort compares plain numbers and goes
+    // back to the entries only to tie-break by obligation id (a third of the time of comparing through them).
+    const number = refs.map((ref) => this.numbers[Math.floor(ref / SPAN)]!);
     const places = new Uint32Array(refs.length);
     for (let i = 0; i < places.length; i++) places[i] = i;
     places.sort((x, y) => due[x]! - due[y]! || number[x]! - number[y]! || (x === y ? 0 : this.before(refs[x]!, refs[y]!)));
