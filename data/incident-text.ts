@@ -42,14 +42,7 @@ export class IncidentInPack {
 
 /** The parsed record when `json` is a valid incident with the id `id`, else undefined. */
 export function checkText(id: string, json: string): Incident | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return undefined;
-  }
-  const parsed = IncidentSchema.safeParse(raw);
-  return parsed.success && parsed.data.id === id ? parsed.data : undefined;
+  return parseChecked(id, json)?.incident;
 }
 
 /**
@@ -68,16 +61,22 @@ export function readPacked(slot: IncidentInPack): ReadCopy | IncidentRecord | un
   }
   const digest = hash('sha1', text, 'base64');
   if (digest === slot.digest) return new ReadCopy(deepFreeze(JSON.parse(text) as Incident));
+  const checked = parseChecked(slot.id, text);
+  if (!checked) return undefined;
+  const record = IncidentRecord.of(checked.incident);
+  if (record.json() !== text) return record;
+  slot.digest = digest;
+  return new ReadCopy(deepFreeze(checked.raw as Incident));
+}
+
+/** `json` parsed (raw) and as the schema gives it, when it is a valid incident with the id `id`. */
+function parseChecked(id: string, json: string): { raw: unknown; incident: Incident } | undefined {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(json);
   } catch {
     return undefined;
   }
   const parsed = IncidentSchema.safeParse(raw);
-  if (!parsed.success || parsed.data.id !== slot.id) return undefined;
-  const record = IncidentRecord.of(parsed.data);
-  if (record.json() !== text) return record;
-  slot.digest = digest;
-  return new ReadCopy(deepFreeze(raw as Incident));
+  return parsed.success && parsed.data.id === id ? { raw, incident: parsed.data } : undefined;
 }
