@@ -147,23 +147,21 @@ export class DueOrder {
 
   private order(): number[] {
     if (this.stale) {
-      this.sorted = this.sortedRefs(() => true);
+      this.sorted = this.sortedRefs();
       this.stale = false;
       this.prefix = undefined;
     }
     return this.sorted;
   }
 
-  /** The references of the obligations whose due instant passes `keep`, in order. */
-  private sortedRefs(keep: (dueMs: number) => boolean): number[] {
+  /** The references of every obligation, in order. */
+  private sortedRefs(): number[] {
     const refs: number[] = [];
     const due: number[] = [];
     this.entries.forEach((e, slot) => {
       for (let i = 0; i < e.items.length; i++) {
-        const at = e.items.dueMs(i);
-        if (!keep(at)) continue;
         refs.push(slot * SPAN + i);
-        due.push(at);
+        due.push(e.items.dueMs(i));
       }
     });
     return this.sortRefs(refs, due);
