@@ -23,7 +23,8 @@ export const EU_EEA: ReadonlySet<string> = new Set([
 
 const REGION_TEST: Record<NonNullable<RuleCondition['region']>, (code: string) => boolean> = {
   US: (c) => c === 'US' || c.startsWith('US-'),
-  EU_EEA: (c) => EU_EEA.has(c),
+  // "EU" (ISO 3166 exceptionally reserved) is how people record residents of the Union whose country is not known.
+  EU_EEA: (c) => c === 'EU' || EU_EEA.has(c),
   GB: (c) => c === 'GB' || c.startsWith('GB-'),
   FR: (c) => c === 'FR' || c.startsWith('FR-'),
 };
