@@ -4,7 +4,7 @@ import { contractualObligations } from './contractual.ts';
 import { withFiling } from '../guidance/filing.ts';
 import { computeDeadline, describeClock, kindOf, type Deadline } from './clock.ts';
 import {
-  awarenessTrigger, conditionHolds, determinationTrigger, discoveryTrigger, materialityTrigger, stateDiscoveryTrigger, testThreshold, vendorDiscoveryTrigger, type Trigger,
+  awarenessTrigger, conditionHolds, determinationTrigger, discoveryTrigger, materialityTrigger, nonUsDiscoveryTrigger, stateDiscoveryTrigger, testThreshold, vendorDiscoveryTrigger, type Trigger,
 } from './facts.ts';
 import { runGates } from './gates.ts';
 import { notCoveredObligations } from './not-covered.ts';
@@ -87,6 +87,8 @@ function resolve(ctx: Ctx, id: string): Obligation {
 
 /** A US State (or DC, territory) breach statute, as opposed to a federal rule. */
 const STATE_RULE = /^US-[A-Z]{2}-BREACH$/;
+/** A rule of US law (federal or a State's), where the HIPAA agent rule may reach. */
+const US_RULE = /^US(-|$)/;
 
 type Anchored = { trigger: Trigger } | { needsFacts: string } | { waitingFor: string };
 
@@ -95,7 +97,8 @@ function anchorTrigger(ctx: Ctx, t: Target): Anchored {
   const w = ctx.w;
   switch (anchor.event) {
     case 'discovery':
-      return { trigger: STATE_RULE.test(t.rule.id) ? stateDiscoveryTrigger(ctx.incident, w) : discoveryTrigger(ctx.incident, w) };
+      if (STATE_RULE.test(t.rule.id)) return { trigger: stateDiscoveryTrigger(ctx.incident, w) };
+      return { trigger: US_RULE.test(t.rule.jurisdiction) ? discoveryTrigger(ctx.incident, w) : nonUsDiscoveryTrigger(ctx.incident, w) };
     case 'determination':
       return { trigger: determinationTrigger(ctx.incident, w) };
     case 'awareness':

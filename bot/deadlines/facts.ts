@@ -91,6 +91,22 @@ export function stateDiscoveryTrigger(incident: Incident, w: Words = english(inc
   return { ...base, notes: [own, w.say('trigger.stateAgentRule', { earlier })] };
 }
 
+/**
+ * Rules outside US law (GDPR processor, NIS2, French CSP and ANSSI notices): the organization's own knowledge, or the
+ * vendor's notice to it when earlier. The HIPAA agent rule (45 CFR 164.404(a)(2), federal common law of agency) is US
+ * law: a vendor flagged as our agent does not move these clocks back to its own discovery.
+ */
+export function nonUsDiscoveryTrigger(incident: Incident, w: Words = english(incident)): Trigger {
+  const vendor = incident.vendor;
+  if (!vendor?.isAgent) return discoveryTrigger(incident, w);
+  const base = discoveryTrigger({ ...incident, vendor: { ...vendor, isAgent: false } }, w);
+  const day = (iso: string) => w.dayOf(Date.parse(iso));
+  const own = vendor.notifiedUsAt
+    ? w.say('trigger.stateEarliest', { vendor: vendor.name, theirs: day(vendor.notifiedUsAt), ours: day(incident.discoveredAt) })
+    : w.say('trigger.stateNoNotice', { vendor: vendor.name });
+  return { ...base, notes: [own, w.say('trigger.agentRuleUsOnly')] };
+}
+
 /** The determination that a breach occurred (state laws); discovery, the earliest possible start, when not recorded. */
 export function determinationTrigger(incident: Incident, w: Words = english(incident)): Trigger {
   if (incident.breachDeterminedAt) return trigger(w.say('event.determination'), incident.breachDeterminedAt);

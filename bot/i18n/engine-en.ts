@@ -50,6 +50,7 @@ export const engineEn = {
     stateEarliest: "earliest of {{vendor}}'s notice to us on {{theirs}} and our own discovery on {{ours}}",
     stateAgentRule: 'the state statute counts from discovery or notification of the breach: the HIPAA agent rule (45 CFR 164.404(a)(2)) is not applied to this clock{{earlier}}',
     stateAgentEarlier: "; if state agency law imputes {{vendor}}'s knowledge to us (unsettled), this clock started at its discovery on {{day}}: ask counsel",
+    agentRuleUsOnly: 'the HIPAA agent rule (45 CFR 164.404(a)(2)) is US law and is not applied to this clock: it runs from our own knowledge',
     noDetermination: 'breach determination not recorded (breachDeterminedAt): counted from discovery, the earliest possible start',
     noticeUpperBound: 'the {{ref}} notice is not recorded yet, so its deadline is used: an upper bound, earlier if that notice goes out earlier',
     noMateriality: 'materiality determination not recorded (materialityDeterminedAt); it must be made without unreasonable delay after discovery',

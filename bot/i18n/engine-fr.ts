@@ -50,6 +50,7 @@ export const engineFr: EngineCatalogue = {
     stateEarliest: 'on retient la plus ancienne de la notification du prestataire {{vendor}} du {{theirs}} et de notre propre découverte du {{ours}}',
     stateAgentRule: 'la loi de l’État compte à partir de la découverte ou de la notification de la violation : la règle HIPAA du mandataire (45 CFR 164.404(a)(2)) n’est pas appliquée à ce délai{{earlier}}',
     stateAgentEarlier: ' ; si le droit de l’État sur le mandat nous impute ce que savait le prestataire {{vendor}} (question non tranchée), ce délai a couru depuis sa découverte du {{day}} : consulter un avocat',
+    agentRuleUsOnly: 'la règle HIPAA du mandataire (45 CFR 164.404(a)(2)) relève du droit américain et n’est pas appliquée à ce délai : il court depuis notre propre connaissance',
     noDetermination: 'constatation de la violation non enregistrée (breachDeterminedAt) : délai compté depuis la découverte, le point de départ le plus précoce possible',
     noticeUpperBound: 'la notification {{ref}} n’est pas encore enregistrée, son échéance est donc retenue : c’est une borne supérieure, plus tôt si cette notification part plus tôt',
     noMateriality: 'décision sur le caractère significatif non enregistrée (materialityDeterminedAt) ; elle doit être prise sans retard déraisonnable après la découverte',

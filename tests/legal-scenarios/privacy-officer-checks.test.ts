@@ -16,6 +16,29 @@ const scenarios: Scenario[] = [
       'EU-GDPR-34-DS': { status: 'needs_facts' },
     },
   },
+  {
+    name: 'French health establishment whose host (flagged as agent) found the breach 9 days before telling it: French and NIS2 clocks run from its own knowledge',
+    facts: {
+      title: 'Hébergeur compromis', discoveredAt: '2026-03-10T10:00:00+01:00', phiInvolved: false, dataEncrypted: false, gdprRisk: 'high',
+      organization: { name: 'CH', role: 'controller', country: 'FR', timezone: 'Europe/Paris', frHealthEstablishment: true, frOse: true, nis2Entity: true },
+      vendor: { name: 'Hebergeur', role: 'processor', isAgent: true, discoveredAt: '2026-03-01T10:00:00+01:00', notifiedUsAt: '2026-03-10T10:00:00+01:00' },
+      dataCategories: ['name', 'diagnosis'], affected: { total: 30, byJurisdiction: { FR: 30 } },
+    },
+    now: '2026-03-10T12:00:00Z',
+    expect: {
+      // "Agent" imputation is 45 CFR 164.404(a)(2) (federal common law of agency): it has no place in French law.
+      // CSP L.1111-8-2 "sans délai" and décret 2018-384 art. 11 "dès qu'ils en ont connaissance": from the establishment's
+      // own knowledge, Tue 2026-03-10 10:00 CET (the host's notice); same-day interpretation → 23:59:59.999 CET that day.
+      'FR-CSP-L1111-8-2-SSI': { status: 'due_soon', kind: 'immediate', dueAt: '2026-03-10T23:59:59.999+01:00', basis: /^(?!.*imputed)/ },
+      'FR-NIS1-OSE-ANSSI': { status: 'due_soon', kind: 'immediate', dueAt: '2026-03-10T23:59:59.999+01:00' },
+      // NIS2 Art. 23(4)(a)/(b): 24 h and 72 h "of becoming aware": 2026-03-10 09:00Z + 24 h = 03-11 10:00 CET;
+      // + 72 h = 03-13 10:00 CET (Paris is on CET until 2026-03-29). The early warning is 21 h away at now: due soon.
+      'EU-NIS2-23-EARLY-WARNING': { status: 'due_soon', kind: 'instant', dueAt: '2026-03-11T10:00:00.000+01:00', basis: /not applied to this clock/ },
+      'EU-NIS2-23-NOTIFICATION': { status: 'pending', kind: 'instant', dueAt: '2026-03-13T10:00:00.000+01:00' },
+      // Art. 33(2): unchanged, the controller is aware when the processor informs it.
+      'FR-CNIL-GDPR-33': { status: 'pending', dueAt: '2026-03-13T10:00:00.000+01:00' },
+    },
+  },
 ];
 
 describe('privacy officer review: answers that contradicted the rules', () => {
