@@ -15,7 +15,7 @@ const applies = (...notes: string[]): GateResult => ({ outcome: 'applies', notes
 /** HIPAA's breach test; `part2` words the not-applicable reasons for Part 2 records instead of PHI. */
 function hipaaUnsecuredPhi(incident: Incident, w: Words, part2 = false): GateResult {
   if (incident.phiInvolved === false) return { outcome: 'not_applicable', reason: w.say('gate.noPhi') };
-  if (incident.dataEncrypted === true && incident.keyCompromised !== true) {
+  if (incident.dataEncrypted === true && incident.keyCompromised === false) {
     return { outcome: 'not_applicable', reason: w.say(part2 ? 'gate.part2Encrypted' : 'gate.phiEncrypted') };
   }
   // The latest decision counts: a later presumed_breach reverses an earlier low-probability finding.
@@ -24,6 +24,8 @@ function hipaaUnsecuredPhi(incident: Incident, w: Words, part2 = false): GateRes
     const values = { day: w.dayOf(Date.parse(latest.decidedAt)), by: latest.decidedBy };
     return { outcome: 'not_applicable', reason: w.say(part2 ? 'gate.part2LowProbability' : 'gate.lowProbability', values) };
   }
+  // HHS guidance (74 FR 42742): encrypted PHI is secured only if the key was not breached too; unknown is asked, never assumed.
+  if (incident.dataEncrypted === true && incident.keyCompromised === null) return { outcome: 'needs_facts', reason: w.say('gate.keyUnknown') };
   if (incident.phiInvolved === null) return { outcome: 'needs_facts', reason: w.say('gate.phiUnknown') };
   const notes: string[] = [];
   if (incident.dataEncrypted === null) notes.push(w.say('gate.encryptionUnknown'));
@@ -33,7 +35,8 @@ function hipaaUnsecuredPhi(incident: Incident, w: Words, part2 = false): GateRes
 }
 
 function ftcUnsecured(incident: Incident, w: Words): GateResult {
-  if (incident.dataEncrypted === true && incident.keyCompromised !== true) return { outcome: 'not_applicable', reason: w.say('gate.ftcEncrypted') };
+  if (incident.dataEncrypted === true && incident.keyCompromised === false) return { outcome: 'not_applicable', reason: w.say('gate.ftcEncrypted') };
+  if (incident.dataEncrypted === true && incident.keyCompromised === null) return { outcome: 'needs_facts', reason: w.say('gate.ftcKeyUnknown') };
   return applies();
 }
 
@@ -46,6 +49,7 @@ function gdprRisk(incident: Incident, w: Words): GateResult {
 function gdprHighRisk(incident: Incident, w: Words): GateResult {
   // Art. 34(3)(a): no communication when encryption made the data unintelligible to anyone not authorised to access them.
   if (incident.gdprRisk !== 'unlikely' && incident.gdprRisk !== 'risk' && incident.dataEncrypted === true && incident.keyCompromised !== true) {
+    if (incident.keyCompromised === null) return { outcome: 'needs_facts', reason: w.say('gate.gdprKeyUnknown') };
     return { outcome: 'not_applicable', reason: w.say('gate.gdprEncrypted') };
   }
   if (incident.gdprRisk === 'high') return applies(w.say('gate.gdprHigh'));
@@ -67,9 +71,9 @@ function part2Program(incident: Incident, w: Words): GateResult {
     return { outcome: 'not_applicable', reason: w.say('gate.beforePart2', { day: w.day(discovered), date: w.day(PART2_COMPLIANCE) }) };
   }
   const secured = hipaaUnsecuredPhi({ ...incident, phiInvolved: true }, w, true);
-  if (secured.outcome === 'not_applicable') return secured;
+  if (secured.outcome !== 'applies') return secured;
   const why = w.say(flag === true ? 'gate.part2Flag' : 'gate.part2Data');
-  return applies(why, ...(secured.outcome === 'applies' ? secured.notes : []));
+  return applies(why, ...secured.notes);
 }
 
 const GATES: Record<RuleGate, (incident: Incident, w: Words) => GateResult> = {

@@ -54,6 +54,7 @@ function encryptionCheck(rule: Rule, incident: Incident, w: Words): StateCheck {
   if (incident.dataEncrypted !== true) return { status: 'applies', notes: [] };
   if (!rule.encryptionSafeHarbor) return { status: 'applies', notes: [w.say('state.noSafeHarbor')] };
   if (incident.keyCompromised === true) return { status: 'applies', notes: [w.say('state.keyTaken')] };
+  if (incident.keyCompromised === null) return { status: 'needs_facts', reason: w.say('state.keyUnknown', { citation: rule.citation }) };
   return { status: 'not_applicable', reason: w.say('state.safeHarbor', { citation: rule.citation }) };
 }
 

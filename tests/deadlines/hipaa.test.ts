@@ -98,7 +98,7 @@ describe('HIPAA applicability', () => {
   const HIPAA_CE = ['US-HIPAA-164.404-INDIVIDUALS', 'US-HIPAA-164.406-MEDIA:US-IN', 'US-HIPAA-164.408-HHS-500PLUS', 'US-HIPAA-164.408-HHS-LT500'];
 
   it('encrypted PHI: every HIPAA notice is listed as not_applicable with the reason', () => {
-    const list = compute(makeIncident({ dataEncrypted: true }), NOW);
+    const list = compute(makeIncident({ dataEncrypted: true, keyCompromised: false }), NOW);
     for (const id of HIPAA_CE) {
       expect(find(list, id)).toMatchObject({ status: 'not_applicable', dueDate: null, dueAt: null });
       expect(find(list, id).basis).toContain('PHI was encrypted (secured PHI): no HIPAA notice required, 45 CFR 164.402');

@@ -71,6 +71,6 @@ describe('FTC Health Breach Notification Rule (phr_vendor)', () => {
   });
 
   it('encrypted data: FTC notices not applicable', () => {
-    expect(find(compute(phr(600, { dataEncrypted: true }), '2025-03-01T00:00:00Z'), 'US-FTC-HBNR-INDIVIDUALS').status).toBe('not_applicable');
+    expect(find(compute(phr(600, { dataEncrypted: true, keyCompromised: false }), '2025-03-01T00:00:00Z'), 'US-FTC-HBNR-INDIVIDUALS').status).toBe('not_applicable');
   });
 });

@@ -125,7 +125,7 @@ describe('personal-information definitions gate state obligations', () => {
 
 describe('encryption safe harbor, with and without the key', () => {
   it('encrypted and the key not taken: no TX notice and no HIPAA notice', () => {
-    const list = compute(hospital('US-TX', { dataEncrypted: true }), NOW);
+    const list = compute(hospital('US-TX', { dataEncrypted: true, keyCompromised: false }), NOW);
     expect(find(list, 'US-TX-BREACH:individuals')).toMatchObject({ status: 'not_applicable' });
     expect(find(list, 'US-TX-BREACH:individuals').basis).toMatch(/encrypted and the key was not taken/);
     expect(find(list, 'US-HIPAA-164.404-INDIVIDUALS').status).toBe('not_applicable');

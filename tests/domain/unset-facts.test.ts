@@ -63,13 +63,17 @@ describe('a time zone nobody gave', () => {
 describe('set for facts the engine reads', () => {
   it('keyCompromised: encrypted data whose key was taken too is unsecured PHI again', async () => {
     const t = createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-1', usHospitalFacts({ dataEncrypted: true }))]);
-    // 45 CFR 164.402: encrypted per HHS guidance is secured PHI, no breach notice, unless the key was taken too.
-    expect(await status(t, 'BR-1', 'US-HIPAA-164.404-INDIVIDUALS')).toMatchObject({ status: 'not_applicable' });
+    // 45 CFR 164.402: encrypted per HHS guidance is secured PHI, no breach notice, unless the key was taken too; while
+    // nobody has said whether it was, the notice needs that fact (never assumed either way).
+    expect(await status(t, 'BR-1', 'US-HIPAA-164.404-INDIVIDUALS')).toMatchObject({ status: 'needs_facts' });
     expect((await ask(t, 'set BR-1 key-compromised yes')).text).toContain('encryption key compromised: (none) → yes');
     expect((await t.store.get('BR-1'))!.keyCompromised).toBe(true);
     expect(await status(t, 'BR-1', 'US-HIPAA-164.404-INDIVIDUALS')).toMatchObject({ status: 'pending', dueDate: '2025-04-21' });
+    await ask(t, 'set BR-1 key-compromised no');
+    expect(await status(t, 'BR-1', 'US-HIPAA-164.404-INDIVIDUALS')).toMatchObject({ status: 'not_applicable' });
     await ask(t, 'set BR-1 keyCompromised unknown');
     expect((await t.store.get('BR-1'))!.keyCompromised).toBeNull();
+    expect(await status(t, 'BR-1', 'US-HIPAA-164.404-INDIVIDUALS')).toMatchObject({ status: 'needs_facts' });
   });
 
   it('organization.part2Program: a Part 2 program owes the 42 CFR 2.16 notices; unknown goes back to inferring', async () => {

@@ -25,7 +25,7 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'encrypted health data, key not taken, risk said high: Art. 33 still owed, Art. 34(3)(a) removes the letter',
-    facts: facts({ organization: org({ frHealthEstablishment: false }), gdprRisk: 'high', dataEncrypted: true, dataCategories: ['name', 'diagnosis'] }),
+    facts: facts({ organization: org({ frHealthEstablishment: false }), gdprRisk: 'high', dataEncrypted: true, keyCompromised: false, dataCategories: ['name', 'diagnosis'] }),
     now: '2026-03-10T12:00:00Z',
     expect: {
       // Art. 33 has no encryption exception (only "unlikely to result in a risk"): 72 h from Mar 10 10:00 CET.

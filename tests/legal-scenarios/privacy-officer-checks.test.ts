@@ -39,6 +39,39 @@ const scenarios: Scenario[] = [
       'FR-CNIL-GDPR-33': { status: 'pending', dueAt: '2026-03-13T10:00:00.000+01:00' },
     },
   },
+  {
+    name: 'stolen encrypted laptop, whether the key (password) went with it not recorded: every notice it decides needs facts',
+    facts: usFacts({ dataEncrypted: true, affected: { total: 600, byJurisdiction: { 'US-TX': 600 } } }),
+    now: '2026-03-05T12:00:00Z',
+    expect: {
+      // HHS guidance (74 FR 42742) under 45 CFR 164.402: encrypted PHI is "secured" only if the key that could decrypt it
+      // was not breached too; and 164.414(b) puts the burden of proof on the covered entity. The key's fate is unknown,
+      // so the notice is neither owed for sure nor excused: asked, with the running clock shown. If owed: 60 days after
+      // discovery Mon 2026-03-02: Mar 2 + 29 = Mar 31, + 30 = Apr 30, + 1 = May 1 (CDT from Mar 8).
+      'US-HIPAA-164.404-INDIVIDUALS': { status: 'needs_facts', dueDate: '2026-05-01', dueAt: '2026-05-01T23:59:59.999-05:00', basis: /keyCompromised/ },
+      'US-HIPAA-164.406-MEDIA:US-TX': { status: 'needs_facts', dueDate: '2026-05-01', basis: /keyCompromised/ }, // 600 > 500
+      'US-HIPAA-164.408-HHS-500PLUS': { status: 'needs_facts', dueDate: '2026-05-01' }, // 600 ≥ 500
+      // Tex. Bus. & Com. 521.002(a)(2): encrypted data are not "sensitive personal information" unless the person who
+      // acquired them has the key. 521.053(i): AG within 30 days (Apr 1) when ≥ 250 residents; 521.053(b): residents 60 days.
+      'US-TX-BREACH:attorney_general': { status: 'needs_facts', dueDate: '2026-04-01', basis: /keyCompromised/ },
+      'US-TX-BREACH:individuals': { status: 'needs_facts', dueDate: '2026-05-01' },
+    },
+  },
+  {
+    name: 'encrypted laptop, key status not recorded, EU controller with high risk: the Art. 34(3)(a) exception is asked, not assumed',
+    facts: {
+      title: 'Portable volé', discoveredAt: '2026-03-10T10:00:00+01:00', phiInvolved: false, dataEncrypted: true, gdprRisk: 'high',
+      organization: { name: 'CH', role: 'controller', country: 'FR', timezone: 'Europe/Paris', frHealthEstablishment: false, frOse: false, nis2Entity: false },
+      dataCategories: ['name', 'diagnosis'], affected: { total: 30, byJurisdiction: { FR: 30 } },
+    },
+    now: '2026-03-10T12:00:00Z',
+    expect: {
+      // Art. 33 has no encryption exception: 72 h from Tue 2026-03-10 10:00 CET = Fri 2026-03-13 10:00 CET.
+      'FR-CNIL-GDPR-33': { status: 'pending', dueAt: '2026-03-13T10:00:00.000+01:00' },
+      // Art. 34(3)(a): no letter only if the data are unintelligible to anyone not authorised; a taken key defeats that.
+      'EU-GDPR-34-DS': { status: 'needs_facts', basis: /keyCompromised/ },
+    },
+  },
 ];
 
 describe('privacy officer review: answers that contradicted the rules', () => {

@@ -83,7 +83,7 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'encrypted, key not taken: secured PHI (164.402) and Texas safe harbor (521.002)',
-    facts: tx(501, { dataEncrypted: true }),
+    facts: tx(501, { dataEncrypted: true, keyCompromised: false }),
     now: '2026-03-05T12:00:00Z',
     expect: {
       'US-HIPAA-164.404-INDIVIDUALS': { status: 'not_applicable', basis: /encrypted/ },
