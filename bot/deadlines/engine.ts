@@ -246,22 +246,27 @@ function applicability(ctx: Ctx, t: Target, basis: string[]): Blocked {
   }
   const failed = part.requires.find((req) => !conditionHoldsFor(req, ctx));
   if (failed) return { status: 'not_applicable', reason: w.rule(failed.otherwise) };
+  // A head count that already rules the notice out decides it, whatever fact is still unknown (no question to ask).
+  const test = part.threshold && !t.unknownState ? testThreshold(part.threshold, ctx.incident, t.jurisdiction, w) : null;
+  const belowThreshold = (): Blocked => {
+    const otherwise = part.threshold?.otherwise ? [w.rule(part.threshold.otherwise)] : [];
+    return { status: 'not_applicable', reason: [test!.text, ...otherwise].join(w.say('basis.reasonJoin')) };
+  };
+  const unlessBelow = (blocked: Blocked): Blocked => (blocked?.status === 'needs_facts' && test && !test.holds ? belowThreshold() : blocked);
   if (rule.jurisdiction.startsWith('US-')) {
     const state = stateLawCheck(rule, part, ctx.incident, ctx.rules, w);
-    if (state.status !== 'applies') return state;
+    if (state.status !== 'applies') return unlessBelow(state);
     basis.push(...state.notes);
   }
   const gate = runGates(part.gates ?? rule.gates, ctx.incident, w);
-  if (gate.outcome !== 'applies') return { status: gate.outcome, reason: gate.reason };
+  if (gate.outcome !== 'applies') return unlessBelow({ status: gate.outcome, reason: gate.reason });
   basis.push(...gate.notes);
   if (t.unknownState) {
     const th = part.threshold!;
     return { status: 'needs_facts', reason: w.say('basis.unknownState', { op: th.op, value: w.count(th.value) }) };
   }
-  if (!part.threshold) return null;
-  const test = testThreshold(part.threshold, ctx.incident, t.jurisdiction, w);
-  const otherwise = part.threshold.otherwise ? [w.rule(part.threshold.otherwise)] : [];
-  if (!test.holds) return { status: 'not_applicable', reason: [test.text, ...otherwise].join(w.say('basis.reasonJoin')) };
+  if (!test) return null;
+  if (!test.holds) return belowThreshold();
   basis.push(test.text);
   return null;
 }

@@ -55,6 +55,24 @@ const scenarios: Scenario[] = [
       // acquired them has the key. 521.053(i): AG within 30 days (Apr 1) when ≥ 250 residents; 521.053(b): residents 60 days.
       'US-TX-BREACH:attorney_general': { status: 'needs_facts', dueDate: '2026-04-01', basis: /keyCompromised/ },
       'US-TX-BREACH:individuals': { status: 'needs_facts', dueDate: '2026-05-01' },
+      // Counts decide these whatever the key's fate, so nothing is asked: 600 is not < 500 (164.408(c) annual log) and
+      // not > 10,000 (Tex. Bus. & Com. 521.053(h), consumer reporting agencies).
+      'US-HIPAA-164.408-HHS-LT500': { status: 'not_applicable', basis: /600 individuals in total, not < 500/ },
+      'US-TX-BREACH:consumer_reporting_agencies': { status: 'not_applicable', basis: /not > 10000/ },
+    },
+  },
+  {
+    name: 'triage: whether PHI is involved not recorded yet, 100 Texans: only the notices a count does not rule out are asked',
+    facts: usFacts({ phiInvolved: null }),
+    now: '2026-03-05T12:00:00Z',
+    expect: {
+      // 164.404(b): 60 days from Mar 2 → May 1, owed if PHI is involved.
+      'US-HIPAA-164.404-INDIVIDUALS': { status: 'needs_facts', dueDate: '2026-05-01', basis: /phiInvolved/ },
+      // 164.408(c): fewer than 500 → annual log, 60 days after the end of 2026: Jan 31 + 28 = Feb 28 (59), Mar 1.
+      'US-HIPAA-164.408-HHS-LT500': { status: 'needs_facts', dueDate: '2027-03-01' },
+      // 164.408(b) needs 500 or more, 164.406 more than 500 residents of a State: 100 rules both out, PHI or not.
+      'US-HIPAA-164.408-HHS-500PLUS': { status: 'not_applicable', basis: /not ≥ 500/ },
+      'US-HIPAA-164.406-MEDIA:US-TX': { status: 'not_applicable', basis: /not > 500/ },
     },
   },
   {
