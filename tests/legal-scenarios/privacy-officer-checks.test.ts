@@ -92,6 +92,38 @@ const scenarios: Scenario[] = [
   },
 ];
 
+// Regulator thresholds at the boundary, for a hospital (covered entity, name + SSN, discovery Mon 2026-03-02 in Chicago,
+// no determination recorded so counted from discovery): one below owes nothing, the threshold itself owes the notice.
+// By hand: + 30 days = Apr 1 (Mar 2 + 29 = Mar 31, + 1); + 45 = Apr 16 (Mar 31 + 16); + 60 = May 1 (Apr 30 + 1), the
+// HIPAA individual deadline that bounds every "no later than the notice to residents" clock.
+const MAY1 = '2026-05-01';
+const boundaries: { id: string; code: string; below: number; at: number; dueDate: string | null; why: string }[] = [
+  { id: 'US-UT-BREACH:attorney_general', code: 'US-UT', below: 499, at: 500, dueDate: MAY1, why: 'Utah Code 13-44 (SB 127 of 2023): 500 or more, no later than residents' },
+  { id: 'US-UT-BREACH:regulator', code: 'US-UT', below: 499, at: 500, dueDate: MAY1, why: 'Utah Cyber Center, same threshold (SB 98 of 2024)' },
+  { id: 'US-OR-BREACH:attorney_general', code: 'US-OR', below: 250, at: 251, dueDate: MAY1, why: 'ORS 646A.604: more than 250' },
+  { id: 'US-SD-BREACH:attorney_general', code: 'US-SD', below: 250, at: 251, dueDate: MAY1, why: 'SDCL 22-40-20: more than 250, 60 days after discovery' },
+  { id: 'US-RI-BREACH:attorney_general', code: 'US-RI', below: 500, at: 501, dueDate: '2026-04-16', why: 'R.I. 11-49.3-4: more than 500, 45 days' },
+  { id: 'US-DE-BREACH:attorney_general', code: 'US-DE', below: 500, at: 501, dueDate: MAY1, why: '6 Del. C. 12B-102: more than 500, no later than residents' },
+  { id: 'US-FL-BREACH:attorney_general', code: 'US-FL', below: 499, at: 500, dueDate: '2026-04-01', why: 'Fla. Stat. 501.171(3): 500 or more, 30 days after determination' },
+  // Cal. Civ. 1798.82(f): more than 500; 15 days after the 30-day notice to residents: Apr 1 + 15 = Apr 16.
+  { id: 'US-CA-BREACH:attorney_general', code: 'US-CA', below: 500, at: 501, dueDate: '2026-04-16', why: 'Cal. Civ. 1798.82(f)' },
+  // SB 626: 500 or more, within 60 days after notifying residents (the HIPAA notice, May 1): May 1 + 30 = May 31, + 30 = Jun 30.
+  { id: 'US-OK-BREACH:attorney_general', code: 'US-OK', below: 499, at: 500, dueDate: '2026-06-30', why: 'Okla. SB 626' },
+  // PA Act 33: the AG needs MORE than 500, the consumer reporting agencies 500 or more: 500 owes the agencies only.
+  { id: 'US-PA-BREACH:attorney_general', code: 'US-PA', below: 500, at: 501, dueDate: MAY1, why: '73 P.S. 2303(c.1)' },
+  { id: 'US-PA-BREACH:consumer_reporting_agencies', code: 'US-PA', below: 499, at: 500, dueDate: null, why: '73 P.S. 2305' },
+  { id: 'US-AL-BREACH:attorney_general', code: 'US-AL', below: 1000, at: 1001, dueDate: '2026-04-16', why: 'Ala. Code 8-38-6: more than 1,000, 45 days' },
+  { id: 'US-AR-BREACH:attorney_general', code: 'US-AR', below: 1000, at: 1001, dueDate: '2026-04-16', why: 'Ark. Code 4-110-105(d): more than 1,000, 45 days' },
+  { id: 'US-HI-BREACH:regulator', code: 'US-HI', below: 1000, at: 1001, dueDate: null, why: 'HRS 487N-2: more than 1,000, without unreasonable delay' },
+];
+for (const b of boundaries) {
+  const residents = (n: number) => usFacts({ affected: { total: n, byJurisdiction: { [b.code]: n } } });
+  scenarios.push(
+    { name: `${b.id}: ${b.below} residents, below the threshold (${b.why})`, facts: residents(b.below), now: '2026-03-03T12:00:00Z', expect: { [b.id]: { status: 'not_applicable' } } },
+    { name: `${b.id}: ${b.at} residents, owed (${b.why})`, facts: residents(b.at), now: '2026-03-03T12:00:00Z', expect: { [b.id]: { status: 'pending', dueDate: b.dueDate } } },
+  );
+}
+
 describe('privacy officer review: answers that contradicted the rules', () => {
   it.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
     await checkScenario(s);
