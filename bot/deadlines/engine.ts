@@ -4,7 +4,8 @@ import { contractualObligations } from './contractual.ts';
 import { withFiling } from '../guidance/filing.ts';
 import { computeDeadline, describeClock, kindOf, type Deadline } from './clock.ts';
 import {
-  awarenessTrigger, conditionHolds, determinationTrigger, discoveryTrigger, materialityTrigger, nonUsDiscoveryTrigger, stateDiscoveryTrigger, testThreshold, vendorDiscoveryTrigger, type Trigger,
+  awarenessTrigger, conditionHolds, determinationTrigger, discoveryTrigger, materialityTrigger, nonUsDiscoveryTrigger, possibleUsResidents, stateDiscoveryTrigger, testThreshold,
+  vendorDiscoveryTrigger, withResidents, type Trigger,
 } from './facts.ts';
 import { runGates } from './gates.ts';
 import { notCoveredObligations } from './not-covered.ts';
@@ -248,11 +249,15 @@ function applicability(ctx: Ctx, t: Target, basis: string[]): Blocked {
   if (failed) return { status: 'not_applicable', reason: w.rule(failed.otherwise) };
   // A head count that already rules the notice out decides it, whatever fact is still unknown (no question to ask).
   const test = part.threshold && !t.unknownState ? testThreshold(part.threshold, ctx.incident, t.jurisdiction, w) : null;
+  // Below the threshold as recorded, but people with no recorded US State could be this State's residents too.
+  const unplaced = test && !test.holds && part.threshold!.count === 'residents' && t.jurisdiction.startsWith('US-') ? possibleUsResidents(ctx.incident) : 0;
+  const couldCross = unplaced > 0 && testThreshold(part.threshold!, withResidents(ctx.incident, t.jurisdiction, unplaced), t.jurisdiction, w).holds;
   const belowThreshold = (): Blocked => {
+    if (couldCross) return { status: 'needs_facts', reason: w.say('basis.mayCross', { text: test!.text, n: w.count(unplaced), jurisdiction: t.jurisdiction }) };
     const otherwise = part.threshold?.otherwise ? [w.rule(part.threshold.otherwise)] : [];
     return { status: 'not_applicable', reason: [test!.text, ...otherwise].join(w.say('basis.reasonJoin')) };
   };
-  const unlessBelow = (blocked: Blocked): Blocked => (blocked?.status === 'needs_facts' && test && !test.holds ? belowThreshold() : blocked);
+  const unlessBelow = (blocked: Blocked): Blocked => (blocked?.status === 'needs_facts' && test && !test.holds && !couldCross ? belowThreshold() : blocked);
   if (rule.jurisdiction.startsWith('US-')) {
     const state = stateLawCheck(rule, part, ctx.incident, ctx.rules, w);
     if (state.status !== 'applies') return unlessBelow(state);

@@ -144,6 +144,18 @@ export function unassignedUsResidents(incident: Incident): number {
   return residentsOf(incident, 'US') + Math.max(0, incident.affected.total - assigned);
 }
 
+/** People who may live in any US State: those with no recorded State, when the organization is American or some are recorded as plain "US". */
+export function possibleUsResidents(incident: Incident): number {
+  if (incident.organization.country !== 'US' && residentsOf(incident, 'US') === 0) return 0;
+  return unassignedUsResidents(incident);
+}
+
+/** The incident with `extra` more residents recorded for `code` (for "could this State cross its threshold?"). */
+export function withResidents(incident: Incident, code: string, extra: number): Incident {
+  const byJurisdiction = { ...incident.affected.byJurisdiction, [code]: residentsOf(incident, code) + extra };
+  return { ...incident, affected: { ...incident.affected, byJurisdiction } };
+}
+
 /** Whether a head-count threshold holds, and the words for the basis. */
 export function testThreshold(t: RuleThreshold, incident: Incident, jurisdiction: string, w: Words = english(incident)): { holds: boolean; text: string } {
   const n = t.count === 'total' ? incident.affected.total : residentsOf(incident, jurisdiction);

@@ -75,6 +75,7 @@ export const engineFr: EngineCatalogue = {
     zoneAssumed: 'le fuseau horaire de l’organisme n’a pas été indiqué ({{zone}} par défaut) : les délais en jours se terminent à minuit dans son propre fuseau ; l’indiquer avec `set {{id}} timezone <fuseau IANA>` (Etc/UTC si UTC est voulu)',
     notAnswered: 'question sans réponse (organization.{{flag}}) : si la réponse est oui, cette notification est due ; sinon, {{otherwise}}',
     unknownState: 'personnes concernées sans État américain enregistré (affected.byJurisdiction) : une notification est due pour chaque État comptant {{op}} {{value}} résidents concernés',
+    mayCross: '{{text}} d’après ce qui est enregistré, mais {{n}} personnes concernées n’ont pas d’État américain enregistré (affected.byJurisdiction) : si assez d’entre elles résident en {{jurisdiction}}, cette notification est due ; enregistrer la répartition',
     reasonJoin: ' : ',
     versionInForce: 'version en vigueur à la découverte ({{day}}) : {{label}}',
   },

@@ -90,6 +90,31 @@ const scenarios: Scenario[] = [
       'EU-GDPR-34-DS': { status: 'needs_facts', basis: /keyCompromised/ },
     },
   },
+  {
+    name: '600 affected, 400 recorded as Texans, 200 with no State yet: the Texas media notice hangs on where those 200 live',
+    facts: usFacts({ affected: { total: 600, byJurisdiction: { 'US-TX': 400 } } }),
+    now: '2026-03-05T12:00:00Z',
+    expect: {
+      // 164.406: more than 500 residents of a State. 400 recorded, but 400 + 200 = 600 > 500 if the 200 are Texans too:
+      // the breakdown decides it, so it is asked (due, if owed, with the individual notice: May 1).
+      'US-HIPAA-164.406-MEDIA:US-TX': { status: 'needs_facts', dueDate: '2026-05-01', basis: /200 affected individuals have no recorded US State/ },
+      // Tex. Bus. & Com. 521.053(i): 400 ≥ 250 already; 30 days → Apr 1. 521.053(h): even 600 is not > 10,000.
+      'US-TX-BREACH:attorney_general': { status: 'pending', dueDate: '2026-04-01' },
+      'US-TX-BREACH:consumer_reporting_agencies': { status: 'not_applicable' },
+      'US:state_unknown': { status: 'needs_facts' },
+    },
+  },
+  {
+    name: '300 affected, 200 recorded as Texans: whether the Texas AG is owed (250 or more) hangs on the other 100',
+    facts: usFacts({ affected: { total: 300, byJurisdiction: { 'US-TX': 200 } } }),
+    now: '2026-03-05T12:00:00Z',
+    expect: {
+      // 521.053(i): at least 250 residents → AG within 30 days of determination (= discovery here): Mar 2 + 30 = Apr 1.
+      'US-TX-BREACH:attorney_general': { status: 'needs_facts', dueDate: '2026-04-01', basis: /100 affected individuals have no recorded US State/ },
+      // 164.406: 300 people in all cannot make more than 500 residents of any State: decided, nothing to ask.
+      'US-HIPAA-164.406-MEDIA:US-TX': { status: 'not_applicable' },
+    },
+  },
 ];
 
 // Regulator thresholds at the boundary, for a hospital (covered entity, name + SSN, discovery Mon 2026-03-02 in Chicago,
