@@ -8,6 +8,7 @@ import { formatInZone } from '../views/format-in-zone.ts';
 import { incidentFacts } from '../views/incident-view.ts';
 import { chainedLists, type ChainedEntry } from './chain.ts';
 import type { ChainStatus } from './verify-chain.ts';
+import { visibleText } from '../views/visible-text.ts';
 
 /** One piece of a section. */
 export type RecordBlock =
@@ -61,7 +62,21 @@ export function buildRecordDocument(input: RecordInput): RecordDocument {
   };
   const banner = bannerFor(i.id, status, chainedLists(i).some(([, entries]) => entries.length > 0));
   if (banner) doc.banner = banner;
-  return doc;
+  return readable(doc);
+}
+
+/** The document with invisible and control characters (bidi overrides, zero-width, escapes) shown as markers, as in chat. */
+function readable(doc: RecordDocument): RecordDocument {
+  const v = visibleText;
+  const block = (b: RecordBlock): RecordBlock =>
+    b.kind === 'field' ? { ...b, label: v(b.label), value: v(b.value) } : b.kind === 'item' ? { ...b, title: v(b.title), lines: b.lines.map(v) } : { ...b, text: v(b.text) };
+  return {
+    ...doc,
+    title: v(doc.title),
+    preface: doc.preface.map(v),
+    ...(doc.banner ? { banner: v(doc.banner) } : {}),
+    sections: doc.sections.map((s) => ({ heading: v(s.heading), blocks: s.blocks.map(block) })),
+  };
 }
 
 /** The loud line shown on `show` and exports when the record does not verify; undefined when it does. */
