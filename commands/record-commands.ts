@@ -1,5 +1,6 @@
 // The written record: `export` (JSON signed when a key is set, Markdown, PDF) as a file, `verify` and `verify-export`.
 import { jsonErrorPlace, jsonPlaceWords } from '../bot/json-place.ts';
+import { actorKey } from '../bot/access/actor-key.ts';
 import { z } from 'zod';
 import { obligationsNow } from '../bot/domain/obligations.ts';
 import { CONTRACT_KEYS } from '../bot/deadlines/types.ts';
@@ -48,7 +49,7 @@ const exportCommand: CommandSpec<ExportArgs> = {
     ctx.records?.note(incident.id, status);
     // A stored date out of range refuses the export with the reason (bot/domain/obligations.ts), never a half record.
     const obligations = obligationsNow(incident, ctx.rules, now);
-    const doc = buildRecordDocument({ incident, obligations, status, now, exportedBy: ctx.actor.name });
+    const doc = buildRecordDocument({ incident, obligations, status, now, exportedBy: `${ctx.actor.name} (${actorKey(ctx.actor)})` });
     let content: Uint8Array;
     let data: unknown;
     if (args.format === 'json') {

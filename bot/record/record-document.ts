@@ -89,7 +89,7 @@ export function bannerFor(id: string, status: ChainStatus, hasEntries = true): s
 function factHistory(i: Incident, at: (iso: string) => string): RecordSection {
   const changes = i.timeline.filter((e) => e.changes?.length);
   const blocks: RecordBlock[] = changes.flatMap((e) =>
-    (e.changes ?? []).map((c) => ({ kind: 'item' as const, title: `${c.field}: ${show(c.from)} -> ${show(c.to)}`, lines: [`changed ${at(e.at)} by ${e.actor.name} (${e.actor.platform})`] })),
+    (e.changes ?? []).map((c) => ({ kind: 'item' as const, title: `${c.field}: ${show(c.from)} -> ${show(c.to)}`, lines: [`changed ${at(e.at)} by ${whoIs(e.actor)}`] })),
   );
   return { heading: 'Fact history', blocks: blocks.length ? blocks : [{ kind: 'text', text: 'No fact was changed after the incident was opened.' }] };
 }
@@ -147,8 +147,8 @@ function obligationSection(i: Incident, obligations: readonly Obligation[], now:
 function listSection(name: string, entries: readonly ChainedEntry[], at: (iso: string) => string): RecordSection {
   const heading = name === 'timeline' ? `Timeline (${entries.length} entries, append-only)` : name === 'accessLog' ? `Access log (${entries.length} entries)` : name;
   const blocks: RecordBlock[] = entries.map((e, n) => {
-    const actor = e.actor as { name?: string; platform?: string } | undefined;
-    const who = actor ? `${actor.name} (${actor.platform})` : '';
+    const actor = e.actor as { name?: string; platform?: string; id?: string } | undefined;
+    const who = actor ? whoIs(actor) : '';
     // Timeline entries have an action and a text; access-log entries a kind, a command, a channel and maybe a reason.
     const what = typeof e.action === 'string' ? e.action : [e.kind, e.command].filter((v) => typeof v === 'string').join(' ');
     const channel = e.channel as { platform?: string; id?: string; name?: string } | undefined;
@@ -179,6 +179,14 @@ export const VERIFICATION_PARAGRAPH =
   'SHA-256 of {"incident":"<id>","list":"timeline"}. The chain head is SHA-256 of {"incident":"<id>","lists":{...}} holding each list\'s last hash ' +
   'and entry count. Run `verify-export <file.json>` on the JSON export (or recompute these hashes yourself) and compare the head with the one the bot ' +
   'posted to the anchor channel: a record edited after that post cannot match it.';
+
+/**
+ * A person as the record names them: the display name and the platform's id (`Ada (slack:U0123ABCD)`). A display name
+ * is neither unique nor fixed (anyone may rename themselves after a colleague); the id says who it was.
+ */
+function whoIs(actor: { name?: string; platform?: string; id?: string }): string {
+  return actor.id === undefined || actor.id === actor.name ? `${actor.name} (${actor.platform})` : `${actor.name} (${actor.platform}:${actor.id})`;
+}
 
 function show(v: unknown): string {
   return v === null || v === undefined ? 'unset' : typeof v === 'string' ? v : JSON.stringify(v);
