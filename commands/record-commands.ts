@@ -1,5 +1,6 @@
 // The written record: `export` (JSON signed when a key is set, Markdown, PDF) as a file, `verify` and `verify-export`.
 import { jsonErrorPlace, jsonPlaceWords } from '../bot/json-place.ts';
+import { actorKey } from '../bot/access/actor-key.ts';
 import { z } from 'zod';
 import { obligationsNow } from '../bot/domain/obligations.ts';
 import { CONTRACT_KEYS } from '../bot/deadlines/types.ts';
@@ -48,7 +49,7 @@ const exportCommand: CommandSpec<ExportArgs> = {
     ctx.records?.note(incident.id, status);
     // A stored date out of range refuses the export with the reason (bot/domain/obligations.ts), never a half record.
     const obligations = obligationsNow(incident, ctx.rules, now);
-    const doc = buildRecordDocument({ incident, obligations, status, now, exportedBy: ctx.actor.name });
+    const doc = buildRecordDocument({ incident, obligations, status, now, exportedBy: `${ctx.actor.name} (${actorKey(ctx.actor)})` });
     let content: Uint8Array;
     let data: unknown;
     if (args.format === 'json') {
@@ -145,6 +146,8 @@ const verifyExportCommand: CommandSpec<{ source: string }> = {
       throw new CommandRefusedError(t(askerLanguage(ctx), 'record.notJson', { problem: jsonPlaceWords(jsonErrorPlace(error, text), askerLanguage(ctx)) }));
     }
     if (document?.format !== 'breachdesk-incident') throw new CommandRefusedError(t(askerLanguage(ctx), 'record.notExport'));
+    const shape = exportShapeProblem(document);
+    if (shape) throw new CommandRefusedError(t(askerLanguage(ctx), 'record.badExport', { problem: shape }));
     const signature = checkSignature(document, ctx.config.signingKey);
     const chain = verifyChain(document as unknown as Incident);
     // The exported organization's language, as its other answers; the reasons are the checks' own (English).
@@ -162,8 +165,29 @@ const verifyExportCommand: CommandSpec<{ source: string }> = {
   },
 };
 
+/** What in an export's record-keeping fields the checks cannot read (English, like the checks' reasons), or undefined. */
+function exportShapeProblem(document: Record<string, unknown>): string | undefined {
+  const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (typeof document.id !== 'string') return '"id" is not an incident id';
+  if (!Array.isArray(document.timeline)) return '"timeline" is not a list';
+  for (const list of ['timeline', 'accessLog'] as const) {
+    const entries = document[list];
+    if (entries === undefined) continue;
+    if (!Array.isArray(entries)) return `"${list}" is not a list`;
+    const bad = entries.findIndex((e) => !isObject(e));
+    if (bad !== -1) return `${list} entry ${bad + 1} is not an entry`;
+  }
+  const chain = document.chain as Record<string, unknown> | undefined;
+  const lists = chain?.lists as Record<string, unknown> | undefined;
+  const sealed = (chain?.seal as Record<string, unknown> | null | undefined)?.lists as Record<string, unknown> | undefined;
+  const records = (v: unknown) => isObject(v) && Object.values(v as object).every(isObject);
+  if (chain !== undefined && (!isObject(chain) || !records(lists) || (chain.seal !== undefined && !records(sealed)))) return '"chain" is not a chain record breachdesk wrote';
+  return undefined;
+}
+
 async function readExport(source: string, ctx: CommandContext): Promise<string> {
-  if (source.trimStart().startsWith('{')) return source;
+  // Pasted JSON of any shape is checked (and refused in words), never taken for a file name.
+  if (/^\s*[{[]/.test(source)) return source;
   if (!ctx.readFile) throw new CommandRefusedError(t(askerLanguage(ctx), 'record.exportFromChat'));
   try {
     return await ctx.readFile(source);

@@ -99,16 +99,27 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
   if ('problem' in parsed) return usage(parsed.problem, spec.usage, spec.examples[0], lang);
   const args = parsed.args as Record<string, unknown>;
   const incidentId = typeof args.id === 'string' ? args.id : undefined;
+  let answered: Reply;
+  let refusedByHandler = false;
   try {
     // Permission first, before any handler and on every front door; then the patient data guard over free text.
     await authorize(spec.permission, spec.name, incidentId, ctx);
-    const reply = await spec.handler(guardFreeText(spec, args, ctx), wantsJson ? { ...ctx, json: true } : ctx);
-    // The read is logged before the details leave: no log entry, no answer.
-    if (spec.audit && incidentId && reply.outcome === 'ok') await recordAccess(ctx, incidentId, accessEvent(ctx, spec.audit, spec.name));
-    return wantsJson ? asJson(reply) : reply;
+    const guarded = guardFreeText(spec, args, ctx);
+    try {
+      answered = await spec.handler(guarded, wantsJson ? { ...ctx, json: true } : ctx);
+    } catch (error) {
+      if (!(error instanceof CommandRefusedError || error instanceof InvalidArgumentsError)) throw error;
+      // A read refused by its handler still answered about the incident ("BR-1 has no notice matching …; did you mean"
+      // lists its notices): it is logged like any read, before the answer leaves.
+      answered = errorReply(error, spec, ctx, lang);
+      refusedByHandler = true;
+    }
+    // The read is logged before the details leave: no log entry, no answer. An export that made no file was a read.
+    if (spec.audit && incidentId) await recordAccess(ctx, incidentId, accessEvent(ctx, answered.outcome === 'ok' ? spec.audit : 'read', spec.name));
   } catch (error) {
     return errorReply(error, spec, ctx, lang);
   }
+  return wantsJson && !refusedByHandler ? asJson(answered) : answered;
 }
 
 /** The arguments with every declared free-text value checked (refused, or redacted under BREACHDESK_PHI_GUARD=redact). */

@@ -27,10 +27,14 @@ export interface DeliveryDeps {
   logger: Logger;
 }
 
+// Links in people's text (a note, a title) are shown, never previewed: an unfurl fetches the URL (telling its owner the
+// incident was just posted) and puts a preview of the owner's choosing under breachdesk's message. As for reminders.
+const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+
 /** The body of a slash-command answer or response_url post for a reply. */
 export function responseMessage(reply: Reply, source?: string): Record<string, unknown> {
   const { text, blocks } = replyToBlocks(reply, source ? { source } : {});
-  return { response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral', replace_original: false, text, blocks };
+  return { response_type: reply.visibility === 'channel' ? 'in_channel' : 'ephemeral', replace_original: false, text, blocks, ...NO_UNFURL };
 }
 
 /** Deliver a reply to its origin; failures are logged, never thrown (the command already ran). */
@@ -45,12 +49,12 @@ export async function deliverReply(deps: DeliveryDeps, answer: Reply, origin: Re
     const { text, blocks } = replyToBlocks(reply, source ? { source } : {});
     const thread = origin.threadTs ? { thread_ts: origin.threadTs } : {};
     if (origin.channelId && reply.visibility === 'channel') {
-      await deps.client.chat.postMessage({ channel: origin.channelId, text, blocks, link_names: false, ...thread });
+      await deps.client.chat.postMessage({ channel: origin.channelId, text, blocks, link_names: false, ...NO_UNFURL, ...thread });
     } else if (origin.channelId) {
       await deps.client.chat.postEphemeral({ channel: origin.channelId, user: origin.userId, text, blocks, ...thread });
     } else {
       // Posting to a user id lands in the app's Messages tab with that user.
-      await deps.client.chat.postMessage({ channel: origin.userId, text, blocks, link_names: false });
+      await deps.client.chat.postMessage({ channel: origin.userId, text, blocks, link_names: false, ...NO_UNFURL });
     }
   } catch (error) {
     deps.logger.warn(`could not deliver a Slack reply: ${describeError(error)}`, { user: origin.userId, channel: origin.channelId, source });

@@ -15,7 +15,7 @@ export type RouteState =
       adapter: CloudAdapter;
       logic: (context: TurnContext) => Promise<void>;
       /** Why an activity's origin (tenant, serviceUrl) is refused, or undefined to serve it. */
-      admit?: (activity: Record<string, unknown>) => string | undefined;
+      admit?: (activity: Record<string, unknown>, request: { host?: string }) => string | undefined;
     }
   | { kind: 'unavailable'; reason: string };
 
@@ -37,7 +37,7 @@ function handle(state: () => RouteState, logger: Logger): RequestHandler {
       res.status(400).json({ error: `Not a Bot Framework activity: ${problem}.` });
       return;
     }
-    const refusal = current.admit?.(req.body as Record<string, unknown>);
+    const refusal = current.admit?.(req.body as Record<string, unknown>, { ...(req.headers.host ? { host: req.headers.host } : {}) });
     if (refusal) {
       // Checked before the token (the SDK's step): the logged values are the caller's claims, cut short.
       const tenant = tenantOf(req.body as Record<string, unknown>)?.slice(0, 64) ?? null;

@@ -10,7 +10,8 @@ export function decideAddMembers(keys: readonly string[], addedBy: string, now: 
   return (current: Incident): Decision => {
     const team = responseTeam(current);
     const onTeam = [team.opener?.key, ...team.roles.map((r) => r.key), ...team.members].filter((k): k is string => k !== undefined);
-    const fresh = [...new Set(keys)].filter((k) => !onTeam.some((t) => keysMatch(t, k)));
+    // One person typed twice in one command (`teams:<ID>` and `teams:<id>`, `terminal:dana` and `cli:dana`) is added once.
+    const fresh = keys.filter((k, i) => !onTeam.some((t) => keysMatch(t, k)) && keys.findIndex((o) => keysMatch(o, k)) === i);
     if (fresh.length === 0) return { next: current, events: [] };
     return {
       next: { ...current, members: [...current.members, ...fresh.map((key) => ({ key, addedBy, addedAt: now.toISOString() }))] },
@@ -30,8 +31,9 @@ export function decideRemoveMember(key: string): Decide {
       if (team.opener && keysMatch(team.opener.key, key)) throw new CommandRefusedError(`${key} opened ${current.id} and stays on its response team (the record says who reported it).`);
       throw new CommandRefusedError(`${key} is not a member of ${current.id}'s response team; \`members ${current.id}\` lists them.`);
     }
+    // Every entry naming the person goes (an older record may hold one person under two spellings of the key).
     return {
-      next: { ...current, members: current.members.filter((m) => m !== member) },
+      next: { ...current, members: current.members.filter((m) => !keysMatch(m.key, key)) },
       events: [{ action: 'member.removed', text: `Removed ${member.key} from the response team`, changes: [{ field: 'members', from: member.key, to: null }] }],
     };
   };

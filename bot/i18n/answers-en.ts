@@ -141,6 +141,7 @@ export const answersEn = {
     chainUnsealed: 'Chain: not sealed (exported before chaining).',
     compareAnchor: 'Compare the head with the one posted to the anchor channel (BREACHDESK_ANCHOR_CHANNEL) on or after the export date.',
     notJson: 'Not valid JSON: {{problem}}',
+    badExport: 'This export cannot be checked: {{problem}}. Check the file against the export breachdesk wrote, or export the incident again.',
     notExport: 'This is not a breachdesk JSON export (no "format": "breachdesk-incident").',
     exportFromChat: 'From chat, paste the exported JSON after `verify-export`; file paths work in the terminal only.',
     anchorPosted: 'The head was posted to the anchor channel {{channel}}.',

@@ -143,6 +143,7 @@ export const answersFr: Widen<typeof answersEn> = {
     chainUnsealed: 'Chaîne : non scellée (exporté avant le chaînage).',
     compareAnchor: 'Comparez la tête avec celle publiée dans le canal d’ancrage (BREACHDESK_ANCHOR_CHANNEL) le jour de l’export ou après.',
     notJson: 'JSON invalide : {{problem}}',
+    badExport: 'Cet export ne peut pas être vérifié : {{problem}}. Comparez le fichier avec l’export écrit par breachdesk, ou exportez l’incident à nouveau.',
     notExport: 'Ce n’est pas un export JSON de breachdesk (pas de "format": "breachdesk-incident").',
     exportFromChat: 'Depuis le chat, collez le JSON exporté après `verify-export` ; les chemins de fichier ne marchent que dans le terminal.',
     anchorPosted: 'La tête a été publiée dans le canal d’ancrage {{channel}}.',

@@ -8,6 +8,7 @@ import { formatInZone } from '../views/format-in-zone.ts';
 import { incidentFacts } from '../views/incident-view.ts';
 import { chainedLists, type ChainedEntry } from './chain.ts';
 import type { ChainStatus } from './verify-chain.ts';
+import { visibleText } from '../views/visible-text.ts';
 
 /** One piece of a section. */
 export type RecordBlock =
@@ -61,7 +62,21 @@ export function buildRecordDocument(input: RecordInput): RecordDocument {
   };
   const banner = bannerFor(i.id, status, chainedLists(i).some(([, entries]) => entries.length > 0));
   if (banner) doc.banner = banner;
-  return doc;
+  return readable(doc);
+}
+
+/** The document with invisible and control characters (bidi overrides, zero-width, escapes) shown as markers, as in chat. */
+function readable(doc: RecordDocument): RecordDocument {
+  const v = visibleText;
+  const block = (b: RecordBlock): RecordBlock =>
+    b.kind === 'field' ? { ...b, label: v(b.label), value: v(b.value) } : b.kind === 'item' ? { ...b, title: v(b.title), lines: b.lines.map(v) } : { ...b, text: v(b.text) };
+  return {
+    ...doc,
+    title: v(doc.title),
+    preface: doc.preface.map(v),
+    ...(doc.banner ? { banner: v(doc.banner) } : {}),
+    sections: doc.sections.map((s) => ({ heading: v(s.heading), blocks: s.blocks.map(block) })),
+  };
 }
 
 /** The loud line shown on `show` and exports when the record does not verify; undefined when it does. */
@@ -74,7 +89,7 @@ export function bannerFor(id: string, status: ChainStatus, hasEntries = true): s
 function factHistory(i: Incident, at: (iso: string) => string): RecordSection {
   const changes = i.timeline.filter((e) => e.changes?.length);
   const blocks: RecordBlock[] = changes.flatMap((e) =>
-    (e.changes ?? []).map((c) => ({ kind: 'item' as const, title: `${c.field}: ${show(c.from)} -> ${show(c.to)}`, lines: [`changed ${at(e.at)} by ${e.actor.name} (${e.actor.platform})`] })),
+    (e.changes ?? []).map((c) => ({ kind: 'item' as const, title: `${c.field}: ${show(c.from)} -> ${show(c.to)}`, lines: [`changed ${at(e.at)} by ${whoIs(e.actor)}`] })),
   );
   return { heading: 'Fact history', blocks: blocks.length ? blocks : [{ kind: 'text', text: 'No fact was changed after the incident was opened.' }] };
 }
@@ -132,8 +147,8 @@ function obligationSection(i: Incident, obligations: readonly Obligation[], now:
 function listSection(name: string, entries: readonly ChainedEntry[], at: (iso: string) => string): RecordSection {
   const heading = name === 'timeline' ? `Timeline (${entries.length} entries, append-only)` : name === 'accessLog' ? `Access log (${entries.length} entries)` : name;
   const blocks: RecordBlock[] = entries.map((e, n) => {
-    const actor = e.actor as { name?: string; platform?: string } | undefined;
-    const who = actor ? `${actor.name} (${actor.platform})` : '';
+    const actor = e.actor as { name?: string; platform?: string; id?: string } | undefined;
+    const who = actor ? whoIs(actor) : '';
     // Timeline entries have an action and a text; access-log entries a kind, a command, a channel and maybe a reason.
     const what = typeof e.action === 'string' ? e.action : [e.kind, e.command].filter((v) => typeof v === 'string').join(' ');
     const channel = e.channel as { platform?: string; id?: string; name?: string } | undefined;
@@ -164,6 +179,14 @@ export const VERIFICATION_PARAGRAPH =
   'SHA-256 of {"incident":"<id>","list":"timeline"}. The chain head is SHA-256 of {"incident":"<id>","lists":{...}} holding each list\'s last hash ' +
   'and entry count. Run `verify-export <file.json>` on the JSON export (or recompute these hashes yourself) and compare the head with the one the bot ' +
   'posted to the anchor channel: a record edited after that post cannot match it.';
+
+/**
+ * A person as the record names them: the display name and the platform's id (`Ada (slack:U0123ABCD)`). A display name
+ * is neither unique nor fixed (anyone may rename themselves after a colleague); the id says who it was.
+ */
+function whoIs(actor: { name?: string; platform?: string; id?: string }): string {
+  return actor.id === undefined || actor.id === actor.name ? `${actor.name} (${actor.platform})` : `${actor.name} (${actor.platform}:${actor.id})`;
+}
 
 function show(v: unknown): string {
   return v === null || v === undefined ? 'unset' : typeof v === 'string' ? v : JSON.stringify(v);

@@ -174,6 +174,6 @@ describe('import and export', () => {
     await say('log BR-1 Board informed');
     const md = Buffer.from((await say('export BR-1 --format md')).file!.content).toString('utf8');
     expect(md).toMatch(/^# BR-1: Legacy EHR vendor breach/);
-    expect(md).toMatch(/- \*\*\d+\. .* · Sam \(slack\) · note\*\*\n  - Board informed/);
+    expect(md).toMatch(/- \*\*\d+\. .* · Sam \(slack:U-SAM\) · note\*\*\n  - Board informed/);
   });
 });

@@ -15,11 +15,11 @@ export interface OpenIdServer {
 
 const KID = 'breachdesk-test-key';
 
-/** Start on 127.0.0.1 at a free port. */
-export async function startOpenIdServer(): Promise<OpenIdServer> {
+/** Start on 127.0.0.1 at a free port; the key is endorsed for `endorsements` (the channels it may sign for), Teams by default. */
+export async function startOpenIdServer(endorsements: string[] = ['msteams']): Promise<OpenIdServer> {
   const keys = await generateKeyPair('RS256', { extractable: true });
   const stranger = await generateKeyPair('RS256');
-  const jwk = { ...(await exportJWK(keys.publicKey)), kid: KID, use: 'sig', alg: 'RS256', endorsements: ['msteams'] };
+  const jwk = { ...(await exportJWK(keys.publicKey)), kid: KID, use: 'sig', alg: 'RS256', endorsements };
   let base = '';
   const server = createServer((req, res) => {
     if (req.url === '/.well-known/openidconfiguration') {
