@@ -115,6 +115,42 @@ const scenarios: Scenario[] = [
       'US-HIPAA-164.406-MEDIA:US-TX': { status: 'not_applicable' },
     },
   },
+  {
+    name: 'business associate whose subcontractor (its agent) found the breach first: the agent rule it owes under is 45 CFR 164.410(a)(2), not 164.404(a)(2)',
+    facts: usFacts({
+      organization: { name: 'EHR Vendor', role: 'business_associate' },
+      affected: { total: 600, byJurisdiction: { 'US-TX': 590, DE: 10 } },
+      vendor: { name: 'SubCo', role: 'business_associate', isAgent: true, discoveredAt: '2026-02-25T09:00:00-06:00', notifiedUsAt: '2026-03-02T09:00:00-06:00' },
+    }),
+    now: '2026-03-05T12:00:00Z',
+    expect: {
+      // 45 CFR 164.410(a)(2): a breach is treated as discovered by a business associate on the first day it is known to
+      // the BA, which is deemed to know what any employee, officer or other agent of the BA knows (federal common law of
+      // agency). 164.404(a)(2) is the covered entity's rule. SubCo (agent) knew Wed 2026-02-25: + 3 = Feb 28, + 31 =
+      // Mar 31 (34 days), + 26 = Apr 26 (60), CDT from Mar 8.
+      'US-HIPAA-164.410-BA-TO-CE': { status: 'pending', dueDate: '2026-04-26', dueAt: '2026-04-26T23:59:59.999-05:00' },
+      // Tex. Bus. & Com. 521.053(c): the maintainer tells the owner "immediately after discovering the breach", counted
+      // from our own discovery / SubCo's notice (Mon 2026-03-02); the federal agent rule that is not carried over is the
+      // BA's, 164.410(a)(2).
+      'US-TX-BREACH:owner': { kind: 'immediate', dueAt: '2026-03-02T23:59:59.999-06:00', basis: /^(?!.*164\.404\(a\)\(2\)).*HIPAA agent rule \(45 CFR 164\.410\(a\)\(2\)\) is not applied/ },
+      // GDPR Art. 33(2), processor to controller without undue delay: US agency law is not applied; the BA's rule is named.
+      'EU-GDPR-33-PROCESSOR': { kind: 'none_fixed', basis: /^(?!.*164\.404\(a\)\(2\)).*HIPAA agent rule \(45 CFR 164\.410\(a\)\(2\)\) is US law/ },
+    },
+  },
+  {
+    name: 'covered entity whose EHR vendor (its agent) found the breach first: the agent rule named is still 45 CFR 164.404(a)(2)',
+    facts: usFacts({
+      affected: { total: 100, byJurisdiction: { 'US-TX': 100 } },
+      vendor: { name: 'EHR Vendor', role: 'business_associate', isAgent: true, discoveredAt: '2026-02-25T09:00:00-06:00', notifiedUsAt: '2026-03-02T09:00:00-06:00' },
+    }),
+    now: '2026-03-05T12:00:00Z',
+    expect: {
+      // 164.404(a)(2): the CE knows what its agent knows: Feb 25 + 60 = Apr 26 (as above).
+      'US-HIPAA-164.404-INDIVIDUALS': { status: 'pending', dueDate: '2026-04-26' },
+      // 521.053(b): 60 days after determination, not recorded, so from discovery (Mar 2): Mar 2 + 60 = May 1.
+      'US-TX-BREACH:individuals': { dueDate: '2026-05-01', basis: /HIPAA agent rule \(45 CFR 164\.404\(a\)\(2\)\) is not applied/ },
+    },
+  },
 ];
 
 // Regulator thresholds at the boundary, for a hospital (covered entity, name + SSN, discovery Mon 2026-03-02 in Chicago,
