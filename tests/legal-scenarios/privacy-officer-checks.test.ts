@@ -151,6 +151,34 @@ const scenarios: Scenario[] = [
       'US-TX-BREACH:individuals': { dueDate: '2026-05-01', basis: /HIPAA agent rule \(45 CFR 164\.404\(a\)\(2\)\) is not applied/ },
     },
   },
+  {
+    name: 'business associate with 600 Illinois residents: the AG copy of the HHS notice is not its to send, it never files with HHS',
+    facts: usFacts({ organization: { name: 'EHR Vendor', role: 'business_associate' }, affected: { total: 600, byJurisdiction: { 'US-IL': 600 } } }),
+    now: '2026-03-05T12:00:00Z',
+    expect: {
+      // 815 ILCS 530/50: the copy goes to the AG within 5 business days of notifying the Secretary of HHS. The HHS
+      // notice (45 CFR 164.408) is a covered entity's; a business associate notifies the covered entity (164.410) and
+      // never the Secretary, so the copy can never fall due for it: not applicable, with that reason.
+      'US-IL-BREACH:hhs_copy': { status: 'not_applicable', dueAt: null, basis: /business associate.*164\.408.*164\.410/ },
+      // What it does owe: 164.410(b), 60 days after its discovery Mon 2026-03-02 = May 1; 530/10(b) to the owner
+      // "immediately following discovery" (same-day interpretation: Mar 2, 23:59:59.999 CST).
+      'US-HIPAA-164.410-BA-TO-CE': { status: 'pending', dueDate: '2026-05-01' },
+      'US-IL-BREACH:owner': { kind: 'immediate', dueAt: '2026-03-02T23:59:59.999-06:00' },
+    },
+    absent: ['US-HIPAA-164.408-HHS-500PLUS', 'US-HIPAA-164.408-HHS-LT500'],
+  },
+  {
+    name: 'covered entity with 600 Illinois residents: the AG copy of the HHS notice is still owed, 5 business days after the HHS notice',
+    facts: usFacts({ affected: { total: 600, byJurisdiction: { 'US-IL': 600 } } }),
+    now: '2026-03-05T12:00:00Z',
+    expect: {
+      // 164.408(b): 600 ≥ 500, contemporaneously with the individual notice, at the latest May 1 (Mar 2 + 60). 530/50:
+      // 5 business days after it, bounded by that deadline: Fri May 1 → Mon 4, Tue 5, Wed 6, Thu 7, Fri 8 May (no
+      // Illinois public holiday in between).
+      'US-HIPAA-164.408-HHS-500PLUS': { status: 'pending', dueDate: '2026-05-01' },
+      'US-IL-BREACH:hhs_copy': { status: 'pending', dueDate: '2026-05-08' },
+    },
+  },
 ];
 
 // Regulator thresholds at the boundary, for a hospital (covered entity, name + SSN, discovery Mon 2026-03-02 in Chicago,
