@@ -164,11 +164,28 @@ export function withResidents(incident: Incident, code: string, extra: number): 
   return { ...incident, affected: { ...incident.affected, byJurisdiction } };
 }
 
+/** Residents counted per jurisdiction, added up. */
+function countedPerJurisdiction(incident: Incident): number {
+  return Object.values(incident.affected.byJurisdiction).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * How many people the breach affected, for "how many individuals" tests (HHS 500 or more, the annual log, FTC): the
+ * recorded total, or the per-jurisdiction counts added up when they say more (600 Texans are 600 people even if the
+ * total says 400), so the notices never contradict each other and the error is toward notifying.
+ */
+export function affectedCount(incident: Incident): number {
+  return Math.max(incident.affected.total, countedPerJurisdiction(incident));
+}
+
 /** Whether a head-count threshold holds, and the words for the basis. */
 export function testThreshold(t: RuleThreshold, incident: Incident, jurisdiction: string, w: Words = english(incident)): { holds: boolean; text: string } {
-  const n = t.count === 'total' ? incident.affected.total : residentsOf(incident, jurisdiction);
+  const n = t.count === 'total' ? affectedCount(incident) : residentsOf(incident, jurisdiction);
   const holds = t.op === '>' ? n > t.value : t.op === '>=' ? n >= t.value : n < t.value;
-  const what = t.count === 'total' ? w.say('count.total', { n: w.count(n) }) : w.say('count.residents', { n: w.count(n), jurisdiction });
+  const recorded = incident.affected.total;
+  const what = t.count === 'residents'
+    ? w.say('count.residents', { n: w.count(n), jurisdiction })
+    : n > recorded ? w.say('count.totalFromJurisdictions', { n: w.count(n), total: w.count(recorded) }) : w.say('count.total', { n: w.count(n) });
   const op = t.op === '>=' ? '≥' : t.op;
   return { holds, text: w.say(holds ? 'count.holds' : 'count.fails', { what, op, value: w.count(t.value) }) };
 }

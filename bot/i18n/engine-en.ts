@@ -58,6 +58,7 @@ export const engineEn = {
   },
   count: {
     total: '{{n}} individuals in total',
+    totalFromJurisdictions: '{{n}} individuals counted per jurisdiction (more than the recorded total of {{total}}: the larger figure is used, erring toward notifying)',
     residents: '{{n}} residents of {{jurisdiction}}',
     holds: '{{what}} {{op}} {{value}}',
     fails: '{{what}}, not {{op}} {{value}}',

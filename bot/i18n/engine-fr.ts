@@ -58,6 +58,7 @@ export const engineFr: EngineCatalogue = {
   },
   count: {
     total: '{{n}} personnes concernées au total',
+    totalFromJurisdictions: '{{n}} personnes comptées par juridiction (plus que le total enregistré de {{total}} : le chiffre le plus élevé est retenu, pour ne pas omettre une notification)',
     residents: '{{n}} résidents de {{jurisdiction}}',
     holds: '{{what}} {{op}} {{value}}',
     fails: '{{what}}, et non {{op}} {{value}}',

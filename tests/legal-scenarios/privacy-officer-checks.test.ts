@@ -179,6 +179,22 @@ const scenarios: Scenario[] = [
       'US-IL-BREACH:hhs_copy': { status: 'pending', dueDate: '2026-05-08' },
     },
   },
+  {
+    name: 'total recorded as 400 but 600 Texans recorded: the HHS notice, the annual log and the media notice agree on 600 people',
+    facts: usFacts({ affected: { total: 400, byJurisdiction: { 'US-TX': 600 } } }),
+    now: '2026-03-05T12:00:00Z',
+    expect: {
+      // 600 Texans are 600 individuals at least, whatever the total says: the larger figure is used for every "how
+      // many people" test (erring toward notifying). 164.408(b): 600 ≥ 500 → HHS contemporaneously with the individual
+      // notice, at the latest Mar 2 + 60 = May 1; 164.408(c): 600 is not < 500, so no annual log; 164.406: 600 Texans
+      // > 500 → media by May 1. Before, the total's 400 made HHS not applicable and the log owed beside the media notice.
+      'US-HIPAA-164.408-HHS-500PLUS': { status: 'pending', dueDate: '2026-05-01', basis: /600 individuals.*recorded total of 400.*larger/ },
+      'US-HIPAA-164.408-HHS-LT500': { status: 'not_applicable', basis: /600 individuals.*not < 500/ },
+      'US-HIPAA-164.406-MEDIA:US-TX': { status: 'pending', dueDate: '2026-05-01' },
+      // Tex. Bus. & Com. 521.053(i): 600 ≥ 250 → AG within 30 days of determination (= discovery): Apr 1.
+      'US-TX-BREACH:attorney_general': { status: 'pending', dueDate: '2026-04-01' },
+    },
+  },
 ];
 
 // Regulator thresholds at the boundary, for a hospital (covered entity, name + SSN, discovery Mon 2026-03-02 in Chicago,
