@@ -1,7 +1,7 @@
 // Legal scenarios from an outside privacy officer's review: facts where the product's answer contradicted the rule text
 // or the "never silent" standard, each with its expected dates derived by hand in the comments.
-import { describe, it } from 'vitest';
-import { checkScenario, usFacts, type Scenario } from './run-scenario.ts';
+import { describe, expect, it } from 'vitest';
+import { checkScenario, runScenario, usFacts, type Scenario } from './run-scenario.ts';
 
 const scenarios: Scenario[] = [
   {
@@ -232,5 +232,50 @@ for (const b of boundaries) {
 describe('privacy officer review: answers that contradicted the rules', () => {
   it.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
     await checkScenario(s);
+  });
+});
+
+describe('next: a needs-facts notice whose clock is running is among the next deadlines, marked as such', () => {
+  // The stolen encrypted laptop above: whether the key went with it is not recorded, so every notice it decides
+  // needs facts, yet each clock runs from discovery Mon 2026-03-02 whatever the answer turns out to be (HHS guidance
+  // under 45 CFR 164.402; 164.414(b) burden of proof). Tex. Bus. & Com. 521.053(i): AG 30 days → Wed Apr 1 (CDT);
+  // 164.404(b), 164.406, 164.408(b), 521.053(b): 60 days → Fri May 1. Before, `next` said "Next deadlines: nothing".
+  const laptop = usFacts({ dataEncrypted: true, affected: { total: 600, byJurisdiction: { 'US-TX': 600 } } });
+  const NOW = '2026-03-05T12:00:00Z';
+
+  it('in English', async () => {
+    const { say } = await runScenario(laptop, NOW);
+    const text = (await say('next BR-1')).text;
+    const section = text.slice(text.indexOf('Next deadlines'), text.indexOf('Notices not yet drafted'));
+    expect(section).not.toContain('nothing');
+    const lines = section.split('\n').slice(1).filter((l) => l.trim());
+    expect(lines).toHaveLength(5);
+    expect(lines[0]).toMatch(/^ {2}2026-04-01 23:59 CDT \(in [^)]*, needs facts, if owed\) · Texas Attorney General .* · Tex\. Bus\. & Com\. Code/);
+    for (const l of lines.slice(1)) expect(l).toMatch(/^ {2}2026-05-01 23:59 CDT \(in [^)]*, needs facts, if owed\) · /);
+    expect(section).toMatch(/HHS Secretary .* · 45 CFR 164\.408/);
+    // The questions themselves stay under "Facts still needed".
+    expect(text).toMatch(/Facts still needed \(5\):\n {2}Texas Attorney General/);
+  });
+
+  it('in French', async () => {
+    const { say } = await runScenario(laptop, NOW);
+    const text = (await say('next BR-1 --lang fr')).text;
+    const section = text.slice(text.indexOf('Prochaines échéances'), text.indexOf('Notifications à rédiger'));
+    expect(section).not.toContain('rien');
+    expect(section).toMatch(/01\/04\/2026 23:59 [^·]*\(dans [^)]*, faits manquants, si la notification est due\) · procureur général du Texas/);
+    expect(section).not.toMatch(/needs facts|if owed/);
+  });
+
+  it('NIS2 flag unanswered: the 24-hour early warning is listed (overdue if owed), the undated notice to service recipients is not', async () => {
+    // NIS2 Art. 23(4)(a): 24 h from awareness Mon 2026-03-02 09:00 CST → Tue 03-03 09:00 CST, past at NOW; (b) 72 h →
+    // Thu 03-05 09:00 CST. Art. 23(1) recipients of the services: "without undue delay", no instant to list.
+    const { say } = await runScenario(usFacts({ affected: { total: 10, byJurisdiction: { 'US-TX': 5, DE: 5 } } }), NOW);
+    const text = (await say('next BR-1')).text;
+    const section = text.slice(text.indexOf('Next deadlines'), text.indexOf('Notices not yet drafted'));
+    expect(section).toMatch(/ {2}2026-03-03 09:00 CST \(overdue by [^)]*, needs facts, if owed\) · national CSIRT or competent authority · NIS2 Art\. 23\(4\)\(a\)/);
+    expect(section).toMatch(/ {2}2026-03-05 09:00 CST \(in 3 hours, needs facts, if owed\) · national CSIRT or competent authority · NIS2 Art\. 23\(4\)\(b\)/);
+    // GDPR Art. 33(1): 72 h from awareness, owed (residents of DE): listed without the mark.
+    expect(section).toMatch(/ {2}2026-03-05 09:00 CST \(in 3 hours\) · competent supervisory authority/);
+    expect(section).not.toMatch(/recipients of the entity's services/);
   });
 });
