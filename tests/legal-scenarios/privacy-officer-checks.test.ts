@@ -195,6 +195,71 @@ const scenarios: Scenario[] = [
       'US-TX-BREACH:attorney_general': { status: 'pending', dueDate: '2026-04-01' },
     },
   },
+  {
+    name: 'US hospital that has not said whether it is an SEC registrant, materiality determined: the 8-K is asked, with its clock',
+    facts: usFacts({ materialityDeterminedAt: '2026-03-05T10:00:00-06:00' }),
+    now: '2026-03-05T18:00:00Z',
+    expect: {
+      // Form 8-K Item 1.05: within 4 business days after the materiality determination, Thu 2026-03-05: Fri 6, Mon 9,
+      // Tue 10, Wed 11 (no federal holiday; GI B.1). Binds SEC registrants only; the flag is not answered, so it is a
+      // fact to give, never a silent "not a registrant".
+      'US-SEC-8K-1.05': { status: 'needs_facts', dueDate: '2026-03-11', dueAt: '2026-03-11T23:59:59.999-05:00', basis: /not answered yet \(organization\.secRegistrant\)/ },
+    },
+  },
+  {
+    name: 'US hospital recorded as not an SEC registrant: the 8-K is not applicable, with the reason',
+    facts: usFacts({ organization: { secRegistrant: false }, materialityDeterminedAt: '2026-03-05T10:00:00-06:00' }),
+    now: '2026-03-05T18:00:00Z',
+    expect: { 'US-SEC-8K-1.05': { status: 'not_applicable', dueAt: null, basis: /organization\.secRegistrant/ } },
+  },
+  {
+    name: 'SEC registrant: the 8-K is owed 4 business days after the materiality determination',
+    facts: usFacts({ organization: { secRegistrant: true }, materialityDeterminedAt: '2026-03-05T10:00:00-06:00' }),
+    now: '2026-03-05T18:00:00Z',
+    expect: { 'US-SEC-8K-1.05': { status: 'due_soon', dueDate: '2026-03-11' } },
+  },
+  {
+    name: 'French hospital, no SEC flag: Form 8-K is not asked of an organization outside the US',
+    facts: {
+      title: 'Portable volé', discoveredAt: '2026-03-10T10:00:00+01:00', phiInvolved: false, dataEncrypted: false, gdprRisk: 'high',
+      organization: { name: 'CH', role: 'controller', country: 'FR', timezone: 'Europe/Paris', frHealthEstablishment: false, frOse: false, nis2Entity: false },
+      dataCategories: ['name', 'diagnosis'], affected: { total: 30, byJurisdiction: { FR: 30 } },
+    },
+    now: '2026-03-10T12:00:00Z',
+    expect: { 'FR-CNIL-GDPR-33': { status: 'pending' } },
+    absent: ['US-SEC-8K-1.05'],
+  },
+  {
+    name: 'covered entity with 100 New York residents that has not said whether DFS regulates it: the DFS notice is asked, with its clock',
+    facts: usFacts({ affected: { total: 100, byJurisdiction: { 'US-NY': 100 } } }),
+    now: '2026-03-05T12:00:00Z',
+    expect: {
+      // N.Y. Gen. Bus. Law 899-aa as amended by S.804 of 2025 (secondary sources): DFS is a recipient for DFS-covered entities only,
+      // no later than the notice to residents. 899-aa(2)(b): the HIPAA notice stands for the residents' notice, so the
+      // bound is 164.404(b), 60 days after discovery Mon 2026-03-02 = Fri May 1. Unanswered: needs facts with that date.
+      'US-NY-BREACH:regulator': { status: 'needs_facts', dueDate: '2026-05-01', basis: /not answered yet \(organization\.nyDfsEntity\)/ },
+      'US-NY-BREACH:attorney_general': { status: 'pending', dueDate: '2026-05-01' },
+    },
+  },
+  {
+    name: 'covered entity with New York residents recorded as not DFS-covered: the DFS notice is not applicable, with the reason',
+    facts: usFacts({ organization: { nyDfsEntity: false }, affected: { total: 100, byJurisdiction: { 'US-NY': 100 } } }),
+    now: '2026-03-05T12:00:00Z',
+    expect: { 'US-NY-BREACH:regulator': { status: 'not_applicable', basis: /not a DFS-covered entity/ } },
+  },
+  {
+    name: 'DFS-covered entity with New York residents: DFS is owed no later than the residents (the HIPAA notice, May 1)',
+    facts: usFacts({ organization: { nyDfsEntity: true }, affected: { total: 100, byJurisdiction: { 'US-NY': 100 } } }),
+    now: '2026-03-05T12:00:00Z',
+    expect: { 'US-NY-BREACH:regulator': { status: 'pending', dueDate: '2026-05-01' } },
+  },
+  {
+    name: 'no New York resident affected: the DFS question is not live (GBL 899-aa protects New York residents)',
+    facts: usFacts(),
+    now: '2026-03-05T12:00:00Z',
+    expect: { 'US-TX-BREACH:individuals': { status: 'pending' } },
+    absent: ['US-NY-BREACH:regulator'],
+  },
 ];
 
 // Regulator thresholds at the boundary, for a hospital (covered entity, name + SSN, discovery Mon 2026-03-02 in Chicago,
@@ -240,7 +305,8 @@ describe('next: a needs-facts notice whose clock is running is among the next de
   // needs facts, yet each clock runs from discovery Mon 2026-03-02 whatever the answer turns out to be (HHS guidance
   // under 45 CFR 164.402; 164.414(b) burden of proof). Tex. Bus. & Com. 521.053(i): AG 30 days → Wed Apr 1 (CDT);
   // 164.404(b), 164.406, 164.408(b), 521.053(b): 60 days → Fri May 1. Before, `next` said "Next deadlines: nothing".
-  const laptop = usFacts({ dataEncrypted: true, affected: { total: 600, byJurisdiction: { 'US-TX': 600 } } });
+  // Not an SEC registrant, said so: the five questions counted below are the key's.
+  const laptop = usFacts({ organization: { secRegistrant: false }, dataEncrypted: true, affected: { total: 600, byJurisdiction: { 'US-TX': 600 } } });
   const NOW = '2026-03-05T12:00:00Z';
 
   it('in English', async () => {
