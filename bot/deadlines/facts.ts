@@ -73,7 +73,7 @@ export function awarenessTrigger(incident: Incident, w: Words = english(incident
 
 /**
  * State breach laws: the data owner's clock runs from its own discovery or the vendor's notification of the breach
- * (e.g. Tex. Bus. & Com. 521.053(b), Fla. Stat. 501.171(6)(a)); the HIPAA agent rule (45 CFR 164.404(a)(2)) is federal,
+ * (e.g. Tex. Bus. & Com. 521.053(b), Fla. Stat. 501.171(6)(a)); the HIPAA agent rule (45 CFR 164.404(a)(2), 164.410(a)(2)) is federal,
  * so it is not carried over silently: the earlier start it would give is named as the open question it is.
  */
 export function stateDiscoveryTrigger(incident: Incident, w: Words = english(incident)): Trigger {
@@ -88,12 +88,12 @@ export function stateDiscoveryTrigger(incident: Incident, w: Words = english(inc
   const own = vendor.notifiedUsAt
     ? w.say('trigger.stateEarliest', { vendor: vendor.name, theirs: day(vendor.notifiedUsAt), ours: day(incident.discoveredAt) })
     : w.say('trigger.stateNoNotice', { vendor: vendor.name });
-  return { ...base, notes: [own, w.say('trigger.stateAgentRule', { earlier })] };
+  return { ...base, notes: [own, w.say('trigger.stateAgentRule', { earlier, section: hipaaAgentRule(incident) })] };
 }
 
 /**
  * Rules outside US law (GDPR processor, NIS2, French CSP and ANSSI notices): the organization's own knowledge, or the
- * vendor's notice to it when earlier. The HIPAA agent rule (45 CFR 164.404(a)(2), federal common law of agency) is US
+ * vendor's notice to it when earlier. The HIPAA agent rule (45 CFR 164.404(a)(2) / 164.410(a)(2), federal common law of agency) is US
  * law: a vendor flagged as our agent does not move these clocks back to its own discovery.
  */
 export function nonUsDiscoveryTrigger(incident: Incident, w: Words = english(incident)): Trigger {
@@ -104,7 +104,7 @@ export function nonUsDiscoveryTrigger(incident: Incident, w: Words = english(inc
   const own = vendor.notifiedUsAt
     ? w.say('trigger.stateEarliest', { vendor: vendor.name, theirs: day(vendor.notifiedUsAt), ours: day(incident.discoveredAt) })
     : w.say('trigger.stateNoNotice', { vendor: vendor.name });
-  return { ...base, notes: [own, w.say('trigger.agentRuleUsOnly')] };
+  return { ...base, notes: [own, w.say('trigger.agentRuleUsOnly', { section: hipaaAgentRule(incident) })] };
 }
 
 /** The determination that a breach occurred (state laws); discovery, the earliest possible start, when not recorded. */
@@ -123,6 +123,14 @@ export function materialityTrigger(incident: Incident, w: Words = english(incide
 export function vendorDiscoveryTrigger(incident: Incident, w: Words = english(incident)): Trigger | null {
   const v = incident.vendor;
   return v?.discoveredAt ? trigger(w.say('event.vendorDiscovery', { vendor: v.name }), v.discoveredAt) : null;
+}
+
+/**
+ * The HIPAA discovery rule that imputes an agent's knowledge to the organization owing the notice: 45 CFR 164.410(a)(2)
+ * for a business associate (its employees, officers and other agents), 164.404(a)(2) for a covered entity.
+ */
+export function hipaaAgentRule(incident: Incident): string {
+  return incident.organization.role === 'business_associate' ? '45 CFR 164.410(a)(2)' : '45 CFR 164.404(a)(2)';
 }
 
 /** Affected residents of one jurisdiction (0 when not recorded). */
@@ -156,11 +164,28 @@ export function withResidents(incident: Incident, code: string, extra: number): 
   return { ...incident, affected: { ...incident.affected, byJurisdiction } };
 }
 
+/** Residents counted per jurisdiction, added up. */
+function countedPerJurisdiction(incident: Incident): number {
+  return Object.values(incident.affected.byJurisdiction).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * How many people the breach affected, for "how many individuals" tests (HHS 500 or more, the annual log, FTC): the
+ * recorded total, or the per-jurisdiction counts added up when they say more (600 Texans are 600 people even if the
+ * total says 400), so the notices never contradict each other and the error is toward notifying.
+ */
+export function affectedCount(incident: Incident): number {
+  return Math.max(incident.affected.total, countedPerJurisdiction(incident));
+}
+
 /** Whether a head-count threshold holds, and the words for the basis. */
 export function testThreshold(t: RuleThreshold, incident: Incident, jurisdiction: string, w: Words = english(incident)): { holds: boolean; text: string } {
-  const n = t.count === 'total' ? incident.affected.total : residentsOf(incident, jurisdiction);
+  const n = t.count === 'total' ? affectedCount(incident) : residentsOf(incident, jurisdiction);
   const holds = t.op === '>' ? n > t.value : t.op === '>=' ? n >= t.value : n < t.value;
-  const what = t.count === 'total' ? w.say('count.total', { n: w.count(n) }) : w.say('count.residents', { n: w.count(n), jurisdiction });
+  const recorded = incident.affected.total;
+  const what = t.count === 'residents'
+    ? w.say('count.residents', { n: w.count(n), jurisdiction })
+    : n > recorded ? w.say('count.totalFromJurisdictions', { n: w.count(n), total: w.count(recorded) }) : w.say('count.total', { n: w.count(n) });
   const op = t.op === '>=' ? '≥' : t.op;
   return { holds, text: w.say(holds ? 'count.holds' : 'count.fails', { what, op, value: w.count(t.value) }) };
 }

@@ -18,7 +18,9 @@ export function nextSteps(incident: Incident, obligations: readonly Obligation[]
   const fr = lang === 'fr';
   const zone = incident.organization.timezone;
   const needs = obligations.filter((o) => o.status === 'needs_facts');
-  const dated = obligations.filter((o) => OPEN.has(o.status) && o.dueAt !== null).slice(0, NEXT_DEADLINES);
+  // A needs-facts notice whose clock runs whatever the answer (the key's fate, a flag not answered) has a due instant:
+  // it is listed with the others, marked, so the date is not lost while the fact is sought.
+  const dated = obligations.filter((o) => (OPEN.has(o.status) || o.status === 'needs_facts') && o.dueAt !== null).slice(0, NEXT_DEADLINES);
   const drafted = new Set(incident.timeline.filter((e) => e.action === DRAFT_ACTION).flatMap((e) => (e.changes ?? []).map((c) => c.to)));
   const toDraft = obligations.filter((o) => OPEN.has(o.status) && !drafted.has(o.obligation) && draftKind(o) !== null).slice(0, 8);
   const tasks = tasksFor(incident, lang);
@@ -34,7 +36,7 @@ export function nextSteps(incident: Incident, obligations: readonly Obligation[]
     },
     {
       heading: fr ? 'Prochaines échéances' : 'Next deadlines',
-      text: dated.map((o) => `${formatInstant(o.dueAt!, zone, lang)} (${formatCountdown(Date.parse(o.dueAt!), now.getTime(), lang, 'words')}${o.status === 'tolled' ? (fr ? ', suspendu : délai demandé par les forces de l\'ordre' : ', tolled: law-enforcement delay') : ''}) · ${o.recipient} · ${o.citation}`).join('\n') || none,
+      text: dated.map((o) => `${formatInstant(o.dueAt!, zone, lang)} (${formatCountdown(Date.parse(o.dueAt!), now.getTime(), lang, 'words')}${o.status === 'tolled' ? (fr ? ', suspendu : délai demandé par les forces de l\'ordre' : ', tolled: law-enforcement delay') : o.status === 'needs_facts' ? (fr ? ', faits manquants, si la notification est due' : ', needs facts, if owed') : ''}) · ${o.recipient} · ${o.citation}`).join('\n') || none,
     },
     {
       heading: fr ? `Notifications à rédiger (${toDraft.length})` : `Notices not yet drafted (${toDraft.length})`,

@@ -47,15 +47,16 @@ export const OrganizationSchema = z.strictObject({
   frHealthEstablishment: z.boolean().nullable().default(null),
   // null: not answered. An organization based in the EU/EEA (or with residents there affected) then gets NIS2's notices as needs facts.
   nis2Entity: z.boolean().nullable().default(null),
-  secRegistrant: z.boolean().default(false),
+  /** SEC registrant (Form 8-K Item 1.05); null: not answered yet (a US organization then gets the 8-K as needs facts). */
+  secRegistrant: z.boolean().nullable().default(null),
   /** French opérateur de services essentiels (NIS1, décret 2018-384); null: not answered yet (some hospitals are: the ANSSI notice then needs facts). */
   frOse: z.boolean().nullable().default(null),
   /** California licensed clinic, health facility, home health agency or hospice (H&S 1280.15); null: not answered yet (a California covered entity then needs facts). */
   caHealthFacility: z.boolean().nullable().default(null),
   /** 42 CFR Part 2 program (SUD treatment records); null: unknown, then inferred from part2_records / sud_treatment data. */
   part2Program: z.boolean().nullable().default(null),
-  /** Entity regulated by the NY Department of Financial Services (DFS is then a recipient under GBL 899-aa). */
-  nyDfsEntity: z.boolean().default(false),
+  /** Entity regulated by the NY Department of Financial Services (DFS is then a recipient under GBL 899-aa); null: not answered yet (with New York residents affected, the DFS notice then needs facts). */
+  nyDfsEntity: z.boolean().nullable().default(null),
   /** The time zone was not given when the incident was opened (a default was used): day-counted deadlines need facts. */
   timezoneAssumed: z.boolean().default(false),
 });

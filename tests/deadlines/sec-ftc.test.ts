@@ -32,9 +32,18 @@ describe('SEC 8-K Item 1.05: 4 business days after the materiality determination
     expect(o.basis).toMatch(/not a business day: the count begins on and includes 2025-01-21 \(GI B\.1\)/);
   });
 
-  it('registrant without a determination: needs_facts; not a registrant: no SEC row', () => {
+  it('registrant without a determination: needs_facts; not a registrant: not applicable; not answered: needs facts with its clock; outside the US and not a registrant: no SEC row', () => {
     expect(find(compute(secIncident(null), '2025-03-01T00:00:00Z'), SEC)).toMatchObject({ status: 'needs_facts', dueAt: null });
-    expect(ids(compute(makeIncident({ materialityDeterminedAt: '2025-03-03T10:00:00-05:00' }), '2025-03-04T00:00:00Z'))).not.toContain(SEC);
+    const determined = { materialityDeterminedAt: '2025-03-03T10:00:00-05:00' };
+    // Item 1.05 binds registrants: a US organization that says it is not one gets the row as not applicable, with the reason.
+    const notRegistrant = find(compute(makeIncident({ ...determined, organization: { secRegistrant: false } }), '2025-03-04T00:00:00Z'), SEC);
+    expect(notRegistrant).toMatchObject({ status: 'not_applicable', dueAt: null });
+    expect(notRegistrant!.basis).toMatch(/organization\.secRegistrant/);
+    // Not answered (the default): asked, with the clock it would have: Mon 03-03 → Tue, Wed, Thu, Fri 2025-03-07.
+    expect(find(compute(makeIncident(determined), '2025-03-04T00:00:00Z'), SEC)).toMatchObject({ status: 'needs_facts', dueDate: '2025-03-07' });
+    const french = { organization: { country: 'FR', timezone: 'Europe/Paris', role: 'controller' as const } };
+    expect(ids(compute(makeIncident({ ...determined, ...french }), '2025-03-04T00:00:00Z'))).not.toContain(SEC);
+    expect(ids(compute(makeIncident({ ...determined, organization: { ...french.organization, secRegistrant: false } }), '2025-03-04T00:00:00Z'))).not.toContain(SEC);
   });
 });
 

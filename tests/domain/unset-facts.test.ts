@@ -93,7 +93,8 @@ describe('set for facts the engine reads', () => {
   });
 
   it('organization.nyDfsEntity: DFS becomes a New York recipient', async () => {
-    const t = createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-1', usHospitalFacts({ affected: { total: 1200, byJurisdiction: { 'US-NY': 1200 } } }))]);
+    const facts = usHospitalFacts({ affected: { total: 1200, byJurisdiction: { 'US-NY': 1200 } } });
+    const t = createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-1', { ...facts, organization: { ...facts.organization, nyDfsEntity: false } })]);
     const before = await status(t, 'BR-1', 'US-NY-BREACH:regulator');
     expect(before).toMatchObject({ status: 'not_applicable' });
     expect(before!.basis).toContain('not a DFS-covered entity');

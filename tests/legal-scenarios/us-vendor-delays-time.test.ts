@@ -12,7 +12,7 @@ const vendor = (isAgent: boolean) => ({
 const scenarios: Scenario[] = [
   {
     name: 'business associate breach (independent contractor), notice to us 2026-04-20, 499 New Yorkers',
-    facts: usFacts({ discoveredAt: '2026-04-20T10:00:00-04:00', organization: ny, vendor: vendor(false), dataCategories: ['name', 'ssn', 'diagnosis'], affected: { total: 499, byJurisdiction: { 'US-NY': 499 } } }),
+    facts: usFacts({ discoveredAt: '2026-04-20T10:00:00-04:00', organization: { ...ny, nyDfsEntity: false }, vendor: vendor(false), dataCategories: ['name', 'ssn', 'diagnosis'], affected: { total: 499, byJurisdiction: { 'US-NY': 499 } } }),
     now: '2026-04-25T12:00:00Z',
     expect: {
       // 164.404(a)(2) does not impute a non-agent's discovery: 60 days from the notice on Apr 20: Apr 20 + 10 = Apr 30,
