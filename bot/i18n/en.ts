@@ -57,6 +57,7 @@ export const en = {
     deadlines: 'Deadlines',
     details: 'Details',
     tolledUntil: 'law-enforcement delay until {{at}}',
+    ifOwed: 'if owed, due {{due}} ({{left}})',
   },
   reminder: {
     title: 'Deadline reminder · {{id}} · {{recipient}}',

@@ -57,6 +57,7 @@ export const fr: Catalogue = {
     deadlines: 'Échéances',
     details: 'Détails',
     tolledUntil: 'suspension demandée par les autorités jusqu’au {{at}}',
+    ifOwed: 'si la notification est due, échéance {{due}} ({{left}})',
   },
   reminder: {
     title: 'Rappel d’échéance · {{id}} · {{recipient}}',

@@ -42,10 +42,13 @@ export function summaryReply(incident: Incident, obligations: readonly Obligatio
   const facts = incidentFacts(incident, lang);
   const timeline = recentTimeline(incident);
   const line = (o: Obligation) => obligationLine(o, zone, now, lang);
+  // A clock that runs whatever the missing fact turns out to be keeps its date beside the question.
+  const ifOwed = (o: Obligation) =>
+    o.dueAt === null ? '' : ` · ${tr('summary.ifOwed', { due: formatInstant(o.dueAt, zone, lang), left: formatCountdown(Date.parse(o.dueAt), now.getTime(), lang, 'words') })}`;
   const sections: ReplySection[] = [
     { heading: tr('summary.overdue', { count: overdue.length }), text: overdue.map(line).join('\n') || tr('common.none') },
     { heading: tr('summary.next', { count: NEXT_COUNT }), text: next.map(line).join('\n') || tr('summary.noneOpen') },
-    ...(needsFacts.length ? [{ heading: tr('summary.needsFacts', { count: needsFacts.length }), text: needsFacts.map((o) => labelled(lang, o.recipient, o.basis)).join('\n') }] : []),
+    ...(needsFacts.length ? [{ heading: tr('summary.needsFacts', { count: needsFacts.length }), text: needsFacts.map((o) => `${labelled(lang, o.recipient, o.basis)}${ifOwed(o)}`).join('\n') }] : []),
     ...openTasksSection(incident, lang),
     { heading: tr('summary.timeline', { count: incident.timeline.length }), text: timeline.join('\n') || tr('summary.empty') },
   ];
