@@ -28,6 +28,11 @@ export interface DraftWriter {
   dateTime(iso: string | null | undefined, what: string): string;
   /** A count formatted for the language (262,831 / 262 831). */
   count(n: number): string;
+  /**
+   * How many people the breach affected, or a placeholder: when none is recorded (naming `what`), and when the recorded
+   * total is below the per-jurisdiction counts added up (the facts disagree: the team must say which is right).
+   */
+  headCount(what: string): string;
   /** Today's date (the injected clock) in the draft's language. */
   today(): string;
   missingList(): string[];
@@ -51,6 +56,17 @@ export function createDraftWriter(incident: Incident, obligation: Obligation, la
     dateTime: (iso, what) => (iso ? formatInstant(iso, zone, lang) : placeholder(what)),
     today: () => long.format(now),
     count: (n) => new Intl.NumberFormat(locale).format(n),
+    headCount: (what) => {
+      const total = incident.affected.total;
+      const counted = Object.values(incident.affected.byJurisdiction).reduce((a, b) => a + b, 0);
+      const n = (x: number) => new Intl.NumberFormat(locale).format(x);
+      if (counted > total) {
+        return placeholder(lang === 'fr'
+          ? `nombre de personnes : le total enregistré (${n(total)}) est inférieur à la somme des nombres par juridiction (${n(counted)}) ; corriger le total`
+          : `number of people: the total recorded (${n(total)}) is below the per-jurisdiction counts added up (${n(counted)}); correct the total`);
+      }
+      return total > 0 ? n(total) : placeholder(what);
+    },
     missingList: () => [...missing],
   };
 }
