@@ -2,6 +2,7 @@
 // for the years breachdesk counts in, from date-holidays. The engine reads the table (a small JSON file) instead of
 // loading date-holidays' calendars of every country on each one-shot command; years or calendars outside the table
 // still go to date-holidays. tests/deadlines/holiday-table.test.ts fails when the table and date-holidays disagree.
+// The table is date-holidays' own list; the engine applies each statute's differences on top (bot/deadlines/holiday-law.ts).
 // Usage: node scripts/holidays.mjs
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

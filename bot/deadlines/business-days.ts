@@ -1,7 +1,9 @@
-// Business days: not Saturday, Sunday or a public holiday of the given date-holidays calendar (US, US-VT, …).
+// Business days: not Saturday, Sunday or a legal holiday of the given calendar (US, US-VT, …): date-holidays' public
+// holidays with the differences its statute makes (holiday-law.ts).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type Holidays from 'date-holidays';
+import { applyHolidayLaw } from './holiday-law.ts';
 import { addDaysToDate, weekday } from './time.ts';
 import { appPath } from '../app-root.ts';
 
@@ -33,16 +35,17 @@ function fromTable(calendar: string, year: number): Map<string, string> | undefi
   return days ? new Map(Object.entries(days)) : undefined;
 }
 
-/** Public holidays of `calendar` in `year`, date → name (cached). */
+/** Legal holidays of `calendar` in `year`, date → name (cached): date-holidays' list as the calendar's statute has it. */
 export function publicHolidays(calendar: string, year: number): Map<string, string> {
   const key = `${calendar}:${year}`;
   const cached = years.get(key);
   if (cached) return cached;
-  const ahead = fromTable(calendar, year);
-  if (ahead) {
-    years.set(key, ahead);
-    return ahead;
-  }
+  const days = applyHolidayLaw(calendar, year, fromTable(calendar, year) ?? fromLibrary(calendar, year));
+  years.set(key, days);
+  return days;
+}
+
+function fromLibrary(calendar: string, year: number): Map<string, string> {
   let hd = calendars.get(calendar);
   if (!hd) {
     const [country, state] = calendar.split('-');
@@ -51,18 +54,18 @@ export function publicHolidays(calendar: string, year: number): Map<string, stri
     calendars.set(calendar, hd);
   }
   const days = new Map<string, string>();
-  // Substitute days (a Saturday holiday observed on Friday) are public holidays too.
+  // Substitute days (a Saturday holiday observed on Friday) included, as date-holidays has them; holiday-law.ts drops
+  // those the calendar's statute does not make holidays.
   for (const h of hd.getHolidays(year)) if (h.type === 'public' && !days.has(h.date.slice(0, 10))) days.set(h.date.slice(0, 10), h.name);
-  years.set(key, days);
   return days;
 }
 
-/** The public-holiday name of `day` in `calendar`, if it is one. */
+/** The legal-holiday name of `day` in `calendar`, if it is one. */
 export function holidayName(day: string, calendar: string): string | undefined {
   return publicHolidays(calendar, Number(day.slice(0, 4))).get(day);
 }
 
-/** True for Monday–Friday days that are not public holidays in `calendar`. */
+/** True for Monday–Friday days that are not legal holidays in `calendar`. */
 export function isBusinessDay(day: string, calendar: string): boolean {
   const wd = weekday(day);
   return wd !== 0 && wd !== 6 && holidayName(day, calendar) === undefined;
