@@ -171,8 +171,12 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
       }
       return now;
     };
+    const seen = await openFileSeenRequests(join(dirname(file), `${manifest.incidentsDir}.seen`));
     // People's own settings (`lang`): one small file beside the incidents, under the same lock.
-    return Object.assign(store, { changeStamps }, await openFileSeenRequests(join(dirname(file), `${manifest.incidentsDir}.seen`)), await openFilePreferences(join(dirname(file), `${manifest.incidentsDir}.preferences.json`)));
+    const preferences = await openFilePreferences(join(dirname(file), `${manifest.incidentsDir}.preferences.json`));
+    // Only once every file has opened: a start that fails leaves the replay-id file as it found it.
+    await seen.compact();
+    return Object.assign(store, { changeStamps, markRequestSeen: seen.markRequestSeen }, preferences);
   } catch (error) {
     packFile?.close();
     lock.release();
