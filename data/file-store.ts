@@ -198,7 +198,8 @@ async function readOrCreateManifest(file: string, now: Date): Promise<Manifest> 
 function validateManifest(file: string, raw: unknown): Manifest {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new StoreCorruptError(file, 'does not contain a breachdesk store (expected a JSON object)');
   const format = (raw as { format?: unknown }).format;
-  if (format !== STORE_FORMAT) throw new StoreCorruptError(file, `is not a breachdesk store (format is ${JSON.stringify(format ?? null)}, expected "${STORE_FORMAT}")`);
+  // The foreign file's own value is not quoted: it may be anything.
+  if (format !== STORE_FORMAT) throw new StoreCorruptError(file, `is not a breachdesk store (${format === undefined ? 'it has no "format" field' : `its "format" is not "${STORE_FORMAT}"`})`);
   const parsed = ManifestSchema.safeParse(raw);
   if (!parsed.success) throw new StoreCorruptError(file, `has an invalid manifest (${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message})`);
   if (parsed.data.schemaVersion > STORE_SCHEMA_VERSION) {
