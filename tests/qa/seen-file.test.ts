@@ -1,11 +1,12 @@
 // Outside tester: the replay-id log beside the store (`<name>.incidents.seen`) was rewritten at every start, whatever it
 // held: foreign content was silently compacted away, and so was the file when the open then failed on another file.
 // An open that fails writes nothing; a file that is not one of ours is refused by name; a torn last line still passes.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openFileStore } from '../../data/file-store.ts';
+import { makeIncident, usHospitalFacts } from '../helpers/incidents.ts';
 
 const LATER = Date.now() + 3_600_000;
 const live = (k: string) => `{"k":"${k.padEnd(32, 'a')}","e":${LATER}}\n`;
@@ -13,7 +14,10 @@ const expired = (k: string) => `{"k":"${k.padEnd(32, 'b')}","e":${Date.now() - 3
 
 async function storeWithSeen(content: string): Promise<{ path: string; seen: string }> {
   const path = join(mkdtempSync(join(tmpdir(), 'qa-seen-')), 'store.json');
-  await (await openFileStore(path, new Date())).close();
+  const store = await openFileStore(path, new Date());
+  // One incident, so that closing writes a pack and the clean-close note a start takes.
+  await store.create((id) => makeIncident(id, usHospitalFacts()));
+  await store.close();
   const seen = join(path, '..', 'store.incidents.seen');
   writeFileSync(seen, content);
   return { path, seen };
@@ -26,6 +30,21 @@ describe('the replay-id file beside the store', () => {
     writeFileSync(join(path, '..', 'store.incidents.preferences.json'), '{"users": 5}');
     await expect(openFileStore(path, new Date())).rejects.toThrow(/store\.incidents\.preferences\.json: is not a breachdesk preferences file/);
     expect(readFileSync(seen, 'utf8')).toBe(content);
+  });
+
+  it.each([
+    ['preferences', 'store.incidents.preferences.json', '{"users": 5}'],
+    ['replay-id', 'store.incidents.seen', 'not ours\n'],
+  ])('a damaged %s file stops the start before anything of the store is written', async (_what, name, damage) => {
+    const { path } = await storeWithSeen(live('new'));
+    // What a start writes or removes: the clean-close note (taken) and a temp file a crash left (removed).
+    const note = join(path, '..', 'store.incidents.clean');
+    const temp = join(path, '..', 'store.incidents', '.BR-1.json.4242.1.tmp');
+    writeFileSync(temp, '{}');
+    expect(existsSync(note)).toBe(true);
+    writeFileSync(join(path, '..', name), damage);
+    await expect(openFileStore(path, new Date())).rejects.toThrow(name);
+    expect([existsSync(note), existsSync(temp)]).toEqual([true, true]);
   });
 
   it.each([
