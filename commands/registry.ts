@@ -117,7 +117,9 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
     // The read is logged before the details leave: no log entry, no answer. An export that made no file was a read;
     // a change its handler refused is a refusal, with the handler's reason (in English, as every access-log reason).
     if (checked && spec.audit) await recordAccess(ctx, checked.id, accessEvent(ctx, answered.outcome === 'ok' ? spec.audit : 'read', spec.name));
-    else if (checked && refusal !== undefined) await recordAccess(ctx, checked.id, accessEvent(ctx, 'refused', spec.name, refusal));
+    // The reason may repeat words typed where no free text is guarded (`done BR-1 <an SSN>`): the append-only log keeps
+    // no patient identifier, only its redacted mark.
+    else if (checked && refusal !== undefined) await recordAccess(ctx, checked.id, accessEvent(ctx, 'refused', spec.name, guardText('the reason', refusal, 'redact')));
   } catch (error) {
     return errorReply(error, spec, ctx, lang);
   }

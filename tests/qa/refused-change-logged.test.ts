@@ -22,6 +22,14 @@ describe('a change refused by its handler', () => {
     ]);
   });
 
+  it('keeps no patient identifier typed where no free text is guarded (the reason quotes the words)', async () => {
+    const { bot, store } = createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-1', usHospitalFacts())], { admins: ['slack:U0ADMIN001'] });
+    expect((await bot.handle({ ...ADMIN, text: 'done BR-1 512-44-7788' })).outcome).not.toBe('ok');
+    const [entry] = (await store.get('BR-1'))!.accessLog;
+    expect(entry).toMatchObject({ kind: 'refused', command: 'done', reason: expect.stringContaining('[redacted') });
+    expect(JSON.stringify(entry)).not.toContain('512-44-7788');
+  });
+
   it('is not logged for an incident that does not exist, and still answers that', async () => {
     const { bot } = createTestBot('2025-03-01T12:00:00Z', [makeIncident('BR-1', usHospitalFacts())], { admins: ['slack:U0ADMIN001'] });
     expect((await bot.handle({ ...ADMIN, text: 'done BR-9 zzz' })).text).toMatch(/No incident BR-9/);
