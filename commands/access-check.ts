@@ -35,22 +35,25 @@ export function readableByTeam(ctx: CommandContext): ((teamKeys: readonly string
   return (keys) => canReadAsTeam(keys, key, ctx.config);
 }
 
-/** Throws CommandRefusedError (recorded in the access log when an incident is named) unless the asker holds the permission. */
-export async function authorize(permission: Permission, command: string, incidentId: string | undefined, ctx: CommandContext): Promise<void> {
+/**
+ * Throws CommandRefusedError (recorded in the access log when an incident is named) unless the asker holds the permission.
+ * Returns the incident checked, when one was named and exists (what the request's later log entries belong to).
+ */
+export async function authorize(permission: Permission, command: string, incidentId: string | undefined, ctx: CommandContext): Promise<Incident | undefined> {
   const key = actorKey(ctx.actor);
-  if (permission === 'public') return;
+  if (permission === 'public') return undefined;
   if (permission === 'open') {
-    if (canOpen(key, ctx.config)) return;
+    if (canOpen(key, ctx.config)) return undefined;
     return refuse(ctx, command, undefined, 'Opening incidents is limited to the people named in BREACHDESK_OPENERS; ask an admin to open it or to add you.', t(askerLanguage(ctx), 'errors.openersOnly'));
   }
   const incident = incidentId ? await getForAccess(ctx, incidentId, key) : undefined;
   // An unknown id is the handler's to answer ("No incident BR-9"): there is nothing to protect or log.
-  if (incidentId && !incident) return;
+  if (incidentId && !incident) return undefined;
   if (permission === 'admin') {
-    if (isAdmin(key, ctx.config)) return;
+    if (isAdmin(key, ctx.config)) return incident;
     return refuse(ctx, command, incident, `\`${command}\` is for breachdesk admins (BREACHDESK_ADMINS); ask one of them.`, t(langOf(ctx, incident), 'errors.adminsOnly', { command }));
   }
-  if (!incident || canRead(incident, key, ctx.config)) return;
+  if (!incident || canRead(incident, key, ctx.config)) return incident;
   const why = `${incident.id} is restricted to its response team; ask ${whoCanHelp(incident)} to add you (\`member add ${incident.id} <you>\`).`;
   const lang = langOf(ctx, incident);
   return refuse(ctx, command, incident, why, lang === 'en' ? why : t(lang, 'errors.teamOnly', { id: incident.id }));

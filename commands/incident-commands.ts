@@ -149,7 +149,12 @@ const showCommand: CommandSpec<{ id: string }> = {
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
     const status = ctx.records ? ctx.records.check(incident) : verifyChain(incident);
-    return withBanner(describeIncident(incident, languageFor(incident.organization, ctx.language)), status.state === 'broken' ? bannerFor(incident.id, status) : undefined);
+    const described = describeIncident(incident, languageFor(incident.organization, ctx.language));
+    // The access log is for admins (`access`); `show --json` gives the team the incident without it (the export, the
+    // record a regulator sees, still carries it whole).
+    const { accessLog: _log, ...withoutLog } = incident;
+    const reply = isAdmin(actorKey(ctx.actor), ctx.config) ? described : { ...described, data: withoutLog };
+    return withBanner(reply, status.state === 'broken' ? bannerFor(incident.id, status) : undefined);
   },
 };
 

@@ -100,26 +100,30 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
   const args = parsed.args as Record<string, unknown>;
   const incidentId = typeof args.id === 'string' ? args.id : undefined;
   let answered: Reply;
-  let refusedByHandler = false;
+  let refusal: string | undefined;
   try {
     // Permission first, before any handler and on every front door; then the patient data guard over free text.
-    await authorize(spec.permission, spec.name, incidentId, ctx);
+    const checked = await authorize(spec.permission, spec.name, incidentId, ctx);
     const guarded = guardFreeText(spec, args, ctx);
     try {
       answered = await spec.handler(guarded, wantsJson ? { ...ctx, json: true } : ctx);
     } catch (error) {
       if (!(error instanceof CommandRefusedError || error instanceof InvalidArgumentsError)) throw error;
-      // A read refused by its handler still answered about the incident ("BR-1 has no notice matching …; did you mean"
-      // lists its notices): it is logged like any read, before the answer leaves.
+      // A request refused by its handler still answered about the incident ("BR-1 has no notice matching …; did you
+      // mean" lists its notices, "… is already recorded as sent"): it is logged, before the answer leaves.
       answered = errorReply(error, spec, ctx, lang);
-      refusedByHandler = true;
+      refusal = error.message;
     }
-    // The read is logged before the details leave: no log entry, no answer. An export that made no file was a read.
-    if (spec.audit && incidentId) await recordAccess(ctx, incidentId, accessEvent(ctx, answered.outcome === 'ok' ? spec.audit : 'read', spec.name));
+    // The read is logged before the details leave: no log entry, no answer. An export that made no file was a read;
+    // a change its handler refused is a refusal, with the handler's reason (in English, as every access-log reason).
+    if (checked && spec.audit) await recordAccess(ctx, checked.id, accessEvent(ctx, answered.outcome === 'ok' ? spec.audit : 'read', spec.name));
+    // The reason may repeat words typed where no free text is guarded (`done BR-1 <an SSN>`): the append-only log keeps
+    // no patient identifier, only its redacted mark.
+    else if (checked && refusal !== undefined) await recordAccess(ctx, checked.id, accessEvent(ctx, 'refused', spec.name, guardText('the reason', refusal, 'redact')));
   } catch (error) {
     return errorReply(error, spec, ctx, lang);
   }
-  return wantsJson && !refusedByHandler ? asJson(answered) : answered;
+  return wantsJson && refusal === undefined ? asJson(answered) : answered;
 }
 
 /** The arguments with every declared free-text value checked (refused, or redacted under BREACHDESK_PHI_GUARD=redact). */

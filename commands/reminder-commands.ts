@@ -5,6 +5,7 @@ import type { Obligation } from '../bot/deadlines/types.ts';
 import { applyChange } from '../bot/domain/change.ts';
 import { acknowledge, snooze } from '../bot/domain/reminders.ts';
 import type { Incident } from '../bot/model/incident-schema.ts';
+import { reachableChannels } from '../bot/access/policy.ts';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, InvalidArgumentsError } from '../bot/errors.ts';
 import { parseInstant } from './instants.ts';
@@ -43,6 +44,16 @@ async function load(ctx: CommandContext, id: string, typed: string) {
   const shown = obligationsNow(incident, ctx.rules, now, lang);
   const obligation = resolveObligation(incident, shown, typed, lang, lang === 'en' ? shown : obligationsNow(incident, ctx.rules, now));
   return { incident, now, obligation, zone: incident.organization.timezone };
+}
+
+/**
+ * Where a confirmation goes: into the channel only when it is one of the incident's live linked channels (the team sees
+ * its reminders there); anywhere else (#general, a channel linked to another incident, a DM) only the asker sees it.
+ */
+function confirmationVisibility(incident: Incident, ctx: CommandContext): 'channel' | 'private' {
+  const here = ctx.channel;
+  if (!here) return 'private';
+  return reachableChannels(incident, ctx.config).some((c) => c.platform === here.platform && c.id === here.id) ? 'channel' : 'private';
 }
 
 /** The longest snooze reason recorded. */
@@ -89,7 +100,7 @@ const snoozeCommand: CommandSpec<SnoozeArgs> = {
     const at = (iso: string) => formatInstant(iso, zone, lang);
     const deadline = o.dueAt ? t(lang, 'confirm.snoozeDeadline', { at: at(o.dueAt) }) : '';
     return ok(t(lang, 'confirm.snoozed', { who: ctx.actor.name, id: incident.id, obligation: o.obligation, until: at(untilIso), reason: recorded.reason, deadline }), {
-      visibility: 'channel',
+      visibility: confirmationVisibility(updated, ctx),
       data: { id: incident.id, obligation: o.obligation, until: untilIso, reason: recorded.reason },
     });
   },
@@ -107,16 +118,17 @@ const ackCommand: CommandSpec<{ id: string; obligation: string }> = {
   args: z.object({ id: IncidentIdArg, obligation: z.string({ error: 'Missing obligation id (see `deadlines <id>`).' }) }),
   async handler(args, ctx) {
     const { incident, now, obligation: o, zone } = await load(ctx, args.id, args.obligation);
-    const { events } = await applyChange(changeContext(ctx), incident.id, acknowledge(o.obligation, { rules: ctx.rules, now }, languageFor(incident.organization, ctx.language)));
+    const { incident: updated, events } = await applyChange(changeContext(ctx), incident.id, acknowledge(o.obligation, { rules: ctx.rules, now }, languageFor(incident.organization, ctx.language)));
     const dueMs = o.dueAt === null ? null : Date.parse(o.dueAt);
     const overdue = dueMs !== null && now.getTime() > dueMs;
     const lang = languageFor(incident.organization, ctx.language);
     const words = { who: ctx.actor.name, id: incident.id, obligation: o.obligation };
-    if (events.length === 0) return ok(t(lang, 'confirm.alreadyAcked', words), { visibility: 'channel' });
+    const visibility = confirmationVisibility(updated, ctx);
+    if (events.length === 0) return ok(t(lang, 'confirm.alreadyAcked', words), { visibility });
     const due = o.dueAt ? formatInstant(o.dueAt, zone, lang) : t(lang, 'confirm.noFixedDeadline');
     const left = dueMs === null ? '' : `, ${formatCountdown(dueMs, now.getTime(), lang, 'words')}`;
     const text = t(lang, overdue ? 'confirm.ackOverdue' : 'confirm.ackEarly', { ...words, due, left });
-    return ok(text, { visibility: 'channel', data: { id: incident.id, obligation: o.obligation, overdue } });
+    return ok(text, { visibility, data: { id: incident.id, obligation: o.obligation, overdue } });
   },
 };
 

@@ -2,6 +2,7 @@
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { jsonErrorPlace, jsonPlaceWords } from '../bot/json-place.ts';
 import { StoreCorruptError } from './store-errors.ts';
 
 let sequence = 0;
@@ -23,7 +24,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
     try {
       raw = JSON.parse(text);
     } catch (error) {
-      throw new StoreCorruptError(this.path, `is not valid JSON (${(error as Error).message})`);
+      // The parser's message quotes the file's first characters (`/etc/passwd` given as the store showed `root:x:0:0`):
+      // a foreign file's content is never repeated, only where the JSON went wrong.
+      const place = jsonErrorPlace(error, text);
+      throw new StoreCorruptError(this.path, `is not valid JSON (${jsonPlaceWords(place === 'unknown' ? (unlikeJson(text) ?? place) : place)})`);
     }
     return this.validate(raw);
   }
@@ -45,6 +49,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
     await rename(temp, this.path);
     await syncDirectory(dir);
   }
+}
+
+/** Where a text that cannot begin a JSON value begins (Node's parser names the token, not its place, for these). */
+function unlikeJson(text: string): { line: number; column: number } | undefined {
+  const start = text.search(/\S/);
+  if (start < 0 || /[[{"\-\d]|t|f|n/.test(text[start]!)) return undefined;
+  const before = text.slice(0, start);
+  return { line: before.split('\n').length, column: start - before.lastIndexOf('\n') };
 }
 
 /** fsync a directory so a rename inside it survives power loss. */

@@ -65,6 +65,11 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
   let packFile: PackFile | undefined;
   try {
     const manifest = await readOrCreateManifest(file, now);
+    // The small files beside the incidents are only read here, before anything of the store is written (crash temps
+    // removed, the clean-close note taken, a pack): one that is damaged or foreign stops the start with nothing changed.
+    // Replayed Slack requests and redelivered Teams activities, and people's own settings (`lang`), under the same lock.
+    const seen = await openFileSeenRequests(join(dirname(file), `${manifest.incidentsDir}.seen`));
+    const preferences = await openFilePreferences(join(dirname(file), `${manifest.incidentsDir}.preferences.json`));
     const dir = join(dirname(file), manifest.incidentsDir);
     await mkdir(dir, { recursive: true });
     const packPath = join(dirname(file), `${manifest.incidentsDir}.pack`);
@@ -161,8 +166,10 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
         }
       },
     });
+    // Only once every file has opened: a start that fails leaves the replay-id file as it found it. Before the pack
+    // below, which runs on its own: nothing may fail after it, or it would write once the lock was given up.
+    await seen.compact();
     if (reread.size > closePacking.writes) void repack().catch(() => undefined);
-    // Replayed Slack requests and redelivered Teams activities: beside the incidents, under the same lock.
     const changeStamps = async (): Promise<ReadonlyMap<string, string>> => {
       const now = new Map<string, string>();
       for (const id of store.idsNow()) {
@@ -171,8 +178,7 @@ export async function openFileStore(path: string, now: Date, options: { lockTimi
       }
       return now;
     };
-    // People's own settings (`lang`): one small file beside the incidents, under the same lock.
-    return Object.assign(store, { changeStamps }, await openFileSeenRequests(join(dirname(file), `${manifest.incidentsDir}.seen`)), await openFilePreferences(join(dirname(file), `${manifest.incidentsDir}.preferences.json`)));
+    return Object.assign(store, { changeStamps, markRequestSeen: seen.markRequestSeen }, preferences);
   } catch (error) {
     packFile?.close();
     lock.release();
@@ -194,7 +200,8 @@ async function readOrCreateManifest(file: string, now: Date): Promise<Manifest> 
 function validateManifest(file: string, raw: unknown): Manifest {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new StoreCorruptError(file, 'does not contain a breachdesk store (expected a JSON object)');
   const format = (raw as { format?: unknown }).format;
-  if (format !== STORE_FORMAT) throw new StoreCorruptError(file, `is not a breachdesk store (format is ${JSON.stringify(format ?? null)}, expected "${STORE_FORMAT}")`);
+  // The foreign file's own value is not quoted: it may be anything.
+  if (format !== STORE_FORMAT) throw new StoreCorruptError(file, `is not a breachdesk store (${format === undefined ? 'it has no "format" field' : `its "format" is not "${STORE_FORMAT}"`})`);
   const parsed = ManifestSchema.safeParse(raw);
   if (!parsed.success) throw new StoreCorruptError(file, `has an invalid manifest (${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message})`);
   if (parsed.data.schemaVersion > STORE_SCHEMA_VERSION) {

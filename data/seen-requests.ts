@@ -5,6 +5,7 @@ import { open, readFile, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { flushSoon } from './deferred-flush.ts';
 import { syncDirectory } from './durable-json-file.ts';
+import { StoreCorruptError } from './store-errors.ts';
 
 /** The store port's `markRequestSeen` and what its owner needs to run it. */
 export interface SeenRequests {
@@ -24,33 +25,57 @@ export function createMemorySeenRequests(now: () => Date = () => new Date()): Se
   return { markRequestSeen: async (key, expiresAt) => remember(seen, digest(key), expiresAt.getTime(), now().getTime()) };
 }
 
-/** Kept in a JSON-lines file beside the store: each new id is appended before `true` is answered, and flushed to disk just after. */
-export async function openFileSeenRequests(path: string, now: () => Date = () => new Date()): Promise<SeenRequests> {
+/** The file variant: compacted by its owner once the whole store has opened (an open that fails writes nothing). */
+export interface FileSeenRequests extends SeenRequests {
+  /** Rewrite the file to its live entries when it holds expired ones or a torn last line; nothing otherwise. */
+  compact(): Promise<void>;
+}
+
+/**
+ * Kept in a JSON-lines file beside the store: each new id is appended before `true` is answered, and flushed to disk just
+ * after. Opening only reads: a file that is not one of these (foreign content) is refused by name, never rewritten; a
+ * torn last line, the one trace a crash mid-append leaves, is skipped.
+ */
+export async function openFileSeenRequests(path: string, now: () => Date = () => new Date()): Promise<FileSeenRequests> {
   const seen = new Map<string, number>();
   const at = now().getTime();
   const text = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return '';
     throw error;
   });
-  for (const line of text.split('\n')) {
-    // A line cut short by a crash is skipped: it was never acknowledged, so its request never ran.
-    const m = /^\{"k":"([\w-]{32})","e":(\d+)\}$/.exec(line);
-    if (m && Number(m[2]) > at) seen.set(m[1]!, Number(m[2]));
-  }
-  // Start-up compacts the file to the live entries, so it never grows past one window's traffic.
-  await rewrite(path, seen);
+  const lines = text.split('\n');
+  // What follows the last newline: '' for a whole file, else a line an append did not finish.
+  const tail = lines.pop()!;
+  let stale = tail !== '';
+  lines.forEach((entry, i) => {
+    const m = ENTRY.exec(entry);
+    // The file's content is not quoted: it is not ours, and may be anything.
+    if (!m) throw new StoreCorruptError(path, `is not a breachdesk replay-id file (line ${i + 1} is not one of its entries)`);
+    if (Number(m[2]) > at) seen.set(m[1]!, Number(m[2]));
+    else stale = true;
+  });
+  // A line cut short by a crash was never acknowledged, so its request never ran; anything else there is not ours.
+  if (tail !== '' && !isTornEntry(tail)) throw new StoreCorruptError(path, `is not a breachdesk replay-id file (line ${lines.length + 1} is not one of its entries)`);
   let appended = 0;
   let queue: Promise<unknown> = Promise.resolve();
   return {
+    async compact() {
+      // Compacted to the live entries, so it never grows past one window's traffic, and no append follows a torn line.
+      if (!stale) return;
+      await rewrite(path, seen);
+      stale = false;
+    },
     async markRequestSeen(key, expiresAt) {
       const k = digest(key);
       const e = expiresAt.getTime();
       // Decided synchronously: two copies of one request arriving together cannot both pass.
       if (!remember(seen, k, e, now().getTime())) return false;
       const write = queue.then(async () => {
-        if (++appended > Math.max(10_000, seen.size * 2)) {
+        // A torn line is never appended to: the file is rewritten first (its owner compacts at open, so rarely here).
+        if (stale || ++appended > Math.max(10_000, seen.size * 2)) {
           appended = 0;
           await rewrite(path, seen);
+          stale = false;
         } else {
           append(path, `${line(k, e)}\n`);
         }
@@ -60,6 +85,23 @@ export async function openFileSeenRequests(path: string, now: () => Date = () =>
       return true;
     },
   };
+}
+
+/** One entry of the file, as `line` writes it. */
+const ENTRY = /^\{"k":"([\w-]{32})","e":(\d+)\}$/;
+
+/** True when `text` is the start of an entry (what a crash mid-append leaves), a whole entry without its newline included. */
+function isTornEntry(text: string): boolean {
+  const open = '{"k":"';
+  if (text.length <= open.length) return open.startsWith(text);
+  if (!text.startsWith(open)) return false;
+  const rest = text.slice(open.length);
+  const key = /^[\w-]{0,32}/.exec(rest)![0];
+  if (key.length < 32) return rest === key;
+  const after = rest.slice(32);
+  const middle = '","e":';
+  if (after.length <= middle.length) return middle.startsWith(after);
+  return after.startsWith(middle) && /^\d*\}?$/.test(after.slice(middle.length));
 }
 
 function remember(seen: Map<string, number>, key: string, expiresAt: number, now: number): boolean {

@@ -66,19 +66,19 @@ export function reachableChannels(incident: Incident, config: AccessConfig): Cha
   return incident.channels.filter((c) => c.linkedByKey === undefined || canRead(incident, c.linkedByKey, config));
 }
 
-/** Who a refused user can ask: the commander (else the opener) or an admin. */
+/**
+ * Who a refused user can ask: the commander (else the opener) or an admin. A refusal goes to someone outside the team, so
+ * the commander is named only by user key (`slack:U…`, `teams:<id>`): a role typed as free text ("Dana, CISO, Acme
+ * ransomware") or a mention's label is incident text and is never quoted; such a commander is asked for by role alone.
+ */
 export function whoCanHelp(incident: Incident): string {
   const commander = incident.roles.commander;
-  if (commander) return `its commander (${readableUser(commander)}) or an admin`;
+  if (commander) {
+    const key = parseUserReference(commander);
+    return key ? `its commander (${key}) or an admin` : 'its commander or an admin';
+  }
   const opener = responseTeam(incident).opener;
   return opener ? `${opener.name}, who opened it, or an admin` : 'an admin';
-}
-
-/** A role holder as plain words: `@name` or the key for a mention (front doors show user text without live mentions), else the text. */
-function readableUser(text: string): string {
-  const named = /<@[UW][A-Z0-9]+\|([^>]+)>/.exec(text);
-  if (named) return `@${named[1]}`;
-  return parseUserReference(text) ?? text;
 }
 
 /** A warning when a channel looks public and large: reminders there show the incident to everyone in it. */

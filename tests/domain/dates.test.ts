@@ -1,6 +1,7 @@
 // Instants outside a sane range are refused in plain words; years are kept as typed; a stored year-9999 record is reported, not fatal.
 import { describe, expect, it } from 'vitest';
 import { readInstant } from '../../commands/instants.ts';
+import { withoutAccessLog } from '../helpers/access-attempts.ts';
 import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
 import { channel, createWorld, smallUsIncident } from '../scheduler/helpers.ts';
 
@@ -22,11 +23,12 @@ describe('the sane range of instants', () => {
     ['delay BR-1 --written --agency FBI --official "SAC Roe" --until 9999-01-01', 'is in the year 9999'],
   ])('%s is refused and changes nothing', async (command, words) => {
     const t = world();
-    const before = JSON.stringify(await t.store.list());
+    // Unchanged but for the access log, where the refusal is recorded (tests/qa/refused-change-logged.test.ts).
+    const before = withoutAccessLog(JSON.stringify(await t.store.list()));
     const reply = await t.say(command);
     expect(reply.outcome).not.toBe('ok');
     expect(reply.text).toContain(words);
-    expect(JSON.stringify(await t.store.list())).toBe(before);
+    expect(withoutAccessLog(JSON.stringify(await t.store.list()))).toEqual(before);
   });
 
   it('accepts the edges: 1970 and five years ahead', async () => {

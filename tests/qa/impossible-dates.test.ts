@@ -5,6 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { withoutAccessLog } from '../helpers/access-attempts.ts';
 import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
 
 const SAM = { id: 'U0SAM00001', name: 'Sam' };
@@ -18,11 +19,12 @@ describe('dates that do not exist', () => {
     ['done BR-1 US-HIPAA-164.404-INDIVIDUALS --at 2025-02-30T09:00Z', '2025-02 has no day 30'],
   ])('refuses `%s` and changes nothing', async (text, message) => {
     const t = createTestBot('2025-03-05T12:00:00Z', [makeIncident('BR-1', usHospitalFacts())]);
-    const before = JSON.stringify(await t.store.list());
+    // Unchanged but for the access log, where the refusal is recorded (tests/qa/refused-change-logged.test.ts).
+    const before = withoutAccessLog(JSON.stringify(await t.store.list()));
     const reply = await t.bot.handle({ text, actor: SAM, platform: 'slack' });
     expect(reply.outcome).not.toBe('ok');
     expect(reply.text).toContain(message);
-    expect(JSON.stringify(await t.store.list())).toBe(before);
+    expect(withoutAccessLog(JSON.stringify(await t.store.list()))).toEqual(before);
   });
 
   it('still accepts a real leap day', async () => {

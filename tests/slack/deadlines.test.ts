@@ -82,8 +82,10 @@ describe('deadline views in Slack', () => {
     expect(await h.snapshot()).toBe(before);
   });
 
-  it('snoozes with the reason typed in the modal, as the submitting user, and announces it in the channel', async () => {
+  it('snoozes with the reason typed in the modal, as the submitting user, and announces it in the incident\'s linked channel', async () => {
     h = await startHarness({ testBot: createTestBot(NOW, [makeIncident('BR-1', usHospitalFacts())]) });
+    // Announced only where the incident is linked (tests/qa/confirmation-channel.test.ts): the fixture's channel is.
+    await postToApp(h.eventsUrl, slashBody('link BR-1', h.fake.responseUrl()));
     const { buttons } = await deadlines();
     await click(buttons.find((b) => b.value.startsWith(`snooze BR-1 ${HIPAA_INDIVIDUALS}`))!);
     const modal = JSON.parse(String(h.fake.callsOf('views.open')[0]?.body.view));
