@@ -121,7 +121,7 @@ export const helpEn = {
       organization_nyDfsEntity: 'yes/no: regulated by the NY Department of Financial Services (DFS is then a recipient; not answered: the DFS notice needs facts when New York residents are affected)',
       vendor_name: 'vendor where the breach happened',
       vendor_role: 'one of business_associate, processor, third_party_service_provider, subcontractor',
-      vendor_isAgent: 'yes/no: the vendor is the organization\'s agent (its discovery counts as ours)',
+      vendor_isAgent: "yes/no/unknown: the vendor is the organization's agent (federal common law of agency: its discovery counts as ours, 45 CFR 164.404(a)(2)); unknown, the default: with the vendor's own discovery recorded, the HIPAA notices need facts, shown from its discovery",
       vendor_discoveredAt: 'when the vendor discovered the breach',
       vendor_notifiedUsAt: 'when the vendor notified us',
     },

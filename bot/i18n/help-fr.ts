@@ -123,7 +123,7 @@ export const helpFr: Widen<typeof helpEn> = {
       organization_nyDfsEntity: 'oui/non : régulé par le NY Department of Financial Services (le DFS devient alors destinataire ; sans réponse : la notification au DFS demande des faits quand des résidents de New York sont concernés)',
       vendor_name: 'prestataire chez qui la violation a eu lieu',
       vendor_role: 'l’un de business_associate, processor (sous-traitant), third_party_service_provider, subcontractor',
-      vendor_isAgent: 'oui/non : le prestataire est mandataire de l’organisation (sa découverte compte comme la nôtre)',
+      vendor_isAgent: 'oui/non/unknown : le prestataire est mandataire (agent) de l’organisation (droit fédéral commun du mandat : sa découverte compte comme la nôtre, 45 CFR 164.404(a)(2)) ; unknown, la valeur par défaut : si la découverte par le prestataire est enregistrée, les notifications HIPAA demandent des faits, affichées depuis sa découverte',
       vendor_discoveredAt: 'quand le prestataire a découvert la violation',
       vendor_notifiedUsAt: 'quand le prestataire nous a prévenus',
     },
