@@ -2,6 +2,7 @@
 import { readCategories } from '../model/data-categories.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { RuleCondition, RuleThreshold } from './rule-schema.ts';
+import { localDate } from './time.ts';
 import { wordsFor, type Words } from './words.ts';
 
 /** The instant a clock starts from, and how it was chosen. */
@@ -223,12 +224,28 @@ export function testThreshold(t: RuleThreshold, incident: Incident, jurisdiction
   return { holds, text: w.say(holds ? 'count.holds' : 'count.fails', { what, op, value: w.count(t.value) }) };
 }
 
-/** organization.part2Program is true, or unknown while part2_records / sud_treatment data were breached. */
+/** 42 CFR 2.16(b) as amended (89 FR 12472): breach-notice compliance date. */
+export const PART2_COMPLIANCE = '2026-02-16';
+
+/**
+ * organization.part2Program is true, or unknown while part2_records / sud_treatment data were breached, or unknown
+ * with nothing to infer it from (part2Unanswered: the notices then need facts).
+ */
 export function part2Candidate(incident: Incident): boolean {
   const flag = incident.organization.part2Program;
   if (flag !== null) return flag;
   const known = readCategories(incident.dataCategories).known;
-  return known.has('part2_records') || known.has('sud_treatment');
+  return known.has('part2_records') || known.has('sud_treatment') || part2Unanswered(incident);
+}
+
+/**
+ * Whether a covered entity is a Part 2 program is not answered and no data category is recorded at all, for a breach
+ * discovered on or after the compliance date: the question is live (a recorded list without Part 2 categories answers it).
+ */
+export function part2Unanswered(incident: Incident): boolean {
+  const org = incident.organization;
+  return org.part2Program === null && incident.dataCategories.length === 0 && org.role === 'covered_entity'
+    && localDate(Date.parse(incident.discoveredAt), org.timezone) >= PART2_COMPLIANCE;
 }
 
 /** Whether every fact of a condition holds; `note` says when a region came in only through affected residents. */
