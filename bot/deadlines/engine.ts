@@ -164,6 +164,10 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
     deadline = { kind: kindOf(picked.clock), dueDate: null, dueAt: null, text: '' };
     blocked ??= { status: 'needs_facts', reason: anchored.needsFacts };
   }
+  // A start that an unanswered fact decides (a vendor that may be our agent): the earliest date, as needs facts.
+  const question = trigger?.question;
+  if (question && blocked?.status === 'needs_facts') blocked = { ...blocked, reason: `${blocked.reason}${w.say('join')}${question}` };
+  else if (question) blocked ??= { status: 'needs_facts', reason: question, earliest: true };
   // The main clock only: an alternative (e.g. an annual log) is not tied to the other notice.
   if (part.orEarlierNotice && deadline.dueDate && !picked.note) {
     const sent = recordedNotice(incident, ctx.now, part.orEarlierNotice);
@@ -190,7 +194,7 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
     status = blocked.status;
     if (blocked.status === 'not_applicable') basis.splice(0, basis.length, blocked.reason, ...(t.scopeNote ? [t.scopeNote] : []));
     else {
-      if (deadline.dueAt !== null) basis[0] = w.say('basis.ifApplies', { text: basis[0]! });
+      if (deadline.dueAt !== null) basis[0] = w.say(blocked.earliest ? 'basis.earliestIfAgent' : 'basis.ifApplies', { text: basis[0]! });
       basis.unshift(blocked.reason);
     }
   } else {
@@ -235,7 +239,8 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
   };
 }
 
-type Blocked = { status: 'not_applicable' | 'needs_facts'; reason: string } | null;
+/** `earliest`: the notice is owed whatever the answer; only its start depends on it (the date shown is the earliest). */
+type Blocked = { status: 'not_applicable' | 'needs_facts'; reason: string; earliest?: boolean } | null;
 
 /** Requirements, gates and threshold, in that order: the first that fails decides; notes of passing checks go to `basis`. */
 function applicability(ctx: Ctx, t: Target, basis: string[]): Blocked {

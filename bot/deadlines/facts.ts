@@ -2,6 +2,7 @@
 import { readCategories } from '../model/data-categories.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { RuleCondition, RuleThreshold } from './rule-schema.ts';
+import { localDate } from './time.ts';
 import { wordsFor, type Words } from './words.ts';
 
 /** The instant a clock starts from, and how it was chosen. */
@@ -13,6 +14,8 @@ export interface Trigger {
   ms: number;
   /** Alternatives considered and why this one was chosen. */
   notes: string[];
+  /** A fact not answered that decides this start (the clock shown is the earliest it could be): the notice needs facts. */
+  question?: string;
 }
 
 /** EU member states plus Iceland, Liechtenstein and Norway. */
@@ -53,10 +56,40 @@ export function discoveryTrigger(incident: Incident, w: Words = english(incident
     const chosen = theirs.ms < own.ms ? theirs : own;
     return { ...chosen, notes: [w.say('trigger.agentEarliest', { ...names, theirs: day(vendor.discoveredAt) })] };
   }
+  if (vendor.isAgent === null) return agentUnansweredTrigger(incident, w);
   if (!vendor.notifiedUsAt) return { ...own, notes: [w.say('trigger.contractorNoNotice', names)] };
   const notice = trigger(w.say('event.vendorNotice', names), vendor.notifiedUsAt);
   const chosen = notice.ms < own.ms ? notice : own;
   return { ...chosen, notes: [w.say('trigger.contractorEarliest', { ...names, theirs: day(vendor.notifiedUsAt) })] };
+}
+
+/**
+ * Whether the vendor is our agent is not answered (vendor.isAgent null). 45 CFR 164.404(a)(2) / 164.410(a)(2): an
+ * agent's discovery is ours; an independent contractor's reaches us with its notice. When the vendor's own recorded
+ * discovery is earlier than what the contractor reading gives, the answer decides the clock: the earliest start (its
+ * discovery) is shown and the notice needs facts. Otherwise the contractor reading, said without calling it one.
+ */
+function agentUnansweredTrigger(incident: Incident, w: Words): Trigger {
+  const vendor = incident.vendor!;
+  const day = (iso: string) => w.dayOf(Date.parse(iso));
+  const section = hipaaAgentRule(incident);
+  const own = trigger(w.say('event.discovery'), incident.discoveredAt);
+  const notice = vendor.notifiedUsAt ? trigger(w.say('event.vendorNotice', { vendor: vendor.name }), vendor.notifiedUsAt) : null;
+  const contractor = notice && notice.ms < own.ms ? notice : own;
+  const ownWords = notice
+    ? w.say('trigger.stateEarliest', { vendor: vendor.name, theirs: day(vendor.notifiedUsAt!), ours: day(incident.discoveredAt) })
+    : w.say('trigger.stateNoNotice', { vendor: vendor.name });
+  if (!vendor.discoveredAt) return { ...contractor, notes: [w.say('trigger.agentUnknownNoDate', { vendor: vendor.name, section }), ownWords] };
+  const theirs = trigger(w.say('event.discoveryIfAgent', { vendor: vendor.name }), vendor.discoveredAt);
+  if (theirs.ms >= contractor.ms) return { ...contractor, notes: [w.say('trigger.agentUnknownSame', { vendor: vendor.name, theirs: day(vendor.discoveredAt) }), ownWords] };
+  const otherwise = notice
+    ? w.say('trigger.agentUnknownOtherwiseNotice', { vendor: vendor.name, notice: day(vendor.notifiedUsAt!), ours: day(incident.discoveredAt), id: incident.id })
+    : w.say('trigger.agentUnknownOtherwiseOwn', { vendor: vendor.name, ours: day(incident.discoveredAt), id: incident.id });
+  return {
+    ...theirs,
+    notes: [],
+    question: w.say('trigger.agentUnknown', { vendor: vendor.name, theirs: day(vendor.discoveredAt), section, otherwise }),
+  };
 }
 
 /** GDPR Art. 33(2): a controller becomes aware when its processor informs it (or earlier on its own); the HIPAA agent question plays no part. */
@@ -78,7 +111,8 @@ export function awarenessTrigger(incident: Incident, w: Words = english(incident
  */
 export function stateDiscoveryTrigger(incident: Incident, w: Words = english(incident)): Trigger {
   const vendor = incident.vendor;
-  if (!vendor?.isAgent) return discoveryTrigger(incident, w);
+  // Not answered (null) is said like an agent here: the state clock is the same either way, the question named.
+  if (!vendor || vendor.isAgent === false) return discoveryTrigger(incident, w);
   const base = discoveryTrigger({ ...incident, vendor: { ...vendor, isAgent: false } }, w);
   const day = (iso: string) => w.dayOf(Date.parse(iso));
   const earlier = vendor.discoveredAt !== null && Date.parse(vendor.discoveredAt) < base.ms
@@ -98,7 +132,7 @@ export function stateDiscoveryTrigger(incident: Incident, w: Words = english(inc
  */
 export function nonUsDiscoveryTrigger(incident: Incident, w: Words = english(incident)): Trigger {
   const vendor = incident.vendor;
-  if (!vendor?.isAgent) return discoveryTrigger(incident, w);
+  if (!vendor || vendor.isAgent === false) return discoveryTrigger(incident, w);
   const base = discoveryTrigger({ ...incident, vendor: { ...vendor, isAgent: false } }, w);
   const day = (iso: string) => w.dayOf(Date.parse(iso));
   const own = vendor.notifiedUsAt
@@ -190,12 +224,28 @@ export function testThreshold(t: RuleThreshold, incident: Incident, jurisdiction
   return { holds, text: w.say(holds ? 'count.holds' : 'count.fails', { what, op, value: w.count(t.value) }) };
 }
 
-/** organization.part2Program is true, or unknown while part2_records / sud_treatment data were breached. */
+/** 42 CFR 2.16(b) as amended (89 FR 12472): breach-notice compliance date. */
+export const PART2_COMPLIANCE = '2026-02-16';
+
+/**
+ * organization.part2Program is true, or unknown while part2_records / sud_treatment data were breached, or unknown
+ * with nothing to infer it from (part2Unanswered: the notices then need facts).
+ */
 export function part2Candidate(incident: Incident): boolean {
   const flag = incident.organization.part2Program;
   if (flag !== null) return flag;
   const known = readCategories(incident.dataCategories).known;
-  return known.has('part2_records') || known.has('sud_treatment');
+  return known.has('part2_records') || known.has('sud_treatment') || part2Unanswered(incident);
+}
+
+/**
+ * Whether a covered entity is a Part 2 program is not answered and no data category is recorded at all, for a breach
+ * discovered on or after the compliance date: the question is live (a recorded list without Part 2 categories answers it).
+ */
+export function part2Unanswered(incident: Incident): boolean {
+  const org = incident.organization;
+  return org.part2Program === null && incident.dataCategories.length === 0 && org.role === 'covered_entity'
+    && localDate(Date.parse(incident.discoveredAt), org.timezone) >= PART2_COMPLIANCE;
 }
 
 /** Whether every fact of a condition holds; `note` says when a region came in only through affected residents. */

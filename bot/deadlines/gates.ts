@@ -2,6 +2,7 @@
 import { readCategories } from '../model/data-categories.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { RuleGate } from './rule-schema.ts';
+import { PART2_COMPLIANCE, part2Unanswered } from './facts.ts';
 import { localDate } from './time.ts';
 import { wordsFor, type Words } from './words.ts';
 
@@ -57,21 +58,20 @@ function gdprHighRisk(incident: Incident, w: Words): GateResult {
   return { outcome: 'not_applicable', reason: w.say('gate.gdprNotHigh', { risk: w.say(`gate.risk.${incident.gdprRisk}`) }) };
 }
 
-// 42 CFR 2.16(b) as amended (89 FR 12472): compliance date 2026-02-16.
-const PART2_COMPLIANCE = '2026-02-16';
-
 function part2Program(incident: Incident, w: Words): GateResult {
   const flag = incident.organization.part2Program;
   const known = readCategories(incident.dataCategories).known;
   const sudData = known.has('part2_records') || known.has('sud_treatment');
   if (flag === false) return { outcome: 'not_applicable', reason: w.say('gate.notPart2') };
-  if (flag !== true && !sudData) return { outcome: 'not_applicable', reason: w.say('gate.noPart2Data') };
+  if (flag !== true && !sudData && !part2Unanswered(incident)) return { outcome: 'not_applicable', reason: w.say('gate.noPart2Data') };
   const discovered = localDate(Date.parse(incident.discoveredAt), incident.organization.timezone);
   if (discovered < PART2_COMPLIANCE) {
     return { outcome: 'not_applicable', reason: w.say('gate.beforePart2', { day: w.day(discovered), date: w.day(PART2_COMPLIANCE) }) };
   }
   const secured = hipaaUnsecuredPhi({ ...incident, phiInvolved: true }, w, true);
   if (secured.outcome !== 'applies') return secured;
+  // Nothing recorded to infer it from (no data categories at all): asked, with the clock shown.
+  if (flag === null && !sudData && part2Unanswered(incident)) return { outcome: 'needs_facts', reason: w.say('gate.part2Unanswered', { id: incident.id }) };
   const why = w.say(flag === true ? 'gate.part2Flag' : 'gate.part2Data');
   return applies(why, ...secured.notes);
 }

@@ -10,7 +10,7 @@ export function getPath(target: unknown, path: string): unknown {
 export function setPath(incident: Incident, path: string, value: unknown): Incident {
   const copy = structuredClone(incident) as unknown as Record<string, unknown>;
   if (path.startsWith('vendor.') && copy.vendor == null) {
-    copy.vendor = { name: 'vendor', role: 'business_associate', isAgent: false, discoveredAt: null, notifiedUsAt: null };
+    copy.vendor = { name: 'vendor', role: 'business_associate', isAgent: null, discoveredAt: null, notifiedUsAt: null };
   }
   const keys = path.split('.');
   let obj = copy;

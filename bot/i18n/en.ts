@@ -31,7 +31,7 @@ export const en = {
   },
   facts: {
     status: 'Status', organization: 'Organization', discovered: 'Discovered', affected: 'Affected', phi: 'PHI involved / encrypted',
-    vendor: 'Vendor', vendorValue: '{{name}} ({{role}}{{agent}}); discovered {{discovered}}; notified us {{notified}}', ourAgent: ', our agent',
+    vendor: 'Vendor', vendorValue: '{{name}} ({{role}}{{agent}}); discovered {{discovered}}; notified us {{notified}}', ourAgent: ', our agent', agentUnanswered: ', agent or not: not answered',
     breachDetermined: 'Breach determined', materiality: 'Materiality determined', gdprRisk: 'GDPR risk', data: 'Data',
     delay: 'Law-enforcement delay', delayValue: '{{form}} from {{agency}} ({{official}}) on {{at}}{{until}}', delayUntil: ' until {{at}}',
     roles: 'Roles', rolesNone: 'none assigned (`set {{id}} commander <name>`)', channels: 'Linked channels', channelsNone: 'none (`link {{id}}` in the channel)',

@@ -31,7 +31,7 @@ export const fr: Catalogue = {
   },
   facts: {
     status: 'Statut', organization: 'Organisation', discovered: 'Découverte', affected: 'Personnes concernées', phi: 'Données de santé / chiffrées',
-    vendor: 'Prestataire', vendorValue: '{{name}} ({{role}}{{agent}}) ; découverte {{discovered}} ; nous a prévenus {{notified}}', ourAgent: ', notre mandataire',
+    vendor: 'Prestataire', vendorValue: '{{name}} ({{role}}{{agent}}) ; découverte {{discovered}} ; nous a prévenus {{notified}}', ourAgent: ', notre mandataire', agentUnanswered: ', mandataire ou non : sans réponse',
     breachDetermined: 'Violation établie', materiality: 'Caractère significatif établi', gdprRisk: 'Risque RGPD', data: 'Données',
     delay: 'Report demandé par les autorités', delayValue: '{{form}}, {{agency}} ({{official}}), le {{at}}{{until}}', delayUntil: ' jusqu’au {{at}}',
     roles: 'Rôles', rolesNone: 'aucun désigné (`set {{id}} commander <nom>`)', channels: 'Canaux liés', channelsNone: 'aucun (`link {{id}}` dans le canal)',

@@ -64,8 +64,12 @@ export const OrganizationSchema = z.strictObject({
 export const VendorSchema = z.strictObject({
   name: bounded(FIELD_LIMITS.name),
   role: VendorRole,
-  /** The vendor acts as the covered entity's agent (federal common law of agency): its discovery is imputed. */
-  isAgent: z.boolean().default(false),
+  /**
+   * The vendor acts as the organization's agent (federal common law of agency): its discovery is imputed (45 CFR
+   * 164.404(a)(2), 164.410(a)(2)). null: not answered yet (the default); with its own discovery date recorded, the
+   * HIPAA clocks then need facts, shown from its discovery. Stored false keeps its meaning: an independent contractor.
+   */
+  isAgent: z.boolean().nullable().default(null),
   discoveredAt: IsoInstant.nullable().default(null),
   notifiedUsAt: IsoInstant.nullable().default(null),
 });

@@ -23,7 +23,7 @@ export function incidentFacts(i: Incident, lang: Lang = languageFor(i.organizati
   ];
   if (i.vendor) {
     const v = i.vendor;
-    fields.push({ label: tr('facts.vendor'), value: tr('facts.vendorValue', { name: v.name, role: v.role.replace(/_/g, ' '), agent: v.isAgent ? tr('facts.ourAgent') : '', discovered: when(v.discoveredAt), notified: when(v.notifiedUsAt) }) });
+    fields.push({ label: tr('facts.vendor'), value: tr('facts.vendorValue', { name: v.name, role: v.role.replace(/_/g, ' '), agent: v.isAgent ? tr('facts.ourAgent') : v.isAgent === null ? tr('facts.agentUnanswered') : '', discovered: when(v.discoveredAt), notified: when(v.notifiedUsAt) }) });
   }
   if (i.breachDeterminedAt) fields.push({ label: tr('facts.breachDetermined'), value: when(i.breachDeterminedAt) });
   if (i.materialityDeterminedAt) fields.push({ label: tr('facts.materiality'), value: when(i.materialityDeterminedAt) });

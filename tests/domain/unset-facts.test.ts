@@ -78,9 +78,10 @@ describe('set for facts the engine reads', () => {
 
   it('organization.part2Program: a Part 2 program owes the 42 CFR 2.16 notices; unknown goes back to inferring', async () => {
     // Discovered after the amended 2.16's compliance date (2026-02-16).
-    const facts = usHospitalFacts({ discoveredAt: '2026-03-02T09:00:00-06:00' });
+    // The data breached are recorded (no data categories at all would leave the question open: needs facts).
+    const facts = usHospitalFacts({ discoveredAt: '2026-03-02T09:00:00-06:00', dataCategories: ['name', 'diagnosis'] });
     const t = createTestBot('2026-03-03T12:00:00Z', [makeIncident('BR-1', facts)]);
-    // Not a Part 2 program as far as anyone said, and no SUD records breached: the notice is left out.
+    // Not a Part 2 program as far as anyone said, and no SUD records among the data breached: the notice is left out.
     expect(await status(t, 'BR-1', 'US-42CFR2-2.16-INDIVIDUALS')).toBeUndefined();
     await ask(t, 'set BR-1 part2 yes');
     expect((await t.store.get('BR-1'))!.organization.part2Program).toBe(true);
