@@ -51,7 +51,14 @@ export function discoveryTrigger(incident: Incident, w: Words = english(incident
   const day = (iso: string) => w.dayOf(Date.parse(iso));
   const names = { vendor: vendor.name, ours: day(incident.discoveredAt) };
   if (vendor.isAgent) {
-    if (!vendor.discoveredAt) return { ...own, notes: [w.say('trigger.agentNoDate', names)] };
+    if (!vendor.discoveredAt) {
+      // An agent cannot have told us before it knew: its notice bounds its discovery, and so ours, from above.
+      if (vendor.notifiedUsAt && Date.parse(vendor.notifiedUsAt) < own.ms) {
+        const notice = trigger(w.say('event.vendorNotice', names), vendor.notifiedUsAt);
+        return { ...notice, notes: [w.say('trigger.agentNoticeBound', { ...names, theirs: day(vendor.notifiedUsAt) })] };
+      }
+      return { ...own, notes: [w.say('trigger.agentNoDate', names)] };
+    }
     const theirs = trigger(w.say('event.agentDiscovery', names), vendor.discoveredAt);
     const chosen = theirs.ms < own.ms ? theirs : own;
     return { ...chosen, notes: [w.say('trigger.agentEarliest', { ...names, theirs: day(vendor.discoveredAt) })] };

@@ -42,6 +42,7 @@ export const engineEn = {
   },
   trigger: {
     agentNoDate: '{{vendor}} acts as our agent but its own discovery date is not recorded (vendor.discoveredAt): the clock may have started earlier',
+    agentNoticeBound: '{{vendor}} acts as our agent, so its discovery counts as ours, but its own discovery date is not recorded (vendor.discoveredAt): counted from its notice to us on {{theirs}}, the latest its discovery can be (ours was {{ours}}); earlier if it found the breach before',
     agentEarliest: '{{vendor}} is our agent, so its discovery counts as ours: earliest of its discovery on {{theirs}} and our own on {{ours}}',
     agentUnknown: 'not answered yet whether {{vendor}} is our agent (vendor.isAgent): if it is, its discovery on {{theirs}} counts as ours ({{section}}, federal common law of agency) and this clock runs from it, as shown; {{otherwise}}',
     agentUnknownOtherwiseNotice: 'the clock runs from our own discovery (the earliest of its notice to us on {{notice}} and our own discovery on {{ours}}) only if {{vendor}} is not our agent; answer with `set {{id}} vendor.isAgent yes|no`',

@@ -42,6 +42,7 @@ export const engineFr: EngineCatalogue = {
   },
   trigger: {
     agentNoDate: '{{vendor}} agit comme notre mandataire (agent), mais la date de sa propre découverte n’est pas enregistrée (vendor.discoveredAt) : le délai a pu commencer plus tôt',
+    agentNoticeBound: '{{vendor}} agit comme notre mandataire (agent) : sa découverte vaut la nôtre, mais sa date n’est pas enregistrée (vendor.discoveredAt) : délai compté depuis sa notification du {{theirs}}, la date la plus tardive possible de sa découverte (la nôtre : {{ours}}) ; plus tôt s’il a découvert la violation avant',
     agentEarliest: '{{vendor}} est notre mandataire (agent) : sa découverte vaut la nôtre ; on retient la plus ancienne de sa découverte du {{theirs}} et de la nôtre du {{ours}}',
     agentUnknown: 'question sans réponse : {{vendor}} est-il notre mandataire (agent) ? (vendor.isAgent) ; s’il l’est, sa découverte du {{theirs}} vaut la nôtre ({{section}}, droit fédéral commun du mandat) et ce délai en part, comme affiché ; {{otherwise}}',
     agentUnknownOtherwiseNotice: 'le délai ne court depuis notre propre découverte (la plus ancienne de sa notification du {{notice}} et de notre découverte du {{ours}}) que si {{vendor}} n’est pas notre mandataire ; répondre avec `set {{id}} vendor.isAgent oui|non`',
