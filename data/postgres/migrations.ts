@@ -57,6 +57,7 @@ const MIGRATION_LOCK = 7_265_610_001;
 export async function migrate(client: PoolClient, location: string): Promise<number> {
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
   try {
+    await refuseForeign(client, location);
     await client.query(`CREATE TABLE IF NOT EXISTS breachdesk_schema (
       version integer PRIMARY KEY,
       applied_at timestamptz NOT NULL DEFAULT now()
@@ -80,5 +81,31 @@ export async function migrate(client: PoolClient, location: string): Promise<num
     return found;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+  }
+}
+
+/**
+ * Refuse, before anything is written, a database that is not a breachdesk store: one with tables of its own and no
+ * `breachdesk_schema` (someone else's data, even under names breachdesk uses), or whose `breachdesk_schema` has other
+ * columns. Such a database is never altered; its table names are not quoted (they are another system's text).
+ */
+async function refuseForeign(client: PoolClient, location: string): Promise<void> {
+  const { rows } = await client.query<{ table_name: string }>(
+    `SELECT c.relname AS table_name FROM pg_class c
+     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')`,
+  );
+  const names = new Set(rows.map((r) => r.table_name));
+  if (!names.has('breachdesk_schema')) {
+    if (names.size > 0) {
+      throw new PostgresStoreError(location, `is not a breachdesk database (it holds ${names.size} table(s) of its own and no breachdesk_schema); nothing was changed; point BREACHDESK_DATA at an empty database or a breachdesk one`);
+    }
+    return;
+  }
+  const { rows: columns } = await client.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'breachdesk_schema'`,
+  );
+  const have = columns.map((c) => c.column_name).sort().join(',');
+  if (have !== 'applied_at,version') {
+    throw new PostgresStoreError(location, 'is not a breachdesk database (its breachdesk_schema table is not the one breachdesk writes); nothing was changed; point BREACHDESK_DATA at an empty database or a breachdesk one');
   }
 }
