@@ -57,8 +57,8 @@ const MIGRATION_LOCK = 7_265_610_001;
 export async function migrate(client: PoolClient, location: string): Promise<number> {
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
   try {
-    await refuseForeign(client, location);
-    await client.query(`CREATE TABLE IF NOT EXISTS breachdesk_schema (
+    // Created only where it is missing: CREATE … IF NOT EXISTS needs the right to create even when the table exists.
+    if (!(await refuseForeign(client, location))) await client.query(`CREATE TABLE breachdesk_schema (
       version integer PRIMARY KEY,
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
@@ -78,6 +78,7 @@ export async function migrate(client: PoolClient, location: string): Promise<num
         throw error;
       }
     }
+    await refuseWithoutWriteRights(client, location);
     return found;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
@@ -89,7 +90,7 @@ export async function migrate(client: PoolClient, location: string): Promise<num
  * `breachdesk_schema` (someone else's data, even under names breachdesk uses), or whose `breachdesk_schema` has other
  * columns. Such a database is never altered; its table names are not quoted (they are another system's text).
  */
-async function refuseForeign(client: PoolClient, location: string): Promise<void> {
+async function refuseForeign(client: PoolClient, location: string): Promise<boolean> {
   const { rows } = await client.query<{ table_name: string }>(
     `SELECT c.relname AS table_name FROM pg_class c
      WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')`,
@@ -99,13 +100,38 @@ async function refuseForeign(client: PoolClient, location: string): Promise<void
     if (names.size > 0) {
       throw new PostgresStoreError(location, `is not a breachdesk database (it holds ${names.size} table(s) of its own and no breachdesk_schema); nothing was changed; point BREACHDESK_DATA at an empty database or a breachdesk one`);
     }
-    return;
+    return false;
   }
+  // pg_attribute, not information_schema: the latter shows only the columns the user may use.
   const { rows: columns } = await client.query<{ column_name: string }>(
-    `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'breachdesk_schema'`,
+    `SELECT attname AS column_name FROM pg_attribute
+     WHERE attrelid = (quote_ident(current_schema()) || '.breachdesk_schema')::regclass AND attnum > 0 AND NOT attisdropped`,
   );
   const have = columns.map((c) => c.column_name).sort().join(',');
   if (have !== 'applied_at,version') {
     throw new PostgresStoreError(location, 'is not a breachdesk database (its breachdesk_schema table is not the one breachdesk writes); nothing was changed; point BREACHDESK_DATA at an empty database or a breachdesk one');
   }
+  return true;
+}
+
+/** What the store does to each table; a user lacking any of it is refused at start-up, not at its first write. */
+const NEEDED: ReadonlyArray<[string, readonly string[]]> = [
+  ['breachdesk_meta', ['SELECT', 'UPDATE']],
+  ['incidents', ['SELECT', 'INSERT', 'UPDATE']],
+  ['incident_history', ['SELECT', 'INSERT', 'UPDATE', 'DELETE']],
+  ['seen_requests', ['SELECT', 'INSERT', 'UPDATE', 'DELETE']],
+  ['user_preferences', ['SELECT', 'INSERT', 'UPDATE']],
+];
+
+async function refuseWithoutWriteRights(client: PoolClient, location: string): Promise<void> {
+  const checks = NEEDED.flatMap(([table, privileges]) => privileges.map((privilege) => [table, privilege] as const));
+  const { rows } = await client.query<{ user: string; held: boolean[] }>(
+    `SELECT current_user AS user, array_agg(has_table_privilege(quote_ident(current_schema()) || '.' || t.name, t.privilege) ORDER BY t.n) AS held
+     FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS t(name, privilege, n)`,
+    [checks.map(([table]) => table), checks.map(([, privilege]) => privilege)],
+  );
+  const missing = checks.filter((_, n) => !rows[0]!.held[n]);
+  if (missing.length === 0) return;
+  const [table, privilege] = missing[0]!;
+  throw new PostgresStoreError(location, `the database user "${rows[0]!.user}" may not ${privilege} on table ${table} (${missing.length} right(s) missing); breachdesk reads and writes its tables: grant SELECT, INSERT, UPDATE, DELETE on them to this user or use another`);
 }
