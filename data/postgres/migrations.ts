@@ -79,6 +79,7 @@ export async function migrate(client: PoolClient, location: string): Promise<num
       }
     }
     await refuseWithoutWriteRights(client, location);
+    await refuseWithoutCounter(client, location);
     return found;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
@@ -134,4 +135,14 @@ async function refuseWithoutWriteRights(client: PoolClient, location: string): P
   if (missing.length === 0) return;
   const [table, privilege] = missing[0]!;
   throw new PostgresStoreError(location, `the database user "${rows[0]!.user}" may not ${privilege} on table ${table} (${missing.length} right(s) missing); breachdesk reads and writes its tables: grant SELECT, INSERT, UPDATE, DELETE on them to this user or use another`);
+}
+
+/** The next-number row, removed or duplicated in SQL, is refused at start-up (not at the next `new`), and not recreated: a guessed number could reuse an id. */
+async function refuseWithoutCounter(client: PoolClient, location: string): Promise<void> {
+  const { rows } = await client.query<{ count: number; max: number | null }>(
+    'SELECT (SELECT count(*)::int FROM breachdesk_meta) AS count, (SELECT max(num) FROM incidents) AS max',
+  );
+  const { count, max } = rows[0]!;
+  if (count === 1) return;
+  throw new PostgresStoreError(location, `its breachdesk_meta table holds ${count} rows instead of one (the next incident number); nothing was changed; restore it from a backup or, if it was removed, run INSERT INTO breachdesk_meta (next_number) VALUES (${(max ?? 0) + 1}) with the highest number ever used plus one`);
 }

@@ -83,3 +83,23 @@ describe.runIf(postgresUrl)('PostgreSQL rows tampered with in SQL', () => {
     expect(access.stdout + access.stderr).toMatch(/RECORD BROKEN.*Access-log entry 1 is missing/);
   });
 });
+
+describe.runIf(postgresUrl)('PostgreSQL next-number row removed in SQL', () => {
+  it('is refused at start-up in one line, and nothing is recreated', async () => {
+    const own = await freshDatabase();
+    try {
+      await (await openPostgresStore(own.url, { listen: false })).close();
+      const client = new pg.Client({ connectionString: own.url });
+      await client.connect();
+      try {
+        await client.query('DELETE FROM breachdesk_meta');
+        await expect(openPostgresStore(own.url, { listen: false })).rejects.toThrow(/its breachdesk_meta table holds 0 rows instead of one.*nothing was changed/);
+        expect((await client.query('SELECT * FROM breachdesk_meta')).rowCount).toBe(0);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await own.drop();
+    }
+  });
+});
