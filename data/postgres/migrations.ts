@@ -78,6 +78,7 @@ export async function migrate(client: PoolClient, location: string): Promise<num
         throw error;
       }
     }
+    await refuseChangedTables(client, location);
     await refuseWithoutWriteRights(client, location);
     await refuseWithoutCounter(client, location);
     return found;
@@ -145,4 +146,31 @@ async function refuseWithoutCounter(client: PoolClient, location: string): Promi
   const { count, max } = rows[0]!;
   if (count === 1) return;
   throw new PostgresStoreError(location, `its breachdesk_meta table holds ${count} rows instead of one (the next incident number); nothing was changed; restore it from a backup or, if it was removed, run INSERT INTO breachdesk_meta (next_number) VALUES (${(max ?? 0) + 1}) with the highest number ever used plus one`);
+}
+
+/** The columns the store reads and writes, as the migrations leave them (tests/postgres check this against a fresh database). */
+export const EXPECTED_COLUMNS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  breachdesk_meta: { singleton: 'boolean', next_number: 'integer' },
+  incidents: { id: 'text', num: 'integer', status: 'text', channels: 'jsonb', doc: 'json', version: 'bigint', changed_at: 'timestamp with time zone', history_epoch: 'integer' },
+  incident_history: { incident_id: 'text', kind: 'text', seq: 'integer', item: 'json' },
+  seen_requests: { key: 'text', expires_at: 'timestamp with time zone' },
+  user_preferences: { user_key: 'text', prefs: 'jsonb' },
+};
+
+/** A breachdesk table replaced or altered in SQL (missing, a column gone or of another type) stops start-up, not a later query. */
+async function refuseChangedTables(client: PoolClient, location: string): Promise<void> {
+  const { rows } = await client.query<{ table_name: string; column_name: string; type: string }>(
+    `SELECT c.relname AS table_name, a.attname AS column_name, format_type(a.atttypid, a.atttypmod) AS type
+     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+     WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p') AND c.relname = ANY($1) AND a.attnum > 0 AND NOT a.attisdropped`,
+    [Object.keys(EXPECTED_COLUMNS)],
+  );
+  for (const [table, columns] of Object.entries(EXPECTED_COLUMNS)) {
+    const found = new Map(rows.filter((r) => r.table_name === table).map((r) => [r.column_name, r.type]));
+    const wrong = Object.entries(columns).filter(([column, type]) => found.get(column) !== type);
+    if (found.size === 0 || wrong.length > 0) {
+      const what = found.size === 0 ? `its ${table} table is missing` : `its ${table} table is not the one breachdesk writes (column ${wrong[0]![0]} ${found.has(wrong[0]![0]) ? 'has another type' : 'is missing'})`;
+      throw new PostgresStoreError(location, `${what}: it was changed outside breachdesk; nothing was changed; restore the database from a backup`);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
+import { EXPECTED_COLUMNS } from '../../data/postgres/migrations.ts';
 import { openPostgresStore } from '../../data/postgres/postgres-store.ts';
 import { freshDatabase, postgresUrl } from './databases.ts';
 
@@ -65,5 +66,26 @@ describe.runIf(postgresUrl)('PostgreSQL store on a foreign database', () => {
     expect(r.stderr).not.toContain('hunter2');
     expect(r.stderr).not.toMatch(/already exists|unexpected error/);
     expect(await tables(db.url)).toEqual(['incident_history', 'incidents']);
+  });
+});
+
+describe.runIf(postgresUrl)('PostgreSQL store whose tables were changed in SQL', () => {
+  it('lists, as EXPECTED_COLUMNS, exactly the columns the migrations create', async () => {
+    db = await freshDatabase();
+    await (await openPostgresStore(db.url, { listen: false })).close();
+    const { rows } = await sql(db.url, `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> 'breachdesk_schema'`);
+    const found: Record<string, Record<string, string>> = {};
+    for (const r of rows) (found[r.table_name] ??= {})[r.column_name] = r.data_type;
+    expect(found).toEqual(EXPECTED_COLUMNS);
+  });
+
+  it('refuses a breachdesk database whose incident_history was replaced, without touching it', async () => {
+    db = await freshDatabase();
+    await (await openPostgresStore(db.url, { listen: false })).close();
+    await sql(db.url, 'ALTER TABLE incident_history RENAME TO incident_history_old; CREATE TABLE incident_history (foo int)');
+    await expect(openPostgresStore(db.url, { listen: false })).rejects.toThrow(/its incident_history table is not the one breachdesk writes \(column incident_id is missing\).*nothing was changed/);
+    expect(await tables(db.url)).toContain('incident_history_old');
+    await sql(db.url, 'DROP TABLE incident_history; DROP TABLE incident_history_old CASCADE; DROP TABLE seen_requests');
+    await expect(openPostgresStore(db.url, { listen: false })).rejects.toThrow(/its incident_history table is missing/);
   });
 });
