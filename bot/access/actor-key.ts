@@ -57,6 +57,11 @@ const KEY_ID: Record<string, RegExp> = {
   cli: /^[\w.-]{1,64}$/,
 };
 
+/** True when the key's id has its platform's form (a key built from free text, such as a CLI `--as`, may not). */
+export function isWellFormedKey(key: string): boolean {
+  return wellFormedKey(key) !== undefined;
+}
+
 /** The key as typed when its id has its platform's form, else undefined. */
 function wellFormedKey(key: string): string | undefined {
   const at = key.indexOf(':');

@@ -1,6 +1,6 @@
 // Who may do what with an incident: admins, the response team (opener, role holders, added members), and openers.
 import type { ChannelLink, Incident } from '../model/incident-schema.ts';
-import { actorKey, isLocalKey, keysMatch, parseUserReference } from './actor-key.ts';
+import { actorKey, isLocalKey, isWellFormedKey, keysMatch, parseUserReference } from './actor-key.ts';
 
 /** The deployment's access settings (BREACHDESK_ADMINS, BREACHDESK_OPENERS), as actor keys. */
 export interface AccessConfig {
@@ -70,6 +70,7 @@ export function reachableChannels(incident: Incident, config: AccessConfig): Cha
  * Who a refused user can ask: the commander (else the opener) or an admin. A refusal goes to someone outside the team, so
  * the commander is named only by user key (`slack:U…`, `teams:<id>`): a role typed as free text ("Dana, CISO, Acme
  * ransomware") or a mention's label is incident text and is never quoted; such a commander is asked for by role alone.
+ * With no commander the opener is named the same way, by key, never by display name.
  */
 export function whoCanHelp(incident: Incident): string {
   const commander = incident.roles.commander;
@@ -78,7 +79,9 @@ export function whoCanHelp(incident: Incident): string {
     return key ? `its commander (${key}) or an admin` : 'its commander or an admin';
   }
   const opener = responseTeam(incident).opener;
-  return opener ? `${opener.name}, who opened it, or an admin` : 'an admin';
+  // The opener's display name comes from the platform or from the CLI's `--as` (any text): only its key is named.
+  if (!opener) return 'an admin';
+  return isWellFormedKey(opener.key) ? `${opener.key}, who opened it, or an admin` : 'whoever opened it or an admin';
 }
 
 /** A warning when a channel looks public and large: reminders there show the incident to everyone in it. */

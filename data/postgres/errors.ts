@@ -43,6 +43,8 @@ export function explainConnectError(error: unknown, url: string): unknown {
       return new PostgresStoreError(location, `the server at ${where} refused the credentials of user "${user}" (${message})`);
     case '3D000':
       return new PostgresStoreError(location, `the database "${database}" does not exist on ${where}; create it (createdb ${database}) or fix the URL`);
+    case '42501':
+      return new PostgresStoreError(location, `the database user "${user}" lacks a right breachdesk needs on "${database}" (to create its tables, or to read and write them); nothing was changed; grant them to this user or use another`);
     case '57P03':
       return new PostgresStoreError(location, `the server at ${where} is starting up or shutting down; try again shortly`);
     default:

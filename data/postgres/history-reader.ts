@@ -94,6 +94,8 @@ export function createHistoryReader() {
       }
       remember(id, { epoch: row.epoch, lists, size: [...lists.values()].reduce((n, l) => n + l.length, 0) });
       const incident = JSON.parse(row.doc) as Record<string, unknown>;
+      // A row edited into something else is returned as it is, for the store's check to refuse.
+      if (incident === null || typeof incident !== 'object' || Array.isArray(incident)) return incident as unknown as Incident;
       for (const kind of HISTORY_KINDS) incident[kind] = lists.get(kind) ?? EMPTY;
       return incident as unknown as Incident;
     },

@@ -3,10 +3,10 @@
 import { createKeyedQueue } from '../keyed-queue.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { IncidentNotFoundError } from '../../bot/errors.ts';
+import { IncidentDamagedError, IncidentNotFoundError } from '../../bot/errors.ts';
 import { IncidentSchema, type Incident } from '../../bot/model/incident-schema.ts';
 import { appendChained } from '../../bot/record/chain.ts';
-import type { Clock, IncidentFilter, IncidentStore, Logger, SchedulerLease, UserPreferences } from '../../bot/ports.ts';
+import type { Clock, DamagedIncident, IncidentFilter, IncidentStore, Logger, SchedulerLease, UserPreferences } from '../../bot/ports.ts';
 import { CHANGE_CHANNEL, startChangeFeed, type ChangeFeed } from './change-feed.ts';
 import { explainConnectError, redactUrl } from './errors.ts';
 import { createAdvisoryLease } from './lease.ts';
@@ -128,7 +128,44 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     // Lock first, read after: a statement that waited for the lock still sees the history as of its own start,
     // so the read is a second statement, whose snapshot includes the writer we waited for.
     if (lock && (await client.query('SELECT 1 FROM incidents WHERE id = $1 FOR UPDATE', [id])).rowCount === 0) return undefined;
-    return reader.read(client, id);
+    const incident = await reader.read(client, id);
+    if (incident) checked(id, incident);
+    return incident;
+  }
+
+  // A row edited in SQL (not a valid incident, another incident's id) is quarantined like a damaged file: named,
+  // refused, never written. Only the record part is checked here; history rows were checked when written, and an
+  // edited or removed entry is the hash chain's to find (verify, the start-up record check).
+  const quarantined = new Map<string, string>();
+  const headChecked = new Map<string, string>();
+  let scanned = false;
+  function problemOf(id: string, incident: Incident): string | undefined {
+    const head = incident as unknown as Record<string, unknown> | null;
+    if (head === null || typeof head !== 'object' || Array.isArray(head)) return `row ${id} of table incidents is not an incident record`;
+    if (head.id !== id) return `row ${id} of table incidents holds another incident's id`;
+    const probe: Record<string, unknown> = { ...head };
+    for (const kind of HISTORY_KINDS) probe[kind] = [];
+    const result = IncidentSchema.safeParse(probe);
+    if (result.success) return undefined;
+    const issue = result.error.issues[0];
+    return `row ${id} of table incidents is not a valid incident (${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'})`;
+  }
+  function checked(id: string, incident: Incident): Incident {
+    const known = quarantined.get(id);
+    if (known !== undefined) throw new IncidentDamagedError(id, known);
+    // The head text last found valid is not parsed again (a logged read changes only the history).
+    const text = createHash('sha1').update(JSON.stringify(headOf(incident))).digest('base64');
+    if (headChecked.get(id) === text) return incident;
+    const problem = problemOf(id, incident);
+    if (problem !== undefined) {
+      quarantined.set(id, problem);
+      headChecked.delete(id);
+      // Those found by the first damaged() call are named by the start-up (adapters/runtime.ts); later ones here.
+      if (scanned) options.logger?.error(`store: incident ${id} is damaged and quarantined (refused until repaired)`, { incident: id, problem });
+      throw new IncidentDamagedError(id, problem);
+    }
+    headChecked.set(id, text);
+    return incident;
   }
 
   const parse = (row: { doc: string; history: string | null }) => fromRow(row.doc, row.history === null ? null : JSON.parse(row.history));
@@ -161,19 +198,38 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       if (filter.openOnly) where.push(`i.status <> 'closed'`);
       if (filter.status) where.push(`i.status = ANY($${params.push(filter.status)})`);
       if (filter.channel) where.push(`i.channels @> $${params.push(JSON.stringify([{ platform: filter.channel.platform, id: filter.channel.id }]))}::jsonb`);
-      const { rows } = await pool.query<{ doc: string; history: string | null }>(
-        `SELECT i.doc::text AS doc, ${HISTORY_SQL} AS history FROM incidents i ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.num`,
+      const { rows } = await pool.query<{ id: string; doc: string; history: string | null }>(
+        `SELECT i.id, i.doc::text AS doc, ${HISTORY_SQL} AS history FROM incidents i ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.num`,
         params,
       );
-      return rows.map((row) => deepFreeze(parse(row)));
+      return rows.flatMap((row) => {
+        try {
+          return [deepFreeze(checked(row.id, parse(row)))];
+        } catch (error) {
+          // Found damaged while listing: quarantined (see damaged()), the rest is still listed.
+          if (error instanceof IncidentDamagedError) return [];
+          throw error;
+        }
+      });
     },
-    /** None: every row was schema-checked when written and the server checks each json value, so nothing is quarantined. */
-    async damaged() {
-      return [];
+    /** Rows that are not valid incidents (edited in SQL): the first call checks every record row once. */
+    async damaged(): Promise<DamagedIncident[]> {
+      if (!scanned) {
+        const { rows } = await pool.query<{ id: string; doc: string }>('SELECT id, doc::text AS doc FROM incidents ORDER BY num');
+        for (const row of rows) {
+          try {
+            checked(row.id, fromRow(row.doc, null));
+          } catch (error) {
+            if (!(error instanceof IncidentDamagedError)) throw error;
+          }
+        }
+        scanned = true;
+      }
+      return [...quarantined].map(([id, problem]) => ({ id, problem }));
     },
     async ids() {
       const { rows } = await pool.query<{ id: string }>('SELECT id FROM incidents ORDER BY num');
-      return rows.map((r) => r.id);
+      return rows.map((r) => r.id).filter((id) => !quarantined.has(id));
     },
     async create(build) {
       const created = await transaction(async (client) => {

@@ -37,6 +37,8 @@ export function toRow(incident: Incident): IncidentRow {
 /** Rebuild an incident from its record text and its history (kind → entries, in order). */
 export function fromRow(doc: string, history: Partial<Record<string, unknown[]>> | null): Incident {
   const incident = JSON.parse(doc) as Record<string, unknown>;
+  // A row edited into something else (a string, null, a list) is returned as it is, for the store's check to refuse.
+  if (incident === null || typeof incident !== 'object' || Array.isArray(incident)) return incident as unknown as Incident;
   for (const kind of HISTORY_KINDS) incident[kind] = history?.[kind] ?? [];
   return incident as unknown as Incident;
 }

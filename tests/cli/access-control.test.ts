@@ -47,7 +47,7 @@ describe('CLI access control', () => {
     for (const { command, words } of chunk) {
       const r = run(['--as', 'intern', ...words], env);
       expect(r.code, command).toBe(1);
-      expect(r.stderr, command).toMatch(/BR-1 is restricted to its response team; ask dana, who opened it, or an admin to add you/);
+      expect(r.stderr, command).toMatch(/BR-1 is restricted to its response team; ask cli:dana, who opened it, or an admin to add you/);
     }
     // dana opened it: a member.
     expect(run(['--as', 'dana', 'log', 'BR-1', 'Board', 'briefed'], env).code).toBe(0);

@@ -33,3 +33,26 @@ describe('a refusal to an outsider', () => {
     expect(text).not.toContain('Acme');
   });
 });
+
+describe('a refusal to an outsider, with no commander', () => {
+  const refusalOpenedBy = async (actor: { id: string; name: string }, platform: 'slack' | 'cli') => {
+    const { bot } = createTestBot('2025-03-01T12:00:00Z', [], { admins: ['slack:U0ADMIN001'], openers: [] });
+    const opened = await bot.handle({ argv: ['new', 'Stolen', 'laptop', '--discovered', '2025-02-28T10:00:00Z', '--org', 'Example Hospital', '--affected', '40'], actor, platform });
+    expect(opened.outcome).toBe('ok');
+    const answer = await bot.handle({ ...OUTSIDER, text: 'show BR-1' });
+    expect(answer.outcome).toBe('refused');
+    return answer.text;
+  };
+
+  it('names the opener by user key, not by the display name the platform gave', async () => {
+    const text = await refusalOpenedBy({ id: 'U0OPENER01', name: 'Dana Ruiz (Acme ransomware lead)' }, 'slack');
+    expect(text).not.toMatch(/Dana|Acme|ransomware/);
+    expect(text).toContain('ask slack:U0OPENER01, who opened it, or an admin');
+  });
+
+  it('does not quote a CLI --as typed as free text', async () => {
+    const text = await refusalOpenedBy({ id: 'Dana Ruiz, CISO: Acme ransomware', name: 'Dana Ruiz, CISO: Acme ransomware' }, 'cli');
+    expect(text).not.toMatch(/Dana|Acme|ransomware/);
+    expect(text).toContain('ask whoever opened it or an admin');
+  });
+});
