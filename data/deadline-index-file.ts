@@ -127,7 +127,11 @@ function templatesKnown(cells: Float64Array, at: number, count: number, limit: n
 }
 
 function isArrayOf(value: unknown, type: 'string'): value is string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === type);
+  if (!Array.isArray(value)) return false;
+  // A plain loop: a one-shot command runs this once, in the interpreter, over 20,000 strings at 10,000 incidents, where a
+  // callback per element costs several times more.
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== type) return false;
+  return true;
 }
 
 /** Write `entries` stamped with `stamps` (entries of incidents without a stamp are left out), atomically. */
