@@ -1,5 +1,6 @@
 // What every draft is made of: facts in the reader's language and zone, and a visible placeholder for each missing fact.
 import type { Incident } from '../model/incident-schema.ts';
+import { affectedCount } from '../deadlines/facts.ts';
 import type { Obligation } from '../deadlines/types.ts';
 import { formatInstant } from '../i18n/format.ts';
 
@@ -58,7 +59,7 @@ export function createDraftWriter(incident: Incident, obligation: Obligation, la
     count: (n) => new Intl.NumberFormat(locale).format(n),
     headCount: (what) => {
       const total = incident.affected.total;
-      const counted = Object.values(incident.affected.byJurisdiction).reduce((a, b) => a + b, 0);
+      const counted = affectedCount(incident);
       const n = (x: number) => new Intl.NumberFormat(locale).format(x);
       if (counted > total) {
         return placeholder(lang === 'fr'
