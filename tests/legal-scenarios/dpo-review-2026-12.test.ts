@@ -1,0 +1,121 @@
+// Legal scenarios from a French hospital DPO's and a UK/EU processor's review (2026-12): hour clocks across the
+// CET/CEST and GMT/BST changes, NIS2 for an essential entity, several member states, US residents of an EU organization.
+// Hour clocks run continuously from awareness (Reg. 1182/71 Art. 3(4)); derivations by hand in comments.
+import { describe, expect, it } from 'vitest';
+import { checkScenario, runScenario, type Scenario } from './run-scenario.ts';
+
+const base = (patch: Record<string, unknown>) => ({
+  title: 'Scenario', phiInvolved: false, dataEncrypted: false, dataCategories: ['name'], ...patch,
+});
+const chu = { name: 'CHU', role: 'controller', country: 'FR', timezone: 'Europe/Paris', frHealthEstablishment: true, frOse: true, nis2Entity: true };
+
+const scenarios: Scenario[] = [
+  {
+    name: 'French hospital (OSE, NIS2 essential), high risk, aware 22:30 CEST the night before the clocks go back; DE, IT and CA residents too',
+    facts: base({
+      organization: chu, discoveredAt: '2026-10-24T22:30:00+02:00', gdprRisk: 'high', dataCategories: ['name', 'diagnosis'],
+      affected: { total: 500, byJurisdiction: { FR: 400, DE: 50, IT: 30, 'US-CA': 20 } },
+    }),
+    now: '2026-10-25T12:00:00Z',
+    expect: {
+      // Aware 2026-10-24T20:30Z. Art. 33(1): + 72 h = 2026-10-27T20:30Z = 21:30 CET (Paris at +01:00 from Oct 25 03:00).
+      // Main establishment in France: the CNIL is the lead authority (Art. 56), as the recipient says.
+      'FR-CNIL-GDPR-33': { status: 'pending', kind: 'instant', dueAt: '2026-10-27T21:30:00.000+01:00' },
+      // NIS2 Art. 23(4)(a): + 24 h = 2026-10-25T20:30Z = 21:30 CET; (b): + 72 h = 2026-10-27T20:30Z.
+      'EU-NIS2-23-EARLY-WARNING': { status: 'due_soon', dueAt: '2026-10-25T21:30:00.000+01:00' },
+      'EU-NIS2-23-NOTIFICATION': { status: 'pending', dueAt: '2026-10-27T21:30:00.000+01:00' },
+      // Art. 23(4)(d): one month after the notification (not yet sent: its deadline, Oct 27) → Nov 27, no roll-forward.
+      'EU-NIS2-23-FINAL': { status: 'pending', dueDate: '2026-11-27' },
+      // Décret 2018-384 art. 11 "dès qu'ils en ont connaissance", CSP L.1111-8-2 "sans délai": end of the discovery day.
+      'FR-NIS1-OSE-ANSSI': { status: 'overdue', kind: 'immediate', dueAt: '2026-10-24T23:59:59.999+02:00' },
+      'FR-CSP-L1111-8-2-SSI': { status: 'overdue', kind: 'immediate', dueAt: '2026-10-24T23:59:59.999+02:00' },
+      'EU-GDPR-34-DS': { status: 'pending', kind: 'none_fixed' },
+      // US residents of an EU organization: the State law appears (Cal. Civ. 1798.82: 30 days from Oct 24 = Nov 23).
+      'US-CA-BREACH:individuals': { status: 'pending', dueDate: '2026-11-23' },
+    },
+  },
+  {
+    name: 'French controller aware 01:30 CET the night the clocks go forward, risk not assessed',
+    facts: base({
+      organization: { ...chu, frHealthEstablishment: false, frOse: false, nis2Entity: false }, discoveredAt: '2026-03-29T01:30:00+01:00',
+      affected: { total: 50, byJurisdiction: { FR: 50 } },
+    }),
+    now: '2026-03-29T12:00:00Z',
+    expect: {
+      // 2026-03-29T00:30Z + 72 h = 2026-04-01T00:30Z = 02:30 CEST; owed unless the risk is documented as unlikely.
+      'FR-CNIL-GDPR-33': { status: 'pending', dueAt: '2026-04-01T02:30:00.000+02:00', basis: /not assessed/ },
+      // Art. 34: high risk decides the letter; not assessed → needs facts, never silently dropped.
+      'EU-GDPR-34-DS': { status: 'needs_facts' },
+    },
+  },
+  {
+    name: 'UK controller aware 23:30 GMT the night before BST begins, risk',
+    facts: base({
+      organization: { name: 'UK Org', role: 'controller', country: 'GB', timezone: 'Europe/London', nis2Entity: false },
+      discoveredAt: '2026-03-28T23:30:00+00:00', gdprRisk: 'risk', affected: { total: 30, byJurisdiction: { GB: 30 } },
+    }),
+    now: '2026-03-29T12:00:00Z',
+    expect: {
+      // 2026-03-28T23:30Z + 72 h = 2026-03-31T23:30Z = 2026-04-01 00:30 BST (+01:00 from Mar 29 01:00).
+      'UK-GDPR-33-ICO': { status: 'pending', dueAt: '2026-04-01T00:30:00.000+01:00' },
+      'UK-GDPR-34-DS': { status: 'not_applicable' }, // risk, not high
+    },
+  },
+  {
+    name: 'German controller with residents of several member states: the authority is the lead SA, none invented',
+    facts: base({
+      organization: { name: 'DE Org', role: 'controller', country: 'DE', timezone: 'Europe/Berlin', nis2Entity: false },
+      discoveredAt: '2026-03-28T23:30:00+01:00', gdprRisk: 'risk', affected: { total: 53, byJurisdiction: { DE: 30, FR: 10, ES: 10, US: 3 } },
+    }),
+    now: '2026-03-29T12:00:00Z',
+    expect: {
+      // 2026-03-28T22:30Z + 72 h = 2026-03-31T22:30Z = 2026-04-01 00:30 CEST.
+      'EU-GDPR-33-SA': { status: 'pending', dueAt: '2026-04-01T00:30:00.000+02:00' },
+      // 3 people in the US with no State: every State's law may apply, asked, never silent.
+      'US:state_unknown': { status: 'needs_facts' },
+    },
+    absent: ['FR-CNIL-GDPR-33'],
+  },
+  {
+    name: 'UK processor with Irish residents: tells its controller (Art. 33(2), both regimes), notifies no authority',
+    facts: base({
+      organization: { name: 'UK Proc', role: 'processor', country: 'GB', timezone: 'Europe/London' },
+      discoveredAt: '2026-03-28T23:30:00+00:00', gdprRisk: 'high', affected: { total: 50, byJurisdiction: { GB: 30, IE: 20 } },
+    }),
+    now: '2026-03-29T12:00:00Z',
+    expect: {
+      'UK-GDPR-33-PROCESSOR': { status: 'pending', kind: 'none_fixed' },
+      'EU-GDPR-33-PROCESSOR': { status: 'pending', kind: 'none_fixed' },
+    },
+    absent: ['UK-GDPR-33-ICO', 'EU-GDPR-33-SA', 'UK-GDPR-34-DS', 'EU-GDPR-34-DS'],
+  },
+  {
+    // Bug: the DFS notice was "needs facts" (nyDfsEntity unanswered) although the breached data (name only) is not
+    // personal information under 899-aa, so no notice to residents and hence none to DFS is owed whatever the answer.
+    name: 'UK controller with 5 New York residents, name only: no NY notice, and the DFS question is not asked',
+    facts: base({
+      organization: { name: 'UK Org', role: 'controller', country: 'GB', timezone: 'Europe/London', nis2Entity: false },
+      discoveredAt: '2026-03-28T23:30:00+00:00', gdprRisk: 'risk', affected: { total: 35, byJurisdiction: { GB: 30, 'US-NY': 5 } },
+    }),
+    now: '2026-03-29T12:00:00Z',
+    expect: {
+      'US-NY-BREACH:individuals': { status: 'not_applicable', basis: /not personal information/ },
+      'US-NY-BREACH:regulator': { status: 'not_applicable', basis: /not personal information/ },
+    },
+  },
+];
+
+describe('DPO review: EU, French and UK scenarios', () => {
+  it.each(scenarios.map((s) => [s.name, s] as const))('%s', async (_name, s) => {
+    await checkScenario(s);
+  });
+
+  it('the French deadlines view writes French dates and names the zone', async () => {
+    const { say } = await runScenario(scenarios[0]!.facts, scenarios[0]!.now);
+    await say('lang fr');
+    const text = (await say('deadlines BR-1')).text;
+    // now = 2026-10-25T12:00Z = 13:00 CET.
+    expect(text).toContain('au 25/10/2026 13:00 CET');
+    expect(text).toMatch(/CNIL .*21:30 CET/);
+  });
+});
