@@ -20,7 +20,8 @@ const KINDS: { test: RegExp; kind: Kind }[] = [
 
 const REGULATOR: Kind = {
   kind: 'regulator-notice', title: ['Notice to the regulator', 'Notification à l\'autorité'],
-  write: (w) => regulatorNotice(w, w.obligation.filing?.content ?? []),
+  // Items matched in English (the filing data's `content`), shown in the reader's language (`contentFr` one for one).
+  write: (w) => regulatorNotice(w, w.obligation.filing?.content ?? [], (w.lang === 'fr' ? w.obligation.filing?.contentFr : undefined) ?? w.obligation.filing?.content ?? []),
 };
 
 /** The draft kind for an obligation, or null when breachdesk has no draft for it (contractual clocks, SEC filings). */

@@ -46,12 +46,15 @@ export function hhsFieldSheet(w: DraftWriter): string[] {
 }
 
 /** A State regulator notice: the filing checklist, each item filled from the facts where breachdesk knows them. */
-export function regulatorNotice(w: DraftWriter, checklist: readonly string[]): string[] {
+export function regulatorNotice(w: DraftWriter, checklist: readonly string[], shown: readonly string[] = checklist): string[] {
   const i = w.incident;
   const fr = w.lang === 'fr';
   const state = w.obligation.jurisdiction;
   const residents = i.affected.byJurisdiction[state];
-  const answer = (item: string): string => {
+  // The keyword answers read a US State form's items; elsewhere (ANSSI, NIS2) an item such as "number of users affected
+  // by the disruption" is not the head count of people whose data was breached, so it stays to fill in.
+  const answer = (item: string, label: string): string => {
+    if (!state.startsWith('US-')) return w.missing(label);
     const t = item.toLowerCase();
     if (t.includes('number of') && t.includes('notice')) return w.missing(fr ? 'nombre de résidents déjà notifiés' : 'number of residents already sent a notice');
     if (t.includes('number of')) return residents !== undefined ? w.count(residents) : w.missing(fr ? `nombre de résidents de ${state}` : `number of ${state} residents affected`);
@@ -60,12 +63,12 @@ export function regulatorNotice(w: DraftWriter, checklist: readonly string[]): s
     if (t.includes('copy')) return fr ? `joindre le courrier (draft ${i.id} ${state}-BREACH:individuals)` : `attach the letter (draft ${i.id} ${state}-BREACH:individuals)`;
     if (t.includes('contact')) return w.fact(i.roles.privacyOfficer, fr ? 'personne à contacter' : 'contact person, phone and e-mail');
     if (t.includes('time frame') || t.includes('when')) return `${w.date(i.occurredFrom, fr ? 'date de la violation' : 'date of the breach')} / ${fr ? 'découverte' : 'discovered'} ${w.date(i.discoveredAt, '')}`;
-    return w.missing(item);
+    return w.missing(label);
   };
   return [
     fr ? `Notification à : ${w.obligation.recipient}` : `Notice to: ${w.obligation.recipient}`,
     fr ? `De : ${i.organization.name}` : `From: ${i.organization.name}`, '',
-    ...checklist.flatMap((item) => [`- ${item}`, `  ${answer(item)}`]),
+    ...checklist.flatMap((item, k) => [`- ${shown[k] ?? item}`, `  ${answer(item, shown[k] ?? item)}`]),
   ];
 }
 

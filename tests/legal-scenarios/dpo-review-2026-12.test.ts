@@ -118,4 +118,19 @@ describe('DPO review: EU, French and UK scenarios', () => {
     expect(text).toContain('au 25/10/2026 13:00 CET');
     expect(text).toMatch(/CNIL .*21:30 CET/);
   });
+  // Bug: the ANSSI and NIS2 drafts in French listed the English elements (the filing data has `contentFr` one for one),
+  // and the ANSSI "number of users affected by the disruption of the essential service" was filled with the count of
+  // people whose data was breached (500), a different fact: it stays to fill in.
+  it('ANSSI and NIS2 drafts in French: French elements, nothing filled from an unrelated fact', async () => {
+    const { say } = await runScenario(scenarios[0]!.facts, scenarios[0]!.now);
+    const anssi = (await say('draft BR-1 FR-NIS1-OSE-ANSSI --lang fr')).text;
+    expect(anssi).toContain('- Le service essentiel affecté et les réseaux et systèmes d’information concernés');
+    expect(anssi).toMatch(/- Le nombre d’utilisateurs touchés .*\n {2}\[\[À COMPLÉTER : Le nombre d’utilisateurs touchés/);
+    expect(anssi).not.toMatch(/The essential service|^ {2}500$/m);
+    const early = (await say('draft BR-1 EU-NIS2-23-EARLY-WARNING --lang fr')).text;
+    expect(early).toContain('- Alerte précoce : si l’incident est suspecté d’être causé par des actes illicites ou malveillants');
+    expect(early).not.toContain('Early warning:');
+    // English drafts keep the English elements.
+    expect((await say('draft BR-1 FR-NIS1-OSE-ANSSI --lang en')).text).toContain('- The essential service affected');
+  });
 });
