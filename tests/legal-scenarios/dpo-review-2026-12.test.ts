@@ -133,4 +133,21 @@ describe('DPO review: EU, French and UK scenarios', () => {
     // English drafts keep the English elements.
     expect((await say('draft BR-1 FR-NIS1-OSE-ANSSI --lang en')).text).toContain('- The essential service affected');
   });
+  // Bug: the five NIS2 notices shared one filing entry, so the 24-hour early warning listed the final report's
+  // elements, and the notice to the entity's service recipients (Art. 23(1)) was addressed to the CSIRT with the
+  // authority's elements. Each stage now has its own Art. 23(4)(a)-(e) elements; recipients are told directly.
+  it('NIS2: each stage drafts with its own Art. 23 elements; the service recipients are not the CSIRT', async () => {
+    const { say } = await runScenario(scenarios[0]!.facts, scenarios[0]!.now);
+    const early = (await say('draft BR-1 EU-NIS2-23-EARLY-WARNING --lang en')).text;
+    expect(early).toContain('Art. 23(4)(a)');
+    expect(early).not.toMatch(/Final report|Art\. 23\(4\)\(d\)/);
+    const final = (await say('draft BR-1 EU-NIS2-23-FINAL --lang fr')).text;
+    expect(final).toContain('Rapport final');
+    expect(final).toContain('art. 23(4)(e)');
+    expect(final).not.toContain('Alerte précoce :');
+    const recipients = (await say('draft BR-1 EU-NIS2-23-RECIPIENTS --lang fr')).text;
+    expect(recipients).toMatch(/^Où : Les destinataires de vos services/m);
+    expect(recipients).toContain('art. 23(1)');
+    expect(recipients).not.toMatch(/CSIRT national|Alerte précoce/);
+  });
 });
