@@ -83,6 +83,7 @@ const nextCommand: CommandSpec<{ id: string; lang?: 'en' | 'fr' }> = {
     const title = `${lang === 'fr' ? 'À faire' : 'Next steps'} · ${incident.id} · ${incident.title}`;
     const text = [title, ...sections.flatMap((s) => ['', labelled(lang, s.heading!), ...s.text!.split('\n').map((l) => `  ${l}`)])].join('\n');
     return ok(text, {
+      lang,
       card: { title, sections },
       data: { incident: incident.id, tasks: tasks.map((t) => ({ id: t.id, title: t.title, phase: t.phase, done: t.doneAt !== null })) },
     });
