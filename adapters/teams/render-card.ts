@@ -24,6 +24,8 @@ const MAX_FIELDS = 30;
 const MAX_LINES = 40;
 // Characters of one section's text; the card as a whole is held to MAX_CARD_CHARS by dropping whole sections.
 const MAX_TEXT_CHARS = 8_000;
+// About one line of a full-width card: a section with a longer line gets space between its lines.
+const WRAPPING_LINE = 120;
 const MAX_FALLBACK_CHARS = 2_000;
 
 /** The card for a reply that has one (user text never becomes a link or mention); replies without a card are sent as text. */
@@ -112,7 +114,9 @@ function textLines(text: string | undefined, lang: Lang): CardElement[] {
     used += line.length + 1;
   }
   if (lines.length > shown.length) shown.push(t(lang, 'surface.moreLines', { count: lines.length - shown.length }));
-  return shown.map((line, i) => ({ type: 'TextBlock', text: line.trim() ? line : ' ', wrap: true, spacing: i === 0 ? 'Small' : 'None' }));
+  // Lines that wrap (a question with its basis) would run together into one wall of text: a little space marks where each starts.
+  const wraps = shown.some((line) => line.length > WRAPPING_LINE);
+  return shown.map((line, i) => ({ type: 'TextBlock', text: line.trim() ? line : ' ', wrap: true, spacing: i === 0 || wraps ? 'Small' : 'None' }));
 }
 
 function factSet(fields: ReplyField[] | undefined): CardElement[] {

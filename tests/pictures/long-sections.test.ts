@@ -53,6 +53,13 @@ describe('a long part of a summary', () => {
         return value;
       });
       for (const line of questions(reply)) expect(blocks).toContain(line);
+      // Each question starts visibly: its TextBlock is spaced from the previous one, not run on.
+      const elements: Array<{ text?: string; spacing?: string }> = [];
+      JSON.stringify(card.body, (_key, value) => {
+        if (value && typeof value === 'object' && (value as { type?: string }).type === 'TextBlock') elements.push(value as { text: string; spacing?: string });
+        return value;
+      });
+      for (const line of questions(reply).slice(1)) expect(elements.find((e) => e.text === line)?.spacing).toBe('Small');
       expect(blocks.join('\n')).not.toMatch(/more lines/);
     });
   }
