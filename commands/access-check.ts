@@ -56,7 +56,8 @@ export async function authorize(permission: Permission, command: string, inciden
   if (!incident || canRead(incident, key, ctx.config)) return incident;
   const why = `${incident.id} is restricted to its response team; ask ${whoCanHelp(incident)} to add you (\`member add ${incident.id} <you>\`).`;
   const lang = langOf(ctx, incident);
-  return refuse(ctx, command, incident, why, lang === 'en' ? why : t(lang, 'errors.teamOnly', { id: incident.id }));
+  // The record keeps the English sentence; the asker reads it in their language, naming the same person to ask.
+  return refuse(ctx, command, incident, why, lang === 'en' ? why : t(lang, 'errors.teamOnly', { id: incident.id, who: whoCanHelp(incident, lang) }));
 }
 
 /** An incident's answers' language: the asker's choice, else its organization's; the asker's when there is none. */

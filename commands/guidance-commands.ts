@@ -77,11 +77,13 @@ const nextCommand: CommandSpec<{ id: string; lang?: 'en' | 'fr' }> = {
   async handler(args, ctx) {
     const incident = await requireIncident(ctx, args.id);
     const now = ctx.clock.now();
-    const lang = args.lang ?? incidentLang(incident);
+    // A to-do list is read by the asker: their `lang`, else the organization's (a draft stays in the recipients' language).
+    const lang = args.lang ?? languageFor(incident.organization, ctx.language);
     const { sections, tasks } = nextSteps(incident, obligationsNow(incident, ctx.rules, now, lang), now, lang);
     const title = `${lang === 'fr' ? 'À faire' : 'Next steps'} · ${incident.id} · ${incident.title}`;
     const text = [title, ...sections.flatMap((s) => ['', labelled(lang, s.heading!), ...s.text!.split('\n').map((l) => `  ${l}`)])].join('\n');
     return ok(text, {
+      lang,
       card: { title, sections },
       data: { incident: incident.id, tasks: tasks.map((t) => ({ id: t.id, title: t.title, phase: t.phase, done: t.doneAt !== null })) },
     });

@@ -55,6 +55,9 @@ export function splitText(text: string, max: number): string[] {
       let head = current.slice(0, max);
       if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
       head = head.replace(/&[a-z]{0,4}$/, '') || head;
+      // A long line breaks after a word when one ends near the limit, not inside the word.
+      const space = head.lastIndexOf(' ');
+      if (space >= max * 0.8) head = head.slice(0, space + 1);
       chunks.push(head);
       current = current.slice(head.length);
     }

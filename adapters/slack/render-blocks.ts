@@ -1,7 +1,7 @@
 // The one pure renderer from the neutral Reply to a Slack message: Block Kit within Slack's limits, plus a text fallback.
 import type { types } from '@slack/bolt';
 import type { Reply, ReplyButton, ReplyField, ReplySection } from '../../bot/reply.ts';
-import { t } from '../../bot/i18n/index.ts';
+import { t, type Lang } from '../../bot/i18n/index.ts';
 import { mapReplyText, visibleText } from '../safe-text.ts';
 import { clip, escapeMrkdwn, splitText } from './mrkdwn.ts';
 import { detailsMenus, footnoteBlocks, listGroups } from './render-list.ts';
@@ -63,7 +63,7 @@ export function replyToBlocks(original: Reply, options: RenderOptions = {}): Sla
     const empty = !card.fields?.length && !card.sections?.length && !card.list?.length;
     groups = empty
       ? textSections(reply, ids.esc).map((b) => [b])
-      : [...(card.sections ?? []).map((s) => sectionGroup(s, ids, options.source)), ...listGroups(card, (buttons) => actionsBlocks(buttons, ids), ids.esc)];
+      : [...(card.sections ?? []).map((s) => sectionGroup(s, ids, reply.lang ?? 'en', options.source)), ...listGroups(card, (buttons) => actionsBlocks(buttons, ids), ids.esc)];
     // The details menu and footnotes sit in the tail: they are placed first, so no cut of the list can lose them.
     tail = [...detailsMenus(card, ids.tag), ...actionsBlocks(card.buttons ?? [], ids), ...footnoteBlocks(card, ids.esc)];
     if (card.footer) tail.push(context(card.footer, ids.esc));
@@ -99,7 +99,10 @@ export function replyToBlocks(original: Reply, options: RenderOptions = {}): Sla
   return { text, blocks };
 }
 
-function sectionGroup(section: ReplySection, ids: IdCounter, source?: string): Block[] {
+/** Section blocks one part of a card may take: a longer text goes on in the next block, at a line break, up to this many. */
+export const MAX_BLOCKS_PER_SECTION = 4;
+
+function sectionGroup(section: ReplySection, ids: IdCounter, lang: Lang, source?: string): Block[] {
   const blocks: Block[] = [];
   const parts: string[] = [];
   if (section.heading) parts.push(`*${ids.esc(section.heading)}*`);
@@ -108,13 +111,20 @@ function sectionGroup(section: ReplySection, ids: IdCounter, source?: string): B
   const fields = section.fields ?? [];
   const fieldBlocks = fieldSections(fields, ids.esc);
   if (body) {
-    const command = fullCommand(source);
-    const cut = `… (cut at ${SLACK_LIMITS.sectionText} characters${command ? `; full text: ${command}` : ''})`;
-    const first: types.SectionBlock = { type: 'section', text: { type: 'mrkdwn', text: clip(body, SLACK_LIMITS.sectionText, cut) } };
+    // A long part (ten needs-facts questions with their bases) continues in the next section block at a line break
+    // instead of being cut mid-word at 3,000 characters; only past a few blocks is the rest cut, said so in the answer's language.
+    const chunks = splitText(body, SLACK_LIMITS.sectionText);
+    const kept = chunks.slice(0, MAX_BLOCKS_PER_SECTION);
+    if (chunks.length > kept.length) {
+      const command = fullCommand(source);
+      const cut = `\n${command ? t(lang, 'surface.cutUse', { command }) : t(lang, 'surface.cutHidden')}`;
+      kept[kept.length - 1] = clip(kept.at(-1)!, SLACK_LIMITS.sectionText - cut.length) + cut;
+    }
+    const sections: types.SectionBlock[] = kept.map((chunk) => ({ type: 'section', text: { type: 'mrkdwn', text: chunk } }));
     // Fields ride on the text's section when they fit, saving a block.
     const firstFields = fieldBlocks.shift() as types.SectionBlock | undefined;
-    if (firstFields?.fields) first.fields = firstFields.fields;
-    blocks.push(first);
+    if (firstFields?.fields) sections[0]!.fields = firstFields.fields;
+    blocks.push(...sections);
   }
   blocks.push(...fieldBlocks, ...actionsBlocks(section.buttons ?? [], ids));
   return blocks;

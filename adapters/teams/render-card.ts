@@ -22,7 +22,10 @@ export const MAX_CARD_CHARS = 18_000;
 
 const MAX_FIELDS = 30;
 const MAX_LINES = 40;
-const MAX_TEXT_CHARS = 3_000;
+// Characters of one section's text; the card as a whole is held to MAX_CARD_CHARS by dropping whole sections.
+const MAX_TEXT_CHARS = 8_000;
+// About one line of a full-width card: a section with a longer line gets space between its lines.
+const WRAPPING_LINE = 120;
 const MAX_FALLBACK_CHARS = 2_000;
 
 /** The card for a reply that has one (user text never becomes a link or mention); replies without a card are sent as text. */
@@ -91,7 +94,7 @@ function buildCard(reply: Reply, card: ReplyCard, shownSections: number, shownIt
 function sectionContainer(section: ReplySection, ids: { next: number; lang: Lang }): CardElement {
   const items: CardElement[] = [];
   if (section.heading) items.push({ type: 'TextBlock', text: section.heading, weight: 'Bolder', wrap: true });
-  items.push(...textLines(section.text));
+  items.push(...textLines(section.text, ids.lang));
   items.push(...factSet(section.fields));
   if (section.buttons?.length) items.push({ type: 'ActionSet', actions: section.buttons.map((b) => buttonAction(b, ids)) });
   if (items.length === 0) items.push({ type: 'TextBlock', text: ' ', wrap: true });
@@ -99,12 +102,21 @@ function sectionContainer(section: ReplySection, ids: { next: number; lang: Lang
 }
 
 // One TextBlock per line: renderers disagree on single newlines inside a TextBlock.
-function textLines(text: string | undefined): CardElement[] {
+// A text too long is cut between lines (a line alone too long, after a word), and the card says how many lines it left out.
+function textLines(text: string | undefined, lang: Lang): CardElement[] {
   if (!text?.trim()) return [];
-  const lines = truncate(text, MAX_TEXT_CHARS).split('\n');
-  const shown = lines.slice(0, MAX_LINES);
-  if (lines.length > MAX_LINES) shown.push(`…${lines.length - MAX_LINES} more lines`);
-  return shown.map((line, i) => ({ type: 'TextBlock', text: line.trim() ? line : ' ', wrap: true, spacing: i === 0 ? 'Small' : 'None' }));
+  const lines = text.split('\n');
+  const shown: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    if (shown.length === MAX_LINES || (shown.length > 0 && used + line.length > MAX_TEXT_CHARS)) break;
+    shown.push(line.length > MAX_TEXT_CHARS ? truncateAtWord(line, MAX_TEXT_CHARS) : line);
+    used += line.length + 1;
+  }
+  if (lines.length > shown.length) shown.push(t(lang, 'surface.moreLines', { count: lines.length - shown.length }));
+  // Lines that wrap (a question with its basis) would run together into one wall of text: a little space marks where each starts.
+  const wraps = shown.some((line) => line.length > WRAPPING_LINE);
+  return shown.map((line, i) => ({ type: 'TextBlock', text: line.trim() ? line : ' ', wrap: true, spacing: i === 0 || wraps ? 'Small' : 'None' }));
 }
 
 function factSet(fields: ReplyField[] | undefined): CardElement[] {
@@ -147,6 +159,12 @@ function fitFields(card: AdaptiveCardJson): AdaptiveCardJson {
     json = JSON.stringify(card);
   }
   return card;
+}
+
+function truncateAtWord(text: string, max: number): string {
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space >= max * 0.8 ? cut.slice(0, space) : cut}…`;
 }
 
 function truncate(text: string, max: number): string {

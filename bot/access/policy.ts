@@ -1,5 +1,6 @@
 // Who may do what with an incident: admins, the response team (opener, role holders, added members), and openers.
 import type { ChannelLink, Incident } from '../model/incident-schema.ts';
+import { t, type Lang } from '../i18n/index.ts';
 import { actorKey, isLocalKey, isWellFormedKey, keysMatch, parseUserReference } from './actor-key.ts';
 
 /** The deployment's access settings (BREACHDESK_ADMINS, BREACHDESK_OPENERS), as actor keys. */
@@ -72,16 +73,16 @@ export function reachableChannels(incident: Incident, config: AccessConfig): Cha
  * ransomware") or a mention's label is incident text and is never quoted; such a commander is asked for by role alone.
  * With no commander the opener is named the same way, by key, never by display name.
  */
-export function whoCanHelp(incident: Incident): string {
+export function whoCanHelp(incident: Incident, lang: Lang = 'en'): string {
   const commander = incident.roles.commander;
   if (commander) {
     const key = parseUserReference(commander);
-    return key ? `its commander (${key}) or an admin` : 'its commander or an admin';
+    return key ? t(lang, 'errors.helper.commanderKey', { key }) : t(lang, 'errors.helper.commander');
   }
   const opener = responseTeam(incident).opener;
   // The opener's display name comes from the platform or from the CLI's `--as` (any text): only its key is named.
-  if (!opener) return 'an admin';
-  return isWellFormedKey(opener.key) ? `${opener.key}, who opened it, or an admin` : 'whoever opened it or an admin';
+  if (!opener) return t(lang, 'errors.helper.admin');
+  return isWellFormedKey(opener.key) ? t(lang, 'errors.helper.openerKey', { key: opener.key }) : t(lang, 'errors.helper.opener');
 }
 
 /** A warning when a channel looks public and large: reminders there show the incident to everyone in it. */

@@ -66,6 +66,11 @@ export function countdown(dueMs: number, nowMs: number, style: 'short' | 'words'
 }
 
 /** Still owed: not done and applicable. */
+/** Whether a Snooze button belongs on this notice: only one that gets reminders (pending or due soon, not on request); an overdue one may not be snoozed past its deadline, a needs-facts one gets no reminders to pause. */
+export function offersSnooze(o: Pick<Obligation, 'status' | 'kind'>): boolean {
+  return o.kind !== 'on_request' && (o.status === 'pending' || o.status === 'due_soon');
+}
+
 export function isOpen(o: Obligation): boolean {
   return o.status !== 'done' && o.status !== 'not_applicable';
 }
@@ -105,7 +110,7 @@ export function obligationSection(incidentId: string, o: Obligation, nowMs: numb
   const buttons: ReplyButton[] = [];
   if (isOpen(o)) buttons.push({ label: 'Mark done', command: `done ${incidentId} ${o.obligation}`, style: 'primary' });
   // A snooze may not run past the deadline (design.md), so an overdue obligation offers none; `snooze` needs a period.
-  if (isOpen(o) && o.status !== 'overdue') buttons.push({ label: 'Snooze', command: `snooze ${incidentId} ${o.obligation} --for 1d`, needsReason: true });
+  if (offersSnooze(o)) buttons.push({ label: 'Snooze', command: `snooze ${incidentId} ${o.obligation} --for 1d`, needsReason: true });
   buttons.push({ label: 'Details', command: `deadlines ${incidentId} --only ${o.obligation}` });
   const text = [
     `→ ${o.recipient}`,

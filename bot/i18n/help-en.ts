@@ -41,7 +41,9 @@ export const helpEn = {
     refusedServerLog: '{{why}} Nothing was changed; this attempt is recorded in the server log.',
     openersOnly: 'Opening incidents is limited to the people named in BREACHDESK_OPENERS; ask an admin to open it or to add you.',
     adminsOnly: '`{{command}}` is for breachdesk admins (BREACHDESK_ADMINS); ask one of them.',
-    teamOnly: '{{id}} is restricted to its response team; ask its commander, who opened it, or an admin to add you (`member add {{id}} <you>`).',
+    teamOnly: '{{id}} is restricted to its response team; ask {{who}} to add you (`member add {{id}} <you>`).',
+    // Whom an outsider should ask (bot/access/policy.ts whoCanHelp): the commander, else the opener, else an admin.
+    helper: { commanderKey: 'its commander ({{key}}) or an admin', commander: 'its commander or an admin', openerKey: '{{key}}, who opened it, or an admin', opener: 'whoever opened it or an admin', admin: 'an admin' },
   },
   help: {
     heading: 'breachdesk commands (Slack: /breach <command>; Teams: @breachdesk <command>):',

@@ -43,7 +43,8 @@ export const helpFr: Widen<typeof helpEn> = {
     refusedServerLog: '{{why}} Rien n’a été modifié ; cette tentative est consignée dans le journal du serveur.',
     openersOnly: 'L’ouverture d’incidents est réservée aux personnes listées dans BREACHDESK_OPENERS ; demandez à un administrateur de l’ouvrir ou de vous ajouter.',
     adminsOnly: '`{{command}}` est réservé aux administrateurs breachdesk (BREACHDESK_ADMINS) ; demandez à l’un d’eux.',
-    teamOnly: '{{id}} est réservé à son équipe de réponse ; demandez à son responsable, à la personne qui l’a ouvert ou à un administrateur de vous ajouter (`member add {{id}} <vous>`).',
+    teamOnly: '{{id}} est réservé à son équipe de réponse ; demandez {{who}} de vous ajouter (`member add {{id}} <vous>`).',
+    helper: { commanderKey: 'à son responsable ({{key}}) ou à un administrateur', commander: 'à son responsable ou à un administrateur', openerKey: 'à {{key}}, qui l’a ouvert, ou à un administrateur', opener: 'à la personne qui l’a ouvert ou à un administrateur', admin: 'à un administrateur' },
   },
   help: {
     heading: 'Commandes breachdesk (Slack : /breach <commande> ; Teams : @breachdesk <commande>) :',

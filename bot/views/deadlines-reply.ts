@@ -32,7 +32,7 @@ export function deadlinesReply(view: DeadlinesView, data: unknown, from = 0): Re
     footnotesHeading: tr('deadlines.footnotesHeading'),
     footer: tr('common.timesIn', { zone: view.zone }),
   };
-  return { outcome: 'ok', visibility: 'private', text: deadlinesText(view, from), card, data };
+  return { outcome: 'ok', visibility: 'private', lang: view.lang, text: deadlinesText(view, from), card, data };
 }
 
 /** The plain text (terminal, chat fallback): the same view, one line per notice, notes once at the end. */
@@ -78,7 +78,7 @@ export function obligationDetailsReply(view: DeadlinesView, line: DeadlineLine, 
     ...sections.flatMap((s) => [s.heading ? labelled(view.lang, s.heading) : '', ...(s.text ?? '').split('\n').map((x) => `  ${x}`)].filter(Boolean)),
   ].join('\n');
   return {
-    outcome: 'ok', visibility: 'private', text, data,
+    outcome: 'ok', visibility: 'private', lang: view.lang, text, data,
     card: { title: `${view.incidentId} · ${clipLabel(line.recipient, 120)}`, subtitle: `${line.icon} ${line.statusWord}`, fields, sections, buttons: line.actions, footer: tr('common.timesIn', { zone: view.zone }) },
   };
 }

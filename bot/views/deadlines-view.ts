@@ -1,5 +1,6 @@
 // The neutral deadlines view: notices grouped by due day, one line each, details and shared caveats kept apart.
 import type { Obligation } from '../deadlines/types.ts';
+import { offersSnooze } from '../deadlines/present.ts';
 import type { Filing } from '../guidance/filing-schema.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { ReplyButton, ReplyTone } from '../reply.ts';
@@ -148,8 +149,8 @@ function lineFor(
   const actions: ReplyButton[] = withActions
     ? [
         { label: tr('deadlines.markDone'), command: `done ${incidentId} ${o.obligation}`, style: 'primary' },
-        // A snooze may not run past the deadline (design.md), so an overdue notice offers none.
-        ...(o.status === 'overdue' ? [] : [{ label: tr('deadlines.snooze'), command: `snooze ${incidentId} ${o.obligation} --for 1d`, needsReason: true }]),
+        // A snooze may not run past the deadline (design.md), so an overdue notice offers none; a needs-facts one gets no reminders (a snooze is refused).
+        ...(offersSnooze(o) ? [{ label: tr('deadlines.snooze'), command: `snooze ${incidentId} ${o.obligation} --for 1d`, needsReason: true }] : []),
       ]
     : [];
   const filing = o.filing;

@@ -1,6 +1,7 @@
 // One open notice of one incident in a cross-incident list (`due`, the App Home): read like the deadlines view
 // (status word, recipient, due date and countdown in the language), the obligation id only as the handle for `done`.
 import type { Obligation } from '../deadlines/types.ts';
+import { offersSnooze } from '../deadlines/present.ts';
 import { formatCountdown, formatInstant } from '../i18n/format.ts';
 import { translator, type Lang } from '../i18n/index.ts';
 import type { ReplyButton, ReplySection } from '../reply.ts';
@@ -40,8 +41,8 @@ export function dueSection(n: DueNotice, now: Date, lang: Lang): ReplySection {
   const o = n.obligation;
   const buttons: ReplyButton[] = [
     { label: tr('deadlines.markDone'), command: `done ${n.incidentId} ${o.obligation}`, style: 'primary' },
-    // A snooze may not run past the deadline (design.md), so an overdue notice offers none.
-    ...(o.status === 'overdue' ? [] : [{ label: tr('deadlines.snooze'), command: `snooze ${n.incidentId} ${o.obligation} --for 1d`, needsReason: true }]),
+    // A snooze may not run past the deadline (design.md), so an overdue notice offers none; a needs-facts one gets no reminders (a snooze is refused).
+    ...(offersSnooze(o) ? [{ label: tr('deadlines.snooze'), command: `snooze ${n.incidentId} ${o.obligation} --for 1d`, needsReason: true }] : []),
     { label: tr('deadlines.details'), command: `deadlines ${n.incidentId} --only ${o.obligation}` },
   ];
   const colon = lang === 'fr' ? ' : ' : ': ';

@@ -61,6 +61,8 @@ export function summaryReply(incident: Incident, obligations: readonly Obligatio
   return {
     outcome: 'ok',
     visibility: 'channel',
+    // The surfaces write their own words (overflow notes) in the answer's language.
+    lang,
     text,
     card: {
       title,

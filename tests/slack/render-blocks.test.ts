@@ -73,10 +73,22 @@ describe('replyToBlocks', () => {
     expect(ofType(m, 'section').at(-1)!.text.text).toContain(`Obligation ${shown}:`);
   });
 
-  it('cuts a 5000-character section visibly', () => {
-    const text = ofType(replyToBlocks(longSectionText, { source: 'show BR-1' }), 'section')[0]!.text.text as string;
-    expect(text.length).toBeLessThanOrEqual(3000);
-    expect(text).toMatch(/… \(cut at 3000 characters; full text: `show BR-1 --json`\)$/);
+  it('carries a 5000-character section on in further section blocks, losing nothing', () => {
+    const texts = ofType(replyToBlocks(longSectionText, { source: 'show BR-1' }), 'section').map((b) => b.text.text as string);
+    // The heading, then the one long line in two pieces (split at the limit: it has no space near it).
+    expect(texts[0]).toBe('*Recent timeline*');
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(3000);
+    expect(texts.slice(1).join('')).toBe(longSectionText.card!.sections![0]!.text);
+  });
+
+  it('cuts a section too long for four blocks visibly, in the answer\'s language, pointing at --json', () => {
+    const huge = { ...longSectionText, card: { ...longSectionText.card!, sections: [{ ...longSectionText.card!.sections![0]!, text: 'x'.repeat(20_000) }] } };
+    const texts = ofType(replyToBlocks(huge, { source: 'show BR-1' }), 'section').map((b) => b.text.text as string);
+    expect(texts).toHaveLength(4);
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(3000);
+    expect(texts.at(-1)).toMatch(/\n… the rest of this part is too long for one message: use `show BR-1 --json`\.$/);
+    const fr = ofType(replyToBlocks({ ...huge, lang: 'fr' }, { source: 'show BR-1' }), 'section').at(-1)!.text.text as string;
+    expect(fr).toMatch(/\n… la suite de cette partie est trop longue pour un message : utilisez `show BR-1 --json`\.$/);
   });
 
   it('shortens a 200-character header to 150 with an ellipsis', () => {
