@@ -246,19 +246,20 @@ type Blocked = { status: 'not_applicable' | 'needs_facts'; reason: string; earli
 function applicability(ctx: Ctx, t: Target, basis: string[]): Blocked {
   const w = ctx.w;
   const unanswered = t.part.requires.find((req) => req.flag && ctx.incident.organization[req.flag] === null);
-  if (!unanswered) return checksAfterFlags(ctx, t, basis, null);
+  if (!unanswered) return checksAfterFlags(ctx, t, basis);
   // An unanswered flag is asked only when the other checks leave the notice possible: data outside the State's
   // definition, a count below the threshold or a gate that fails rules it out whatever the answer (no question to ask).
-  const rest = checksAfterFlags(ctx, t, [], unanswered.flag!);
+  const rest = checksAfterFlags(ctx, t, []);
   if (rest?.status === 'not_applicable') return rest;
   return { status: 'needs_facts', reason: w.say('basis.notAnswered', { flag: unanswered.flag!, otherwise: w.rule(unanswered.otherwise) }) };
 }
 
-/** The checks after the unanswered flag `skip` (if any): the other requirements, state law, gates and threshold. */
-function checksAfterFlags(ctx: Ctx, t: Target, basis: string[], skip: string | null): Blocked {
+/** The checks besides unanswered flags: the other requirements, state law, gates and threshold. */
+function checksAfterFlags(ctx: Ctx, t: Target, basis: string[]): Blocked {
   const { rule, part } = t;
   const w = ctx.w;
-  const failed = part.requires.find((req) => !(skip !== null && req.flag === skip) && !(req.flag && ctx.incident.organization[req.flag] === null) && !conditionHoldsFor(req, ctx));
+  // An unanswered flag is the caller's question, not a failed requirement.
+  const failed = part.requires.find((req) => !(req.flag && ctx.incident.organization[req.flag] === null) && !conditionHoldsFor(req, ctx));
   if (failed) return { status: 'not_applicable', reason: w.rule(failed.otherwise) };
   // A head count that already rules the notice out decides it, whatever fact is still unknown (no question to ask).
   const test = part.threshold && !t.unknownState ? testThreshold(part.threshold, ctx.incident, t.jurisdiction, w) : null;
