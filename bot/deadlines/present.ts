@@ -65,12 +65,12 @@ export function countdown(dueMs: number, nowMs: number, style: 'short' | 'words'
   return diff >= 0 ? `in ${shown}` : `overdue by ${shown}`;
 }
 
-/** Still owed: not done and applicable. */
 /** Whether a Snooze button belongs on this notice: only one that gets reminders (pending or due soon, not on request); an overdue one may not be snoozed past its deadline, a needs-facts one gets no reminders to pause. */
 export function offersSnooze(o: Pick<Obligation, 'status' | 'kind'>): boolean {
   return o.kind !== 'on_request' && (o.status === 'pending' || o.status === 'due_soon');
 }
 
+/** Still owed: not done and applicable. */
 export function isOpen(o: Obligation): boolean {
   return o.status !== 'done' && o.status !== 'not_applicable';
 }
