@@ -3,6 +3,7 @@
 // A million obligations at 100,000 incidents: the order is one array of numbers (incident slot × 2^16 + the
 // obligation's place in its entry), not an object per obligation; listings build objects for the lines they return.
 import type { DeadlineEntry, IndexedObligation } from './deadline-entry.ts';
+import { kthSmallest } from './kth-smallest.ts';
 
 /** One obligation of one incident, as a listing shows it. */
 export interface DueItem {
@@ -128,13 +129,13 @@ export class DueOrder {
 
   /**
    * The first `wanted` or more of the obligations gathered in `prefix`, in order: the due instant of the wanted-th
-   * soonest is found by a numeric sort of the instants alone, and only the obligations due by then are sorted in full
+   * soonest is found by selection over a copy of the instants, and only the obligations due by then are sorted in full
    * (all of them when `wanted` reaches the count). Every obligation left out is due later than every one kept.
    */
   private head(prefix: NonNullable<DueOrder['prefix']>, wanted: number): number[] {
     const { refs, dues } = prefix;
     if (wanted >= refs.length) return this.sortRefs(refs, dues);
-    const cut = Float64Array.from(dues).sort()[wanted - 1]!;
+    const cut = kthSmallest(Float64Array.from(dues), wanted - 1);
     const kept: number[] = [];
     const keptDues: number[] = [];
     for (let i = 0; i < refs.length; i++) {
