@@ -248,8 +248,8 @@ function loadIncidents(
       incidents.push(new IncidentInPack(id, pack!.file, packed.at, packed.bytes));
       served++;
       stamps.set(id, stamp);
-      // Kept only as a short copy, never as a slice of the pack line (a slice would hold the whole line in memory).
-      if (packed.mark !== undefined && MARK_TEXT.test(packed.mark)) packedMarks.set(id, [...packed.mark].join(''));
+      // readPack decodes each mark from its buffer into a string of its own: no slice of the pack line stays alive.
+      if (packed.mark !== undefined && MARK_TEXT.test(packed.mark)) packedMarks.set(id, packed.mark);
       continue;
     }
     try {
