@@ -306,6 +306,8 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
       const every = (config.tickSeconds ?? 30) * 1000;
       const loop = () => {
         tick()
+          // One line per completed tick at debug level: an operator (or a test) can see the loop turn without waiting on a timer.
+          .then((r) => logger.debug('scheduler: tick done', { at: r.at, examined: r.examined, sent: r.sent, failed: r.failed, deferred: r.deferred }))
           .catch((error: unknown) => logger.error('scheduler: tick failed', { error: describe(error) }))
           .finally(() => {
             if (timer) timer = setTimeout(loop, every).unref();

@@ -40,7 +40,7 @@ function startBot(): ChildProcess {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       PATH: process.env.PATH, HOME: home,
-      BREACHDESK_DATA: dataPath, BREACHDESK_TICK_SECONDS: '1', PORT: '0', BREACHDESK_LOG_LEVEL: 'info',
+      BREACHDESK_DATA: dataPath, BREACHDESK_TICK_SECONDS: '1', PORT: '0', BREACHDESK_LOG_LEVEL: 'debug', // debug: each completed tick is logged
       SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: 'e2e-secret', SLACK_API_URL: slack.apiUrl,
       BREACHDESK_TEAMS_ANONYMOUS: '1',
     },
@@ -55,6 +55,8 @@ async function stopBot(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** Scheduler ticks completed so far, by every bot started in this file (debug log lines). */
+const ticks = () => botLog.join('').split('scheduler: tick done').length - 1;
 const slackReminders = () => slack.callsOf('chat.postMessage').filter((c) => String(c.body.text).includes(REMINDER));
 const teamsReminders = () => teams.captured.filter((a) => JSON.stringify(a.body).includes(REMINDER));
 
@@ -82,8 +84,9 @@ describe('reminders end to end', () => {
     const first = startBot();
     try {
       await until(() => slackReminders().length > 0 && teamsReminders().length > 0);
-      // Several more ticks (one a second) must not repeat it.
-      await new Promise((r) => setTimeout(r, 3000));
+      // Three more completed ticks must not repeat it.
+      const ticked = ticks();
+      await until(() => ticks() >= ticked + 3);
     } finally {
       await stopBot(first);
     }
@@ -94,9 +97,9 @@ describe('reminders end to end', () => {
 
     const second = startBot();
     try {
-      // Wait until the restarted bot is up and ticking (it resolves its Slack identity first), then a few ticks more.
-      await until(() => slack.callsOf('auth.test').length >= 2);
-      await new Promise((r) => setTimeout(r, 4000));
+      // Wait until the restarted bot has completed three ticks of its own (the first one plans every incident).
+      const ticked = ticks();
+      await until(() => ticks() >= ticked + 3);
     } finally {
       await stopBot(second);
     }

@@ -51,6 +51,8 @@ async function startReplica(name: string): Promise<Replica> {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       PATH: process.env.PATH, HOME: home,
+      // Debug level: each completed scheduler tick is logged, so the test waits for ticks instead of sleeping.
+      BREACHDESK_LOG_LEVEL: 'debug',
       BREACHDESK_DATA: db.url, BREACHDESK_TICK_SECONDS: '1', BREACHDESK_LEADER_POLL_SECONDS: '1', PORT: String(port), HOST: '127.0.0.1',
       SLACK_BOT_TOKEN: FAKE_BOT_TOKEN, SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.apiUrl,
       BREACHDESK_TEAMS_ANONYMOUS: '1',
@@ -67,6 +69,9 @@ async function startReplica(name: string): Promise<Replica> {
 }
 
 const leads = (r: Replica) => r.log.join('').includes('holds the scheduler lease');
+/** How many times `text` occurs in the logs of `among` (every replica by default). */
+const logged = (text: string, among: Replica[] = replicas) => among.reduce((n, r) => n + r.log.join('').split(text).length - 1, 0);
+const ticks = (r: Replica) => logged('scheduler: tick done', [r]);
 const allLogs = () => replicas.map((r) => `--- ${r.name}\n${r.log.join('')}`).join('\n');
 
 async function until(condition: () => boolean | Promise<boolean>, what: string, ms = 40_000): Promise<void> {
@@ -139,8 +144,9 @@ describe.runIf(postgresUrl)('two replicas on one PostgreSQL database', () => {
     const teamsReminders = () => teams.captured.filter((a) => a.conversationId === TEAMS_CONVERSATION && JSON.stringify(a.body).includes('Deadline reminder'));
     await until(() => remindersTo('C0AFTER01').length > 0 && teamsReminders().length > 0, 'the survivor to deliver to Slack and Teams');
     await until(async () => (await store.get('BR-3'))!.deliveries.length > 0, 'the delivery to be recorded');
-    // A few more ticks of the survivor must not repeat anything the dead leader delivered.
-    await new Promise((r) => setTimeout(r, 3000));
+    // Three more completed ticks of the survivor must not repeat anything the dead leader delivered.
+    const ticked = ticks(second);
+    await until(() => ticks(second) >= ticked + 3, 'three more ticks of the survivor');
     for (const channel of ['C0BEFORE1', 'C0BEFORE2', 'C0AFTER01']) expect(remindersTo(channel), `${channel}\n${allLogs()}`).toHaveLength(1);
     expect(teamsReminders()).toHaveLength(1);
     // Nothing at all was posted twice: every message Slack received is one recorded delivery (digests included).
@@ -178,6 +184,8 @@ describe.runIf(postgresUrl)('two replicas on one PostgreSQL database', () => {
     expect(new Set(platforms)).toEqual(new Set(['slack', 'teams']));
 
     // A Slack retry and a Teams redelivery that land on the other replica still run once: the memory is the database's.
+    const ignoredSlack = logged('slack: ignored a replayed request');
+    const ignoredTeams = logged('teams: ignored a redelivered activity');
     const replayed = slashBody('log BR-1 replayed slack note', slack.responseUrl('replay'));
     const headers = signatureHeaders(replayed, SECRET);
     for (const r of [a, b]) expect((await postToApp(`http://127.0.0.1:${r.port}/slack/events`, replayed, { headers })).status).toBe(200);
@@ -187,9 +195,12 @@ describe.runIf(postgresUrl)('two replicas on one PostgreSQL database', () => {
       expect(res.status).toBeLessThan(300);
     }
     await until(async () => (await store.get('BR-1'))!.timeline.some((e) => e.text.includes('redelivered teams note')), 'the redelivered note');
-    // Give a wrongly repeated run time to land before counting.
-    await new Promise((r) => setTimeout(r, 1000));
-    const texts = (await store.get('BR-1'))!.timeline.map((e) => e.text);
+    // The second delivery of each is either refused (logged) or, wrongly, run a second time: wait for one or the other.
+    const timeline = async () => (await store.get('BR-1'))!.timeline.map((e) => e.text);
+    const twice = async (note: string) => (await timeline()).filter((t) => t.includes(note)).length > 1;
+    await until(async () => (logged('slack: ignored a replayed request') > ignoredSlack || (await twice('replayed slack note')))
+      && (logged('teams: ignored a redelivered activity') > ignoredTeams || (await twice('redelivered teams note'))), 'each repeat to be refused or run');
+    const texts = await timeline();
     expect(texts.filter((t) => t.includes('replayed slack note'))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('redelivered teams note'))).toHaveLength(1);
   });
