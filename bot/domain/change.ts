@@ -4,6 +4,7 @@
 import type { AccessEvent, Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
 import type { IncidentStore } from '../ports.ts';
 import { appendChained } from '../record/chain.ts';
+import { sealTimeline } from '../record/state-digest.ts';
 
 /** What happened, as the timeline will record it (the actor and instant are added by applyChange). */
 export interface DomainEvent {
@@ -54,15 +55,19 @@ export function toTimelineEntries(events: readonly DomainEvent[], actor: Actor, 
   return events.map((e) => ({ at, actor, action: e.action, text: e.text, ...(e.changes ? { changes: e.changes } : {}) }));
 }
 
-/** Fold a decision into the record: next incident plus its new timeline entries, each sealed into the hash chain. */
-export function commit(decision: Decision, actor: Actor, now: Date): Incident {
+/**
+ * Fold a decision into the record: next incident plus its new timeline entries, each carrying the digest of the state
+ * it leaves (bot/record/state-digest.ts) and sealed into the hash chain. `before` is the stored incident the decision
+ * started from (none for a new one): a change that finds it edited outside breachdesk says so on the timeline first.
+ */
+export function commit(decision: Decision, actor: Actor, now: Date, before?: Incident): Incident {
   const access = decision.access ?? [];
   // Access-log entries are chained like timeline entries (bot/record/chain.ts), in their own list.
   const logged = access.length === 0 ? decision.next : appendChained(decision.next, 'accessLog', access, now);
   // An access alone is not a change of the incident's facts: updatedAt moves only with timeline events.
   if (decision.events.length === 0) return logged;
   const next = { ...logged, updatedAt: now.toISOString() };
-  return appendChained(next, 'timeline', toTimelineEntries(decision.events, actor, now), now);
+  return sealTimeline(before, next, toTimelineEntries(decision.events, actor, now), now);
 }
 
 /** Apply one decision atomically; returns the stored incident and the events recorded. */
@@ -80,7 +85,7 @@ export async function applyChange(ctx: ChangeContext, id: string, decide: Decide
         kept = current;
         throw NOTHING_TO_RECORD;
       }
-      return commit(decision, ctx.actor, ctx.now);
+      return commit(decision, ctx.actor, ctx.now, current);
     });
     return { incident, events, warnings };
   } catch (error) {
@@ -117,5 +122,5 @@ export async function applyEntry(ctx: ChangeContext, id: string, event: DomainEv
  * that a restart needs, not part of the written record). Events it does yield become timeline entries as usual.
  */
 export async function applyBookkeeping(ctx: ChangeContext, id: string, decide: Decide): Promise<Incident> {
-  return ctx.store.update(id, (current) => commit(decide(current), ctx.actor, ctx.now));
+  return ctx.store.update(id, (current) => commit(decide(current), ctx.actor, ctx.now, current));
 }

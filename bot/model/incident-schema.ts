@@ -145,6 +145,8 @@ export const TimelineEntrySchema = z.strictObject({
   prev: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** SHA-256 of this entry's canonical form (with `prev`, without `hash`). */
   hash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** SHA-256 of the incident's state after this entry's change (bot/record/state-digest.ts); absent on entries written before it. */
+  stateDigest: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 export const ChannelLinkSchema = z.strictObject({
