@@ -109,7 +109,7 @@ const verifyCommand: CommandSpec<{ id: string }> = {
   permission: 'read',
   audit: 'read',
   name: 'verify',
-  summary: "Check an incident's hash chain and name the first entry that does not match",
+  summary: "Check an incident's hash chain and its facts against the state digest it recorded; names the first entry that does not match",
   usage: 'verify <id>',
   examples: ['verify BR-1'],
   positionals: [{ name: 'id' }],
@@ -134,7 +134,7 @@ const verifyExportCommand: CommandSpec<{ source: string }> = {
   // Checks a file the asker already holds; no stored incident is read.
   permission: 'public',
   name: 'verify-export',
-  summary: "Check a JSON export: its Ed25519 signature and its hash chain; prints the head to compare with the anchor channel",
+  summary: "Check a JSON export: its Ed25519 signature, its hash chain and its facts; prints the head to compare with the anchor channel",
   usage: 'verify-export <file.json | {json…}>',
   examples: ['verify-export BR-1-record-2025-03-01.json'],
   positionals: [{ name: 'source', rest: true, raw: true }],

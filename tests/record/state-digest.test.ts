@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../bot/clock.ts';
-import { applyBookkeeping, applyChange, SYSTEM_ACTOR } from '../../bot/domain/change.ts';
+import { applyBookkeeping, SYSTEM_ACTOR } from '../../bot/domain/change.ts';
 import { recordDelivered, recordIntent } from '../../bot/domain/deliveries.ts';
 import type { Incident } from '../../bot/model/incident-schema.ts';
 import { postAnchor } from '../../bot/record/anchor.ts';
