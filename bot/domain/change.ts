@@ -2,9 +2,9 @@
 // applyChange / applyCreate / applyEntry are the only callers of the store's update / create / appendTimeline,
 // and every event becomes a timeline entry here.
 import type { AccessEvent, Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
-import type { IncidentStore } from '../ports.ts';
+import type { IncidentStore, Logger } from '../ports.ts';
 import { appendChained } from '../record/chain.ts';
-import { sealTimeline } from '../record/state-digest.ts';
+import { FACTS_MISMATCH_ACTION, sealTimeline } from '../record/state-digest.ts';
 
 /** What happened, as the timeline will record it (the actor and instant are added by applyChange). */
 export interface DomainEvent {
@@ -44,6 +44,8 @@ export interface ChangeContext {
   store: IncidentStore;
   actor: Actor;
   now: Date;
+  /** Where a change that finds the facts edited outside breachdesk says so (besides the timeline entry it writes). */
+  logger?: Logger;
 }
 
 /** The actor the scheduler and start-up tasks record as. */
@@ -75,8 +77,10 @@ export async function applyChange(ctx: ChangeContext, id: string, decide: Decide
   let events: DomainEvent[] = [];
   let warnings: string[] = [];
   let kept: Incident | undefined;
+  let had = 0;
   try {
     const incident = await ctx.store.update(id, (current) => {
+      had = current.timeline.length;
       const decision = decide(current);
       events = decision.events;
       warnings = decision.warnings ?? [];
@@ -87,6 +91,7 @@ export async function applyChange(ctx: ChangeContext, id: string, decide: Decide
       }
       return commit(decision, ctx.actor, ctx.now, current);
     });
+    reportMismatch(ctx, incident, had);
     return { incident, events, warnings };
   } catch (error) {
     if (error === NOTHING_TO_RECORD && kept) return { incident: kept, events: [], warnings };
@@ -114,6 +119,8 @@ export async function applyCreate(ctx: ChangeContext, build: (id: string) => Dec
 export async function applyEntry(ctx: ChangeContext, id: string, event: DomainEvent): Promise<Applied> {
   const [entry] = toTimelineEntries([event], ctx.actor, ctx.now);
   const incident = await ctx.store.appendTimeline(id, entry!);
+  // A mismatch entry found by this append sits just before it (always followed by the entries of its own change).
+  reportMismatch(ctx, incident, incident.timeline.length - 2);
   return { incident, events: [event], warnings: [] };
 }
 
@@ -122,5 +129,18 @@ export async function applyEntry(ctx: ChangeContext, id: string, event: DomainEv
  * that a restart needs, not part of the written record). Events it does yield become timeline entries as usual.
  */
 export async function applyBookkeeping(ctx: ChangeContext, id: string, decide: Decide): Promise<Incident> {
-  return ctx.store.update(id, (current) => commit(decide(current), ctx.actor, ctx.now, current));
+  let had = 0;
+  const incident = await ctx.store.update(id, (current) => {
+    had = current.timeline.length;
+    return commit(decide(current), ctx.actor, ctx.now, current);
+  });
+  reportMismatch(ctx, incident, had);
+  return incident;
+}
+
+/** Log the entry a change wrote at `at` when it says the facts were found edited outside breachdesk (never silent). */
+function reportMismatch(ctx: ChangeContext, incident: Incident, at: number): void {
+  const entry = incident.timeline[at];
+  if (entry?.action !== FACTS_MISMATCH_ACTION) return;
+  ctx.logger?.error(`record: ${incident.id}: ${entry.text} Recorded as timeline entry ${at + 1}; \`verify ${incident.id}\` names it.`, { incident: incident.id, entry: at + 1 });
 }

@@ -99,11 +99,15 @@ describe('facts edited in the store file', () => {
   it('a change made after the edit does not bless the edited facts: it records the mismatch and verify keeps naming it', async () => {
     const store = await storeWithIncidents(1);
     editHead(store, 'BR-1', (h) => (h.discoveredAt = '2025-02-27T09:00:00.000Z'));
-    const { runtime, say } = await open(store.dataPath);
+    const { runtime, logger, say } = await open(store.dataPath);
     try {
       expect((await say('set BR-1 affected 1400')).outcome).toBe('ok');
+      // Said in the log too, not only on the timeline.
+      expect(logger.lines.find((l) => l.startsWith('error record: BR-1: '))).toMatch(/changed outside breachdesk before this change\. Recorded as timeline entry 4; `verify BR-1` names it\./);
+      expect((await say('log BR-1 a note after it')).outcome).toBe('ok');
+      expect(logger.lines.filter((l) => l.startsWith('error record: BR-1: '))).toHaveLength(1);
       const incident = (await runtime.store.get('BR-1'))!;
-      const found = incident.timeline.at(-2)!;
+      const found = incident.timeline[3]!;
       expect(found).toMatchObject({ action: FACTS_MISMATCH_ACTION, actor: { id: 'system' } });
       expect(found.text).toContain('they were changed outside breachdesk before this change');
       const verify = await say('verify BR-1');
@@ -111,6 +115,21 @@ describe('facts edited in the store file', () => {
       expect(verify.text).toMatch(/^RECORD BROKEN: BR-1: its facts were changed outside breachdesk before timeline entry 4 \(2025-03-01T12:00:00.000Z\): that change found them different from the digest recorded before it/);
       const exported = JSON.parse(Buffer.from((await say('export BR-1 --format json')).file!.content).toString('utf8'));
       expect(exported.record).toMatchObject({ chain: 'broken', facts: 'changed' });
+    } finally {
+      await runtime.close();
+    }
+  });
+
+  it('a note (appended through the store) after the edit records and logs the mismatch the same way', async () => {
+    const store = await storeWithIncidents(1);
+    editHead(store, 'BR-1', (h) => (h.organization.name = 'Another Hospital'));
+    const { runtime, logger, say } = await open(store.dataPath);
+    try {
+      expect((await say('log BR-1 Board informed')).outcome).toBe('ok');
+      const incident = (await runtime.store.get('BR-1'))!;
+      expect(incident.timeline.map((e) => e.action).slice(3)).toEqual([FACTS_MISMATCH_ACTION, 'note']);
+      expect(logger.lines.find((l) => l.startsWith('error record: BR-1: '))).toContain('Recorded as timeline entry 4');
+      expect((await say('verify BR-1')).data).toMatchObject({ chain: 'broken', facts: 'changed', problem: { list: 'facts', entry: 4 } });
     } finally {
       await runtime.close();
     }
