@@ -40,7 +40,7 @@ export interface IncidentStore {
   create(build: (id: string) => Incident): Promise<Incident>;
   /** Atomically replace one incident with `mutate(current)`; throws IncidentNotFoundError. */
   update(id: string, mutate: (current: Incident) => Incident): Promise<Incident>;
-  /** Append one entry to an incident's timeline, sealed into its hash chain (bot/record/chain.ts appendChained); never edits earlier entries. */
+  /** Append one entry to an incident's timeline, with its state digest and sealed into its hash chain (bot/record/state-digest.ts sealTimeline); never edits earlier entries. */
   appendTimeline(id: string, entry: TimelineEntry): Promise<Incident>;
   /**
    * Remember a request id (a Slack signature, a Teams activity id) until `expiresAt`; true the first time it is seen,

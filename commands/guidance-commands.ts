@@ -56,7 +56,7 @@ const draftCommand: CommandSpec<{ id: string; obligation: string; lang?: 'en' | 
 };
 
 function recordDraft(ctx: CommandContext, id: string, o: Obligation, kind: string, lang: string) {
-  return applyChange({ store: ctx.store, actor: ctx.actor, now: ctx.clock.now() }, id, (current) => ({
+  return applyChange({ store: ctx.store, actor: ctx.actor, now: ctx.clock.now(), logger: ctx.logger }, id, (current) => ({
     next: current,
     events: [{ action: DRAFT_ACTION, text: `Draft prepared (${kind}, ${lang}) for ${o.obligation} → ${o.recipient}`, changes: [{ field: 'drafts', from: null, to: o.obligation }] }],
   }));

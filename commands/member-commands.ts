@@ -43,7 +43,7 @@ const memberCommand: CommandSpec<{ id: string; action: 'add' | 'remove'; users: 
   permission: 'change',
   async handler(args, ctx) {
     const keys = userKeys(args.users, ctx);
-    const change = { store: ctx.store, actor: ctx.actor, now: ctx.clock.now() };
+    const change = { store: ctx.store, actor: ctx.actor, now: ctx.clock.now(), logger: ctx.logger };
     if (args.action === 'remove') {
       if (keys.length !== 1) throw new InvalidArgumentsError(t(askerLanguage(ctx), 'team.oneAtATime'));
       const { incident } = await applyChange(change, args.id, decideRemoveMember(keys[0]!));

@@ -17,7 +17,7 @@ import type { Incident } from '../bot/model/incident-schema.ts';
 /** The answer's language: the asker's choice, else the incident's organization's. */
 const answerLang = (incident: Incident, ctx: CommandContext): Lang => languageFor(incident.organization, ctx.language);
 
-const change = (ctx: CommandContext) => ({ store: ctx.store, actor: ctx.actor, now: ctx.clock.now() });
+const change = (ctx: CommandContext) => ({ store: ctx.store, actor: ctx.actor, now: ctx.clock.now(), logger: ctx.logger });
 
 const taskCommand: CommandSpec<{ action: string; id: string; rest?: string }> = {
   id: 'plan.task',

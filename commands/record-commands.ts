@@ -11,6 +11,7 @@ import { checkSignature, signExport } from '../bot/record/export-signature.ts';
 import { bannerFor, buildRecordDocument, VERIFICATION_PARAGRAPH } from '../bot/record/record-document.ts';
 import { recordToMarkdown } from '../bot/record/record-markdown.ts';
 import { verifyChain, type ChainStatus } from '../bot/record/verify-chain.ts';
+import { checkFacts, exportedIncident, factsSummary, type FactsStatus } from '../bot/record/state-digest.ts';
 import { languageFor, t, translator } from '../bot/i18n/index.ts';
 import { askerLanguage } from './asker-language.ts';
 import type { CommandContext } from './context.ts';
@@ -86,7 +87,7 @@ function jsonExport(incident: Incident, obligations: ReturnType<typeof obligatio
     format: 'breachdesk-incident', formatVersion: 2, exportedAt: ctx.clock.now().toISOString(), exportedBy: ctx.actor.name,
     ...incident,
     obligations: obligations.map((o) => Object.fromEntries(CONTRACT_KEYS.map((k) => [k, o[k]]))),
-    record: { chain: status.state, head: incident.chain?.head ?? null, ...(status.state === 'broken' ? { problem: status.problem.reason } : {}), howToVerify: VERIFICATION_PARAGRAPH },
+    record: { chain: status.state, head: incident.chain?.head ?? null, ...(status.state === 'broken' ? { problem: status.problem.reason } : {}), ...factsOf(status), howToVerify: VERIFICATION_PARAGRAPH },
   };
   return ctx.config.signingKey ? signExport(exported, ctx.config.signingKey) : exported;
 }
@@ -108,7 +109,7 @@ const verifyCommand: CommandSpec<{ id: string }> = {
   permission: 'read',
   audit: 'read',
   name: 'verify',
-  summary: "Check an incident's hash chain and name the first entry that does not match",
+  summary: "Check an incident's hash chain and its facts against the state digest it recorded; names the first entry that does not match",
   usage: 'verify <id>',
   examples: ['verify BR-1'],
   positionals: [{ name: 'id' }],
@@ -117,13 +118,14 @@ const verifyCommand: CommandSpec<{ id: string }> = {
     const incident = await requireIncident(ctx, args.id);
     const status = verifyChain(incident);
     ctx.records?.note(incident.id, status);
-    const data = { id: incident.id, chain: status.state, head: incident.chain?.head ?? null, ...(status.state === 'broken' ? { problem: status.problem } : {}) };
+    const data = { id: incident.id, chain: status.state, head: incident.chain?.head ?? null, ...(status.state === 'broken' ? { problem: status.problem } : {}), ...factsOf(status) };
     if (status.state === 'broken') return { ...refused(bannerFor(incident.id, status)!), data };
     const anchored = incident.chain?.anchored;
     const tr = translator(languageFor(incident.organization, ctx.language));
     const extra = anchored ? `\n${tr(anchored.head === incident.chain!.head ? 'record.anchoredSame' : 'record.anchoredSince', { head: anchored.head, channel: anchored.channel, at: anchored.at })}` : '';
     const said = status.state === 'intact' ? tr('record.intact', { id: incident.id, head: status.head, count: incident.timeline.length }) : tr('record.unsealed', { id: incident.id });
-    return ok(`${said}${extra}`, { data });
+    const facts = status.state === 'intact' && status.facts ? `\n${factsLine(tr, status.facts)}` : '';
+    return ok(`${said}${facts}${extra}`, { data });
   },
 };
 
@@ -132,7 +134,7 @@ const verifyExportCommand: CommandSpec<{ source: string }> = {
   // Checks a file the asker already holds; no stored incident is read.
   permission: 'public',
   name: 'verify-export',
-  summary: "Check a JSON export: its Ed25519 signature and its hash chain; prints the head to compare with the anchor channel",
+  summary: "Check a JSON export: its Ed25519 signature, its hash chain and its facts; prints the head to compare with the anchor channel",
   usage: 'verify-export <file.json | {json…}>',
   examples: ['verify-export BR-1-record-2025-03-01.json'],
   positionals: [{ name: 'source', rest: true, raw: true }],
@@ -149,7 +151,11 @@ const verifyExportCommand: CommandSpec<{ source: string }> = {
     const shape = exportShapeProblem(document);
     if (shape) throw new CommandRefusedError(t(askerLanguage(ctx), 'record.badExport', { problem: shape }));
     const signature = checkSignature(document, ctx.config.signingKey);
-    const chain = verifyChain(document as unknown as Incident);
+    // The incident as exported (without the members the export adds around it): its chain, then its facts against the
+    // state digest its timeline recorded, so facts edited in the file after the export fail too.
+    const exported = exportedIncident(document) as unknown as Incident;
+    const chain = verifyChain(exported, undefined, { facts: false });
+    const facts = chain.state === 'intact' ? checkFacts(exported) : undefined;
     // The exported organization's language, as its other answers; the reasons are the checks' own (English).
     const organization = document.organization as { country?: unknown } | undefined;
     const tr = translator(typeof organization?.country === 'string' ? languageFor({ country: organization.country }, ctx.language) : askerLanguage(ctx));
@@ -157,10 +163,11 @@ const verifyExportCommand: CommandSpec<{ source: string }> = {
     const lines = [
       signature.state === 'valid' ? tr('record.sigValid', { key: signature.keyId, which }) : signature.state === 'unsigned' ? tr('record.sigNone') : tr('record.sigInvalid', { reason: signature.reason }),
       chain.state === 'intact' ? tr('record.chainIntact', { head: chain.head }) : chain.state === 'broken' ? tr('record.chainBroken', { reason: chain.problem.reason }) : tr('record.chainUnsealed'),
+      ...(facts ? [factsLine(tr, facts)] : []),
       tr('record.compareAnchor'),
     ];
-    const good = (signature.state === 'unsigned' || (signature.state === 'valid' && signature.matchesConfiguredKey !== false)) && chain.state !== 'broken';
-    const data = { signature, chain: chain.state, head: chain.state === 'intact' ? chain.head : null };
+    const good = (signature.state === 'unsigned' || (signature.state === 'valid' && signature.matchesConfiguredKey !== false)) && chain.state !== 'broken' && facts?.state !== 'changed';
+    const data = { signature, chain: chain.state, head: chain.state === 'intact' ? chain.head : null, ...factsSummary(facts) };
     return good ? ok(lines.join('\n'), { data }) : { ...refused(lines.join('\n')), data };
   },
 };
@@ -194,6 +201,19 @@ async function readExport(source: string, ctx: CommandContext): Promise<string> 
   } catch (error) {
     throw new CommandRefusedError(`Cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+}
+
+/** The facts' verdict of a verification, for `verify --json` and the JSON export's `record`. */
+function factsOf(status: ChainStatus) {
+  if (status.state === 'broken' && status.problem.list === 'facts') return factsSummary({ state: 'changed', entry: status.problem.entry ?? 0, reason: status.problem.reason });
+  return factsSummary(status.state === 'intact' ? status.facts : undefined);
+}
+
+/** One line on the facts for `verify` and `verify-export`, in the answer's language (the reason stays English, as the chain's). */
+function factsLine(tr: ReturnType<typeof translator>, facts: FactsStatus): string {
+  if (facts.state === 'changed') return tr('record.factsChanged', { reason: facts.reason });
+  if (facts.state === 'not_covered') return tr('record.factsNotCovered');
+  return tr(facts.olderEntries ? 'record.factsCoveredSince' : 'record.factsCovered', { entry: facts.entry, at: facts.at, since: facts.since });
 }
 
 function kilobytes(bytes: number): string {

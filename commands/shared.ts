@@ -25,7 +25,7 @@ export async function requireIncident(ctx: CommandContext, id: string): Promise<
 
 /** Who changes the incident and when: the context every domain decision is applied with. */
 export function changeContext(ctx: CommandContext): ChangeContext {
-  return { store: ctx.store, actor: ctx.actor, now: ctx.clock.now() };
+  return { store: ctx.store, actor: ctx.actor, now: ctx.clock.now(), logger: ctx.logger };
 }
 
 /** A reply text followed by the warnings a change raised (allowed, but likely a mistake), labelled in `lang`. */

@@ -3,7 +3,8 @@
 import { createKeyedQueue } from './keyed-queue.ts';
 import type { DamagedIncident, IncidentFilter, IncidentStore } from '../bot/ports.ts';
 import { canonicalJson } from '../bot/record/canonical.ts';
-import { appendChained, chainWith, type ChainedEntry } from '../bot/record/chain.ts';
+import { chainWith, type ChainedEntry } from '../bot/record/chain.ts';
+import { sealTimeline } from '../bot/record/state-digest.ts';
 import { IncidentDamagedError, IncidentNotFoundError } from '../bot/errors.ts';
 import { IncidentSchema, type Chain, type Incident, type TimelineEntry } from '../bot/model/incident-schema.ts';
 import { deepFreeze, HISTORY_FIELDS, HistoryLog, IncidentRecord, ReadCopy, type PerList } from './incident-record.ts';
@@ -237,8 +238,9 @@ export function createCachedStore(location: string, loaded: Array<Incident | Inc
       });
     },
     appendTimeline(id, entry: TimelineEntry) {
-      // Sealed into the hash chain like every entry (bot/record/chain.ts): the store never writes an unchained one.
-      return store.update(id, (current) => appendChained({ ...current, updatedAt: entry.at }, 'timeline', [entry], new Date(entry.at)));
+      // Sealed into the hash chain like every entry, with the digest of the state it leaves (bot/record/state-digest.ts):
+      // the store never writes an unchained one.
+      return store.update(id, (current) => sealTimeline(current, { ...current, updatedAt: entry.at }, [entry], new Date(entry.at)));
     },
     onChange(listener) {
       listeners.add(listener);

@@ -2,8 +2,9 @@
 // applyChange / applyCreate / applyEntry are the only callers of the store's update / create / appendTimeline,
 // and every event becomes a timeline entry here.
 import type { AccessEvent, Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
-import type { IncidentStore } from '../ports.ts';
+import type { IncidentStore, Logger } from '../ports.ts';
 import { appendChained } from '../record/chain.ts';
+import { FACTS_MISMATCH_ACTION, sealTimeline } from '../record/state-digest.ts';
 
 /** What happened, as the timeline will record it (the actor and instant are added by applyChange). */
 export interface DomainEvent {
@@ -43,6 +44,8 @@ export interface ChangeContext {
   store: IncidentStore;
   actor: Actor;
   now: Date;
+  /** Where a change that finds the facts edited outside breachdesk says so (besides the timeline entry it writes). */
+  logger?: Logger;
 }
 
 /** The actor the scheduler and start-up tasks record as. */
@@ -54,15 +57,19 @@ export function toTimelineEntries(events: readonly DomainEvent[], actor: Actor, 
   return events.map((e) => ({ at, actor, action: e.action, text: e.text, ...(e.changes ? { changes: e.changes } : {}) }));
 }
 
-/** Fold a decision into the record: next incident plus its new timeline entries, each sealed into the hash chain. */
-export function commit(decision: Decision, actor: Actor, now: Date): Incident {
+/**
+ * Fold a decision into the record: next incident plus its new timeline entries, each carrying the digest of the state
+ * it leaves (bot/record/state-digest.ts) and sealed into the hash chain. `before` is the stored incident the decision
+ * started from (none for a new one): a change that finds it edited outside breachdesk says so on the timeline first.
+ */
+export function commit(decision: Decision, actor: Actor, now: Date, before?: Incident): Incident {
   const access = decision.access ?? [];
   // Access-log entries are chained like timeline entries (bot/record/chain.ts), in their own list.
   const logged = access.length === 0 ? decision.next : appendChained(decision.next, 'accessLog', access, now);
   // An access alone is not a change of the incident's facts: updatedAt moves only with timeline events.
   if (decision.events.length === 0) return logged;
   const next = { ...logged, updatedAt: now.toISOString() };
-  return appendChained(next, 'timeline', toTimelineEntries(decision.events, actor, now), now);
+  return sealTimeline(before, next, toTimelineEntries(decision.events, actor, now), now);
 }
 
 /** Apply one decision atomically; returns the stored incident and the events recorded. */
@@ -70,8 +77,10 @@ export async function applyChange(ctx: ChangeContext, id: string, decide: Decide
   let events: DomainEvent[] = [];
   let warnings: string[] = [];
   let kept: Incident | undefined;
+  let had = 0;
   try {
     const incident = await ctx.store.update(id, (current) => {
+      had = current.timeline.length;
       const decision = decide(current);
       events = decision.events;
       warnings = decision.warnings ?? [];
@@ -80,8 +89,9 @@ export async function applyChange(ctx: ChangeContext, id: string, decide: Decide
         kept = current;
         throw NOTHING_TO_RECORD;
       }
-      return commit(decision, ctx.actor, ctx.now);
+      return commit(decision, ctx.actor, ctx.now, current);
     });
+    reportMismatch(ctx, incident, had);
     return { incident, events, warnings };
   } catch (error) {
     if (error === NOTHING_TO_RECORD && kept) return { incident: kept, events: [], warnings };
@@ -109,6 +119,8 @@ export async function applyCreate(ctx: ChangeContext, build: (id: string) => Dec
 export async function applyEntry(ctx: ChangeContext, id: string, event: DomainEvent): Promise<Applied> {
   const [entry] = toTimelineEntries([event], ctx.actor, ctx.now);
   const incident = await ctx.store.appendTimeline(id, entry!);
+  // A mismatch entry found by this append sits just before it (always followed by the entries of its own change).
+  reportMismatch(ctx, incident, incident.timeline.length - 2);
   return { incident, events: [event], warnings: [] };
 }
 
@@ -117,5 +129,18 @@ export async function applyEntry(ctx: ChangeContext, id: string, event: DomainEv
  * that a restart needs, not part of the written record). Events it does yield become timeline entries as usual.
  */
 export async function applyBookkeeping(ctx: ChangeContext, id: string, decide: Decide): Promise<Incident> {
-  return ctx.store.update(id, (current) => commit(decide(current), ctx.actor, ctx.now));
+  let had = 0;
+  const incident = await ctx.store.update(id, (current) => {
+    had = current.timeline.length;
+    return commit(decide(current), ctx.actor, ctx.now, current);
+  });
+  reportMismatch(ctx, incident, had);
+  return incident;
+}
+
+/** Log the entry a change wrote at `at` when it says the facts were found edited outside breachdesk (never silent). */
+function reportMismatch(ctx: ChangeContext, incident: Incident, at: number): void {
+  const entry = incident.timeline[at];
+  if (entry?.action !== FACTS_MISMATCH_ACTION) return;
+  ctx.logger?.error(`record: ${incident.id}: ${entry.text} Recorded as timeline entry ${at + 1}; \`verify ${incident.id}\` names it.`, { incident: incident.id, entry: at + 1 });
 }

@@ -124,6 +124,10 @@ export const answersEn = {
   record: {
     intact: '{{id}}: chain intact, head {{head}} ({{count}} timeline entries).',
     unsealed: '{{id}}: written before chaining, not sealed yet (sealed at the next start-up or change).',
+    factsCovered: 'Facts: they match the state digest recorded by timeline entry {{entry}} ({{at}}).',
+    factsCoveredSince: 'Facts: they match the state digest recorded by timeline entry {{entry}} ({{at}}); not covered by the chain before {{since}} (entries written before state digests).',
+    factsNotCovered: 'Facts: not covered by the chain yet (every timeline entry predates state digests); the next change through breachdesk records one.',
+    factsChanged: 'Facts: CHANGED: {{reason}}.',
     anchoredSame: 'Last anchored head {{head}} ({{channel}}, {{at}}): the same as now.',
     anchoredSince: 'Last anchored head {{head}} ({{channel}}, {{at}}); entries were added since.',
     exported: '{{id}} record as {{format}} ({{size}}): facts and their history, {{obligations}} obligation(s), {{entries}} timeline entries.',

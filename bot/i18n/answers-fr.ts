@@ -126,6 +126,10 @@ export const answersFr: Widen<typeof answersEn> = {
   record: {
     intact: '{{id}} : chaîne intacte, tête {{head}} ({{count}} entrées de chronologie).',
     unsealed: '{{id}} : écrit avant le chaînage, pas encore scellé (il le sera au prochain démarrage ou à la prochaine modification).',
+    factsCovered: 'Faits : ils correspondent à l’empreinte d’état inscrite par l’entrée {{entry}} de la chronologie ({{at}}).',
+    factsCoveredSince: 'Faits : ils correspondent à l’empreinte d’état inscrite par l’entrée {{entry}} de la chronologie ({{at}}) ; non couverts par la chaîne avant le {{since}} (entrées écrites avant les empreintes d’état).',
+    factsNotCovered: 'Faits : pas encore couverts par la chaîne (toutes les entrées de la chronologie précèdent les empreintes d’état) ; la prochaine modification faite par breachdesk en inscrira une.',
+    factsChanged: 'Faits : MODIFIÉS : {{reason}}.',
     anchoredSame: 'Dernière tête ancrée {{head}} ({{channel}}, {{at}}) : identique à l’actuelle.',
     anchoredSince: 'Dernière tête ancrée {{head}} ({{channel}}, {{at}}) ; des entrées ont été ajoutées depuis.',
     exported: 'Dossier de {{id}} en {{format}} ({{size}}) : faits et leur historique, {{obligations}} obligation(s), {{entries}} entrées de chronologie.',

@@ -88,8 +88,8 @@ export const helpEn = {
       access: 'Show an incident\'s access log: every read of its details, export and refusal (admins only)',
       lang: 'Answer me in French or English (default: each organization\'s language, French for French organizations)',
       export: 'Export the full record (facts and their history, obligations with proof, timeline, chain head) as a JSON, Markdown or PDF file',
-      verify: 'Check an incident\'s hash chain and name the first entry that does not match',
-      'verify-export': 'Check a JSON export: its Ed25519 signature and its hash chain; prints the head to compare with the anchor channel',
+      verify: 'Check an incident\'s hash chain and its facts against the state digest it recorded; names the first entry that does not match',
+      'verify-export': 'Check a JSON export: its Ed25519 signature, its hash chain and its facts; prints the head to compare with the anchor channel',
     },
     // The fields of `help set`; the English copy is each field declaration's own (commands/fields.ts).
     field: {

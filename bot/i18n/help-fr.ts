@@ -89,8 +89,8 @@ export const helpFr: Widen<typeof helpEn> = {
       access: 'Afficher le journal d’accès d’un incident : chaque lecture de ses détails, chaque export et chaque refus (administrateurs seulement)',
       lang: 'Me répondre en français ou en anglais (par défaut : la langue de chaque organisation, le français pour les organisations françaises)',
       export: 'Exporter le dossier complet (faits et leur historique, obligations et preuves, chronologie, tête de chaîne) en fichier JSON, Markdown ou PDF',
-      verify: 'Vérifier la chaîne de hachage d’un incident et nommer la première entrée qui ne correspond pas',
-      'verify-export': 'Vérifier un export JSON : sa signature Ed25519 et sa chaîne de hachage ; affiche la tête à comparer avec le canal d’ancrage',
+      verify: 'Vérifier la chaîne de hachage d’un incident et ses faits contre l’empreinte d’état inscrite ; nomme la première entrée qui ne correspond pas',
+      'verify-export': 'Vérifier un export JSON : sa signature Ed25519, sa chaîne de hachage et ses faits ; affiche la tête à comparer avec le canal d’ancrage',
     },
     // Les champs de `help set`.
     field: {

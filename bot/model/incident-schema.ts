@@ -141,6 +141,8 @@ export const TimelineEntrySchema = z.strictObject({
   action: z.string().min(1),
   text: z.string(),
   changes: z.array(z.strictObject({ field: z.string(), from: z.unknown(), to: z.unknown() })).optional(),
+  /** SHA-256 of the incident's state after this entry's change (bot/record/state-digest.ts); absent on entries written before it. */
+  stateDigest: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** Hash of the previous link of the chain (bot/record/chain.ts); absent on entries written before chaining. */
   prev: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** SHA-256 of this entry's canonical form (with `prev`, without `hash`). */

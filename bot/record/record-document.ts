@@ -8,6 +8,7 @@ import { formatInZone } from '../views/format-in-zone.ts';
 import { incidentFacts } from '../views/incident-view.ts';
 import { chainedLists, type ChainedEntry } from './chain.ts';
 import type { ChainStatus } from './verify-chain.ts';
+import { describeFacts } from './state-digest.ts';
 import { visibleText } from '../views/visible-text.ts';
 
 /** One piece of a section. */
@@ -81,6 +82,7 @@ function readable(doc: RecordDocument): RecordDocument {
 
 /** The loud line shown on `show` and exports when the record does not verify; undefined when it does. */
 export function bannerFor(id: string, status: ChainStatus, hasEntries = true): string | undefined {
+  if (status.state === 'broken' && status.problem.list === 'facts') return `RECORD BROKEN: ${id}: ${status.problem.reason}. Run \`verify ${id}\`; compare with the last anchored head or an earlier export.`;
   if (status.state === 'broken') return `RECORD BROKEN: ${id}'s stored record does not match its hash chain. ${status.problem.reason}. Run \`verify ${id}\`; compare with the last anchored head or an earlier export.`;
   if (status.state === 'unsealed' && hasEntries) return `${id}'s entries were written before chaining and are not sealed yet; they are sealed at the next start-up or change.`;
   return undefined;
@@ -165,6 +167,7 @@ function chainSection(i: Incident, status: ChainStatus): RecordSection {
     { kind: 'field', label: 'Chain head', value: '' },
     { kind: 'mono', text: head },
     { kind: 'field', label: 'Verification at export', value: status.state === 'intact' ? 'intact: every entry matches its hash and follows the one before it' : status.state === 'broken' ? `BROKEN: ${status.problem.reason}` : 'not sealed yet' },
+    { kind: 'field', label: 'Facts at export', value: factsWords(status) },
   ];
   if (i.chain?.seal) blocks.push({ kind: 'text', text: `Entries written before chaining were sealed once into the first link on ${i.chain.seal.at}.` });
   if (i.chain?.anchored) blocks.push({ kind: 'text', text: `Last anchored head ${i.chain.anchored.head} posted to ${i.chain.anchored.channel} at ${i.chain.anchored.at}.` });
@@ -172,12 +175,21 @@ function chainSection(i: Incident, status: ChainStatus): RecordSection {
   return { heading: 'Integrity of this record', blocks };
 }
 
+/** The facts' coverage by the state digest, as the integrity section states it. */
+function factsWords(status: ChainStatus): string {
+  if (status.state === 'broken') return status.problem.list === 'facts' ? `CHANGED OUTSIDE BREACHDESK: ${status.problem.reason}` : 'not checked (the chain is broken)';
+  if (status.state === 'unsealed' || !status.facts) return 'not checked';
+  return describeFacts(status.facts);
+}
+
 /** How a reader checks the record (printed in every export). */
 export const VERIFICATION_PARAGRAPH =
   'How to check this record: every timeline and access-log entry carries "prev", the hash of the entry before it, and "hash", ' +
   'the SHA-256 of the entry written as canonical JSON (keys sorted, no whitespace) including "prev" and without "hash". The first entry follows ' +
   'SHA-256 of {"incident":"<id>","list":"timeline"}. The chain head is SHA-256 of {"incident":"<id>","lists":{...}} holding each list\'s last hash ' +
-  'and entry count. Run `verify-export <file.json>` on the JSON export (or recompute these hashes yourself) and compare the head with the one the bot ' +
+  'and entry count. Each timeline entry also carries "stateDigest", the SHA-256 of the incident\'s canonical JSON after its change without "timeline", ' +
+  '"accessLog", "chain", "deliveries" and "outbox": the last one must match the incident as exported, read without those and without the members the ' +
+  'export adds around it ("format", "formatVersion", "exportedAt", "exportedBy", "obligations", "record", "signature"). Run `verify-export <file.json>` on the JSON export (or recompute these hashes yourself) and compare the head with the one the bot ' +
   'posted to the anchor channel: a record edited after that post cannot match it.';
 
 /**

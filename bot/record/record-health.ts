@@ -18,6 +18,7 @@ export interface RecordHealth {
   /**
    * Verify and remember, hashing only entries added since this incident was last found intact: the store is
    * append-only, so a verified prefix cannot change while breachdesk runs (`show` costs the same with 10 entries or 10,000).
+   * The facts are not hashed here (a read stays cheap): facts found changed by an earlier full check stay reported.
    */
   check(incident: Incident): ChainStatus;
 }
@@ -37,7 +38,13 @@ export function createRecordHealth(): RecordHealth {
     note,
     broken: () => problems,
     check(incident) {
-      const status = verifyChain(incident, verified.get(incident.id));
+      const status = verifyChain(incident, verified.get(incident.id), { facts: false });
+      const facts = problems.get(incident.id);
+      // The chain alone says nothing about the facts: keep what the last full check (start-up, verify, export) found.
+      if (status.state === 'intact' && facts?.list === 'facts') {
+        verified.set(incident.id, status.verified);
+        return { state: 'broken', problem: facts };
+      }
       note(incident.id, status);
       return status;
     },

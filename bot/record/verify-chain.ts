@@ -1,11 +1,14 @@
-// Checks an incident's chain from its stored entries alone and names the first entry that does not match.
+// Checks an incident's chain from its stored entries alone and names the first entry that does not match, then its
+// current facts against the state digest its timeline recorded (bot/record/state-digest.ts).
 import type { Incident } from '../model/incident-schema.ts';
 import { chainedLists, combinedHead, genesisHash, legacyHead, linkHash, needsLegacySeal, type ChainedEntry } from './chain.ts';
+import { checkFacts, type FactsStatus } from './state-digest.ts';
 
 /** The first place the stored record departs from its chain. */
 export interface ChainProblem {
+  /** The list (`timeline`, `accessLog`), `chain` for the chain record, or `facts` for facts changed outside breachdesk. */
   list: string;
-  /** 1-based entry number in the list; null when the problem is the chain record itself. */
+  /** 1-based entry number in the list (for `facts`: the timeline entry whose digest they fail); null when the problem is the chain record itself. */
   entry: number | null;
   /** One plain sentence naming what does not match. */
   reason: string;
@@ -13,7 +16,11 @@ export interface ChainProblem {
 
 /** What verification found. */
 export type ChainStatus =
-  | { state: 'intact'; head: string; entries: Record<string, number>; /** Where this verification ended (to resume from). */ verified: VerifiedPrefix }
+  | {
+      state: 'intact'; head: string; entries: Record<string, number>; /** Where this verification ended (to resume from). */ verified: VerifiedPrefix;
+      /** The current facts against the recorded state digest; absent when not checked (`show`). */
+      facts?: Exclude<FactsStatus, { state: 'changed' }>;
+    }
   /** Written before chaining and not sealed yet (sealed at the next start-up or change). */
   | { state: 'unsealed' }
   | { state: 'broken'; problem: ChainProblem };
@@ -21,11 +28,18 @@ export type ChainStatus =
 /** Where an earlier verification of the same incident ended, per list: its first `entries` entries ended at `head`. */
 export type VerifiedPrefix = Record<string, { entries: number; head: string }>;
 
+/** What to check besides the chain. */
+export interface VerifyOptions {
+  /** Compare the current facts with the recorded state digest (default true; `show` leaves it out: a read stays cheap). */
+  facts?: boolean;
+}
+
 /**
- * Verify every chained list and the head; nothing is rewritten. With `from` (an earlier intact result for this incident,
- * whose entries the append-only store cannot have changed since) only the entries after it are hashed.
+ * Verify every chained list and the head, then the facts against the last recorded state digest; nothing is rewritten.
+ * With `from` (an earlier intact result for this incident, whose entries the append-only store cannot have changed
+ * since) only the entries after it are hashed.
  */
-export function verifyChain(incident: Incident, from?: VerifiedPrefix): ChainStatus {
+export function verifyChain(incident: Incident, from?: VerifiedPrefix, options: VerifyOptions = {}): ChainStatus {
   const lists = chainedLists(incident);
   const chain = incident.chain;
   if (needsLegacySeal(incident)) return { state: 'unsealed' };
@@ -45,7 +59,10 @@ export function verifyChain(incident: Incident, from?: VerifiedPrefix): ChainSta
     if (!lists.some(([n]) => n === name)) return broken(name, null, `the chain records ${chain.lists[name]!.entries} ${name} entries but the incident has no ${name}`);
   }
   if (combinedHead(incident.id, chain.lists) !== chain.head) return broken('chain', null, 'the stored chain head does not match the heads of its lists');
-  return { state: 'intact', head: chain.head, entries: counts, verified: heads };
+  if (options.facts === false) return { state: 'intact', head: chain.head, entries: counts, verified: heads };
+  const facts = checkFacts(incident);
+  if (facts.state === 'changed') return broken('facts', facts.entry, facts.reason);
+  return { state: 'intact', head: chain.head, entries: counts, verified: heads, facts };
 }
 
 function verifyList(

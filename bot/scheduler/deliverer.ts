@@ -57,7 +57,7 @@ export function createDeliverer(deps: DelivererConfig): Deliverer {
   // What this process knows of a key's last attempt: refused (certainly not posted) or uncertain (may have been).
   const attempts = new Map<string, 'refused' | 'uncertain'>();
   const unrecorded = new Map<string, { incidentId: string; records: Delivery[]; possibleRepeat: boolean }>();
-  const ctx = () => ({ store, actor: SYSTEM_ACTOR, now: clock.now() });
+  const ctx = () => ({ store, actor: SYSTEM_ACTOR, now: clock.now(), logger });
 
   async function record(incidentId: string, records: Delivery[], possibleRepeat: boolean): Promise<void> {
     const key = records[0]!.key;

@@ -210,7 +210,7 @@ export function createScheduler(config: SchedulerConfig): Scheduler {
   /** Write the snooze cuts the plan already applies, as the system actor, so the timeline says so. */
   async function recordSnoozeCuts(id: string, obligations: readonly Obligation[], now: Date): Promise<void> {
     try {
-      await applyChange({ store, actor: SYSTEM_ACTOR, now }, id, boundSnoozes(obligations, now));
+      await applyChange({ store, actor: SYSTEM_ACTOR, now, logger }, id, boundSnoozes(obligations, now));
     } catch (error) {
       logger.error('scheduler: cannot record a snooze cut to the deadline', { incident: id, error: describe(error) });
     }

@@ -5,7 +5,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { IncidentDamagedError, IncidentNotFoundError } from '../../bot/errors.ts';
 import { IncidentSchema, type Incident } from '../../bot/model/incident-schema.ts';
-import { appendChained } from '../../bot/record/chain.ts';
+import { sealTimeline } from '../../bot/record/state-digest.ts';
 import type { Clock, DamagedIncident, IncidentFilter, IncidentStore, Logger, SchedulerLease, UserPreferences } from '../../bot/ports.ts';
 import { CHANGE_CHANNEL, startChangeFeed, type ChangeFeed } from './change-feed.ts';
 import { explainConnectError, redactUrl } from './errors.ts';
@@ -266,8 +266,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       });
     },
     appendTimeline(id, entry) {
-      // Sealed into the hash chain like every other entry (the file store does the same in cached-store.ts).
-      return store.update(id, (current) => appendChained({ ...current, updatedAt: entry.at }, 'timeline', [entry], new Date(entry.at)));
+      // Sealed into the hash chain with its state digest like every other entry (the file store does the same in cached-store.ts).
+      return store.update(id, (current) => sealTimeline(current, { ...current, updatedAt: entry.at }, [entry], new Date(entry.at)));
     },
     async getPreferences(userKey) {
       const { rows } = await pool.query<{ prefs: UserPreferences }>('SELECT prefs FROM user_preferences WHERE user_key = $1', [userKey]);

@@ -48,11 +48,11 @@ describe.runIf(postgresUrl)('PostgreSQL store', () => {
     expect(rows.map((r) => [r.kind, r.seq, r.item.text])).toEqual([['timeline', 0, 'one'], ['timeline', 1, 'two']]);
     const [record] = await sql<{ doc: { timeline: unknown[] } }>('SELECT doc FROM incidents');
     expect(record!.doc.timeline).toEqual([]);
-    // The entry comes back as the same text it went in as (key order included), sealed into the hash chain
-    // (prev and hash appended), which the chain's verification depends on.
+    // The entry comes back as the same text it went in as (key order included), with the state digest and sealed
+    // into the hash chain (stateDigest, prev and hash appended), which the chain's verification depends on.
     const stored = JSON.stringify((await store.get('BR-1'))!.timeline[0]);
-    expect(stored.startsWith(JSON.stringify(entry('one')).slice(0, -1) + ',"prev":"')).toBe(true);
-    expect(stored).toMatch(/,"hash":"[0-9a-f]{64}"\}$/);
+    expect(stored.startsWith(JSON.stringify(entry('one')).slice(0, -1) + ',"stateDigest":"')).toBe(true);
+    expect(stored).toMatch(/,"stateDigest":"[0-9a-f]{64}","prev":"[0-9a-f]{64}","hash":"[0-9a-f]{64}"\}$/);
     expect(verifyChain((await store.get('BR-1'))!).state).toBe('intact');
   });
 

@@ -1,0 +1,138 @@
+// The state digest: every timeline entry made through the domain records SHA-256 of the incident's state after its
+// change, so the chain (and the anchored head) covers what the record says now, not only its history.
+//
+// The state is the incident's canonical JSON (bot/record/canonical.ts) without the fields in STATE_EXCLUDED: the chained
+// lists and the chain record, and what legitimately changes without a timeline entry. A field added to the schema later
+// must be left out of the state while it holds its default (or the digest given a new name): otherwise every digest
+// recorded before it stops matching.
+import type { Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
+import { canonicalJson, sha256Hex } from './canonical.ts';
+import { appendChained } from './chain.ts';
+
+/**
+ * Fields the state digest leaves out, and why:
+ * - `timeline`, `accessLog`: the chained lists themselves (each entry has its own hash);
+ * - `chain`: the chain record (heads, the legacy seal, `anchored`: anchoring writes no timeline entry);
+ * - `deliveries`: a history list held apart from the head, each delivery already on the timeline by its key
+ *   (`reminder.delivered` / `reminder.skipped`); hashing it at every change would make a change cost grow with history;
+ * - `outbox`: delivery intents, written before a post with no timeline entry (bookkeeping a restart needs).
+ */
+export const STATE_EXCLUDED = ['timeline', 'accessLog', 'chain', 'deliveries', 'outbox'] as const;
+
+/** Members a JSON export adds around the incident (commands/record-commands.ts): not part of the incident's state. */
+export const EXPORT_WRAPPER_KEYS = ['format', 'formatVersion', 'exportedAt', 'exportedBy', 'obligations', 'record', 'signature'] as const;
+
+/** Timeline action of the entry breachdesk adds when a change finds the facts different from the last recorded digest. */
+export const FACTS_MISMATCH_ACTION = 'record.facts_mismatch';
+
+// The scheduler's actor (SYSTEM_ACTOR of bot/domain/change.ts, which imports this module): breachdesk itself found it.
+const FOUND_BY: Actor = { id: 'system', name: 'breachdesk', platform: 'system' };
+
+/** SHA-256 (hex) of the incident's state: its canonical JSON without the fields of STATE_EXCLUDED. */
+export function stateDigest(incident: Incident | Record<string, unknown>): string {
+  const state: Record<string, unknown> = { ...(incident as Record<string, unknown>) };
+  for (const field of STATE_EXCLUDED) delete state[field];
+  return sha256Hex(canonicalJson(state));
+}
+
+/** The latest timeline entry carrying a state digest, with its 1-based number; undefined when none does. */
+export function latestDigestEntry(timeline: readonly TimelineEntry[]): { entry: TimelineEntry; n: number } | undefined {
+  // From the end: after the first change of this version, the last entry carries one.
+  for (let i = timeline.length - 1; i >= 0; i--) if (timeline[i]!.stateDigest !== undefined) return { entry: timeline[i]!, n: i + 1 };
+  return undefined;
+}
+
+/**
+ * Append the timeline entries of one change, each carrying the digest of the state the change leaves (`next`), sealed
+ * into the hash chain. When `before` (the stored incident the change started from) no longer matches the digest its
+ * last covered entry recorded, its facts were changed outside breachdesk: an entry saying so comes first, so the change
+ * cannot bless the edited facts (verify keeps naming it).
+ */
+export function sealTimeline(before: Incident | undefined, next: Incident, entries: readonly TimelineEntry[], now: Date): Incident {
+  if (entries.length === 0) return next;
+  const digest = stateDigest(next);
+  const found = before && mismatchEntry(before, now);
+  const stamped = [...(found ? [found] : []), ...entries].map((e) => ({ ...e, stateDigest: digest }));
+  return appendChained(next, 'timeline', stamped, now);
+}
+
+/** The entry recording that `before` does not match its last recorded digest, or undefined when it does (or has none). */
+function mismatchEntry(before: Incident, now: Date): TimelineEntry | undefined {
+  const latest = latestDigestEntry(before.timeline);
+  if (!latest) return undefined;
+  const found = stateDigest(before);
+  if (found === latest.entry.stateDigest) return undefined;
+  return {
+    at: now.toISOString(),
+    actor: FOUND_BY,
+    action: FACTS_MISMATCH_ACTION,
+    text: `The incident's facts no longer matched the digest recorded by timeline entry ${latest.n} (${latest.entry.at}): they were changed outside breachdesk before this change.`,
+    changes: [{ field: 'stateDigest', from: latest.entry.stateDigest, to: found }],
+  };
+}
+
+/** How the incident's current facts stand against the digests on its timeline. */
+export type FactsStatus =
+  /** They match the digest of timeline entry `entry`; `since` is when the first entry carrying a digest was written. */
+  | { state: 'covered'; entry: number; at: string; since: string; /** Entries before `since` carry no digest (written by an earlier version). */ olderEntries: boolean }
+  /** No timeline entry carries a digest (every entry predates this version): the facts are not covered yet. */
+  | { state: 'not_covered' }
+  /** They were changed outside breachdesk: now (`entry` is the last covered one) or before a later change recorded it. */
+  | { state: 'changed'; entry: number; reason: string };
+
+/** Compare the incident's current state with the digests its timeline recorded. */
+export function checkFacts(incident: Incident): FactsStatus {
+  const timeline = incident.timeline;
+  const latest = latestDigestEntry(timeline);
+  if (!latest) return { state: 'not_covered' };
+  if (stateDigest(incident) !== latest.entry.stateDigest) {
+    return {
+      state: 'changed',
+      entry: latest.n,
+      reason: `its facts were changed outside breachdesk after its last recorded change (timeline entry ${latest.n}, ${latest.entry.at}, ${latest.entry.action}): they no longer match the digest that entry recorded`,
+    };
+  }
+  let first = -1;
+  for (let i = 0; i < timeline.length; i++) {
+    const e = timeline[i]!;
+    if (e.stateDigest !== undefined && first === -1) first = i;
+    if (e.action === FACTS_MISMATCH_ACTION) {
+      const from = e.changes?.[0]?.from;
+      return {
+        state: 'changed',
+        entry: i + 1,
+        reason: `its facts were changed outside breachdesk before timeline entry ${i + 1} (${e.at}): that change found them different from the digest recorded before it${typeof from === 'string' ? ` (${from.slice(0, 12)}…)` : ''}`,
+      };
+    }
+  }
+  return { state: 'covered', entry: latest.n, at: latest.entry.at, since: timeline[first]!.at, olderEntries: first > 0 };
+}
+
+/** The facts' coverage in plain words, for exports and the record's integrity section (English, like the chain's reasons). */
+export function describeFacts(facts: FactsStatus): string {
+  if (facts.state === 'changed') return facts.reason;
+  if (facts.state === 'not_covered') return 'not covered by the chain yet: every timeline entry predates state digests; the next change through breachdesk records one';
+  const older = facts.olderEntries ? `; facts not covered by the chain before ${facts.since} (entries written before state digests)` : '';
+  return `they match the state digest recorded by timeline entry ${facts.entry} (${facts.at})${older}`;
+}
+
+/** The incident part of a JSON export: the document without the members the export adds around it. */
+export function exportedIncident(document: Record<string, unknown>): Record<string, unknown> {
+  const incident = { ...document };
+  for (const key of EXPORT_WRAPPER_KEYS) delete incident[key];
+  return incident;
+}
+
+/** The facts' verdict as `verify --json`, the JSON export's `record` and `verify-export` give it. */
+export interface FactsSummary {
+  /** covered: they match the last state digest; not_covered: no entry carries one; changed: edited outside breachdesk; not_checked: the chain itself is broken or not sealed. */
+  facts: 'covered' | 'not_covered' | 'changed' | 'not_checked';
+  /** When the first entry carrying a state digest was written (covered only). */
+  factsCoveredSince?: string;
+}
+
+/** The summary of a facts check (`undefined`: not checked, the chain did not verify). */
+export function factsSummary(facts: FactsStatus | undefined): FactsSummary {
+  if (!facts) return { facts: 'not_checked' };
+  return facts.state === 'covered' ? { facts: 'covered', factsCoveredSince: facts.since } : { facts: facts.state };
+}
