@@ -246,12 +246,13 @@ export function part2Candidate(incident: Incident): boolean {
 }
 
 /**
- * Whether a covered entity is a Part 2 program is not answered and no data category is recorded at all, for a breach
+ * Whether the organization is a Part 2 program is not answered and no data category is recorded at all, for a breach
  * discovered on or after the compliance date: the question is live (a recorded list without Part 2 categories answers it).
+ * Any role: 2.16(b) binds Part 2 programs whether or not they are HIPAA covered entities.
  */
 export function part2Unanswered(incident: Incident): boolean {
   const org = incident.organization;
-  return org.part2Program === null && incident.dataCategories.length === 0 && org.role === 'covered_entity'
+  return org.part2Program === null && incident.dataCategories.length === 0
     && localDate(Date.parse(incident.discoveredAt), org.timezone) >= PART2_COMPLIANCE;
 }
 

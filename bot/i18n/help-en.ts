@@ -119,7 +119,7 @@ export const helpEn = {
       organization_secRegistrant: 'yes/no: SEC registrant (Form 8-K Item 1.05; not answered: the 8-K needs facts for a US organization)',
       organization_frOse: 'yes/no: French opérateur de services essentiels',
       organization_caHealthFacility: 'yes/no: California licensed health facility (H&S 1280.15)',
-      organization_part2Program: 'yes/no/unknown: 42 CFR Part 2 program (unknown: inferred from part2_records / sud_treatment data; a covered entity with no data categories recorded gets the Part 2 notices as needs facts)',
+      organization_part2Program: 'yes/no/unknown: 42 CFR Part 2 program, HIPAA covered entity or not (unknown: with part2_records / sud_treatment data breached, or no data categories recorded, the Part 2 notices are needs facts with their clocks)',
       organization_nyDfsEntity: 'yes/no: regulated by the NY Department of Financial Services (DFS is then a recipient; not answered: the DFS notice needs facts when New York residents are affected)',
       vendor_name: 'vendor where the breach happened',
       vendor_role: 'one of business_associate, processor, third_party_service_provider, subcontractor',

@@ -120,7 +120,7 @@ export const helpFr: Widen<typeof helpEn> = {
       organization_secRegistrant: 'oui/non : émetteur enregistré auprès de la SEC (Form 8-K Item 1.05 ; sans réponse : le 8-K demande des faits pour un organisme américain)',
       organization_frOse: 'oui/non : opérateur de services essentiels français',
       organization_caHealthFacility: 'oui/non : établissement de santé agréé en Californie (H&S 1280.15)',
-      organization_part2Program: 'oui/non/unknown : programme 42 CFR Part 2 (unknown : déduit des données part2_records / sud_treatment ; une entité couverte (covered entity) sans aucune catégorie de données enregistrée voit les notifications Part 2 en faits manquants)',
+      organization_part2Program: 'oui/non/unknown : programme 42 CFR Part 2, entité couverte HIPAA ou non (unknown : si des données part2_records / sud_treatment sont atteintes, ou si aucune catégorie de données n’est enregistrée, les notifications Part 2 sont en faits manquants avec leurs délais)',
       organization_nyDfsEntity: 'oui/non : régulé par le NY Department of Financial Services (le DFS devient alors destinataire ; sans réponse : la notification au DFS demande des faits quand des résidents de New York sont concernés)',
       vendor_name: 'prestataire chez qui la violation a eu lieu',
       vendor_role: 'l’un de business_associate, processor (sous-traitant), third_party_service_provider, subcontractor',
