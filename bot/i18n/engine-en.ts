@@ -173,6 +173,21 @@ export const engineEn = {
     endedLate: 'law-enforcement delay ended on {{end}}: notify now (the original deadline {{original}} has passed)',
     endedBefore: 'a law-enforcement delay ({{windows}}) ended on {{end}}, before the original deadline, which stands',
   },
+  secDelay: {
+    step: {
+      initial: "the Attorney General's initial delay (Item 1.05(c): up to 30 days after the date the 8-K was otherwise due)",
+      extension: "the Attorney General's extension (up to 30 more days)",
+      final: "the Attorney General's final delay (extraordinary circumstances: up to 60 more days)",
+      exemptive_order: 'an SEC exemptive order (beyond the final delay, for the period it grants)',
+    },
+    ordinary: '{{who}} is a law-enforcement delay, not a US Attorney General determination notified to the SEC under Item 1.05(c): it does not delay the 8-K',
+    tooLate: '{{who}} ({{step}}) came after the deadline then in force, {{end}}: it does not delay the 8-K',
+    noEnd: '{{who}} is recorded as {{step}} without its end (until): the 8-K is delayed only for the period the Attorney General specified, so the undelayed deadline {{original}} is shown; record the end with delay {{id}} --written --sec <step> --until <when>',
+    capped: '{{who}} ({{step}}) runs until {{asked}}, past what Item 1.05(c) allows ({{days}} days after the undelayed deadline {{original}}): counted only until {{cap}}',
+    finalNationalSecurity: 'the final delay is available only when disclosure continues to pose a substantial risk to national security (not public safety alone)',
+    granted: '{{who}}: {{step}}, until {{end}}',
+    moved: 'Form 8-K Item 1.05(c): filing delayed to {{due}}, the end of the period granted (undelayed deadline {{original}}); the 30 + 30 + 60-day steps come from secondary sources, not checked against the Form text',
+  },
   uncovered: {
     stateRecipient: 'the States where they live',
     stateCitation: 'each State breach statute',

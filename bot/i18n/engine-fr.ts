@@ -173,6 +173,21 @@ export const engineFr: EngineCatalogue = {
     endedLate: 'suspension demandée par les autorités terminée le {{end}} : notifier maintenant (l’échéance initiale du {{original}} est dépassée)',
     endedBefore: 'une suspension demandée par les autorités ({{windows}}) a pris fin le {{end}}, avant l’échéance initiale, qui est maintenue',
   },
+  secDelay: {
+    step: {
+      initial: 'le report initial accordé par l’Attorney General (Item 1.05(c) : jusqu’à 30 jours après la date à laquelle le 8-K était dû)',
+      extension: 'la prolongation accordée par l’Attorney General (jusqu’à 30 jours de plus)',
+      final: 'le report final accordé par l’Attorney General (circonstances exceptionnelles : jusqu’à 60 jours de plus)',
+      exemptive_order: 'une exemptive order de la SEC (au-delà du report final, pour la durée qu’elle accorde)',
+    },
+    ordinary: '{{who}} est une suspension demandée par les autorités, pas une décision de l’Attorney General des États-Unis notifiée à la SEC au titre de l’Item 1.05(c) : elle ne reporte pas le 8-K',
+    tooLate: '{{who}} ({{step}}) est intervenue après l’échéance alors applicable, le {{end}} : elle ne reporte pas le 8-K',
+    noEnd: '{{who}} est enregistrée comme {{step}} sans date de fin (until) : le 8-K n’est reporté que pour la durée fixée par l’Attorney General, l’échéance sans report du {{original}} est donc affichée ; enregistrer la fin avec delay {{id}} --written --sec <étape> --until <date>',
+    capped: '{{who}} ({{step}}) court jusqu’au {{asked}}, au-delà de ce que permet l’Item 1.05(c) ({{days}} jours après l’échéance sans report du {{original}}) : prise en compte seulement jusqu’au {{cap}}',
+    finalNationalSecurity: 'le report final n’est possible que si la publication continue de présenter un risque substantiel pour la sécurité nationale (la sécurité publique seule ne suffit pas)',
+    granted: '{{who}} : {{step}}, jusqu’au {{end}}',
+    moved: 'Form 8-K Item 1.05(c) : dépôt reporté au {{due}}, fin de la période accordée (échéance sans report : {{original}}) ; les étapes de 30 + 30 + 60 jours proviennent de sources secondaires, non vérifiées sur le texte du formulaire',
+  },
   uncovered: {
     stateRecipient: 'les États où résident ces personnes',
     stateCitation: 'la loi sur les violations de données de chaque État',

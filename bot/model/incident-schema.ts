@@ -89,6 +89,12 @@ export const LawEnforcementDelaySchema = z.strictObject({
   statedAt: IsoInstant,
   /** End of the delay the official specified (written statements); null when none was stated. */
   until: IsoInstant.nullable().default(null),
+  /**
+   * Form 8-K Item 1.05(c): this statement is the US Attorney General's determination (national security or public safety,
+   * notified to the SEC in writing) granting the initial delay, its extension or the final one, or the SEC's exemptive
+   * order beyond them. It delays the 8-K only; absent, an ordinary law-enforcement statement, which never delays the 8-K.
+   */
+  secItem105c: z.enum(['initial', 'extension', 'final', 'exemptive_order']).optional(),
 });
 
 export const NoticeSchema = z.strictObject({
