@@ -70,7 +70,7 @@ export const helpEn = {
       deadlines: 'Every notice owed for an incident, grouped by due day, with countdown and verification; details per notice',
       due: 'Notices due soon (or overdue) across all open incidents',
       done: 'Record that a notice was sent (by default now); it goes on the timeline',
-      delay: 'Record a law-enforcement delay statement: HIPAA clocks per 45 CFR 164.412 (oral: at most 30 days; written: its period), state clocks per their own clause',
+      delay: 'Record a law-enforcement delay statement: HIPAA clocks per 45 CFR 164.412 (oral: at most 30 days; written: its period), state clocks per their own clause; with --sec, a US Attorney General determination that delays the Form 8-K only (Item 1.05(c))',
       assess: 'Record the HIPAA four-factor risk assessment (45 CFR 164.402) and its conclusion',
       summary: 'Post an incident summary to the channel: status, key facts, next deadlines, overdue items, recent timeline',
       draft: 'Write the notice for one obligation, pre-filled from the facts, with a placeholder for each missing fact',
@@ -138,6 +138,7 @@ export const helpEn = {
         oral: 'an oral statement: document it; delays at most 30 days unless a written one follows', written: 'a written statement',
         agency: 'law-enforcement agency, e.g. FBI', official: 'name of the official who made the statement',
         at: 'when the statement was made (default now)', until: 'end of the period a written statement specifies',
+        sec: 'Form 8-K Item 1.05(c) step: the Attorney General\'s initial delay, extension, final delay, or the SEC exemptive order beyond (delays the 8-K only)',
       },
       assess: {
         nature: 'nature and extent of the PHI (identifiers, re-identification risk)', person: 'the unauthorized person who used or received it',

@@ -71,7 +71,7 @@ export const helpFr: Widen<typeof helpEn> = {
       deadlines: 'Toutes les notifications dues pour un incident, groupées par jour d’échéance, avec compte à rebours et vérification ; détail par notification',
       due: 'Les notifications bientôt dues (ou en retard) de tous les incidents ouverts',
       done: 'Enregistrer qu’une notification a été envoyée (par défaut maintenant) ; elle entre dans la chronologie',
-      delay: 'Enregistrer une demande de report des autorités : délais HIPAA selon 45 CFR 164.412 (orale : 30 jours au plus ; écrite : sa durée), délais des États selon leur propre clause',
+      delay: 'Enregistrer une demande de report des autorités : délais HIPAA selon 45 CFR 164.412 (orale : 30 jours au plus ; écrite : sa durée), délais des États selon leur propre clause ; avec --sec, une décision de l’Attorney General des États-Unis qui ne reporte que le Form 8-K (Item 1.05(c))',
       assess: 'Enregistrer l’évaluation des risques HIPAA en quatre facteurs (45 CFR 164.402) et sa conclusion',
       summary: 'Publier dans le canal la synthèse d’un incident : statut, faits clés, prochaines échéances, retards, chronologie récente',
       draft: 'Rédiger la notification d’une obligation, pré-remplie à partir des faits, avec un espace réservé pour chaque fait manquant',
@@ -138,6 +138,7 @@ export const helpFr: Widen<typeof helpEn> = {
         oral: 'une demande orale : documentez-la ; elle reporte de 30 jours au plus sauf demande écrite ensuite', written: 'une demande écrite',
         agency: 'service d’enquête, p. ex. FBI', official: 'nom du représentant qui a fait la demande',
         at: 'quand la demande a été faite (par défaut maintenant)', until: 'fin de la période indiquée par une demande écrite',
+        sec: 'étape de l’Item 1.05(c) du Form 8-K : report initial de l’Attorney General, prolongation, report final, ou exemptive order de la SEC au-delà (ne reporte que le 8-K)',
       },
       assess: {
         nature: 'nature et étendue des données de santé (identifiants, risque de ré-identification)', person: 'la personne non autorisée qui les a utilisées ou reçues',
