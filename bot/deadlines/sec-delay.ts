@@ -59,7 +59,8 @@ export function secDelayEffect(incident: Incident, dueDate: string, now: number,
     if (untilDay > endDay) endDay = untilDay;
     used = true;
   }
-  if (!used) return { state: 'none', notes };
+  // Nothing recorded reaches past the undelayed date (a delay that ended before it): the deadline stands.
+  if (!used || endDay === dueDate) return { state: 'none', notes };
   const dueAt = endOfLocalDay(endDay, zone);
   notes.push(w.say('secDelay.moved', { due: w.day(endDay), original }));
   return { state: 'delayed', dueDate: endDay, dueAt, notes };

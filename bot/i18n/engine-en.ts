@@ -124,7 +124,7 @@ export const engineEn = {
     noPart2Data: 'not a 42 CFR Part 2 program: organization.part2Program not set and no part2_records / sud_treatment data breached',
     beforePart2: 'discovered on {{day}}, before the 42 CFR 2.16(b) breach-notice compliance date {{date}}',
     part2Flag: 'a Part 2 program (organization.part2Program)',
-    part2Data: "substance use disorder treatment records were breached (dataCategories), but not answered yet whether the organization is itself a 42 CFR Part 2 program (organization.part2Program): 42 CFR 2.16(b) puts this notice on Part 2 programs, HIPAA covered entities or not; a lawful holder or a qualified service organization holding a program's records is not given it by 2.16(b) (breachdesk encodes no 2.16(b) notice for them); answer with set {{id}} part2 yes|no",
+    part2Data: "substance use disorder treatment records were breached (dataCategories), but not answered yet whether the organization is itself a 42 CFR Part 2 program (organization.part2Program: set {{id}} part2 yes|no), which 42 CFR 2.16(b) gives this notice to, HIPAA covered entity or not; a lawful holder or a qualified service organization holding a program's records is not given it by 2.16(b) (breachdesk encodes no 2.16(b) notice for them)",
   },
   state: {
     role: { covered_entity: 'covered entity', business_associate: 'business associate' },

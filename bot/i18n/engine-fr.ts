@@ -124,7 +124,7 @@ export const engineFr: EngineCatalogue = {
     noPart2Data: 'pas un programme 42 CFR Part 2 : organization.part2Program non renseigné et aucune donnée part2_records / sud_treatment atteinte',
     beforePart2: 'découverte le {{day}}, avant la date d’application de la notification de violation du 42 CFR 2.16(b) ({{date}})',
     part2Flag: 'un programme Part 2 (organization.part2Program)',
-    part2Data: 'des dossiers de traitement des troubles liés à l’usage de substances ont été atteints (dataCategories), mais on ne sait pas encore si l’organisme est lui-même un programme 42 CFR Part 2 (organization.part2Program) : le 42 CFR 2.16(b) met cette notification à la charge des programmes Part 2, entités couvertes HIPAA ou non ; un détenteur légitime (lawful holder) ou une qualified service organization qui détient les dossiers d’un programme n’en est pas chargé par le 2.16(b) (breachdesk n’encode pour eux aucune notification 2.16(b)) ; répondre avec set {{id}} part2 oui|non',
+    part2Data: 'des dossiers de traitement des troubles liés à l’usage de substances ont été atteints (dataCategories), mais on ne sait pas encore si l’organisme est lui-même un programme 42 CFR Part 2 (organization.part2Program : set {{id}} part2 oui|non), à qui le 42 CFR 2.16(b) impose cette notification, entité couverte HIPAA ou non ; un détenteur légitime (lawful holder) ou une qualified service organization qui détient les dossiers d’un programme n’en est pas chargé par le 2.16(b) (breachdesk n’encode pour eux aucune notification 2.16(b))',
   },
   state: {
     role: { covered_entity: 'une entité couverte (covered entity)', business_associate: 'un sous-traitant HIPAA (business associate)' },

@@ -93,7 +93,7 @@ describe('whether the organization is a Part 2 program is unknown: needs facts, 
   it('in French, the question keeps its no-break space before the colon', () => {
     const list = compute(program('controller', { organization: { part2Program: null }, dataCategories: ['sud_treatment'] }), NOW, { lang: 'fr' });
     const basis = find(list, 'US-42CFR2-2.16-INDIVIDUALS').basis;
-    expect(basis).toMatch(/si l’organisme est lui-même un programme 42 CFR Part 2 \(organization\.part2Program\)\u00a0: le 42 CFR 2\.16\(b\)/);
+    expect(basis).toMatch(/si l’organisme est lui-même un programme 42 CFR Part 2 \(organization\.part2Program\u00a0: set BR-1 part2 oui\|non\), à qui le 42 CFR 2\.16\(b\)/);
     expect(basis).not.toMatch(/not answered/);
   });
 });

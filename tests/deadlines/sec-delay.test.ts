@@ -95,6 +95,12 @@ describe('what an Attorney General entry cannot do', () => {
     expect(o.basis).toMatch(/came after the deadline then in force, 2025-03-07: it does not delay the 8-K/);
   });
 
+  it('a delay that ends before the undelayed date leaves 2025-03-07 standing', () => {
+    const o = find(compute(registrant([ag('2025-03-04T15:00:00-05:00', '2025-03-06T12:00:00-05:00')]), '2025-03-05T12:00:00Z'), SEC);
+    expect(o).toMatchObject({ status: 'due_soon', dueDate: UNDELAYED, tolledUntil: null });
+    expect(o.basis).not.toMatch(/filing delayed/);
+  });
+
   it('an entry recorded for a later time than now is not known yet', () => {
     expect(find(compute(registrant([ag('2025-03-06T15:00:00-05:00', '2025-04-06T23:59:00-04:00')]), '2025-03-05T12:00:00Z'), SEC).dueDate).toBe(UNDELAYED);
   });
