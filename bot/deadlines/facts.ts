@@ -236,13 +236,18 @@ export const PART2_COMPLIANCE = '2026-02-16';
 
 /**
  * organization.part2Program is true, or unknown while part2_records / sud_treatment data were breached, or unknown
- * with nothing to infer it from (part2Unanswered: the notices then need facts).
+ * with nothing to infer it from (part2Unanswered: the notices then need facts), or false while such data were breached
+ * (the notices are then listed as not applicable, with the reason).
  */
 export function part2Candidate(incident: Incident): boolean {
   const flag = incident.organization.part2Program;
-  if (flag !== null) return flag;
+  if (flag === true) return true;
   const known = readCategories(incident.dataCategories).known;
-  return known.has('part2_records') || known.has('sud_treatment') || part2Unanswered(incident);
+  const sudData = known.has('part2_records') || known.has('sud_treatment');
+  // Not a program, yet SUD records were breached (a lawful holder, a qualified service organization): listed as not
+  // applicable with the reason, so nobody reads the silence as an oversight.
+  if (flag === false) return sudData;
+  return sudData || part2Unanswered(incident);
 }
 
 /**

@@ -62,7 +62,7 @@ function part2Program(incident: Incident, w: Words): GateResult {
   const flag = incident.organization.part2Program;
   const known = readCategories(incident.dataCategories).known;
   const sudData = known.has('part2_records') || known.has('sud_treatment');
-  if (flag === false) return { outcome: 'not_applicable', reason: w.say('gate.notPart2') };
+  if (flag === false) return { outcome: 'not_applicable', reason: w.say(sudData ? 'gate.notPart2Records' : 'gate.notPart2') };
   if (flag !== true && !sudData && !part2Unanswered(incident)) return { outcome: 'not_applicable', reason: w.say('gate.noPart2Data') };
   const discovered = localDate(Date.parse(incident.discoveredAt), incident.organization.timezone);
   if (discovered < PART2_COMPLIANCE) {

@@ -120,6 +120,7 @@ export const engineEn = {
     gdprNotHigh: 'risk to individuals assessed as {{risk}}, not high: no communication to data subjects required',
     risk: { high: 'high', risk: 'risk', unlikely: 'unlikely' },
     notPart2: 'the organization is not a 42 CFR Part 2 program (organization.part2Program = false)',
+    notPart2Records: "substance use disorder treatment records were breached, but the organization is not a 42 CFR Part 2 program (organization.part2Program = false): 42 CFR 2.16(b) gives this notice to Part 2 programs; a lawful holder or a qualified service organization holding a program's records is not given one by 2.16(b) (breachdesk encodes none for them)",
     part2Unanswered: 'not answered yet whether the organization is a 42 CFR Part 2 program (organization.part2Program), and no data categories are recorded (dataCategories): if it is one and its substance use disorder treatment records were breached, this notice is owed; set {{id}} part2 yes|no or record the data categories (set {{id}} data …)',
     noPart2Data: 'not a 42 CFR Part 2 program: organization.part2Program not set and no part2_records / sud_treatment data breached',
     beforePart2: 'discovered on {{day}}, before the 42 CFR 2.16(b) breach-notice compliance date {{date}}',

@@ -120,6 +120,7 @@ export const engineFr: EngineCatalogue = {
     gdprNotHigh: 'risque pour les personnes évalué : {{risk}}, non élevé : aucune communication aux personnes concernées requise',
     risk: { high: 'élevé', risk: 'risque', unlikely: 'improbable' },
     notPart2: 'l’organisme n’est pas un programme 42 CFR Part 2 (organization.part2Program = false)',
+    notPart2Records: 'des dossiers de traitement des troubles liés à l’usage de substances ont été atteints, mais l’organisme n’est pas un programme 42 CFR Part 2 (organization.part2Program = false) : le 42 CFR 2.16(b) impose cette notification aux programmes Part 2 ; un détenteur légitime (lawful holder) ou une qualified service organization qui détient les dossiers d’un programme n’en reçoit aucune du 2.16(b) (breachdesk n’en encode aucune pour eux)',
     part2Unanswered: 'question sans réponse : l’organisation est-elle un programme 42 CFR Part 2 ? (organization.part2Program), et aucune catégorie de données n’est enregistrée (dataCategories) : si elle en est un et que ses dossiers de traitement des troubles liés à l’usage de substances ont été atteints, cette notification est due ; répondre avec set {{id}} part2 oui|non ou enregistrer les catégories de données (set {{id}} data …)',
     noPart2Data: 'pas un programme 42 CFR Part 2 : organization.part2Program non renseigné et aucune donnée part2_records / sud_treatment atteinte',
     beforePart2: 'découverte le {{day}}, avant la date d’application de la notification de violation du 42 CFR 2.16(b) ({{date}})',

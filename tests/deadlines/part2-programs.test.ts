@@ -83,7 +83,12 @@ describe('whether the organization is a Part 2 program is unknown: needs facts, 
   });
 
   it('negative cases: part2Program no, a recorded list without Part 2 data, or discovery before 2026-02-16 → no Part 2 notice owed', () => {
-    expect(ids(compute(program('controller', { organization: { part2Program: false } }), NOW)).filter((id) => id.startsWith('US-42CFR2'))).toEqual([]);
+    // A qualified service organization (here a processor) holding a program's Part 2 records, not a program itself:
+    // each notice not applicable, saying why; nothing invented for the QSO.
+    const qso = compute(program('processor', { organization: { part2Program: false } }), NOW);
+    for (const id of PART2) expect(find(qso, id), id).toMatchObject({ status: 'not_applicable', dueDate: null, dueAt: null });
+    expect(find(qso, PART2[0]!).basis).toMatch(/a lawful holder or a qualified service organization holding a program's records is not given one by 2\.16\(b\)/);
+    expect(ids(qso).filter((id) => id.startsWith('US-42CFR2'))).toEqual(PART2.slice().sort());
     expect(ids(compute(program('controller', { organization: { part2Program: null }, dataCategories: ['name', 'ssn'] }), NOW)).filter((id) => id.startsWith('US-42CFR2'))).toEqual([]);
     // Discovered Fri 2026-02-13: before the compliance date, so 2.16(b) as amended did not yet require notices.
     const early = find(compute(program('controller', { discoveredAt: '2026-02-13T09:00:00-06:00' }), NOW), 'US-42CFR2-2.16-INDIVIDUALS');
