@@ -216,6 +216,7 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
       const effect = secDelayEffect(incident, deadline.dueDate, ctx.now, w);
       if (effect.state === 'needs_facts') {
         status = 'needs_facts';
+        deadline = { ...deadline, dueDate: effect.dueDate, dueAt: effect.dueAt };
         basis.unshift(effect.reason);
       } else if (effect.state === 'delayed') {
         deadline = { ...deadline, dueDate: effect.dueDate, dueAt: effect.dueAt };

@@ -17,7 +17,8 @@ const CAP_DAYS: Record<Exclude<SecDelayStep, 'exemptive_order'>, number> = { ini
 /** What the recorded Item 1.05(c) statements do to the 8-K due on `dueDate` (end of that day: `dueAt`), seen at `now`. */
 export type SecDelayEffect =
   | { state: 'none'; notes: string[] }
-  | { state: 'needs_facts'; reason: string; notes: string[] }
+  /** A last step without its end: the date shown is the end known so far (the undelayed date when no earlier step moved it). */
+  | { state: 'needs_facts'; reason: string; dueDate: string; dueAt: number; notes: string[] }
   | { state: 'delayed'; dueDate: string; dueAt: number; notes: string[] };
 
 /** The statements recorded as Item 1.05(c) steps. */
@@ -37,7 +38,7 @@ export function secDelayEffect(incident: Incident, dueDate: string, now: number,
   const original = w.day(dueDate);
   let endDay = dueDate;
   let used = false;
-  for (const d of steps) {
+  for (const [i, d] of steps.entries()) {
     const step = d.secItem105c!;
     const stepWords = w.say(`secDelay.step.${step}`);
     // A determination that comes after the deadline then in force cannot reopen it.
@@ -45,10 +46,16 @@ export function secDelayEffect(incident: Incident, dueDate: string, now: number,
       notes.push(w.say('secDelay.tooLate', { who: who(d), step: stepWords, end: w.day(endDay) }));
       continue;
     }
-    if (!d.until) {
-      return { state: 'needs_facts', reason: w.say('secDelay.noEnd', { who: who(d), step: stepWords, original, id: incident.id }), notes };
+    const next = steps[i + 1];
+    if (!d.until && !next) {
+      const known = w.day(endDay);
+      const reason = w.say(endDay === dueDate ? 'secDelay.noEnd' : 'secDelay.noEndAfter', { who: who(d), step: stepWords, original, known, id: incident.id });
+      return { state: 'needs_facts', reason, dueDate: endDay, dueAt: endOfLocalDay(endDay, zone), notes };
     }
-    let untilDay = localDate(Date.parse(d.until), zone);
+    // No end recorded, but a later step followed: this one ran at least until that step was made.
+    const end = d.until ?? next!.statedAt;
+    if (!d.until) notes.push(w.say('secDelay.endByNext', { who: who(d), step: stepWords, day: w.dayOf(Date.parse(end)) }));
+    let untilDay = localDate(Date.parse(end), zone);
     const cap = step === 'exemptive_order' ? null : addDaysToDate(dueDate, CAP_DAYS[step]);
     if (cap !== null && untilDay > cap) {
       notes.push(w.say('secDelay.capped', { who: who(d), step: stepWords, asked: w.day(untilDay), cap: w.day(cap), days: CAP_DAYS[step as keyof typeof CAP_DAYS], original }));

@@ -184,9 +184,11 @@ export const engineEn = {
     ordinary: '{{who}} is a law-enforcement delay, not a US Attorney General determination notified to the SEC under Item 1.05(c): it does not delay the 8-K',
     tooLate: '{{who}} ({{step}}) came after the deadline then in force, {{end}}: it does not delay the 8-K',
     noEnd: '{{who}} is recorded as {{step}} without its end (until): the 8-K is delayed only for the period the Attorney General specified, so the undelayed deadline {{original}} is shown; record the end with delay {{id}} --written --sec <step> --until <when>',
+    noEndAfter: '{{who}} is recorded as {{step}} without its end (until): the 8-K is delayed only for the period the Attorney General specified, so {{known}}, the end of the delay recorded before it, is shown (undelayed deadline {{original}}); record the end with delay {{id}} --written --sec <step> --until <when>',
     capped: '{{who}} ({{step}}) runs until {{asked}}, past what Item 1.05(c) allows ({{days}} days after the undelayed deadline {{original}}): counted only until {{cap}}',
     finalNationalSecurity: 'the final delay is available only when disclosure continues to pose a substantial risk to national security (not public safety alone)',
     granted: '{{who}}: {{step}}, until {{end}}',
+    endByNext: '{{who}} ({{step}}) has no end recorded: taken to run at least until the next step, made on {{day}}',
     moved: 'Form 8-K Item 1.05(c): filing delayed to {{due}}, the end of the period granted (undelayed deadline {{original}}); the 30 + 30 + 60-day steps come from secondary sources, not checked against the Form text',
   },
   uncovered: {

@@ -184,9 +184,11 @@ export const engineFr: EngineCatalogue = {
     ordinary: '{{who}} est une suspension demandée par les autorités, pas une décision de l’Attorney General des États-Unis notifiée à la SEC au titre de l’Item 1.05(c) : elle ne reporte pas le 8-K',
     tooLate: '{{who}} ({{step}}) est intervenue après l’échéance alors applicable, le {{end}} : elle ne reporte pas le 8-K',
     noEnd: '{{who}} est enregistrée comme {{step}} sans date de fin (until) : le 8-K n’est reporté que pour la durée fixée par l’Attorney General, l’échéance sans report du {{original}} est donc affichée ; enregistrer la fin avec delay {{id}} --written --sec <étape> --until <date>',
+    noEndAfter: '{{who}} est enregistrée comme {{step}} sans date de fin (until) : le 8-K n’est reporté que pour la durée fixée par l’Attorney General, la fin du report enregistré avant elle, le {{known}}, est donc affichée (échéance sans report : {{original}}) ; enregistrer la fin avec delay {{id}} --written --sec <étape> --until <date>',
     capped: '{{who}} ({{step}}) court jusqu’au {{asked}}, au-delà de ce que permet l’Item 1.05(c) ({{days}} jours après l’échéance sans report du {{original}}) : prise en compte seulement jusqu’au {{cap}}',
     finalNationalSecurity: 'le report final n’est possible que si la publication continue de présenter un risque substantiel pour la sécurité nationale (la sécurité publique seule ne suffit pas)',
     granted: '{{who}} : {{step}}, jusqu’au {{end}}',
+    endByNext: '{{who}} ({{step}}) n’a pas de fin enregistrée : considérée comme courant au moins jusqu’à l’étape suivante, du {{day}}',
     moved: 'Form 8-K Item 1.05(c) : dépôt reporté au {{due}}, fin de la période accordée (échéance sans report : {{original}}) ; les étapes de 30 + 30 + 60 jours proviennent de sources secondaires, non vérifiées sur le texte du formulaire',
   },
   uncovered: {
