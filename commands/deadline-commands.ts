@@ -134,14 +134,23 @@ const doneCommand: CommandSpec<{ id: string; obligation: string; at?: string; no
   },
 };
 
-const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean; agency: string; official: string; at?: string; until?: string }> = {
+/** `--sec` words → the Item 1.05(c) step recorded on the statement. */
+const SEC_STEPS: Readonly<Record<string, NonNullable<Incident['lawEnforcementDelays'][number]['secItem105c']>>> = {
+  initial: 'initial', extension: 'extension', final: 'final', 'exemptive-order': 'exemptive_order', exemptive_order: 'exemptive_order',
+};
+
+const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean; agency: string; official: string; at?: string; until?: string; sec?: string }> = {
   id: 'deadlines.delay',
   permission: 'change',
   freeText: ['agency', 'official'],
   name: 'delay',
-  summary: 'Record a law-enforcement delay statement: HIPAA clocks per 45 CFR 164.412 (oral: at most 30 days; written: its period), state clocks per their own clause',
-  usage: 'delay <id> --oral|--written --agency <agency> --official <name> [--at <when>] [--until <when>]',
-  examples: ['delay BR-1 --oral --agency FBI --official "SA Jane Doe"', 'delay BR-1 --written --agency FBI --official "SAC Roe" --until 2025-06-30'],
+  summary: 'Record a law-enforcement delay statement: HIPAA clocks per 45 CFR 164.412 (oral: at most 30 days; written: its period), state clocks per their own clause; with --sec, a US Attorney General determination that delays the Form 8-K only (Item 1.05(c))',
+  usage: 'delay <id> --oral|--written --agency <agency> --official <name> [--at <when>] [--until <when>] [--sec initial|extension|final|exemptive-order]',
+  examples: [
+    'delay BR-1 --oral --agency FBI --official "SA Jane Doe"',
+    'delay BR-1 --written --agency FBI --official "SAC Roe" --until 2025-06-30',
+    'delay BR-1 --written --agency "US Department of Justice" --official "Attorney General" --sec initial --until 2025-04-06',
+  ],
   positionals: [{ name: 'id' }],
   options: {
     oral: { type: 'boolean', description: 'an oral statement: document it; delays at most 30 days unless a written one follows' },
@@ -150,6 +159,7 @@ const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean;
     official: { type: 'string', description: 'name of the official who made the statement' },
     at: { type: 'string', description: 'when the statement was made (default now)' },
     until: { type: 'string', description: 'end of the period a written statement specifies' },
+    sec: { type: 'string', description: 'Form 8-K Item 1.05(c) step: the Attorney General\'s initial delay, extension, final delay, or the SEC exemptive order beyond (delays the 8-K only)' },
   },
   args: z.object({
     id: IncidentIdArg,
@@ -159,22 +169,31 @@ const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean;
     official: z.string({ error: 'Missing --official (164.412(b) requires the official’s identity).' }).trim().min(1).max(FIELD_LIMITS.name, `official is at most ${FIELD_LIMITS.name} characters`),
     at: z.string().optional(),
     until: z.string().optional(),
+    sec: z.string().optional(),
   }),
   async handler(args, ctx) {
     const asked = translator(askerLanguage(ctx));
     if (Boolean(args.oral) === Boolean(args.written)) throw new InvalidArgumentsError(asked('confirm.oralOrWritten'));
+    const secStep = args.sec === undefined ? undefined : SEC_STEPS[args.sec.trim().toLowerCase()];
+    if (args.sec !== undefined && !secStep) throw new InvalidArgumentsError(asked('confirm.secStep'));
+    if (secStep && args.oral) throw new InvalidArgumentsError(asked('confirm.secWritten'));
     if (args.oral && args.until) throw new InvalidArgumentsError(asked('confirm.oralUntil'));
     const incident = await requireIncident(ctx, args.id);
     const statedAt = typedInstant(args.at, incident, ctx);
     const until = args.until ? parseInstant(args.until, incident.organization.timezone, ctx.clock.now(), languageFor(incident.organization)) : null;
-    const intent = { form: args.oral ? ('oral' as const) : ('written' as const), agency: args.agency, official: args.official, statedAt, until };
+    const intent = { form: args.oral ? ('oral' as const) : ('written' as const), agency: args.agency, official: args.official, statedAt, until, ...(secStep ? { secItem105c: secStep } : {}) };
     const { incident: updated, events } = await applyChange(changeContext(ctx), incident.id, recordDelay(intent, { rules: ctx.rules, now: ctx.clock.now() }));
     const lang = languageFor(incident.organization, ctx.language);
     const tr = translator(lang);
     const fmt = (iso: string) => formatInstant(iso, incident.organization.timezone, lang);
     // The statement as recorded (the event's own value).
     const delay = events[0]!.changes![0]!.to as Incident['lawEnforcementDelays'][number];
-    const period = delay.until ? tr('confirm.delayUntil', { at: fmt(delay.until) }) : tr(delay.form === 'oral' ? 'confirm.delayOral' : 'confirm.delayNoPeriod');
+    const period = delay.until ? tr('confirm.delayUntil', { at: fmt(delay.until) }) : delay.secItem105c ? '' : tr(delay.form === 'oral' ? 'confirm.delayOral' : 'confirm.delayNoPeriod');
+    const said = tr('confirm.delayed', { id: incident.id, form: tr(`confirm.statementForm.${delay.form}`), official: delay.official, agency: delay.agency, period });
+    if (delay.secItem105c) {
+      const line = secDelayLine(obligationsOf(incident, ctx, lang), obligationsOf(updated, ctx, lang), tr, fmt);
+      return ok([said, line, tr('confirm.secOnly')].join('\n'), { data: { incident: incident.id, delay, tolled: [] } });
+    }
     const tolled = obligationsOf(updated, ctx).filter((o) => o.status === 'tolled');
     // HIPAA 164.412 delays have an end; a state clause lasts while law enforcement says notice would impede (no end yet).
     const ended = tolled.filter((o) => o.tolledUntil !== null);
@@ -184,11 +203,19 @@ const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean;
       ...(open.length ? [tr('confirm.delayedOpen', { list: open.map((o) => o.obligation).join(', ') })] : []),
     ];
     if (effect.length === 0) effect.push(tr('confirm.noneTolled'));
-    const said = tr('confirm.delayed', { id: incident.id, form: tr(`confirm.statementForm.${delay.form}`), official: delay.official, agency: delay.agency, period });
     const text = [said, ...effect, tr('confirm.keepRunning')].join('\n');
     return ok(text, { data: { incident: incident.id, delay, tolled: tolled.map((o) => o.obligation) } });
   },
 };
+
+/** What an Item 1.05(c) statement did to the 8-K, from its obligation before and after: moved it, left it needing its end, or nothing. */
+function secDelayLine(before: readonly Obligation[], after: readonly Obligation[], tr: ReturnType<typeof translator>, fmt: (iso: string) => string): string {
+  const was = before.find((o) => o.rule === 'US-SEC-8K-1.05');
+  const sec = after.find((o) => o.rule === 'US-SEC-8K-1.05');
+  if (!sec || !was || sec.dueAt === null) return tr('confirm.secNotMoved');
+  if (sec.status === 'needs_facts' && was.status !== 'needs_facts') return tr('confirm.secNeedsEnd', { obligation: sec.obligation, due: fmt(sec.dueAt) });
+  return sec.dueAt !== was.dueAt ? tr('confirm.secMoved', { obligation: sec.obligation, due: fmt(sec.dueAt) }) : tr('confirm.secNotMoved');
+}
 
 const Conclusion = z.enum(['low', 'breach'], { error: 'conclusion must be low or breach' });
 

@@ -90,7 +90,7 @@ export const FIELDS: readonly FieldSpec[] = [
   field('organization.secRegistrant', ['sec'], 'yes/no: SEC registrant (Form 8-K Item 1.05; not answered: the 8-K needs facts for a US organization)', bool),
   field('organization.frOse', ['ose'], 'yes/no: French opérateur de services essentiels', bool),
   field('organization.caHealthFacility', ['ca-facility'], 'yes/no: California licensed health facility (H&S 1280.15)', bool),
-  field('organization.part2Program', ['part2', 'part2program', 'part2-program'], 'yes/no/unknown: 42 CFR Part 2 program (unknown: inferred from part2_records / sud_treatment data; a covered entity with no data categories recorded gets the Part 2 notices as needs facts)', yesNoUnknown),
+  field('organization.part2Program', ['part2', 'part2program', 'part2-program'], 'yes/no/unknown: 42 CFR Part 2 program, HIPAA covered entity or not (unknown: with part2_records / sud_treatment data breached, or no data categories recorded, the Part 2 notices are needs facts with their clocks)', yesNoUnknown),
   field('organization.nyDfsEntity', ['nydfs', 'ny-dfs', 'dfs'], 'yes/no: regulated by the NY Department of Financial Services (DFS is then a recipient; not answered: the DFS notice needs facts when New York residents are affected)', bool),
   field('vendor.name', ['vendor'], 'vendor where the breach happened', text),
   field('vendor.role', [], `one of ${VendorRole.options.join(', ')}`, fromSchema(VendorRole)),

@@ -15,6 +15,7 @@ import { collectTargets, doneAtFor, recordedNotice, type Target } from './target
 import { endOfLocalDay, isoInZone, localDate } from './time.ts';
 import { wordsFor, type Words } from './words.ts';
 import { applyTolling, delayWindows, TOLLING_CAVEAT, type DelayWindow } from './tolling.ts';
+import { secDelayEffect } from './sec-delay.ts';
 import { caveatWords, UNVERIFIED_CAVEAT } from './caveat-words.ts';
 import { CONTRACT_KEYS, type ComputeOptions, type ContractObligation, type Obligation, type ObligationStatus } from './types.ts';
 
@@ -209,6 +210,20 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
         deadline = { ...deadline, dueAt: effect.dueAt, dueDate: deadline.kind === 'date' ? effect.dueDate : null };
       } else if (effect.state === 'ended' && effect.overdue) status = 'overdue';
       if (effect.state !== 'none') basis.push(effect.text);
+    }
+    // Form 8-K Item 1.05(c): the Attorney General's delay moves the filing to the end of the period granted; no other statement does.
+    if (part.delayedBy === 'sec_item_105c' && deadline.dueDate !== null) {
+      const effect = secDelayEffect(incident, deadline.dueDate, ctx.now, w);
+      if (effect.state === 'needs_facts') {
+        status = 'needs_facts';
+        deadline = { ...deadline, dueDate: effect.dueDate, dueAt: effect.dueAt };
+        basis.unshift(effect.reason);
+      } else if (effect.state === 'delayed') {
+        deadline = { ...deadline, dueDate: effect.dueDate, dueAt: effect.dueAt };
+        status = timingStatus(ctx, deadline);
+        if (ctx.now <= effect.dueAt) tolledUntil = isoInZone(effect.dueAt, ctx.zone);
+      }
+      basis.push(...effect.notes);
     }
     // BREACHDESK_TIMEZONE defaults to UTC, so a bare "UTC" is read as a default nobody chose (Etc/UTC says it on purpose).
     const assumed = incident.organization.timezoneAssumed || ctx.zone === 'UTC';

@@ -236,22 +236,28 @@ export const PART2_COMPLIANCE = '2026-02-16';
 
 /**
  * organization.part2Program is true, or unknown while part2_records / sud_treatment data were breached, or unknown
- * with nothing to infer it from (part2Unanswered: the notices then need facts).
+ * with nothing to infer it from (part2Unanswered: the notices then need facts), or false while such data were breached
+ * (the notices are then listed as not applicable, with the reason).
  */
 export function part2Candidate(incident: Incident): boolean {
   const flag = incident.organization.part2Program;
-  if (flag !== null) return flag;
+  if (flag === true) return true;
   const known = readCategories(incident.dataCategories).known;
-  return known.has('part2_records') || known.has('sud_treatment') || part2Unanswered(incident);
+  const sudData = known.has('part2_records') || known.has('sud_treatment');
+  // Not a program, yet SUD records were breached (a lawful holder, a qualified service organization): listed as not
+  // applicable with the reason, so nobody reads the silence as an oversight.
+  if (flag === false) return sudData;
+  return sudData || part2Unanswered(incident);
 }
 
 /**
- * Whether a covered entity is a Part 2 program is not answered and no data category is recorded at all, for a breach
+ * Whether the organization is a Part 2 program is not answered and no data category is recorded at all, for a breach
  * discovered on or after the compliance date: the question is live (a recorded list without Part 2 categories answers it).
+ * Any role: 2.16(b) binds Part 2 programs whether or not they are HIPAA covered entities.
  */
 export function part2Unanswered(incident: Incident): boolean {
   const org = incident.organization;
-  return org.part2Program === null && incident.dataCategories.length === 0 && org.role === 'covered_entity'
+  return org.part2Program === null && incident.dataCategories.length === 0
     && localDate(Date.parse(incident.discoveredAt), org.timezone) >= PART2_COMPLIANCE;
 }
 

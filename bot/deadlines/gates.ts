@@ -62,7 +62,7 @@ function part2Program(incident: Incident, w: Words): GateResult {
   const flag = incident.organization.part2Program;
   const known = readCategories(incident.dataCategories).known;
   const sudData = known.has('part2_records') || known.has('sud_treatment');
-  if (flag === false) return { outcome: 'not_applicable', reason: w.say('gate.notPart2') };
+  if (flag === false) return { outcome: 'not_applicable', reason: w.say(sudData ? 'gate.notPart2Records' : 'gate.notPart2') };
   if (flag !== true && !sudData && !part2Unanswered(incident)) return { outcome: 'not_applicable', reason: w.say('gate.noPart2Data') };
   const discovered = localDate(Date.parse(incident.discoveredAt), incident.organization.timezone);
   if (discovered < PART2_COMPLIANCE) {
@@ -72,8 +72,10 @@ function part2Program(incident: Incident, w: Words): GateResult {
   if (secured.outcome !== 'applies') return secured;
   // Nothing recorded to infer it from (no data categories at all): asked, with the clock shown.
   if (flag === null && !sudData && part2Unanswered(incident)) return { outcome: 'needs_facts', reason: w.say('gate.part2Unanswered', { id: incident.id }) };
-  const why = w.say(flag === true ? 'gate.part2Flag' : 'gate.part2Data');
-  return applies(why, ...secured.notes);
+  // SUD records breached, but 2.16(b) puts these notices on Part 2 programs only: a lawful holder or a qualified service
+  // organization holding a program's records is not one, so whether this organization is decides, and is asked.
+  if (flag === null) return { outcome: 'needs_facts', reason: w.say('gate.part2Data', { id: incident.id }) };
+  return applies(w.say('gate.part2Flag'), ...secured.notes);
 }
 
 const GATES: Record<RuleGate, (incident: Incident, w: Words) => GateResult> = {

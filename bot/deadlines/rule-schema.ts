@@ -131,6 +131,8 @@ export const ObligationPart = z.strictObject({
   /** Main clock only: also due no later than this notice when it is sent earlier (VT AG; HHS "contemporaneously"). */
   orEarlierNotice: ObligationRef.optional(),
   tolling: Tolling.nullable().default(null),
+  /** A delay of its own, not law-enforcement tolling: Form 8-K Item 1.05(c) (only a US Attorney General determination moves the filing). */
+  delayedBy: z.literal('sec_item_105c').optional(),
   /** The notice is owed TO this organization by its vendor: done when vendor.notifiedUsAt (or a notice) is recorded. */
   owedBy: z.literal('vendor').optional(),
   dataRequires: DataRequirement.optional(),

@@ -33,7 +33,7 @@ const ORAL_CAP_DAYS = 30;
 export function delayWindows(incident: Incident, regime: RuleTolling = 'hipaa_164_412', w: Words = wordsFor('en', incident.organization.timezone)): DelayWindow[] {
   if (regime === 'state_law_enforcement') return stateWindows(incident, w);
   const zone = incident.organization.timezone;
-  const delays = [...incident.lawEnforcementDelays].sort((a, b) => Date.parse(a.statedAt) - Date.parse(b.statedAt));
+  const delays = lawEnforcementStatements(incident).sort((a, b) => Date.parse(a.statedAt) - Date.parse(b.statedAt));
   const capEnd = (statedAt: string) => endOfLocalDay(addDaysToDate(localDate(Date.parse(statedAt), zone), ORAL_CAP_DAYS), zone);
   // A written statement without a period is treated like an oral one: the regulation only provides for a stated period.
   const writtenEnd = (d: (typeof delays)[number]) => (d.until ? Date.parse(d.until) : capEnd(d.statedAt));
@@ -68,9 +68,14 @@ function merge(raw: readonly { startMs: number; endMs: number; text: string }[],
   return merged.map(({ texts, ...x }) => ({ ...x, text: texts.join(w.say('join')) }));
 }
 
+/** The recorded statements that are law-enforcement delays: an Item 1.05(c) determination or SEC order delays the 8-K only (sec-delay.ts). */
+function lawEnforcementStatements(incident: Incident): Incident['lawEnforcementDelays'] {
+  return incident.lawEnforcementDelays.filter((d) => d.secItem105c === undefined);
+}
+
 function stateWindows(incident: Incident, w: Words): DelayWindow[] {
   const zone = incident.organization.timezone;
-  const raw = [...incident.lawEnforcementDelays]
+  const raw = lawEnforcementStatements(incident)
     .sort((a, b) => Date.parse(a.statedAt) - Date.parse(b.statedAt))
     .map((d) => {
       const startMs = Date.parse(d.statedAt);

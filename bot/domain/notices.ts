@@ -47,7 +47,8 @@ export const recordDelay = (intent: Omit<LawEnforcementDelay, 'until'> & { until
   if (Date.parse(intent.statedAt) > rc.now.getTime()) throw new CommandRefusedError(`The statement time ${fmt(intent.statedAt)} is in the future; record it once it was made.`);
   if (intent.until && Date.parse(intent.until) <= Date.parse(intent.statedAt)) throw new CommandRefusedError('--until must be after the statement.');
   const delay = LawEnforcementDelaySchema.parse(intent);
-  const period = delay.until ? ` until ${fmt(delay.until)}` : delay.form === 'oral' ? ' (at most 30 days unless a written statement follows)' : ' with no period stated (treated as at most 30 days)';
+  const sec = delay.secItem105c ? `; Form 8-K Item 1.05(c) ${delay.secItem105c.replace('_', ' ')} (delays the 8-K only)` : '';
+  const period = (delay.until ? ` until ${fmt(delay.until)}` : delay.secItem105c ? ' with no end recorded' : delay.form === 'oral' ? ' (at most 30 days unless a written statement follows)' : ' with no period stated (treated as at most 30 days)') + sec;
   return {
     next: { ...current, lawEnforcementDelays: [...current.lawEnforcementDelays, delay] },
     events: [{

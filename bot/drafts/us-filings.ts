@@ -14,15 +14,18 @@ export function hhsFieldSheet(w: DraftWriter): string[] {
   const fr = w.lang === 'fr';
   const L = (en: string, frText: string) => (fr ? frText : en);
   const sep = fr ? ' : ' : ': ';
-  const isBa = i.organization.role === 'business_associate';
+  // A 42 CFR Part 2 breach is its own OCR form (2.16(b)), filed by the program itself, covered entity or not.
+  const part2 = w.obligation.rule === 'US-42CFR2-2.16-HHS';
+  const isBa = i.organization.role === 'business_associate' && !part2;
   return [
     L('HHS OCR breach portal: answers to prepare', 'Portail HHS OCR : réponses à préparer'), '',
-    L('Section 1 - Covered entity', 'Section 1 - Entité couverte'),
+    ...(part2 ? [L('Form: 42 CFR Part 2 breach (filed separately from any HIPAA breach report)', 'Formulaire\u00a0: violation 42 CFR Part 2 (déclarée à part de toute déclaration de violation HIPAA)'), ''] : []),
+    part2 ? L('Section 1 - Part 2 program', 'Section 1 - Programme Part 2') : L('Section 1 - Covered entity', 'Section 1 - Entité couverte'),
     `  ${L('Name', 'Nom')}${sep}${isBa ? w.missing(L('name of the covered entity', 'nom de l\'entité couverte')) : i.organization.name}`,
     `  ${L('Address', 'Adresse')}${sep}${w.missing(L('street address, city, State, ZIP', 'adresse complète'))}`,
-    `  ${L('Type', 'Type')}${sep}${w.missing(L('health plan, health-care provider or clearinghouse', 'régime de santé, prestataire de soins ou chambre de compensation'))}`,
+    ...(part2 ? [] : [`  ${L('Type', 'Type')}${sep}${w.missing(L('health plan, health-care provider or clearinghouse', 'régime de santé, prestataire de soins ou chambre de compensation'))}`]),
     `  ${L('Contact', 'Contact')}${sep}${w.fact(i.roles.privacyOfficer, L('contact name, phone and e-mail (set <id> privacy-officer <name>)', 'nom, téléphone et e-mail du contact'))}`,
-    '', L('Section 2 - Business associate', 'Section 2 - Sous-traitant (business associate)'),
+    '', part2 ? L('Section 2 - Business associate or qualified service organization', 'Section 2 - Sous-traitant (business associate) ou qualified service organization') : L('Section 2 - Business associate', 'Section 2 - Sous-traitant (business associate)'),
     ...(i.vendor || isBa
       ? [`  ${L('Name', 'Nom')}${sep}${isBa ? i.organization.name : i.vendor!.name}`, `  ${L('Address and contact', 'Adresse et contact')}${sep}${w.missing(L('business associate address and contact', 'adresse et contact du sous-traitant'))}`]
       : [`  ${L('Not applicable: no business associate is recorded.', 'Sans objet : aucun sous-traitant enregistré.')}`]),
@@ -36,7 +39,9 @@ export function hhsFieldSheet(w: DraftWriter): string[] {
     `  ${L('Brief description', 'Description')}${sep}${w.missing(L('how the breach occurred, the media and the PHI involved', 'déroulement de la violation'))}`,
     `  ${L('Safeguards in place before the breach', 'Mesures de protection préalables')}${sep}${w.missing(L('firewalls, encryption, MFA, policies, training...', 'pare-feu, chiffrement, authentification forte...'))}`,
     '', L('Section 4 - Notice of breach and actions taken', 'Section 4 - Notifications et mesures prises'),
-    `  ${L('Date individual notice provided', 'Date de notification des personnes')}${sep}${w.date(noticeDate(w, 'US-HIPAA-164.404'), L('date individual notice was sent (done <id> US-HIPAA-164.404-INDIVIDUALS)', 'date d\'envoi'))}`,
+    part2
+      ? `  ${L('Date individual notice provided', 'Date de notification des personnes')}${sep}${w.date(noticeDate(w, 'US-42CFR2-2.16-INDIVIDUALS'), L('date patient notice was sent (done <id> US-42CFR2-2.16-INDIVIDUALS)', 'date d\'envoi'))}`
+      : `  ${L('Date individual notice provided', 'Date de notification des personnes')}${sep}${w.date(noticeDate(w, 'US-HIPAA-164.404'), L('date individual notice was sent (done <id> US-HIPAA-164.404-INDIVIDUALS)', 'date d\'envoi'))}`,
     `  ${L('Substitute notice required', 'Notification de substitution')}${sep}${w.missing(L('yes or no (fewer than 10 / 10 or more without current contact information)', 'oui ou non'))}`,
     `  ${L('Media notice required', 'Communiqué aux médias')}${sep}${Object.values(i.affected.byJurisdiction).some((n) => n > 500) ? L('yes (more than 500 residents of a State)', 'oui (plus de 500 résidents d\'un État)') : L('no State with more than 500 residents is recorded', 'aucun État de plus de 500 résidents')}`,
     `  ${L('Actions taken in response', 'Mesures prises')}${sep}${w.missing(L('e.g. reset credentials, sanctions, new safeguards, training, mitigation', 'par ex. réinitialisation des accès, nouvelles protections, formation'))}`,

@@ -40,6 +40,8 @@ export const en = {
     incidentStatus: { triage: 'triage', investigating: 'investigating', notifying: 'notifying', monitoring: 'monitoring', closed: 'closed' },
     gdpr: { unlikely: 'unlikely to result in a risk', risk: 'risk', high: 'high risk' },
     delayForm: { oral: 'oral', written: 'written' },
+    delaySec: ' · Form 8-K Item 1.05(c): {{step}} (delays the 8-K only)',
+    delaySecStep: { initial: 'Attorney General, initial delay', extension: 'Attorney General, extension', final: 'Attorney General, final delay', exemptive_order: 'SEC exemptive order' },
   },
   summary: {
     title: '{{heading}} · {{id}} · {{title}}',

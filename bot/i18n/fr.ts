@@ -40,6 +40,8 @@ export const fr: Catalogue = {
     incidentStatus: { triage: 'qualification', investigating: 'investigation', notifying: 'notification', monitoring: 'suivi', closed: 'clos' },
     gdpr: { unlikely: 'risque peu probable', risk: 'risque', high: 'risque élevé' },
     delayForm: { oral: 'oral', written: 'écrit' },
+    delaySec: ' · Form 8-K Item 1.05(c) : {{step}} (ne reporte que le 8-K)',
+    delaySecStep: { initial: 'Attorney General, report initial', extension: 'Attorney General, prolongation', final: 'Attorney General, report final', exemptive_order: 'exemptive order de la SEC' },
   },
   summary: {
     title: '{{heading}} · {{id}} · {{title}}',

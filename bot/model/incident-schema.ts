@@ -53,7 +53,7 @@ export const OrganizationSchema = z.strictObject({
   frOse: z.boolean().nullable().default(null),
   /** California licensed clinic, health facility, home health agency or hospice (H&S 1280.15); null: not answered yet (a California covered entity then needs facts). */
   caHealthFacility: z.boolean().nullable().default(null),
-  /** 42 CFR Part 2 program (SUD treatment records); null: unknown, then inferred from part2_records / sud_treatment data. */
+  /** 42 CFR Part 2 program (SUD treatment records), HIPAA covered entity or not; null: unknown (the 2.16(b) notices then need facts when SUD data or no data categories are recorded). */
   part2Program: z.boolean().nullable().default(null),
   /** Entity regulated by the NY Department of Financial Services (DFS is then a recipient under GBL 899-aa); null: not answered yet (with New York residents affected, the DFS notice then needs facts). */
   nyDfsEntity: z.boolean().nullable().default(null),
@@ -89,6 +89,12 @@ export const LawEnforcementDelaySchema = z.strictObject({
   statedAt: IsoInstant,
   /** End of the delay the official specified (written statements); null when none was stated. */
   until: IsoInstant.nullable().default(null),
+  /**
+   * Form 8-K Item 1.05(c): this statement is the US Attorney General's determination (national security or public safety,
+   * notified to the SEC in writing) granting the initial delay, its extension or the final one, or the SEC's exemptive
+   * order beyond them. It delays the 8-K only; absent, an ordinary law-enforcement statement, which never delays the 8-K.
+   */
+  secItem105c: z.enum(['initial', 'extension', 'final', 'exemptive_order']).optional(),
 });
 
 export const NoticeSchema = z.strictObject({

@@ -114,9 +114,13 @@ function delaySection(i: Incident, at: (iso: string) => string): RecordSection {
   const blocks: RecordBlock[] = i.lawEnforcementDelays.map((d) => ({
     kind: 'item',
     title: `${d.form === 'oral' ? 'Oral' : 'Written'} statement from ${d.agency}`,
-    lines: [`Official: ${d.official}`, `Stated: ${at(d.statedAt)}`, `Until: ${d.until ? at(d.until) : 'not stated'}`],
+    lines: [
+      `Official: ${d.official}`, `Stated: ${at(d.statedAt)}`, `Until: ${d.until ? at(d.until) : 'not stated'}`,
+      // An Item 1.05(c) determination delays the 8-K only; the record says so beside the statement.
+      ...(d.secItem105c ? [`Form 8-K Item 1.05(c): ${d.secItem105c.replace('_', ' ')} (delays the 8-K only)`] : []),
+    ],
   }));
-  return { heading: 'Law-enforcement delays (45 CFR 164.412)', blocks: blocks.length ? blocks : [{ kind: 'text', text: 'No law-enforcement delay recorded.' }] };
+  return { heading: 'Law-enforcement delays (45 CFR 164.412; Form 8-K Item 1.05(c) where marked)', blocks: blocks.length ? blocks : [{ kind: 'text', text: 'No law-enforcement delay recorded.' }] };
 }
 
 function obligationSection(i: Incident, obligations: readonly Obligation[], now: Date, at: (iso: string) => string): RecordSection {

@@ -31,7 +31,8 @@ export function incidentFacts(i: Incident, lang: Lang = languageFor(i.organizati
   if (i.dataCategories.length) fields.push({ label: tr('facts.data'), value: i.dataCategories.join(', ') });
   for (const d of i.lawEnforcementDelays) {
     const until = d.until ? tr('facts.delayUntil', { at: when(d.until) }) : '';
-    fields.push({ label: tr('facts.delay'), value: tr('facts.delayValue', { form: tr(`facts.delayForm.${d.form}`), agency: d.agency, official: d.official, at: when(d.statedAt), until }) });
+    const sec = d.secItem105c ? tr('facts.delaySec', { step: tr(`facts.delaySecStep.${d.secItem105c}`) }) : '';
+    fields.push({ label: tr('facts.delay'), value: tr('facts.delayValue', { form: tr(`facts.delayForm.${d.form}`), agency: d.agency, official: d.official, at: when(d.statedAt), until }) + sec });
   }
   // Role names in words ("privacy officer"), never the record's keys.
   const roles = Object.entries(i.roles).map(([r, who]) => labelled(lang, tr(`facts.role.${r}`), who)).join(', ');

@@ -57,11 +57,16 @@ describe('42 CFR Part 2 programs (2.16(b) as amended; compliance date 2026-02-16
     expect(find(list, 'US-42CFR2-2.16-MEDIA:US-TX').status).toBe('not_applicable');
   });
 
-  it('inferred from SUD treatment records unless the organization says it is not a program; nothing before 2026-02-16', () => {
-    const inferred = find(compute(program({ organization: { part2Program: null }, dataCategories: ['name', 'substance use disorder treatment'] }), NOW), 'US-42CFR2-2.16-INDIVIDUALS');
-    expect(inferred.status).toBe('pending');
-    expect(inferred.basis).toMatch(/treated as a Part 2 program/);
-    expect(ids(compute(program({ organization: { part2Program: false }, dataCategories: ['name', 'sud_treatment'] }), NOW))).not.toContain('US-42CFR2-2.16-INDIVIDUALS');
+  it('SUD treatment records with the program question unanswered: needs facts with its clock; not a program: absent; nothing before 2026-02-16', () => {
+    // 2.16(b) binds Part 2 programs; the records alone do not say the organization is one (a lawful holder has them too).
+    const asked = find(compute(program({ organization: { part2Program: null }, dataCategories: ['name', 'substance use disorder treatment'] }), NOW), 'US-42CFR2-2.16-INDIVIDUALS');
+    expect(asked).toMatchObject({ status: 'needs_facts', dueDate: '2026-05-01' });
+    expect(asked.basis).toMatch(/^substance use disorder treatment records were breached \(dataCategories\), but not answered yet whether the organization is itself a 42 CFR Part 2 program/);
+    expect(asked.basis).toMatch(/if it applies, 60 calendar days after discovery on 2026-03-02/);
+    // Not a program, SUD records breached: listed as not applicable, with the reason (no silent absence).
+    const notProgram = find(compute(program({ organization: { part2Program: false }, dataCategories: ['name', 'sud_treatment'] }), NOW), 'US-42CFR2-2.16-INDIVIDUALS');
+    expect(notProgram).toMatchObject({ status: 'not_applicable', dueDate: null });
+    expect(notProgram.basis).toMatch(/^substance use disorder treatment records were breached, but the organization is not a 42 CFR Part 2 program/);
     const early = find(compute(program({ discoveredAt: '2026-02-15T09:00:00-06:00' }), NOW), 'US-42CFR2-2.16-INDIVIDUALS');
     expect(early.status).toBe('not_applicable');
     expect(early.basis).toMatch(/before the 42 CFR 2\.16\(b\) breach-notice compliance date 2026-02-16/);

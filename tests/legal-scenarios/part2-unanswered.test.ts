@@ -1,6 +1,7 @@
-// A US covered entity that has not said whether it is a 42 CFR Part 2 program and has recorded no data categories at
-// all: nothing answers the question (part2Program is inferred only from part2_records / sud_treatment categories), so
-// the 42 CFR 2.16(b) notices are asked, never silently absent. A recorded list without those categories answers it.
+// A US organization (covered entity or not: 42 CFR 2.16(b) binds Part 2 programs) that has not said whether it is a
+// Part 2 program and has recorded no data categories at all: nothing answers the question, so the 42 CFR 2.16(b)
+// notices are asked, never silently absent. A recorded list without part2_records / sud_treatment answers it; a list
+// with them does not (a lawful holder or qualified service organization holds such records without being a program).
 import { describe, expect, it } from 'vitest';
 import { runScenario, usFacts, type Row } from './run-scenario.ts';
 
@@ -24,7 +25,7 @@ describe('42 CFR Part 2: program status unanswered and no data categories record
     }
   });
 
-  it('a recorded category list without Part 2 data keeps them absent; part2 no leaves them out, as before; SUD data or yes makes them owed', async () => {
+  it('a recorded category list without Part 2 data keeps them absent; part2 no leaves them out, as before; SUD data still asks; yes makes them owed', async () => {
     const listed = await runScenario(facts({ dataCategories: ['name', 'ssn'] }), NOW);
     for (const id of PART2) expect(row(listed.rows, id), id).toBeUndefined();
 
@@ -36,19 +37,23 @@ describe('42 CFR Part 2: program status unanswered and no data categories record
     expect(await individuals()).toMatchObject({ status: 'needs_facts', dueDate: '2026-05-01' });
     await say('set BR-1 data name, ssn');
     expect(await individuals()).toBeUndefined();
+    // SUD treatment records breached: still needs facts (is the organization itself a program?), with the same clock.
     await say('set BR-1 data name, substance use disorder treatment');
-    expect(await individuals()).toMatchObject({ status: 'pending', dueDate: '2026-05-01' });
+    expect(await individuals()).toMatchObject({ status: 'needs_facts', dueDate: '2026-05-01' });
     await say('set BR-1 data name');
     await say('set BR-1 part2 yes');
     expect(await individuals()).toMatchObject({ status: 'pending', dueDate: '2026-05-01' });
   });
 
-  it('not asked before the compliance date, nor of an organization that is not a covered entity', async () => {
+  it('not asked before the compliance date; asked of an organization that is not a covered entity too', async () => {
     // Discovered Fri 2026-02-13, before 2026-02-16: 2.16(b) as amended did not yet require these notices.
     const early = await runScenario(facts({ discoveredAt: '2026-02-13T09:00:00-06:00' }), NOW);
     for (const id of PART2) expect(row(early.rows, id), id).toBeUndefined();
-    const ba = await runScenario(facts({ organization: { role: 'business_associate' } }), NOW);
-    for (const id of PART2) expect(row(ba.rows, id), id).toBeUndefined();
+    // 2.16(b) applies subpart D to "Part 2 programs", not to covered entities only: same question, same 2026-05-01 clock.
+    for (const role of ['business_associate', 'controller'] as const) {
+      const other = await runScenario(facts({ organization: { role } }), NOW);
+      for (const id of PART2) expect(row(other.rows, id), `${role} ${id}`).toMatchObject({ status: 'needs_facts', dueDate: '2026-05-01' });
+    }
   });
 
   it('in French: the question is said in French', async () => {

@@ -1,0 +1,74 @@
+// SEC Form 8-K Item 1.05(c): only a US Attorney General determination (national security or public safety, notified
+// to the SEC in writing) delays the 4-business-day filing; an FBI or other law-enforcement request does not.
+import type { Incident } from '../model/incident-schema.ts';
+import { addDaysToDate, endOfLocalDay, localDate } from './time.ts';
+import type { Words } from './words.ts';
+
+/** The Item 1.05(c) step a recorded statement is: the AG's initial delay, its extension, the final one, or the SEC's exemptive order beyond. */
+export type SecDelayStep = 'initial' | 'extension' | 'final' | 'exemptive_order';
+
+/**
+ * The latest day each step can reach, in days after the date the 8-K was otherwise due (regulations.md §2.3: up to 30
+ * days, then up to 30 more, then in extraordinary national-security cases up to 60 more; beyond, only by SEC exemptive
+ * order, whose period is the order's own).
+ */
+const CAP_DAYS: Record<Exclude<SecDelayStep, 'exemptive_order'>, number> = { initial: 30, extension: 60, final: 120 };
+
+/** What the recorded Item 1.05(c) statements do to the 8-K due on `dueDate` (end of that day: `dueAt`), seen at `now`. */
+export type SecDelayEffect =
+  | { state: 'none'; notes: string[] }
+  /** A last step without its end: the date shown is the end known so far (the undelayed date when no earlier step moved it). */
+  | { state: 'needs_facts'; reason: string; dueDate: string; dueAt: number; notes: string[] }
+  | { state: 'delayed'; dueDate: string; dueAt: number; notes: string[] };
+
+/** The statements recorded as Item 1.05(c) steps. */
+export function isSecDelay(d: Incident['lawEnforcementDelays'][number]): boolean {
+  return d.secItem105c !== undefined;
+}
+
+/** Apply the Attorney General's Item 1.05(c) delays to the 8-K; ordinary law-enforcement statements are named as not delaying it. */
+export function secDelayEffect(incident: Incident, dueDate: string, now: number, w: Words): SecDelayEffect {
+  const zone = incident.organization.timezone;
+  const known = incident.lawEnforcementDelays.filter((d) => Date.parse(d.statedAt) <= now);
+  const who = (d: (typeof known)[number]) =>
+    w.say('delay.who', { form: w.say(`delay.form.${d.form}`), official: d.official, agency: d.agency, day: w.dayOf(Date.parse(d.statedAt)) });
+  const notes = known.filter((d) => !isSecDelay(d)).map((d) => w.say('secDelay.ordinary', { who: who(d) }));
+  const steps = known.filter(isSecDelay).sort((a, b) => Date.parse(a.statedAt) - Date.parse(b.statedAt));
+  if (steps.length === 0) return { state: 'none', notes };
+  const original = w.day(dueDate);
+  let endDay = dueDate;
+  let used = false;
+  for (const [i, d] of steps.entries()) {
+    const step = d.secItem105c!;
+    const stepWords = w.say(`secDelay.step.${step}`);
+    // A determination that comes after the deadline then in force cannot reopen it.
+    if (Date.parse(d.statedAt) > endOfLocalDay(endDay, zone)) {
+      notes.push(w.say('secDelay.tooLate', { who: who(d), step: stepWords, end: w.day(endDay) }));
+      continue;
+    }
+    const next = steps[i + 1];
+    if (!d.until && !next) {
+      const known = w.day(endDay);
+      const reason = w.say(endDay === dueDate ? 'secDelay.noEnd' : 'secDelay.noEndAfter', { who: who(d), step: stepWords, original, known, id: incident.id });
+      return { state: 'needs_facts', reason, dueDate: endDay, dueAt: endOfLocalDay(endDay, zone), notes };
+    }
+    // No end recorded, but a later step followed: this one ran at least until that step was made.
+    const end = d.until ?? next!.statedAt;
+    if (!d.until) notes.push(w.say('secDelay.endByNext', { who: who(d), step: stepWords, day: w.dayOf(Date.parse(end)) }));
+    let untilDay = localDate(Date.parse(end), zone);
+    const cap = step === 'exemptive_order' ? null : addDaysToDate(dueDate, CAP_DAYS[step]);
+    if (cap !== null && untilDay > cap) {
+      notes.push(w.say('secDelay.capped', { who: who(d), step: stepWords, asked: w.day(untilDay), cap: w.day(cap), days: CAP_DAYS[step as keyof typeof CAP_DAYS], original }));
+      untilDay = cap;
+    }
+    if (step === 'final') notes.push(w.say('secDelay.finalNationalSecurity'));
+    notes.push(w.say('secDelay.granted', { who: who(d), step: stepWords, end: w.day(untilDay) }));
+    if (untilDay > endDay) endDay = untilDay;
+    used = true;
+  }
+  // Nothing recorded reaches past the undelayed date (a delay that ended before it): the deadline stands.
+  if (!used || endDay === dueDate) return { state: 'none', notes };
+  const dueAt = endOfLocalDay(endDay, zone);
+  notes.push(w.say('secDelay.moved', { due: w.day(endDay), original }));
+  return { state: 'delayed', dueDate: endDay, dueAt, notes };
+}
