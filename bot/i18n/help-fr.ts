@@ -36,6 +36,7 @@ export const helpFr: Widen<typeof helpEn> = {
     empty: '{{name}} est vide\u00a0: donnez une valeur.',
     notValid: '{{shown}} n’est pas une valeur valable pour {{name}}.',
     unknownOption: 'Option inconnue {{option}}.',
+    negativeNumber: '{{option}} est un nombre négatif\u202f; un nombre ou une durée ne peut pas être négatif.',
     needsValue: 'L’option {{option}} attend une valeur.',
     isFlag: 'L’option {{option}} est un simple indicateur et ne prend pas de valeur.',
     damaged: '{{id}} est inutilisable\u00a0: son enregistrement stocké est endommagé. Rien n’a été modifié\u202f; un administrateur breachdesk peut le réparer (le journal du serveur nomme le fichier).',
