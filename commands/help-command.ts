@@ -4,6 +4,7 @@ import type { CommandSpec } from './registry.ts';
 import { ok, usage } from '../bot/reply.ts';
 import { fieldHelp } from './set-command.ts';
 import { translator } from '../bot/i18n/index.ts';
+import { labelled } from '../bot/i18n/format.ts';
 import { askerLanguage } from './asker-language.ts';
 
 /** The help command needs the full list of specs (including itself). */
@@ -38,9 +39,9 @@ export function createHelpCommand(all: () => readonly CommandSpec[]): CommandSpe
       if (!spec) return usage(tr('help.noCommand', { word: args.command }), 'help [command]', 'help deadlines', askerLanguage(ctx));
       const describe = (name: string, text: string) => tr(`help.option.${spec.name}.${name}`, { defaultValue: text });
       const options = Object.entries(spec.options ?? {}).map(([name, o]) => `  --${name}${o.type === 'string' ? ` ${tr('help.value')}` : ''}  ${describe(name, o.description)}`);
-      const label = (key: string) => `${tr(`help.${key}`)}${askerLanguage(ctx) === 'fr' ? ' :' : ':'}`;
+      const label = (key: string) => labelled(askerLanguage(ctx), tr(`help.${key}`));
       const lines = [
-        `${spec.name}: ${summary(spec)}`,
+        labelled(askerLanguage(ctx), spec.name, summary(spec)),
         `${label('usage')} ${spec.usage}`,
         ...(spec.aliases?.length ? [`${label('also')} ${spec.aliases.join(', ')}`] : []),
         `${label('who')} ${tr(`help.whoIs.${spec.permission}`)}`,

@@ -47,7 +47,7 @@ export function findObligation(list: readonly Obligation[], typed: string, incid
     .slice(0, SUGGESTIONS);
   const tr = translator(lang);
   const which = tr(byWords.length > 1 || byPrefix.length > 1 ? 'refusal.several' : 'refusal.noMatch', { typed: raw, id: incidentId });
-  const hint = candidates.length ? tr('refusal.didYouMean', { list: candidates.map((o) => `${o.obligation} (${o.recipient})`).join('; ') }) : '';
+  const hint = candidates.length ? tr('refusal.didYouMean', { list: candidates.map((o) => `${o.obligation} (${o.recipient})`).join(tr('engine.join')) }) : '';
   throw new InvalidArgumentsError(tr('refusal.listed', { which, hint, id: incidentId }));
 }
 

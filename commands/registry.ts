@@ -219,7 +219,7 @@ const LIBRARY_WORDING = /^(Invalid (input|option|string|value|type|union|key|ele
 function cleanParseError(error: unknown, lang: Lang): string {
   const message = error instanceof Error ? error.message : String(error);
   const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown && /^-\d/.test(unknown[1]!)) return `${unknown[1]} is a negative number; counts and durations cannot be negative.`;
+  if (unknown && /^-\d/.test(unknown[1]!)) return t(lang, 'errors.negativeNumber', { option: unknown[1]! });
   if (unknown) return t(lang, 'errors.unknownOption', { option: unknown[1]! });
   const needsValue = /Option '([^']+)' argument missing/.exec(message);
   if (needsValue) return t(lang, 'errors.needsValue', { option: needsValue[1]!.replace(/^-\w, /, '').replace(/ <value>$/, '') });

@@ -8,6 +8,7 @@ import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { factLabelIn, factValueIn } from '../bot/views/fact-words-lang.ts';
 import { languageFor, t, type Lang } from '../bot/i18n/index.ts';
+import { labelled } from '../bot/i18n/format.ts';
 import { changeContext, IncidentIdArg, requireIncident, withWarnings } from './shared.ts';
 
 const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
@@ -55,4 +56,4 @@ export const fieldHelpKey = (path: string): string => `help.field.${path.replace
 
 /** Lines describing every settable field, for `help set`, in `lang`. */
 export const fieldHelp = (lang: Lang = 'en'): string[] =>
-  FIELDS.map((f) => `  ${f.path}${f.aliases.length ? ` (${f.aliases.join(', ')})` : ''}: ${t(lang, fieldHelpKey(f.path), { defaultValue: f.help })}`);
+  FIELDS.map((f) => `  ${labelled(lang, `${f.path}${f.aliases.length ? ` (${f.aliases.join(', ')})` : ''}`, t(lang, fieldHelpKey(f.path), { defaultValue: f.help }))}`);

@@ -40,7 +40,7 @@ export function draftNotice(incident: Incident, o: Obligation, lang: DraftLang, 
   const title = `${kind.title[lang === 'fr' ? 1 : 0]} · ${incident.id} · ${o.recipient}`;
   const body = kind.write(w, now);
   const checklist = o.filing && kind !== REGULATOR
-    ? ['', lang === 'fr' ? 'Éléments exigés (à vérifier avant envoi) :' : 'Required elements (check before sending):', ...((lang === 'fr' ? o.filing.contentFr : undefined) ?? o.filing.content).map((c) => `  [ ] ${c}`)]
+    ? ['', lang === 'fr' ? 'Éléments exigés (à vérifier avant envoi)\u00a0:' : 'Required elements (check before sending):', ...((lang === 'fr' ? o.filing.contentFr : undefined) ?? o.filing.content).map((c) => `  [ ] ${c}`)]
     : [];
   return { kind: kind.kind, title, text: [title, ...whereToFile(o, lang), '', ...body, ...checklist, ...draftFooter(o, lang)].join('\n'), missing: w.missingList() };
 }
@@ -52,8 +52,8 @@ function whereToFile(o: Obligation, lang: DraftLang): string[] {
   const fr = lang === 'fr';
   const where = [f.portal, (fr && f.formFr) || f.form, f.email, f.postal, f.phone].filter(Boolean).join(' · ');
   return [
-    `${fr ? 'Où :' : 'Where:'} ${(fr && f.toFr) || f.to}${where ? ` — ${where}` : ''}`,
-    `${fr ? 'Comment :' : 'How:'} ${(fr && f.methodFr) || f.method}${f.signedBy ? ` (${fr ? 'signé par' : 'signed by'} ${(fr && f.signedByFr) || f.signedBy})` : ''}`,
-    ...(f.verification === 'unverified' ? [fr ? 'Attention : ces indications de dépôt ne sont pas vérifiées.' : 'Note: this filing guidance is unverified.'] : []),
+    `${fr ? 'Où\u00a0:' : 'Where:'} ${(fr && f.toFr) || f.to}${where ? ` — ${where}` : ''}`,
+    `${fr ? 'Comment\u00a0:' : 'How:'} ${(fr && f.methodFr) || f.method}${f.signedBy ? ` (${fr ? 'signé par' : 'signed by'} ${(fr && f.signedByFr) || f.signedBy})` : ''}`,
+    ...(f.verification === 'unverified' ? [fr ? 'Attention\u00a0: ces indications de dépôt ne sont pas vérifiées.' : 'Note: this filing guidance is unverified.'] : []),
   ];
 }

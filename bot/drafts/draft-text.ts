@@ -46,7 +46,7 @@ export function createDraftWriter(incident: Incident, obligation: Obligation, la
   const zone = incident.organization.timezone;
   const placeholder = (what: string) => {
     if (!missing.includes(what)) missing.push(what);
-    return lang === 'fr' ? `[[À COMPLÉTER : ${what}]]` : `[[TO FILL IN: ${what}]]`;
+    return lang === 'fr' ? `[[À COMPLÉTER\u00a0: ${what}]]` : `[[TO FILL IN: ${what}]]`;
   };
   const long = new Intl.DateTimeFormat(locale, { timeZone: zone, day: 'numeric', month: 'long', year: 'numeric' });
   return {
@@ -63,7 +63,7 @@ export function createDraftWriter(incident: Incident, obligation: Obligation, la
       const n = (x: number) => new Intl.NumberFormat(locale).format(x);
       if (counted > total) {
         return placeholder(lang === 'fr'
-          ? `nombre de personnes : le total enregistré (${n(total)}) est inférieur à la somme des nombres par juridiction (${n(counted)}) ; corriger le total`
+          ? `nombre de personnes\u00a0: le total enregistré (${n(total)}) est inférieur à la somme des nombres par juridiction (${n(counted)})\u202f; corriger le total`
           : `number of people: the total recorded (${n(total)}) is below the per-jurisdiction counts added up (${n(counted)}); correct the total`);
       }
       return total > 0 ? n(total) : placeholder(what);
@@ -74,8 +74,8 @@ export function createDraftWriter(incident: Incident, obligation: Obligation, la
 
 /** The lines every draft ends with: the legal basis, the verification level, and that it is not legal advice. */
 export function draftFooter(o: Obligation, lang: DraftLang): string[] {
-  const level = { verified_primary_text: ['verified against the primary text', 'vérifiée sur le texte officiel'], verified_secondary: ['verified from a secondary source', 'vérifiée sur une source secondaire'], unverified: ['UNVERIFIED: confirm with counsel', 'NON VÉRIFIÉE : à confirmer avec votre avocat'] }[o.verification];
+  const level = { verified_primary_text: ['verified against the primary text', 'vérifiée sur le texte officiel'], verified_secondary: ['verified from a secondary source', 'vérifiée sur une source secondaire'], unverified: ['UNVERIFIED: confirm with counsel', 'NON VÉRIFIÉE\u00a0: à confirmer avec votre avocat'] }[o.verification];
   return lang === 'fr'
-    ? ['', '---', `Fondement : ${o.citation} (${o.law}) — règle ${level[1]}.`, 'Projet à relire et compléter par l\'équipe ; breachdesk ne fournit pas de conseil juridique.']
+    ? ['', '---', `Fondement\u00a0: ${o.citation} (${o.law}) — règle ${level[1]}.`, 'Projet à relire et compléter par l\'équipe\u202f; breachdesk ne fournit pas de conseil juridique.']
     : ['', '---', `Basis: ${o.citation} (${o.law}), rule ${level[0]}.`, 'Draft for the team to edit and complete; breachdesk does not give legal advice.'];
 }

@@ -13,12 +13,12 @@ export function hhsFieldSheet(w: DraftWriter): string[] {
   const i = w.incident;
   const fr = w.lang === 'fr';
   const L = (en: string, frText: string) => (fr ? frText : en);
-  const sep = fr ? ' : ' : ': ';
+  const sep = fr ? '\u00a0: ' : ': ';
   // A 42 CFR Part 2 breach is its own OCR form (2.16(b)), filed by the program itself, covered entity or not.
   const part2 = w.obligation.rule === 'US-42CFR2-2.16-HHS';
   const isBa = i.organization.role === 'business_associate' && !part2;
   return [
-    L('HHS OCR breach portal: answers to prepare', 'Portail HHS OCR : réponses à préparer'), '',
+    L('HHS OCR breach portal: answers to prepare', 'Portail HHS OCR\u00a0: réponses à préparer'), '',
     ...(part2 ? [L('Form: 42 CFR Part 2 breach (filed separately from any HIPAA breach report)', 'Formulaire\u00a0: violation 42 CFR Part 2 (déclarée à part de toute déclaration de violation HIPAA)'), ''] : []),
     part2 ? L('Section 1 - Part 2 program', 'Section 1 - Programme Part 2') : L('Section 1 - Covered entity', 'Section 1 - Entité couverte'),
     `  ${L('Name', 'Nom')}${sep}${isBa ? w.missing(L('name of the covered entity', 'nom de l\'entité couverte')) : i.organization.name}`,
@@ -28,7 +28,7 @@ export function hhsFieldSheet(w: DraftWriter): string[] {
     '', part2 ? L('Section 2 - Business associate or qualified service organization', 'Section 2 - Sous-traitant (business associate) ou qualified service organization') : L('Section 2 - Business associate', 'Section 2 - Sous-traitant (business associate)'),
     ...(i.vendor || isBa
       ? [`  ${L('Name', 'Nom')}${sep}${isBa ? i.organization.name : i.vendor!.name}`, `  ${L('Address and contact', 'Adresse et contact')}${sep}${w.missing(L('business associate address and contact', 'adresse et contact du sous-traitant'))}`]
-      : [`  ${L('Not applicable: no business associate is recorded.', 'Sans objet : aucun sous-traitant enregistré.')}`]),
+      : [`  ${L('Not applicable: no business associate is recorded.', 'Sans objet\u00a0: aucun sous-traitant enregistré.')}`]),
     '', L('Section 3 - Breach', 'Section 3 - Violation'),
     `  ${L('Date of breach', 'Date de la violation')}${sep}${w.date(i.occurredFrom, L('start date of the breach', 'date de début'))}${i.occurredTo ? ` - ${w.date(i.occurredTo, '')}` : ''}`,
     `  ${L('Date of discovery', 'Date de découverte')}${sep}${w.date(i.discoveredAt, L('date of discovery', 'date de découverte'))}`,
@@ -71,8 +71,8 @@ export function regulatorNotice(w: DraftWriter, checklist: readonly string[], sh
     return w.missing(label);
   };
   return [
-    fr ? `Notification à : ${w.obligation.recipient}` : `Notice to: ${w.obligation.recipient}`,
-    fr ? `De : ${i.organization.name}` : `From: ${i.organization.name}`, '',
+    fr ? `Notification à\u00a0: ${w.obligation.recipient}` : `Notice to: ${w.obligation.recipient}`,
+    fr ? `De\u00a0: ${i.organization.name}` : `From: ${i.organization.name}`, '',
     ...checklist.flatMap((item, k) => [`- ${shown[k] ?? item}`, `  ${answer(item, shown[k] ?? item)}`]),
   ];
 }
@@ -81,12 +81,13 @@ export function regulatorNotice(w: DraftWriter, checklist: readonly string[], sh
 export function ownerNotice(w: DraftWriter): string[] {
   const i = w.incident;
   const fr = w.lang === 'fr';
+  const sep = fr ? '\u00a0: ' : ': ';
   return [
-    fr ? `Notification à : ${w.obligation.recipient}` : `To: ${w.obligation.recipient}`,
-    fr ? `De : ${i.organization.name}` : `From: ${i.organization.name}`, '',
+    fr ? `Notification à\u00a0: ${w.obligation.recipient}` : `To: ${w.obligation.recipient}`,
+    fr ? `De\u00a0: ${i.organization.name}` : `From: ${i.organization.name}`, '',
     fr ? 'Personnes concernées' : 'Individuals affected',
-    `  ${fr ? 'Liste jointe' : 'List attached'}: ${w.missing(fr ? 'liste des personnes concernées (dans la mesure du possible)' : 'identification of each individual affected, to the extent possible (164.410(c)(1))')}`,
-    `  ${fr ? 'Nombre' : 'Number'}: ${w.headCount(fr ? 'nombre de personnes' : 'number of individuals')}`,
+    `  ${fr ? 'Liste jointe' : 'List attached'}${sep}${w.missing(fr ? 'liste des personnes concernées (dans la mesure du possible)' : 'identification of each individual affected, to the extent possible (164.410(c)(1))')}`,
+    `  ${fr ? 'Nombre' : 'Number'}${sep}${w.headCount(fr ? 'nombre de personnes' : 'number of individuals')}`,
     fr ? 'Ce qui s\'est passé' : 'What happened',
     `  ${w.missing(fr ? 'description de l\'incident' : 'description of the incident')}`,
     `  ${fr ? 'Découvert le' : 'Discovered on'} ${w.date(i.discoveredAt, '')}`,

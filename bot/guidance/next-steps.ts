@@ -32,11 +32,11 @@ export function nextSteps(incident: Incident, obligations: readonly Obligation[]
   const sections: ReplySection[] = [
     {
       heading: fr ? `Faits à établir (${needs.length})` : `Facts still needed (${needs.length})`,
-      text: needs.map((o) => labelled(fr ? 'fr' : 'en', o.recipient, o.basis.split(/ ?; /)[0])).join('\n') || none,
+      text: needs.map((o) => labelled(fr ? 'fr' : 'en', o.recipient, o.basis.split(/[ \u202f]?; /)[0])).join('\n') || none,
     },
     {
       heading: fr ? 'Prochaines échéances' : 'Next deadlines',
-      text: dated.map((o) => `${formatInstant(o.dueAt!, zone, lang)} (${formatCountdown(Date.parse(o.dueAt!), now.getTime(), lang, 'words')}${o.status === 'tolled' ? (fr ? ', suspendu : délai demandé par les forces de l\'ordre' : ', tolled: law-enforcement delay') : o.status === 'needs_facts' ? (fr ? ', faits manquants, si la notification est due' : ', needs facts, if owed') : ''}) · ${o.recipient} · ${o.citation}`).join('\n') || none,
+      text: dated.map((o) => `${formatInstant(o.dueAt!, zone, lang)} (${formatCountdown(Date.parse(o.dueAt!), now.getTime(), lang, 'words')}${o.status === 'tolled' ? (fr ? ', suspendu\u00a0: délai demandé par les forces de l\'ordre' : ', tolled: law-enforcement delay') : o.status === 'needs_facts' ? (fr ? ', faits manquants, si la notification est due' : ', needs facts, if owed') : ''}) · ${o.recipient} · ${o.citation}`).join('\n') || none,
     },
     {
       heading: fr ? `Notifications à rédiger (${toDraft.length})` : `Notices not yet drafted (${toDraft.length})`,

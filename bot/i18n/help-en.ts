@@ -34,6 +34,7 @@ export const helpEn = {
     empty: '{{name}} is empty: give a value.',
     notValid: '{{shown}} is not a valid {{name}}.',
     unknownOption: 'Unknown option {{option}}.',
+    negativeNumber: '{{option}} is a negative number; counts and durations cannot be negative.',
     needsValue: 'Option {{option}} needs a value.',
     isFlag: 'Option {{option}} is a flag and takes no value.',
     damaged: '{{id}} cannot be used: its stored record is damaged. Nothing was changed; a breachdesk admin can repair it (the server log names the file).',

@@ -56,8 +56,9 @@ function footers(pdf: PDFKit.PDFDocument, head: string | undefined): void {
   pdf.fillColor('black');
 }
 
-// The standard PDF fonts encode WinAnsi only: arrows, dashes and emoji are replaced so nothing prints as garbage.
-const REPLACEMENTS: Array<[RegExp, string]> = [[/→/g, '->'], [/←/g, '<-'], [/[–—]/g, '-'], [/[‘’]/g, "'"], [/[“”]/g, '"'], [/…/g, '...'], [/≤/g, '<='], [/≥/g, '>='], [/·/g, '·']];
+// The standard PDF fonts encode WinAnsi only: arrows, dashes and emoji are replaced so nothing prints as garbage. French
+// puts a narrow no-break space (U+202F) before ; ? !, which WinAnsi lacks: it becomes the no-break space it has (0xA0).
+const REPLACEMENTS: Array<[RegExp, string]> = [[/\u202f/g, '\u00a0'], [/→/g, '->'], [/←/g, '<-'], [/[–—]/g, '-'], [/[‘’]/g, "'"], [/[“”]/g, '"'], [/…/g, '...'], [/≤/g, '<='], [/≥/g, '>='], [/·/g, '·']];
 
 function latin(text: string): string {
   let out = text;

@@ -7,6 +7,7 @@ import type { Obligation } from '../deadlines/types.ts';
 import { asObligation, type DeadlineIndex } from '../deadlines/deadline-index.ts';
 import type { ChannelTarget } from '../ports.ts';
 import { languageFor, translator, type Lang } from '../i18n/index.ts';
+import { labelled } from '../i18n/format.ts';
 import { channelLabel, deliveryKey, type PendingRecord } from './plan.ts';
 import { atLocalTime } from './policy.ts';
 import { REMINDED_STATUSES } from './steps.ts';
@@ -151,7 +152,7 @@ export function portfolioReply(rows: readonly PortfolioRow[], openCount: number,
   return {
     outcome: 'ok',
     visibility: 'channel',
-    text: [title, count, ...sections.flatMap((s) => [`${s.heading}${lang === 'fr' ? ' :' : ':'}`, ...s.text.split('\n').map((l) => `  ${l}`)])].join('\n'),
+    text: [title, count, ...sections.flatMap((s) => [labelled(lang, s.heading), ...s.text.split('\n').map((l) => `  ${l}`)])].join('\n'),
     card: { title, subtitle: count, sections, footer: tr('digest.footer', { zone }) },
     data: { kind: 'portfolio', day, overdue: overdue.length, dueSoon: soon.length },
   };

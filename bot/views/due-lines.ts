@@ -2,7 +2,7 @@
 // (status word, recipient, due date and countdown in the language), the obligation id only as the handle for `done`.
 import type { Obligation } from '../deadlines/types.ts';
 import { offersSnooze } from '../deadlines/present.ts';
-import { formatCountdown, formatInstant } from '../i18n/format.ts';
+import { formatCountdown, formatInstant, labelled } from '../i18n/format.ts';
 import { translator, type Lang } from '../i18n/index.ts';
 import type { ReplyButton, ReplySection } from '../reply.ts';
 import { BADGE, dueWords, shortRecipient, STATUS_LOOK } from './deadlines-view.ts';
@@ -45,10 +45,9 @@ export function dueSection(n: DueNotice, now: Date, lang: Lang): ReplySection {
     ...(offersSnooze(o) ? [{ label: tr('deadlines.snooze'), command: `snooze ${n.incidentId} ${o.obligation} --for 1d`, needsReason: true }] : []),
     { label: tr('deadlines.details'), command: `deadlines ${n.incidentId} --only ${o.obligation}` },
   ];
-  const colon = lang === 'fr' ? ' : ' : ': ';
   const text = [
-    `${tr('deadlines.recipient')}${colon}${o.recipient}`,
-    `${tr('deadlines.due')}${colon}${p.due}${p.countdown ? ` · ${p.countdown}` : ''}`,
+    labelled(lang, tr('deadlines.recipient'), o.recipient),
+    labelled(lang, tr('deadlines.due'), `${p.due}${p.countdown ? ` · ${p.countdown}` : ''}`),
     `${o.citation} · ${BADGE[o.verification] ?? '⚠️'} ${tr(`verification.${o.verification}`)}`,
   ].join('\n');
   return { heading: `${n.incidentId} · ${p.status} · ${p.recipient}`, text, buttons };

@@ -54,8 +54,8 @@ export function describeIncident(i: Incident, lang: Lang = languageFor(i.organiz
   const heading = tr('summary.timeline', { count: i.timeline.length });
   const text = [
     `${i.id} · ${i.title}`,
-    ...facts.map((f) => `  ${f.label}${lang === 'fr' ? ' : ' : ': '}${f.value}`),
-    `  ${heading}${lang === 'fr' ? ' :' : ':'}`,
+    ...facts.map((f) => `  ${labelled(lang, f.label, f.value)}`),
+    `  ${labelled(lang, heading)}`,
     ...recent.map((l) => `    ${l}`),
   ].join('\n');
   return ok(text, {

@@ -37,7 +37,7 @@ describe('a local time in the hour clocks go back', () => {
     await t.bot.handle({ text: 'lang fr', actor: { id: 'U1', name: 'Sam' }, platform: 'slack' });
     const reply = await t.bot.handle({ text: 'set BR-2 discovered "26/10/2025 02:15"', actor: { id: 'U1', name: 'Sam' }, platform: 'slack' });
     expect(reply.outcome).not.toBe('ok');
-    expect(reply.text).toContain('« 26/10/2025 02:15 » existe deux fois dans le fuseau Europe/Paris');
+    expect(reply.text).toContain('«\u00a026/10/2025 02:15\u00a0» existe deux fois dans le fuseau Europe/Paris');
     expect((await t.store.get('BR-2'))!.discoveredAt).toBe('2025-10-25T09:00:00+02:00');
   });
 });

@@ -21,6 +21,14 @@ describe('visibleText', () => {
     expect(visibleText('Hôpital\tSaint-Éloi\r\nligne 2')).toBe('Hôpital\tSaint-Éloi\nligne 2');
     expect(visibleText('nurse 👩‍⚕️ ok')).toBe('nurse 👩‍⚕️ ok');
   });
+
+  it('keeps the no-break spaces of French typography (U+00A0 before ":", U+202F before ";" "?" "!"): they are visible spacing, not hidden characters', () => {
+    const french = 'Statut\u00a0: clos\u202f; suite\u202f? Oui\u202f! «\u00a0faite\u00a0»';
+    expect(visibleText(french)).toBe(french);
+    expect(terminalText(french)).toBe(french);
+    expect(teamsText(french)).toBe(french);
+    expect(escapeInvisibleInJson(JSON.stringify({ text: french }))).toBe(JSON.stringify({ text: french }));
+  });
 });
 
 describe('terminalText', () => {

@@ -25,7 +25,7 @@ describe('guidance on the demo incidents', () => {
       expect(['verified_primary_text', 'verified_secondary', 'unverified']).toContain(row.filing!.verification);
       const drafted = await say(`draft ${id} ${row.obligation}`);
       expect(drafted.outcome, `${row.obligation}: ${drafted.text}`).toBe('ok');
-      expect(drafted.text).toMatch(/Where:|Où :/);
+      expect(drafted.text).toMatch(/Where:|Où\u00a0:/);
     }
   });
 

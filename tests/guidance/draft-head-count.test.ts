@@ -28,6 +28,6 @@ describe('draft head counts', () => {
 
   it('in French too', async () => {
     const reply = await draft('draft BR-1 US-HIPAA-164.408-HHS-500PLUS --lang fr');
-    expect(reply.text).toContain('[[À COMPLÉTER : nombre de personnes : le total enregistré (400) est inférieur à la somme des nombres par juridiction (600) ; corriger le total]]');
+    expect(reply.text).toContain('[[À COMPLÉTER\u00a0: nombre de personnes\u00a0: le total enregistré (400) est inférieur à la somme des nombres par juridiction (600)\u202f; corriger le total]]');
   });
 });

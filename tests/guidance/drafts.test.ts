@@ -70,8 +70,8 @@ describe('draft', () => {
     for (const item of ['(art. 33(3)(a))', '(art. 33(3)(b))', '(art. 33(3)(c))', '(art. 33(3)(d))']) expect(reply.text).toContain(item);
     expect(reply.text).toContain('notification initiale');
     // The hour of awareness is written: the 72 hours run from it (discovered 2024-11-18T10:00+01:00).
-    expect(reply.text).toContain('Prise de connaissance le : 18/11/2024 10:00 CET');
-    expect(reply.text).toContain('destinataire : CNIL');
+    expect(reply.text).toContain('Prise de connaissance le\u00a0: 18/11/2024 10:00 CET');
+    expect(reply.text).toContain('destinataire\u00a0: CNIL');
     expect(reply.text).toMatch(/758\s912/);
     expect(reply.text).not.toContain('Motifs du retard');
     expect(reply.text).toContain('ne fournit pas de conseil juridique');
@@ -98,7 +98,7 @@ describe('draft', () => {
     for (const c of ['sécurité des soins', 'Données de santé touchées', 'fonctionnement de l\'établissement']) expect(reply.text).toContain(c);
     expect(reply.text).toContain('ne remplace pas la notification RGPD');
     // The arrêté of 30 October 2017 asks for the date and the hour of detection.
-    expect(reply.text).toContain('Détecté le : 18/11/2024 10:00 CET');
+    expect(reply.text).toContain('Détecté le\u00a0: 18/11/2024 10:00 CET');
   });
 
   it('records the draft on the timeline, and refuses an obligation that does not apply', async () => {
@@ -115,7 +115,7 @@ describe('draft', () => {
     expect(byWords.reply.text).toContain('CERT Santé');
     const unknown = await draft('2024-11-18T12:00:00Z', 'draft BR-2 zzz');
     expect(unknown.reply.outcome).toBe('refused');
-    expect(unknown.reply.text).toContain('BR-2 n’a aucune notification correspondant à « zzz »');
+    expect(unknown.reply.text).toContain('BR-2 n’a aucune notification correspondant à «\u00a0zzz\u00a0»');
     expect(unknown.reply.text).toContain('les personnes concernées');
     expect(unknown.reply.text).not.toContain('affected data subjects');
   });
@@ -129,7 +129,7 @@ describe('draft', () => {
     }, '2024-11-18T09:30:00Z');
     const t = createTestBot('2024-11-20T09:00:00Z', [early]);
     const reply = await t.bot.handle({ text: 'draft BR-3 FR-CNIL-GDPR-33', actor: { id: 'U1', name: 'Sam' }, platform: 'slack' });
-    expect(reply.text).toContain('Prise de connaissance le : 18/11/2024 10:00 CET');
+    expect(reply.text).toContain('Prise de connaissance le\u00a0: 18/11/2024 10:00 CET');
     expect(reply.text).not.toContain('19/11/2024 16:00');
   });
 });

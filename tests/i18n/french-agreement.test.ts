@@ -22,7 +22,7 @@ describe('French agreement in the deadlines view', () => {
 
   it('the filing guidance line names its verification level after a colon', async () => {
     const reply = await ask('deadlines BR-2 --only cnil');
-    expect(reply.text).toContain('Indications de dépôt : vérifié sur une source secondaire (');
+    expect(reply.text).toContain('Indications de dépôt\u00a0: vérifié sur une source secondaire (');
   });
 });
 

@@ -15,17 +15,17 @@ async function frenchReader() {
 
 describe('argument problems in French', () => {
   it.each([
-    ['new Fuite --org "CH Exemple" --role controller --country FR --affected -5', '« -5 » est négatif : un nombre de personnes est un entier positif ou nul.'],
-    ['new Fuite --affected 10', 'Aucune organisation par défaut n’est configurée : donnez --org, --role et --country.'],
-    ['set BR-1 affected 1e6', '« 1e6 » ressemble à une notation scientifique'],
-    ['set BR-1 affected 1,5', '« 1,5 » n’est pas un nombre entier'],
-    ['set BR-1 affected beaucoup', '« beaucoup » n’est pas un nombre : donnez un entier, par ex. 262 831.'],
-    ['set BR-1 phi peut-être', '« peut-être » n’est ni oui ni non : répondez oui ou non'],
-    ['set BR-1 risk énorme', '« énorme » n’est pas un niveau de risque RGPD : dites faible, risque ou élevé'],
-    ['set BR-1 nope 3', 'Champ inconnu « nope ». Champs : '],
-    ['done BR-1 cnil --at hier', '« hier » n’est pas une date et une heure'],
+    ['new Fuite --org "CH Exemple" --role controller --country FR --affected -5', '«\u00a0-5\u00a0» est négatif\u00a0: un nombre de personnes est un entier positif ou nul.'],
+    ['new Fuite --affected 10', 'Aucune organisation par défaut n’est configurée\u00a0: donnez --org, --role et --country.'],
+    ['set BR-1 affected 1e6', '«\u00a01e6\u00a0» ressemble à une notation scientifique'],
+    ['set BR-1 affected 1,5', '«\u00a01,5\u00a0» n’est pas un nombre entier'],
+    ['set BR-1 affected beaucoup', '«\u00a0beaucoup\u00a0» n’est pas un nombre\u00a0: donnez un entier, par ex. 262 831.'],
+    ['set BR-1 phi peut-être', '«\u00a0peut-être\u00a0» n’est ni oui ni non\u00a0: répondez oui ou non'],
+    ['set BR-1 risk énorme', '«\u00a0énorme\u00a0» n’est pas un niveau de risque RGPD\u00a0: dites faible, risque ou élevé'],
+    ['set BR-1 nope 3', 'Champ inconnu «\u00a0nope\u00a0». Champs\u00a0: '],
+    ['done BR-1 cnil --at hier', '«\u00a0hier\u00a0» n’est pas une date et une heure'],
     // Five years after 21/02/2025 is 21/02/2030: 2099 is past it.
-    ['set BR-1 discovered "20/02/2099 09:00"', 'tombe en 2099, plus de 5 ans après aujourd’hui (21/02/2025) ; vérifiez l’année.'],
+    ['set BR-1 discovered "20/02/2099 09:00"', 'tombe en 2099, plus de 5 ans après aujourd’hui (21/02/2025)\u202f; vérifiez l’année.'],
     ['due --within bientôt', 'attendu une durée comme 7d (jours), 48h (heures) ou 2w (semaines).'],
     ['draft BR-1 cnil --lang de', 'La langue est en ou fr.'],
     ['task add BR-1', 'Écrivez la tâche à ajouter.'],
@@ -40,7 +40,7 @@ describe('argument problems in French', () => {
   it('the domain refuses in French too, with instants as France writes them', async () => {
     const ask = await frenchReader();
     // Now is 21/02/2025 09:00 CET; the hospital discovered the breach on 20/02/2025 09:00 CET.
-    expect(await ask('done BR-1 cnil --at "19/02/2025 09:00"')).toContain('L’heure d’envoi 19/02/2025 09:00 CET est antérieure à la découverte de BR-1 (20/02/2025 09:00 CET) : une notification ne peut pas précéder la découverte.');
+    expect(await ask('done BR-1 cnil --at "19/02/2025 09:00"')).toContain('L’heure d’envoi 19/02/2025 09:00 CET est antérieure à la découverte de BR-1 (20/02/2025 09:00 CET)\u00a0: une notification ne peut pas précéder la découverte.');
     expect(await ask('done BR-1 cnil --at "22/02/2025 09:00"')).toContain('L’heure d’envoi 22/02/2025 09:00 CET est dans le futur');
     expect((await ask('done BR-1 ssi')).split('\n')[0]).toMatch(/^Enregistré sur BR-1/);
     expect(await ask('done BR-1 ssi')).toBe('FR-CSP-L1111-8-2-SSI est déjà enregistrée comme envoyée le 21/02/2025 09:00 CET.');

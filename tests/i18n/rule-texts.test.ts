@@ -86,7 +86,7 @@ describe('a French hospital reads its deadlines in French', () => {
     const incident = makeIncident('BR-2', frenchHospitalFacts());
     const cnil = computeObligations(incident, loadRules(), new Date(now), { lang: 'fr' }).find((o) => o.obligation === 'FR-CNIL-GDPR-33')!;
     // Discovered 2025-02-20T09:00+01:00: Paris is on CET (UTC+1) in February, so 20/02/2025 09:00 CET.
-    expect(cnil.basis).toBe('72 heures après la prise de connaissance du 20/02/2025 09:00 CET (heures consécutives, week-ends et jours fériés compris) ; risque pour les personnes évalué : élevé');
+    expect(cnil.basis).toBe('72 heures après la prise de connaissance du 20/02/2025 09:00 CET (heures consécutives, week-ends et jours fériés compris)\u202f; risque pour les personnes évalué\u00a0: élevé');
     expect(cnil.law).toBe('RGPD (la CNIL étant l’autorité de contrôle)');
     expect(cnil.citation).toBe('RGPD art. 33');
   });
@@ -100,9 +100,9 @@ describe('a French hospital reads its deadlines in French', () => {
     expect(text).toContain('ANS / CERT Santé via le portail de signalement des événements sanitaires indésirables (l’ARS en est informée)');
     expect(text).toContain('les personnes concernées');
     // Discovered on 20/02/2025; "sans délai" counts as that same day.
-    expect(text).toContain('« sans délai » à compter de la découverte du 20/02/2025');
+    expect(text).toContain('«\u00a0sans délai\u00a0» à compter de la découverte du 20/02/2025');
     expect(text).toContain('Le délai de 72 heures court pendant les week-ends et jours fériés (téléservice de notification de violation).');
-    expect(text).toContain('La CNIL le recommande elle-même : en cas de doute, notifier');
+    expect(text).toContain('La CNIL le recommande elle-même\u00a0: en cas de doute, notifier');
     const english = ['france.json', 'eu-uk.json'].flatMap((n) => Object.entries(overlay(n))).filter(([en, fr]) => en !== fr).map(([en]) => en);
     expect(english.filter((s) => text.includes(s))).toEqual([]);
     // The engine's English words, e.g. "72 hours after awareness at", "risk to individuals", "without undue delay".

@@ -15,7 +15,7 @@ describe('overflow notes in the answer\'s language', () => {
       expect({ command, lang: reply.lang }).toEqual({ command, lang: 'fr' });
       const { blocks } = replyToBlocks(reply, { source: command, maxBlocks: 4 });
       const notes = JSON.stringify(blocks.filter((b) => b.type === 'context'));
-      expect({ command, notes }).toMatchObject({ notes: expect.stringMatching(/de plus : utilisez/) });
+      expect({ command, notes }).toMatchObject({ notes: expect.stringMatching(/de plus\u00a0: utilisez/) });
       expect(notes).not.toMatch(/ more \w+: use /);
     }
   });

@@ -125,10 +125,10 @@ describe('DPO review: EU, French and UK scenarios', () => {
     const { say } = await runScenario(scenarios[0]!.facts, scenarios[0]!.now);
     const anssi = (await say('draft BR-1 FR-NIS1-OSE-ANSSI --lang fr')).text;
     expect(anssi).toContain('- Le service essentiel affecté et les réseaux et systèmes d’information concernés');
-    expect(anssi).toMatch(/- Le nombre d’utilisateurs touchés .*\n {2}\[\[À COMPLÉTER : Le nombre d’utilisateurs touchés/);
+    expect(anssi).toMatch(/- Le nombre d’utilisateurs touchés .*\n {2}\[\[À COMPLÉTER\u00a0: Le nombre d’utilisateurs touchés/);
     expect(anssi).not.toMatch(/The essential service|^ {2}500$/m);
     const early = (await say('draft BR-1 EU-NIS2-23-EARLY-WARNING --lang fr')).text;
-    expect(early).toContain('- Alerte précoce : si l’incident est suspecté d’être causé par des actes illicites ou malveillants');
+    expect(early).toContain('- Alerte précoce\u00a0: si l’incident est suspecté d’être causé par des actes illicites ou malveillants');
     expect(early).not.toContain('Early warning:');
     // English drafts keep the English elements.
     expect((await say('draft BR-1 FR-NIS1-OSE-ANSSI --lang en')).text).toContain('- The essential service affected');
@@ -144,9 +144,9 @@ describe('DPO review: EU, French and UK scenarios', () => {
     const final = (await say('draft BR-1 EU-NIS2-23-FINAL --lang fr')).text;
     expect(final).toContain('Rapport final');
     expect(final).toContain('art. 23(4)(e)');
-    expect(final).not.toContain('Alerte précoce :');
+    expect(final).not.toContain('Alerte précoce\u00a0:');
     const recipients = (await say('draft BR-1 EU-NIS2-23-RECIPIENTS --lang fr')).text;
-    expect(recipients).toMatch(/^Où : Les destinataires de vos services/m);
+    expect(recipients).toMatch(/^Où\u00a0: Les destinataires de vos services/m);
     expect(recipients).toContain('art. 23(1)');
     expect(recipients).not.toMatch(/CSIRT national|Alerte précoce/);
   });

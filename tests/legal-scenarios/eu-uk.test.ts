@@ -104,11 +104,11 @@ describe('EU, French and UK legal scenarios', () => {
   it('French drafts say where and how to file in French (CNIL, CSP)', async () => {
     const { say } = await runScenario(facts({ organization: org({ frHealthEstablishment: true }), gdprRisk: 'high' }), '2026-03-10T12:00:00Z');
     const cnil = (await say('draft BR-1 FR-CNIL-GDPR-33 --lang fr')).text;
-    expect(cnil).toMatch(/^Où : La CNIL/m);
-    expect(cnil).toMatch(/^Comment : Notification en ligne/m);
+    expect(cnil).toMatch(/^Où\u00a0: La CNIL/m);
+    expect(cnil).toMatch(/^Comment\u00a0: Notification en ligne/m);
     expect(cnil).toContain('motifs du retard');
     const csp = (await say('draft BR-1 FR-CSP-L1111-8-2-SSI --lang fr')).text;
-    expect(csp).toMatch(/^Où : L'agence régionale de santé/m);
+    expect(csp).toMatch(/^Où\u00a0: L'agence régionale de santé/m);
     expect(csp).toContain("signé par Le directeur de l'établissement");
   });
 

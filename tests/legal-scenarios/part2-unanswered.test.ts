@@ -60,7 +60,7 @@ describe('42 CFR Part 2: program status unanswered and no data categories record
     const { say } = await runScenario(facts(), NOW);
     await say('lang fr');
     const text = (await say('deadlines BR-1 --only US-42CFR2-2.16-INDIVIDUALS')).text;
-    expect(text).toMatch(/l’organisation est-elle un programme 42 CFR Part 2 \? \(organization\.part2Program\)/);
+    expect(text).toMatch(/l’organisation est-elle un programme 42 CFR Part 2\u202f\? \(organization\.part2Program\)/);
     expect(text).toMatch(/aucune catégorie de données n’est enregistrée/);
     expect(text).not.toMatch(/not answered/);
   });

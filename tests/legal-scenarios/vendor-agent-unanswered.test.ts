@@ -87,7 +87,7 @@ describe('vendor.isAgent not answered, the vendor discovered the breach before w
     const { say } = await runScenario(facts(vendor()), NOW);
     await say('lang fr');
     const text = (await say('deadlines BR-1 --only US-HIPAA-164.404-INDIVIDUALS')).text;
-    expect(text).toMatch(/EHR vendor est-il notre mandataire \(agent\) \? \(vendor\.isAgent\)/);
+    expect(text).toMatch(/EHR vendor est-il notre mandataire \(agent\)\u202f\? \(vendor\.isAgent\)/);
     expect(text).toMatch(/que si EHR vendor n’est pas notre mandataire/);
     expect(text).toMatch(/échéance la plus précoce possible/);
     expect(text).not.toMatch(/not answered|earliest possible/);

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
+import { frenchHospitalFacts } from '../pictures/fixtures.ts';
 
 const sam = { id: 'U-SAM', name: 'Sam Rivera' };
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -84,6 +85,20 @@ describe('export --format pdf', () => {
     const reply = await t.bot.handle({ text: 'export BR-1 --format pdf', actor: sam, platform: 'slack' });
     expect(pdfText(reply.file!.content)).toContain("RECORD BROKEN: BR-1's stored record does not match its hash chain. Timeline entry 1");
     expect(reply.text).toMatch(/^RECORD BROKEN/);
+  });
+
+  it('prints French no-break spaces as spaces, not as "?" (the standard fonts have U+00A0, not the narrow U+202F)', async () => {
+    // French as the bot writes it: U+00A0 before ":", U+202F before ";", "?" and "!".
+    const title = 'Vol du compte EPR\u00a0: accès\u202f; données copiées\u202f? Oui\u202f!';
+    const t = createTestBot('2025-02-21T08:00:00Z', [makeIncident('BR-2', { ...frenchHospitalFacts(), title })]);
+    const say = (text: string) => t.bot.handle({ text, actor: sam, platform: 'slack' });
+    const reply = await say('export BR-2 --format pdf');
+    const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: reply.file!.content, encoding: 'utf8' });
+    expect(raw).toContain('BR-2: Vol du compte EPR : accès ; données copiées ? Oui !');
+    expect(raw).not.toMatch(/accès\?|copiées\?\?|Oui\?/);
+    // The Markdown keeps both no-break spaces as they are (it escapes "!" as Markdown does).
+    const md = Buffer.from((await say('export BR-2 --format md')).file!.content).toString('utf8');
+    expect(md).toContain('# BR-2: Vol du compte EPR\u00a0: accès\u202f; données copiées\u202f? Oui\u202f\\!');
   });
 });
 

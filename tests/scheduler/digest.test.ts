@@ -92,12 +92,12 @@ describe('portfolio digest in French', () => {
     await world.tickAt('2025-04-15T06:30:00Z');
     const post = world.notifier.posts.find((p) => p.target.id === 'C-PRIV')!;
     const lines = post.reply.text.split('\n');
-    expect(lines[0]).toBe('Synthèse du portefeuille du 15/04/2025 : échéances des 7 prochains jours, tous incidents');
+    expect(lines[0]).toBe('Synthèse du portefeuille du 15/04/2025\u00a0: échéances des 7 prochains jours, tous incidents');
     expect(lines[1]).toBe('1 incident ouvert');
     // The SSI notice was due by the end of the discovery day, 14/04 23:59 CEST: 8 h 30 min before 15/04 08:30.
-    expect(lines[2]).toBe('En retard (1) :');
+    expect(lines[2]).toBe('En retard (1)\u00a0:');
     expect(lines[3]).toMatch(/^ {2}BR-1 · .*: échéance 14\/04\/2025 23:59 CEST \(en retard de 8 heures 30 minutes\) · CSP art\. L\.1111-8-2/);
-    expect(lines[4]).toBe('À échéance dans les 7 prochains jours (1) :');
+    expect(lines[4]).toBe('À échéance dans les 7 prochains jours (1)\u00a0:');
     // From 15/04 08:30 to 17/04 09:00 CEST is 2 days 0 hours 30 minutes: the two largest units, the zero one dropped.
     expect(lines[5]).toMatch(/^ {2}BR-1 · CNIL .*: échéance 17\/04\/2025 09:00 CEST \(dans 2 jours\) · RGPD art\. 33$/);
     expect(post.reply.card!.footer).toBe('Jour de la synthèse en Europe/Paris');
@@ -107,7 +107,7 @@ describe('portfolio digest in French', () => {
     const now = new Date('2025-04-15T06:30:00Z');
     const row = { due: Date.parse('2025-04-17T07:00:00Z'), overdue: false, line: 'BR-1 · CNIL: due 2025-04-17 09:00 CEST' };
     expect(portfolioReply([row, { ...row, lang: 'fr' as const }], 2, now, 'Europe/Paris').text).toMatch(/^Portfolio digest 2025-04-15: due in the next 7 days, all incidents\n2 open incidents\n/);
-    expect(portfolioReply([row], 1, now, 'Europe/Paris', 'fr').text).toMatch(/^Synthèse du portefeuille du 15\/04\/2025 /);
+    expect(portfolioReply([row], 1, now, 'Europe/Paris', 'fr').text).toMatch(/^Synthèse du portefeuille du 15\/04\/2025\u00a0: /);
   });
 
   it('names the language of the organization whose zone sets the digest day', () => {

@@ -21,7 +21,7 @@ describe('/breach in French', () => {
     expect((await slash('lang fr')).json?.text).toBe('Les réponses qui vous sont adressées sont désormais en français.');
     const due = await slash('due');
     expect(due.json?.response_type).toBe('ephemeral');
-    expect(due.json?.text).toMatch(/^Échéances sous 7 jours, 2 incidents ouverts \(retards compris\) :/);
+    expect(due.json?.text).toMatch(/^Échéances sous 7 jours, 2 incidents ouverts \(retards compris\)\u00a0:/);
     expect(due.json?.text).toContain('immédiatement, au plus tard 20/02/2025 23:59 CET · en retard de 9 h');
     const blocks = JSON.stringify(due.json?.blocks);
     expect(due.json?.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Échéances sous 7 jours' } });

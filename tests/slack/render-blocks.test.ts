@@ -88,7 +88,7 @@ describe('replyToBlocks', () => {
     for (const text of texts) expect(text.length).toBeLessThanOrEqual(3000);
     expect(texts.at(-1)).toMatch(/\n… the rest of this part is too long for one message: use `show BR-1 --json`\.$/);
     const fr = ofType(replyToBlocks({ ...huge, lang: 'fr' }, { source: 'show BR-1' }), 'section').at(-1)!.text.text as string;
-    expect(fr).toMatch(/\n… la suite de cette partie est trop longue pour un message : utilisez `show BR-1 --json`\.$/);
+    expect(fr).toMatch(/\n… la suite de cette partie est trop longue pour un message\u00a0: utilisez `show BR-1 --json`\.$/);
   });
 
   it('shortens a 200-character header to 150 with an ellipsis', () => {
