@@ -7,7 +7,7 @@ import { openFileStore, packStamp } from '../data/file-store.ts';
 import { filesOf, markText, type JournalMark } from '../data/incident-journal.ts';
 import { IncidentRecord } from '../data/incident-record.ts';
 import { writePack } from '../data/store-pack.ts';
-import { appendChained } from '../bot/record/chain.ts';
+import { sealTimeline } from '../bot/record/state-digest.ts';
 
 const STATES = ['US-TX', 'US-CA', 'US-NY', 'US-WA', 'US-FL', 'US-IN', 'US-IL', 'US-CO', 'US-MD', 'US-VT'];
 const DAY = 86_400_000;
@@ -25,8 +25,9 @@ export function syntheticIncident(n: number, now: Date, channels: Incident['chan
     dataCategories: ['name', 'date of birth', 'diagnosis'], phiInvolved: true, dataEncrypted: false,
     channels,
   });
-  // Chained as breachdesk writes them, so the start-up record check only verifies (no first-start sealing).
-  return appendChained(incident, 'timeline', [
+  // Chained and stamped with the state digest as breachdesk writes them, so the start-up record check verifies both
+  // (no first-start sealing, no record left uncovered).
+  return sealTimeline(undefined, incident, [
     { at: created, actor, action: 'incident.opened', text: `Opened "Synthetic incident ${n}"` },
     { at: created, actor, action: 'note', text: 'Forensics firm engaged; scope of records under review.' },
   ], new Date(created));
