@@ -2,21 +2,39 @@
 
 const OPEN_QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '”': '”', '‘': '’', '’': '’', '«': '»' };
 
-/** Split text into tokens; quotes group words, smart quotes and «» count as quotes, an em dash before a word counts as `--`. */
+/**
+ * Split text into tokens; quotes group words, smart quotes and «» count as quotes, an em dash before a word counts as `--`.
+ * A quote mark opens a quoted group only where a word starts (or right after `=`, as in `--reason="…"`): inside a word
+ * it is an apostrophe and is kept (`Vendor's`, `l’ARS`). A quote that is never closed is kept as typed, not dropped.
+ */
 export function tokenize(text: string): string[] {
+  const chars = [...text.trim()];
+  const literal = new Set<number>();
+  for (;;) {
+    const result = split(chars, literal);
+    if (result.unclosedAt === undefined) return result.tokens.map((t) => t.replace(/^[—–](?=[a-z])/, '--'));
+    // Mac and mobile keyboards turn "--" into an em or en dash (above); an unclosed quote is an apostrophe after all.
+    literal.add(result.unclosedAt);
+  }
+}
+
+function split(chars: readonly string[], literal: ReadonlySet<number>): { tokens: string[]; unclosedAt?: number } {
   const tokens: string[] = [];
   let current = '';
   let inToken = false;
   let closing: string | undefined;
-  for (const ch of text.trim()) {
+  let openedAt = -1;
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
     if (closing !== undefined) {
       if (ch === closing || (closing === '”' && ch === '"')) closing = undefined;
       else current += ch;
       continue;
     }
     const close = OPEN_QUOTES[ch];
-    if (close !== undefined) {
+    if (close !== undefined && !literal.has(i) && (!inToken || current.endsWith('='))) {
       closing = close;
+      openedAt = i;
       inToken = true;
       continue;
     }
@@ -29,7 +47,7 @@ export function tokenize(text: string): string[] {
     current += ch;
     inToken = true;
   }
+  if (closing !== undefined) return { tokens, unclosedAt: openedAt };
   if (inToken) tokens.push(current);
-  // Mac and mobile keyboards turn "--" into an em or en dash; Slack passes it through as typed.
-  return tokens.map((t) => t.replace(/^[—–](?=[a-z])/, '--'));
+  return { tokens };
 }
