@@ -1,7 +1,7 @@
 // SEC Form 8-K Item 1.05(c): only a US Attorney General determination (national security or public safety, notified
 // to the SEC in writing) delays the 4-business-day filing; an FBI or other law-enforcement request does not.
 import type { Incident } from '../model/incident-schema.ts';
-import { addDaysToDate, endOfLocalDay, localDate } from './time.ts';
+import { addDaysToDate, daysBetween, endOfLocalDay, localDate } from './time.ts';
 import type { Words } from './words.ts';
 
 /** The Item 1.05(c) step a recorded statement is: the AG's initial delay, its extension, the final one, or the SEC's exemptive order beyond. */
@@ -10,9 +10,16 @@ export type SecDelayStep = 'initial' | 'extension' | 'final' | 'exemptive_order'
 /**
  * The latest day each step can reach, in days after the date the 8-K was otherwise due (regulations.md §2.3: up to 30
  * days, then up to 30 more, then in extraordinary national-security cases up to 60 more; beyond, only by SEC exemptive
- * order, whose period is the order's own).
+ * order, whose period is the order's own): the outer limits, reached only when every earlier step used its whole period.
  */
 const CAP_DAYS: Record<Exclude<SecDelayStep, 'exemptive_order'>, number> = { initial: 30, extension: 60, final: 120 };
+
+/**
+ * What each step adds to the delay granted before it (the undelayed date for the initial one): Item 1.05(c) grants "an
+ * additional period of up to 30 days", then "a final additional period of up to 60 days", so a 10-day initial delay
+ * and its extension reach 40 days, not 60.
+ */
+const STEP_DAYS: Record<Exclude<SecDelayStep, 'exemptive_order'>, number> = { initial: 30, extension: 30, final: 60 };
 
 /** What the recorded Item 1.05(c) statements do to the 8-K due on `dueDate` (end of that day: `dueAt`), seen at `now`. */
 export type SecDelayEffect =
@@ -37,6 +44,8 @@ export function secDelayEffect(incident: Incident, dueDate: string, now: number,
   if (steps.length === 0) return { state: 'none', notes };
   const original = w.day(dueDate);
   let endDay = dueDate;
+  // The end in force was taken from the next step's date (no end recorded): the true end may be later.
+  let endAssumed = false;
   let used = false;
   for (const [i, d] of steps.entries()) {
     const step = d.secItem105c!;
@@ -56,14 +65,30 @@ export function secDelayEffect(incident: Incident, dueDate: string, now: number,
     const end = d.until ?? next!.statedAt;
     if (!d.until) notes.push(w.say('secDelay.endByNext', { who: who(d), step: stepWords, day: w.dayOf(Date.parse(end)) }));
     let untilDay = localDate(Date.parse(end), zone);
-    const cap = step === 'exemptive_order' ? null : addDaysToDate(dueDate, CAP_DAYS[step]);
-    if (cap !== null && untilDay > cap) {
-      notes.push(w.say('secDelay.capped', { who: who(d), step: stepWords, asked: w.day(untilDay), cap: w.day(cap), days: CAP_DAYS[step as keyof typeof CAP_DAYS], original }));
-      untilDay = cap;
+    if (step !== 'exemptive_order') {
+      const outer = addDaysToDate(dueDate, CAP_DAYS[step]);
+      const added = addDaysToDate(endDay, STEP_DAYS[step]);
+      // Counted from the end of the delay before it, within the outer limit counted from the undelayed date.
+      const cap = added < outer ? added : outer;
+      if (untilDay > cap) {
+        if (cap === added && endAssumed) {
+          // The delay before it has no end recorded: that end, between the day this step was made and the outer
+          // limit, decides how far this step reaches; the earliest is shown.
+          const reason = w.say('secDelay.cappedUnknown', { who: who(d), step: stepWords, asked: w.day(untilDay), days: STEP_DAYS[step], from: w.day(endDay), cap: w.day(cap), original, id: incident.id });
+          return { state: 'needs_facts', reason, dueDate: cap, dueAt: endOfLocalDay(cap, zone), notes };
+        }
+        notes.push(cap === added && endDay !== dueDate
+          ? w.say('secDelay.cappedAfter', { who: who(d), step: stepWords, asked: w.day(untilDay), cap: w.day(cap), days: STEP_DAYS[step], from: w.day(endDay) })
+          : w.say('secDelay.capped', { who: who(d), step: stepWords, asked: w.day(untilDay), cap: w.day(cap), days: daysBetween(dueDate, cap), original }));
+        untilDay = cap;
+      }
     }
     if (step === 'final') notes.push(w.say('secDelay.finalNationalSecurity'));
     notes.push(w.say('secDelay.granted', { who: who(d), step: stepWords, end: w.day(untilDay) }));
-    if (untilDay > endDay) endDay = untilDay;
+    if (untilDay > endDay) {
+      endDay = untilDay;
+      endAssumed = !d.until;
+    }
     used = true;
   }
   // Nothing recorded reaches past the undelayed date (a delay that ended before it): the deadline stands.

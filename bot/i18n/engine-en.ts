@@ -186,6 +186,8 @@ export const engineEn = {
     noEnd: '{{who}} is recorded as {{step}} without its end (until): the 8-K is delayed only for the period the Attorney General specified, so the undelayed deadline {{original}} is shown; record the end with delay {{id}} --written --sec <step> --until <when>',
     noEndAfter: '{{who}} is recorded as {{step}} without its end (until): the 8-K is delayed only for the period the Attorney General specified, so {{known}}, the end of the delay recorded before it, is shown (undelayed deadline {{original}}); record the end with delay {{id}} --written --sec <step> --until <when>',
     capped: '{{who}} ({{step}}) runs until {{asked}}, past what Item 1.05(c) allows ({{days}} days after the undelayed deadline {{original}}): counted only until {{cap}}',
+    cappedAfter: '{{who}} ({{step}}) runs until {{asked}}, past what Item 1.05(c) allows ({{days}} days after {{from}}, the end of the delay before it): counted only until {{cap}}',
+    cappedUnknown: '{{who}} ({{step}}) runs until {{asked}}, but Item 1.05(c) adds at most {{days}} days to the delay before it, and the end of the delay before it is not recorded (it ran at least until {{from}}): that end decides how far this step reaches, so {{cap}} ({{days}} days after {{from}}) is shown (undelayed deadline {{original}}); record the earlier step\'s end with delay {{id}} --written --sec <step> --until <when>',
     finalNationalSecurity: 'the final delay is available only when disclosure continues to pose a substantial risk to national security (not public safety alone)',
     granted: '{{who}}: {{step}}, until {{end}}',
     endByNext: '{{who}} ({{step}}) has no end recorded: taken to run at least until the next step, made on {{day}}',

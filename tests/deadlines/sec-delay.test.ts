@@ -95,11 +95,13 @@ describe('what an Attorney General entry cannot do', () => {
     expect(o.basis).toMatch(/came after the deadline then in force, 2025-03-07: it does not delay the 8-K/);
   });
 
-  it('an initial step without its end followed by an extension with one: the extension decides (2025-05-06); the last step without an end asks', () => {
-    const delays = [ag('2025-03-05T15:00:00-05:00', null), ag('2025-04-01T10:00:00-04:00', '2025-05-06T23:59:00-04:00', 'extension')];
+  it('an initial step without its end followed by an extension with one: the extension decides within 30 days of that step; the last step without an end asks', () => {
+    // The initial delay ran at least until the extension (2025-04-01); an extension to 2025-04-25 is within 30 days of it.
+    const delays = [ag('2025-03-05T15:00:00-05:00', null), ag('2025-04-01T10:00:00-04:00', '2025-04-25T23:59:00-04:00', 'extension')];
     const o = find(compute(registrant(delays), '2025-04-02T12:00:00Z'), SEC);
-    expect(o).toMatchObject({ status: 'pending', dueDate: '2025-05-06' });
+    expect(o).toMatchObject({ status: 'pending', dueDate: '2025-04-25' });
     expect(o.basis).toMatch(/has no end recorded: taken to run at least until the next step, made on 2025-04-01/);
+    // Further (to 2025-05-06) it depends on the initial delay's end, which is not recorded: tests/legal-scenarios/sec-extension-counting.test.ts.
     const open = [ag('2025-03-05T15:00:00-05:00', '2025-04-06T23:59:00-04:00'), ag('2025-04-01T10:00:00-04:00', null, 'extension')];
     // The extension's end is unknown: needs facts at 2025-04-06, the end of the initial delay (the earliest the rule could require).
     const asked = find(compute(registrant(open), '2025-04-02T12:00:00Z'), SEC);
