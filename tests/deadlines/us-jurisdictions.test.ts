@@ -117,11 +117,11 @@ describe('thresholds at the boundary (residents of that jurisdiction)', () => {
     expect(find(compute(outsideHipaa(code, at), NOW), id).status).not.toBe('not_applicable');
   });
 
-  it('MN: the CRA notice is due 48 hours after the notice to residents is sent', () => {
+  it('MN: the CRA notice is due 48 hours after discovering the circumstances (325E.61 subd. 2), whenever residents are notified', () => {
     const notices = [{ obligation: 'US-MN-BREACH:individuals', sentAt: '2026-03-10T10:00:00-05:00' }];
     const incident = { ...outsideHipaa('US-MN', 600), notices };
-    // 2026-03-10 10:00 CDT + 48 h = 2026-03-12 10:00 CDT.
-    expect(find(compute(incident, '2026-03-11T00:00:00Z'), 'US-MN-BREACH:consumer_reporting_agencies')).toMatchObject({ kind: 'instant', dueAt: '2026-03-12T10:00:00.000-05:00' });
+    // Discovery 2026-03-02 09:00 CST + 48 h = 2026-03-04 09:00 CST; the residents' notice of 2026-03-10 does not move it.
+    expect(find(compute(incident, '2026-03-03T00:00:00Z'), 'US-MN-BREACH:consumer_reporting_agencies')).toMatchObject({ kind: 'instant', dueAt: '2026-03-04T09:00:00.000-06:00' });
   });
 });
 
