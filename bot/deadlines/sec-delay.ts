@@ -65,15 +65,16 @@ export function secDelayEffect(incident: Incident, dueDate: string, now: number,
     const end = d.until ?? next!.statedAt;
     if (!d.until) notes.push(w.say('secDelay.endByNext', { who: who(d), step: stepWords, day: w.dayOf(Date.parse(end)) }));
     let untilDay = localDate(Date.parse(end), zone);
+    let cut = false;
     if (step !== 'exemptive_order') {
       const outer = addDaysToDate(dueDate, CAP_DAYS[step]);
       const added = addDaysToDate(endDay, STEP_DAYS[step]);
       // Counted from the end of the delay before it, within the outer limit counted from the undelayed date.
       const cap = added < outer ? added : outer;
       if (untilDay > cap) {
-        if (cap === added && endAssumed) {
-          // The delay before it has no end recorded: that end, between the day this step was made and the outer
-          // limit, decides how far this step reaches; the earliest is shown.
+        if (added < outer && endAssumed) {
+          // The delay before it has no end recorded: that end (at least the day this step was made) decides how far
+          // this step reaches, up to the outer limit; the earliest is shown.
           const reason = w.say('secDelay.cappedUnknown', { who: who(d), step: stepWords, asked: w.day(untilDay), days: STEP_DAYS[step], from: w.day(endDay), cap: w.day(cap), original, id: incident.id });
           return { state: 'needs_facts', reason, dueDate: cap, dueAt: endOfLocalDay(cap, zone), notes };
         }
@@ -81,13 +82,15 @@ export function secDelayEffect(incident: Incident, dueDate: string, now: number,
           ? w.say('secDelay.cappedAfter', { who: who(d), step: stepWords, asked: w.day(untilDay), cap: w.day(cap), days: STEP_DAYS[step], from: w.day(endDay) })
           : w.say('secDelay.capped', { who: who(d), step: stepWords, asked: w.day(untilDay), cap: w.day(cap), days: daysBetween(dueDate, cap), original }));
         untilDay = cap;
+        cut = true;
       }
     }
     if (step === 'final') notes.push(w.say('secDelay.finalNationalSecurity'));
     notes.push(w.say('secDelay.granted', { who: who(d), step: stepWords, end: w.day(untilDay) }));
     if (untilDay > endDay) {
       endDay = untilDay;
-      endAssumed = !d.until;
+      // Taken from the next step's date, unless the step's own limit already cut it there (the true end then).
+      endAssumed = !d.until && !cut;
     }
     used = true;
   }

@@ -60,6 +60,13 @@ describe('an extension adds up to 30 days to the initial delay actually granted'
     expect(find(compute(registrant(short), '2025-04-02T12:00:00Z'), SEC)).toMatchObject({ status: 'pending', dueDate: '2025-04-25' });
   });
 
+  it('the initial delay without its end, extension made on its last possible day (2025-04-06): nothing unknown, cut to 2025-05-06', () => {
+    // The initial delay ran at least until 2025-04-06 and at most until 2025-04-06 (2025-03-07 + 30): its end is known.
+    // Extension asked to 2025-05-20: 2025-04-06 + 30 = 2025-05-06, also the outer limit 2025-03-07 + 60.
+    const delays = [ag('2025-03-05T15:00:00-05:00', null, 'initial'), ag('2025-04-06T10:00:00-04:00', '2025-05-20T23:59:00-04:00', 'extension')];
+    expect(find(compute(registrant(delays), '2025-04-07T12:00:00Z'), SEC)).toMatchObject({ status: 'pending', dueDate: '2025-05-06' });
+  });
+
   it('in French, the cut is said with a no-break space before the colon', () => {
     const delays = [ag('2025-03-05T15:00:00-05:00', '2025-03-17T23:59:00-04:00', 'initial'), ag('2025-03-14T10:00:00-04:00', '2025-05-06T23:59:00-04:00', 'extension')];
     const o = find(compute(registrant(delays), '2025-03-18T12:00:00Z', { lang: 'fr' }), SEC);
