@@ -171,10 +171,15 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
   else if (question) blocked ??= { status: 'needs_facts', reason: question, earliest: true };
   // The main clock only: an alternative (e.g. an annual log) is not tied to the other notice.
   if (part.orEarlierNotice && deadline.dueDate && !picked.note) {
-    const sent = recordedNotice(incident, ctx.now, part.orEarlierNotice);
-    const sentDay = sent && localDate(sent.ms, ctx.zone);
-    if (sentDay && sentDay < deadline.dueDate) {
-      deadline = { ...deadline, dueDate: sentDay, dueAt: endOfLocalDay(sentDay, ctx.zone), text: w.say('basis.movedUp', { text: deadline.text, day: w.day(sentDay), ref: part.orEarlierNotice }) };
+    // The earliest of the notices named (any of them reaching the residents counts).
+    let first: { ref: string; ms: number } | null = null;
+    for (const ref of [part.orEarlierNotice].flat()) {
+      const sent = recordedNotice(incident, ctx.now, ref);
+      if (sent && (!first || sent.ms < first.ms)) first = { ref, ms: sent.ms };
+    }
+    const sentDay = first && localDate(first.ms, ctx.zone);
+    if (first && sentDay && sentDay < deadline.dueDate) {
+      deadline = { ...deadline, dueDate: sentDay, dueAt: endOfLocalDay(sentDay, ctx.zone), text: w.say('basis.movedUp', { text: deadline.text, day: w.day(sentDay), ref: first.ref }) };
     }
   }
   basis.unshift(deadline.text, ...(trigger?.notes ?? []));

@@ -135,7 +135,7 @@ function checkReferences(rules: readonly Rule[]): void {
   const ids = plainObligationIds(rules);
   for (const rule of rules) {
     [...rule.obligations, ...rule.versions.flatMap((v) => v.obligations ?? [])].forEach((part, i) => {
-      const refs = [...(part.anchor.event === 'notice' ? part.anchor.obligations : []), ...(part.orEarlierNotice ? [part.orEarlierNotice] : [])];
+      const refs = [...(part.anchor.event === 'notice' ? part.anchor.obligations : []), ...[part.orEarlierNotice ?? []].flat()];
       for (const ref of refs) {
         if (!ids.has(ref)) throw new InvalidRulesError(`rule ${rule.id}: obligations[${i}] refers to unknown obligation ${ref}`);
       }

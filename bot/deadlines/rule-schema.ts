@@ -128,8 +128,11 @@ export const ObligationPart = z.strictObject({
   anchor: Anchor,
   clock: Clock,
   alternatives: z.array(Alternative).default([]),
-  /** Main clock only: also due no later than this notice when it is sent earlier (VT AG; HHS "contemporaneously"). */
-  orEarlierNotice: ObligationRef.optional(),
+  /**
+   * Main clock only: also due no later than this notice when it is sent earlier (VT AG; HHS "contemporaneously"); a
+   * list when the residents' notice may be any of several (AR: the State's own, or the HIPAA notice deemed to satisfy it).
+   */
+  orEarlierNotice: z.union([ObligationRef, z.array(ObligationRef).min(1)]).optional(),
   tolling: Tolling.nullable().default(null),
   /** A delay of its own, not law-enforcement tolling: Form 8-K Item 1.05(c) (only a US Attorney General determination moves the filing). */
   delayedBy: z.literal('sec_item_105c').optional(),
