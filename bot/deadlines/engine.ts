@@ -114,11 +114,14 @@ function anchorTrigger(ctx: Ctx, t: Target): Anchored {
       return trigger ? { trigger } : { needsFacts: w.say('trigger.noVendorDiscovery') };
     }
     case 'notice': {
+      // The earliest of the notices recorded: whichever reached the residents first starts the clock.
+      let first: { ref: string; sentAt: string; ms: number } | null = null;
       for (const ref of anchor.obligations) {
         const refTarget = ctx.targets.get(ref);
         const sent = recordedNotice(ctx.incident, ctx.now, ref, refTarget?.bareIdCounts ? refTarget.rule.id : undefined);
-        if (sent) return { trigger: { event: w.say('event.noticeSent', { ref }), at: sent.sentAt, ms: sent.ms, notes: [] } };
+        if (sent && (!first || sent.ms < first.ms)) first = { ref, ...sent };
       }
+      if (first) return { trigger: { event: w.say('event.noticeSent', { ref: first.ref }), at: first.sentAt, ms: first.ms, notes: [] } };
       // Not sent yet: that notice's own deadline bounds this one from above.
       for (const ref of anchor.obligations) {
         if (!ctx.targets.has(ref)) continue;

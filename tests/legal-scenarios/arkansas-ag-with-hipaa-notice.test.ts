@@ -28,3 +28,19 @@ describe('Arkansas Attorney General: no later than the notice to residents, whic
     expect(row.basis).toMatch(/moved up to 2026-01-05, when the US-HIPAA-164\.404-INDIVIDUALS notice was sent/);
   });
 });
+
+describe('a clock counted from the notice to residents starts at the first one sent', () => {
+  it('Oregon Attorney General "no later than the notice to residents": the HIPAA letter of 2026-01-05, not a later Oregon letter of 2026-01-20', async () => {
+    // ORS 646A.604 (more than 250 residents): the covered entity's HIPAA letter reached the residents on 2026-01-05, so
+    // the Attorney General notice was due that day (days 0 from the first notice), overdue on 2026-01-21.
+    const { rows } = await runScenario(usFacts({
+      discoveredAt: '2025-12-20T10:00:00-06:00',
+      affected: { total: 300, byJurisdiction: { 'US-OR': 300 } },
+      notices: [
+        { obligation: 'US-OR-BREACH:individuals', sentAt: '2026-01-20T12:00:00-06:00' },
+        { obligation: 'US-HIPAA-164.404-INDIVIDUALS', sentAt: '2026-01-05T12:00:00-06:00' },
+      ],
+    }), '2026-01-21T12:00:00Z');
+    expect(rows.find((r) => r.obligation === 'US-OR-BREACH:attorney_general')).toMatchObject({ status: 'overdue', dueDate: '2026-01-05' });
+  });
+});
