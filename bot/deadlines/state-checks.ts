@@ -2,6 +2,7 @@
 import { readCategories } from '../model/data-categories.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { Rule, RulePart, RulePiDefinition, RuleSet } from './rule-schema.ts';
+import { runGates } from './gates.ts';
 import { wordsFor, type Words } from './words.ts';
 
 /** A check's verdict: blocks the obligation (with a reason), or lets it through with notes for the basis. */
@@ -15,9 +16,18 @@ export function hipaaCarveOutCovers(rule: Rule, incident: Incident): boolean {
   return Boolean(h && h.kind !== 'none' && HIPAA_ROLES.has(incident.organization.role) && h.roles.includes(incident.organization.role));
 }
 
-/** The rule's HIPAA deeming covers this incident: a deemed-kind carve-out, a role it names, and PHI involved. */
+/**
+ * The rule's HIPAA deeming covers this incident: a deemed-kind carve-out, a role it names, PHI involved, and a HIPAA
+ * notice actually owed (a deeming clause rests on that notice; with a low-probability finding none is made).
+ */
 export function hipaaDeemingApplies(rule: Rule, incident: Incident): boolean {
-  return rule.hipaa?.kind === 'deemed' && hipaaCarveOutCovers(rule, incident) && incident.phiInvolved === true;
+  return rule.hipaa?.kind === 'deemed' && hipaaCarveOutCovers(rule, incident) && incident.phiInvolved === true && noHipaaNotice(incident) === null;
+}
+
+/** Why no HIPAA notice is made although PHI is involved (the HIPAA breach test rules it out: low probability, secured PHI), or null. */
+function noHipaaNotice(incident: Incident, w?: Words): string | null {
+  const gate = runGates(['hipaa_unsecured_phi'], incident, w);
+  return gate.outcome === 'not_applicable' ? gate.reason : null;
 }
 
 function hipaaCheck(rule: Rule, part: RulePart, incident: Incident, w: Words): StateCheck {
@@ -29,6 +39,9 @@ function hipaaCheck(rule: Rule, part: RulePart, incident: Incident, w: Words): S
   if (part.part === null || !h.deemedParts.includes(part.part)) return { status: 'applies', notes: [] };
   if (incident.phiInvolved === null) return { status: 'needs_facts', reason: w.say('state.deemedPhiUnknown', { citation: h.citation }) };
   if (incident.phiInvolved === false) return { status: 'applies', notes: [w.say('state.deemedNoPhi')] };
+  // No HIPAA notice goes out: nothing satisfies this one, and whether the State still deems the entity compliant depends on its wording.
+  const none = noHipaaNotice(incident, w);
+  if (none) return { status: 'needs_facts', reason: w.say('state.deemedNoHipaaNotice', { reason: none, citation: h.citation }) };
   return { status: 'not_applicable', reason: w.say('state.deemed', { role, citation: h.citation, note: note('noteSemicolon') }) };
 }
 
