@@ -123,12 +123,23 @@ function anchorTrigger(ctx: Ctx, t: Target): Anchored {
       }
       if (first) return { trigger: { event: w.say('event.noticeSent', { ref: first.ref }), at: first.sentAt, ms: first.ms, notes: [] } };
       // Not sent yet: that notice's own deadline bounds this one from above.
+      let open: { ref: string; dueAt: string } | null = null;
       for (const ref of anchor.obligations) {
         if (!ctx.targets.has(ref)) continue;
         const other = resolve(ctx, ref);
-        if (other.dueAt === null || other.status === 'not_applicable' || other.status === 'needs_facts') continue;
+        if (other.dueAt === null || other.status === 'not_applicable') continue;
+        if (other.status === 'needs_facts') {
+          open ??= { ref, dueAt: other.dueAt };
+          continue;
+        }
         const note = w.say('trigger.noticeUpperBound', { ref });
         return { trigger: { event: w.say('event.noticeDeadline', { ref }), at: other.dueAt, ms: Date.parse(other.dueAt), notes: [note] } };
+      }
+      // Only a notice that needs facts has a date: the earliest it could be due still bounds this one, which is asked too.
+      if (open) {
+        const note = w.say('trigger.noticeUpperBound', { ref: open.ref });
+        const question = w.say('trigger.noticeNeedsFacts', { ref: open.ref });
+        return { trigger: { event: w.say('event.noticeDeadline', { ref: open.ref }), at: open.dueAt, ms: Date.parse(open.dueAt), notes: [note], question } };
       }
       return { waitingFor: anchor.obligations.join(w.say('basis.or')) };
     }

@@ -59,6 +59,7 @@ export const engineEn = {
     stateAgentEarlier: "; if state agency law imputes {{vendor}}'s knowledge to us (unsettled), this clock started at its discovery on {{day}}: ask counsel",
     agentRuleUsOnly: 'the HIPAA agent rule ({{section}}) is US law and is not applied to this clock: it runs from our own knowledge',
     noDetermination: 'breach determination not recorded (breachDeterminedAt): counted from discovery, the earliest possible start',
+    noticeNeedsFacts: 'the {{ref}} notice it follows needs facts (see that notice): its date as shown there bounds this one',
     noticeUpperBound: 'the {{ref}} notice is not recorded yet, so its deadline is used: an upper bound, earlier if that notice goes out earlier',
     noMateriality: 'materiality determination not recorded (materialityDeterminedAt); it must be made without unreasonable delay after discovery',
     noVendorDiscovery: "the vendor's discovery date is not recorded (vendor.discoveredAt)",

@@ -59,6 +59,7 @@ export const engineFr: EngineCatalogue = {
     stateAgentEarlier: '\u202f; si le droit de l’État sur le mandat nous impute ce que savait le prestataire {{vendor}} (question non tranchée), ce délai a couru depuis sa découverte du {{day}}\u00a0: consulter un avocat',
     agentRuleUsOnly: 'la règle HIPAA du mandataire ({{section}}) relève du droit américain et n’est pas appliquée à ce délai\u00a0: il court depuis notre propre connaissance',
     noDetermination: 'constatation de la violation non enregistrée (breachDeterminedAt)\u00a0: délai compté depuis la découverte, le point de départ le plus précoce possible',
+    noticeNeedsFacts: 'la notification {{ref}} dont elle dépend attend des faits (voir cette notification)\u00a0: sa date, telle qu’elle y est affichée, borne celle-ci',
     noticeUpperBound: 'la notification {{ref}} n’est pas encore enregistrée, son échéance est donc retenue\u00a0: c’est une borne supérieure, plus tôt si cette notification part plus tôt',
     noMateriality: 'décision sur le caractère significatif non enregistrée (materialityDeterminedAt)\u202f; elle doit être prise sans retard déraisonnable après la découverte',
     noVendorDiscovery: 'la date de découverte par le prestataire n’est pas enregistrée (vendor.discoveredAt)',
