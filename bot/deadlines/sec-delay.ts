@@ -40,7 +40,10 @@ export function secDelayEffect(incident: Incident, dueDate: string, now: number,
   const who = (d: (typeof known)[number]) =>
     w.say('delay.who', { form: w.say(`delay.form.${d.form}`), official: d.official, agency: d.agency, day: w.dayOf(Date.parse(d.statedAt)) });
   const notes = known.filter((d) => !isSecDelay(d)).map((d) => w.say('secDelay.ordinary', { who: who(d) }));
-  const steps = known.filter(isSecDelay).sort((a, b) => Date.parse(a.statedAt) - Date.parse(b.statedAt));
+  // Item 1.05(c): the Attorney General "notifies the Commission of such determination in writing"; an oral one (only an
+  // imported record can carry it: the delay command refuses --oral with --sec) delays nothing.
+  for (const d of known) if (isSecDelay(d) && d.form !== 'written') notes.push(w.say('secDelay.oral', { who: who(d), step: w.say(`secDelay.step.${d.secItem105c!}`) }));
+  const steps = known.filter((d) => isSecDelay(d) && d.form === 'written').sort((a, b) => Date.parse(a.statedAt) - Date.parse(b.statedAt));
   if (steps.length === 0) return { state: 'none', notes };
   const original = w.day(dueDate);
   let endDay = dueDate;

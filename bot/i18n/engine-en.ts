@@ -184,6 +184,7 @@ export const engineEn = {
       exemptive_order: 'an SEC exemptive order (beyond the final delay, for the period it grants)',
     },
     ordinary: '{{who}} is a law-enforcement delay, not a US Attorney General determination notified to the SEC under Item 1.05(c): it does not delay the 8-K',
+    oral: "{{who}} is marked as {{step}}, but Item 1.05(c) needs the Attorney General's determination notified to the SEC in writing: it does not delay the 8-K",
     tooLate: '{{who}} ({{step}}) came after the deadline then in force, {{end}}: it does not delay the 8-K',
     noEnd: '{{who}} is recorded as {{step}} without its end (until): the 8-K is delayed only for the period the Attorney General specified, so the undelayed deadline {{original}} is shown; record the end with delay {{id}} --written --sec <step> --until <when>',
     noEndAfter: '{{who}} is recorded as {{step}} without its end (until): the 8-K is delayed only for the period the Attorney General specified, so {{known}}, the end of the delay recorded before it, is shown (undelayed deadline {{original}}); record the end with delay {{id}} --written --sec <step> --until <when>',

@@ -184,6 +184,7 @@ export const engineFr: EngineCatalogue = {
       exemptive_order: 'une exemptive order de la SEC (au-delà du report final, pour la durée qu’elle accorde)',
     },
     ordinary: '{{who}} est une suspension demandée par les autorités, pas une décision de l’Attorney General des États-Unis notifiée à la SEC au titre de l’Item 1.05(c) : elle ne reporte pas le 8-K',
+    oral: '{{who}} est enregistrée comme {{step}}, mais l’Item 1.05(c) exige une décision de l’Attorney General notifiée par écrit à la SEC\u00a0: elle ne reporte pas le 8-K',
     tooLate: '{{who}} ({{step}}) est intervenue après l’échéance alors applicable, le {{end}} : elle ne reporte pas le 8-K',
     noEnd: '{{who}} est enregistrée comme {{step}} sans date de fin (until) : le 8-K n’est reporté que pour la durée fixée par l’Attorney General, l’échéance sans report du {{original}} est donc affichée\u202f; enregistrer la fin avec delay {{id}} --written --sec <étape> --until <date>',
     noEndAfter: '{{who}} est enregistrée comme {{step}} sans date de fin (until) : le 8-K n’est reporté que pour la durée fixée par l’Attorney General, la fin du report enregistré avant elle, le {{known}}, est donc affichée (échéance sans report : {{original}})\u202f; enregistrer la fin avec delay {{id}} --written --sec <étape> --until <date>',

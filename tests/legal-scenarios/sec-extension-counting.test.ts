@@ -73,3 +73,13 @@ describe('an extension adds up to 30 days to the initial delay actually granted'
     expect(o.basis).toMatch(/30 jours après le 17\/03\/2025, fin du report précédent\)\u00a0: prise en compte seulement jusqu’au 16\/04\/2025/);
   });
 });
+
+describe('only a written Attorney General determination is an Item 1.05(c) step', () => {
+  it('an oral statement marked as the initial delay (imported) does not move the 8-K: 2025-03-07 stands, and the basis says why', () => {
+    // Item 1.05(c): the Attorney General "notifies the Commission of such determination in writing" (regulations.md §2.3).
+    const oral = { ...ag('2025-03-05T15:00:00-05:00', '2025-04-06T23:59:00-04:00', 'initial'), form: 'oral' as const };
+    const o = find(compute(registrant([oral as unknown as ReturnType<typeof ag>]), '2025-03-06T12:00:00Z'), SEC);
+    expect(o).toMatchObject({ status: 'due_soon', dueDate: '2025-03-07' });
+    expect(o.basis).toMatch(/oral statement by Attorney General \(US Department of Justice\) on 2025-03-05 is marked as .* but Item 1\.05\(c\) needs the Attorney General's determination notified to the SEC in writing: it does not delay the 8-K/);
+  });
+});
