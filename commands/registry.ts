@@ -9,10 +9,12 @@ import { tokenize } from './tokenize.ts';
 import type { Permission } from '../bot/access/policy.ts';
 import { guardText } from '../bot/privacy/guard.ts';
 import { accessEvent, authorize, recordAccess } from './access-check.ts';
-import { t, type Lang } from '../bot/i18n/index.ts';
+import { languageFor, t, type Lang } from '../bot/i18n/index.ts';
+import { IncidentIdArg } from './shared.ts';
 import { askerLanguage } from './asker-language.ts';
 import { saidIn } from './said-in-french.ts';
 import { knownMessage } from './known-messages.ts';
+import { usageFr } from '../bot/i18n/usage-fr.ts';
 
 /** One option of a command (`--name value` or `--flag`). */
 export interface OptionSpec {
@@ -91,12 +93,14 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
   const tokens = all.filter((t) => t !== '--json');
   const [word, ...rest] = tokens;
   const spec = registry.find(word ?? 'help');
-  const lang = askerLanguage(ctx);
+  let lang = askerLanguage(ctx);
   if (!spec) return unknownCommand(registry, word ?? '', lang);
   if (rest.includes('--help')) return registry.find('help')!.handler({ command: spec.name }, ctx);
   const rawRest = request.text?.trim().replace(/^\S+\s*/, '');
+  // A usage error about one incident reads in that incident's language, like its other answers (and its refusals).
+  if (!ctx.language) lang = await namedIncidentLanguage(spec, rest, ctx) ?? lang;
   const parsed = parseCommandArgs(spec, rest, rawRest, lang);
-  if ('problem' in parsed) return usage(parsed.problem, spec.usage, spec.examples[0], lang);
+  if ('problem' in parsed) return usage(parsed.problem, usageLine(spec, lang), exampleLine(spec, lang), lang);
   const args = parsed.args as Record<string, unknown>;
   const incidentId = typeof args.id === 'string' ? args.id : undefined;
   let answered: Reply;
@@ -104,6 +108,8 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
   try {
     // Permission first, before any handler and on every front door; then the patient data guard over free text.
     const checked = await authorize(spec.permission, spec.name, incidentId, ctx);
+    // A refusal or usage error from the handler reads in the incident's language, as its answers do.
+    if (checked) lang = languageFor(checked.organization, ctx.language);
     const guarded = guardFreeText(spec, args, ctx);
     try {
       answered = await spec.handler(guarded, wantsJson ? { ...ctx, json: true } : ctx);
@@ -124,6 +130,32 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
     return errorReply(error, spec, ctx, lang);
   }
   return wantsJson && refusal === undefined ? asJson(answered) : answered;
+}
+
+/** The command's usage line in `lang` (French words around the command names and flags as typed). */
+export function usageLine(spec: CommandSpec, lang: Lang): string {
+  return (lang === 'fr' ? usageFr[spec.name]?.usage : undefined) ?? spec.usage;
+}
+
+/** The command's examples in `lang`. */
+export function examplesOf(spec: CommandSpec, lang: Lang): readonly string[] {
+  return (lang === 'fr' ? usageFr[spec.name]?.examples : undefined) ?? spec.examples;
+}
+
+const exampleLine = (spec: CommandSpec, lang: Lang): string | undefined => examplesOf(spec, lang)[0];
+
+/**
+ * The language of the incident the words name (the first positional `<id>`, as `authorize` reads it), when it exists;
+ * undefined when none is named or it cannot be read (a damaged record is the handler's to refuse).
+ */
+async function namedIncidentLanguage(spec: CommandSpec, words: readonly string[], ctx: CommandContext): Promise<Lang | undefined> {
+  const at = spec.positionals?.findIndex((p) => p.name === 'id') ?? -1;
+  if (at < 0) return undefined;
+  const typed = words.filter((w) => !w.startsWith('-'))[at];
+  const id = typed === undefined ? undefined : IncidentIdArg.safeParse(typed);
+  if (!id?.success) return undefined;
+  const incident = await ctx.store.get(id.data).catch(() => undefined);
+  return incident ? languageFor(incident.organization) : undefined;
 }
 
 /** The arguments with every declared free-text value checked (refused, or redacted under BREACHDESK_PHI_GUARD=redact). */
@@ -246,8 +278,8 @@ function asJson(reply: Reply): Reply {
 
 function errorReply(error: unknown, spec: CommandSpec, ctx: CommandContext, lang: Lang): Reply {
   if (error instanceof IncidentNotFoundError) return refused(t(lang, 'errors.notFound', { id: error.incidentId }));
-  if (error instanceof CommandRefusedError) return refused(saidIn(error.message, lang));
-  if (error instanceof InvalidArgumentsError) return usage(saidIn(error.message, lang), spec.usage, spec.examples[0], lang);
+  if (error instanceof CommandRefusedError) return refused(error.said ?? saidIn(error.message, lang));
+  if (error instanceof InvalidArgumentsError) return usage(saidIn(error.message, lang), usageLine(spec, lang), exampleLine(spec, lang), lang);
   ctx.logger.error(`command ${spec.id} failed`, { error: error instanceof Error ? error.stack : String(error) });
   return refused(t(lang, 'errors.failed', { name: spec.name }));
 }

@@ -180,5 +180,7 @@ export const helpEn = {
     noMatch: '{{id}} has no notice matching "{{typed}}"',
     didYouMean: ' Did you mean: {{list}}?',
     listed: '{{which}}.{{hint}} `deadlines {{id}}` lists them.',
+    notApplicable: '{{obligation}} does not apply to {{id}}: {{basis}}',
+    noDraft: 'breachdesk has no draft for {{obligation}} ({{recipient}}); its filing guidance is in `deadlines {{id}} --only {{obligation}}`.',
   },
 } as const;

@@ -180,5 +180,7 @@ export const helpFr: Widen<typeof helpEn> = {
     noMatch: '{{id}} n’a aucune notification correspondant à «\u00a0{{typed}}\u00a0»',
     didYouMean: ' Vouliez-vous dire\u00a0: {{list}}\u202f?',
     listed: '{{which}}.{{hint}} `deadlines {{id}}` les liste.',
+    notApplicable: '{{obligation}} ne s’applique pas à {{id}}\u00a0: {{basis}}',
+    noDraft: 'breachdesk n’a pas de modèle pour {{obligation}} ({{recipient}})\u202f; la marche à suivre pour la déclarer est dans `deadlines {{id}} --only {{obligation}}`.',
   },
 };
