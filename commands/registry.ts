@@ -15,6 +15,7 @@ import { askerLanguage } from './asker-language.ts';
 import { saidIn } from './said-in-french.ts';
 import { knownMessage } from './known-messages.ts';
 import { usageFr } from '../bot/i18n/usage-fr.ts';
+import { formatNumber } from '../bot/i18n/numbers.ts';
 
 /** One option of a command (`--name value` or `--flag`). */
 export interface OptionSpec {
@@ -228,18 +229,18 @@ function plainProblem(spec: CommandSpec, issue: z.core.$ZodIssue, input: Record<
   // Messages written for people (custom checks, `error:` texts) pass as they are; zod's own wording is replaced.
   // A schema's `error: 'Missing …'` covers all its issues in zod: for a value that was typed it would be wrong.
   if (!LIBRARY_WORDING.test(issue.message) && !(given !== undefined && issue.message.startsWith('Missing'))) return knownMessage(issue.message, name, lang);
-  const shown = typeof given === 'string' ? `"${given}"` : 'That value';
+  const shown = typeof given === 'string' ? t(lang, 'errors.typed', { value: given }) : t(lang, 'errors.thatValue');
   switch (issue.code) {
     case 'invalid_value':
       return t(lang, 'errors.notOneOf', { shown, name, values: (issue.values as unknown[]).map(String).join(', ') });
     case 'too_small':
-      return given === '' || (typeof given === 'string' && !given.trim()) ? t(lang, 'errors.empty', { name }) : `${shown} is too short or too small for ${name}.`;
+      return given === '' || (typeof given === 'string' && !given.trim()) ? t(lang, 'errors.empty', { name }) : t(lang, 'errors.tooSmall', { shown, name });
     case 'too_big':
       // The length, not the whole over-long text, names the problem ("note is 4,001 characters; the limit is 4,000").
-      if (issue.origin === 'string' && typeof given === 'string') return `${name} is ${given.trim().length.toLocaleString('en-US')} characters; the limit is ${Number(issue.maximum).toLocaleString('en-US')}.`;
-      return `${shown} is too long for ${name} (at most ${String(issue.maximum)}).`;
+      if (issue.origin === 'string' && typeof given === 'string') return t(lang, 'errors.tooLongText', { name, length: formatNumber(given.trim().length, lang), limit: formatNumber(Number(issue.maximum), lang) });
+      return t(lang, 'errors.tooBig', { shown, name, limit: String(issue.maximum) });
     case 'invalid_type':
-      return `${name} needs ${issue.expected === 'boolean' ? 'no value (it is a flag)' : 'a value'}.`;
+      return t(lang, issue.expected === 'boolean' ? 'errors.flagTakesNone' : 'errors.needsAValue', { name });
     default:
       return t(lang, 'errors.notValid', { shown, name });
   }
@@ -256,11 +257,11 @@ function cleanParseError(error: unknown, lang: Lang): string {
   const needsValue = /Option '([^']+)' argument missing/.exec(message);
   if (needsValue) return t(lang, 'errors.needsValue', { option: needsValue[1]!.replace(/^-\w, /, '').replace(/ <value>$/, '') });
   const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(message);
-  if (ambiguous) return `Option ${ambiguous[1]!.replace(/^-\w, /, '').replace(/ <value>$/, '')} needs a value; a value starting with "-" must be quoted with the option, e.g. --note="-5 days".`;
+  if (ambiguous) return t(lang, 'errors.ambiguousValue', { option: ambiguous[1]!.replace(/^-\w, /, '').replace(/ <value>$/, '') });
   const takesNone = /Option '([^']+)' does not take an argument/.exec(message);
   if (takesNone) return t(lang, 'errors.isFlag', { option: takesNone[1]!.replace(/^-\w, /, '') });
   // Anything else parseArgs says is still a usage problem; its wording is not shown to people.
-  return 'The options could not be read: put each option as --name value, and quote values with spaces.';
+  return t(lang, 'errors.unreadableOptions');
 }
 
 function unknownCommand(registry: CommandRegistry, word: string, lang: Lang): Reply {

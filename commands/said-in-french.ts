@@ -7,10 +7,10 @@ type Rewrite = [RegExp, (...parts: string[]) => string];
 
 const FRENCH: readonly Rewrite[] = [
   [/^"(.*)" is negative: a count of people is a whole number of 0 or more\.$/s, (raw) => `«\u00a0${raw}\u00a0» est négatif\u00a0: un nombre de personnes est un entier positif ou nul.`],
-  [/^"(.*)" looks like scientific notation: write the count in full, e\.g\. [\d,. ]+\.$/s, (raw) => `«\u00a0${raw}\u00a0» ressemble à une notation scientifique\u00a0: écrivez le nombre en entier, par ex. 262 831.`],
-  [/^"(.*)" is not a whole number: people are counted in whole numbers \(thousands may be grouped as ([\d,.]+) or 262 831\)\.$/s, (raw, grouped) => `«\u00a0${raw}\u00a0» n’est pas un nombre entier\u00a0: les personnes se comptent en entiers (les milliers peuvent être groupés\u00a0: ${grouped} ou 262 831).`],
-  [/^"(.*)" is not a count: give a whole number such as [\d,. ]+\.$/s, (raw) => `«\u00a0${raw}\u00a0» n’est pas un nombre\u00a0: donnez un entier, par ex. 262 831.`],
-  [/^A count is missing: give a whole number such as [\d,. ]+\.$/s, () => 'Il manque un nombre\u00a0: donnez un entier, par ex. 262 831.'],
+  [/^"(.*)" looks like scientific notation: write the count in full, e\.g\. [\d,. ]+\.$/s, (raw) => `«\u00a0${raw}\u00a0» ressemble à une notation scientifique\u00a0: écrivez le nombre en entier, par ex. 262\u00a0831.`],
+  [/^"(.*)" is not a whole number: people are counted in whole numbers \(thousands may be grouped as ([\d,.]+) or 262 831\)\.$/s, (raw, grouped) => `«\u00a0${raw}\u00a0» n’est pas un nombre entier\u00a0: les personnes se comptent en entiers (les milliers peuvent être groupés\u00a0: ${grouped} ou 262\u00a0831).`],
+  [/^"(.*)" is not a count: give a whole number such as [\d,. ]+\.$/s, (raw) => `«\u00a0${raw}\u00a0» n’est pas un nombre\u00a0: donnez un entier, par ex. 262\u00a0831.`],
+  [/^A count is missing: give a whole number such as [\d,. ]+\.$/s, () => 'Il manque un nombre\u00a0: donnez un entier, par ex. 262\u00a0831.'],
   [/^"(.*)" is not yes or no: answer yes or no \(oui\/non, true\/false also work\)\.$/s, (raw) => `«\u00a0${raw}\u00a0» n’est ni oui ni non\u00a0: répondez oui ou non (yes/no et true/false fonctionnent aussi).`],
   [/^"(.*)" is not a GDPR risk level: say unlikely, risk or high \(faible, risque or élevé in French\)\.$/s, (raw) => `«\u00a0${raw}\u00a0» n’est pas un niveau de risque RGPD\u00a0: dites faible, risque ou élevé (unlikely, risk ou high en anglais).`],
   [/^"(.*)" is not a date and time; use (.+) in the incident's time zone, or 2025-02-20T09:00-06:00 with an offset\.$/s, (raw, example) => `«\u00a0${raw}\u00a0» n’est pas une date et une heure\u00a0: écrivez ${example} dans le fuseau horaire de l’incident, ou 2025-02-20T09:00-06:00 avec son décalage.`],
@@ -23,6 +23,21 @@ const FRENCH: readonly Rewrite[] = [
   [/^Unknown field "(.*)"\. Fields: (.*)\.$/s, (field, fields) => `Champ inconnu «\u00a0${field}\u00a0». Champs\u00a0: ${fields}.`],
   [/^(.*): unknown IANA time zone \(try America\/Chicago or Europe\/Paris\)\.?$/s, (name) => `${name}\u00a0: fuseau horaire IANA inconnu (essayez Europe/Paris ou America/Chicago).`],
   [/^The language is en or fr\.$/, () => 'La langue est en ou fr.'],
+  [/^Say en, fr or auto\.$/, () => 'Dites en, fr ou auto.'],
+  [/^Cannot tell who "(.*)" is: give a Slack mention \(<@U…>\), a Teams user as teams:<Entra object id>, or a key like slack:U0123ABCD\.$/s, (who) => `Impossible de savoir qui est «\u00a0${who}\u00a0»\u00a0: donnez une mention Slack (<@U…>), un utilisateur Teams sous la forme teams:<identifiant d’objet Entra>, ou une clé comme slack:U0123ABCD.`],
+  [/^"(.*)" is not a duration; use 30m, 4h, 2d or 1w\.$/s, (raw) => `«\u00a0${raw}\u00a0» n’est pas une durée\u00a0: utilisez 30m, 4h, 2d ou 1w (minutes, heures, jours, semaines).`],
+  [/^"(.*)" is not a duration: use hours or days, like 48h or 10d\.$/s, (raw) => `«\u00a0${raw}\u00a0» n’est pas une durée\u00a0: comptez en heures ou en jours, comme 48h ou 10d.`],
+  [/^Unexpected words: (.*)$/s, (words) => `Mots en trop\u00a0: ${words}`],
+  [/^(--[\w-]+|The value|The note|<[\w]+>|the \w+) is ([\d,]+) characters; the limit is ([\d,]+)\.$/s, (name, length, limit) => `${frenchName(name)} fait ${frenchCount(length)} caractères\u202f; la limite est de ${frenchCount(limit)}.`],
+  [/^(--[\w-]+): \w+ is at most (\d+) characters\.$/, (name, limit) => `${name}\u00a0: ${limit} caractères au plus.`],
+  [/^"(.*)" is not yes, no or unknown\.$/s, (raw) => `«\u00a0${raw}\u00a0» n’est ni oui, ni non, ni unknown (inconnu).`],
+  [/^The value is empty\.$/, () => 'La valeur est vide.'],
+  [/^(\d+) data categories; the limit is (\d+)\.$/, (n, limit) => `${n} catégories de données\u202f; la limite est de ${limit}.`],
+  [/^data category "(.*)…" is (\d+) characters; the limit is (\d+)\.$/s, (start, n, limit) => `La catégorie de données «\u00a0${start}…\u00a0» fait ${n} caractères\u202f; la limite est de ${limit}.`],
+  [/^Say who must be told: --to "<recipient>"\.$/, () => 'Dites qui doit être prévenu\u00a0: --to "<destinataire>".'],
+  [/^Give the clause or policy: --basis "<text>"\.$/, () => 'Donnez la clause ou la police d’assurance\u00a0: --basis "<texte>".'],
+  [/^Name the clock to remove, e\.g\. CONTRACT-1\.$/, () => 'Nommez le délai à retirer, par ex. CONTRACT-1.'],
+  [/^Removing a clock needs a reason \(--reason "…"\); it is written to the timeline\.$/, () => 'Retirer un délai demande un motif (--reason "…")\u202f; il est inscrit dans la chronologie.'],
   [/^No default organization is configured: give --org, --role and --country\.$/, () => 'Aucune organisation par défaut n’est configurée\u00a0: donnez --org, --role et --country.'],
   [/^Write the task to add\.$/, () => 'Écrivez la tâche à ajouter.'],
   [/^Name the task \(its id from `next <id>`, or the start of its title\)\.$/, () => 'Nommez la tâche (son identifiant dans `next <id>`, ou le début de son titre).'],
@@ -36,6 +51,14 @@ const REFUSALS: readonly Rewrite[] = [
   [/^(\S+) was not changed: the notice (\S+) is recorded as sent (\S+), before that discovery time; a notice cannot precede discovery\.$/s, (id, obligation, at) => `${id} n’a pas été modifié\u00a0: la notification ${obligation} est enregistrée comme envoyée le ${at}, avant cette heure de découverte\u202f; une notification ne peut pas précéder la découverte.`],
   [/^(\S+) was not changed: (.+)$/s, (id, rest) => `${id} n’a pas été modifié\u00a0: ${saidIn(rest, 'fr')}`],
   [/^This channel is not linked to (\S+)\.$/, (id) => `Ce canal n’est pas relié à ${id}.`],
+  [/^(\S+) is not a member of (\S+)'s response team; `members \S+` lists them\.$/, (key, id) => `${key} n’est pas membre de l’équipe de réponse de ${id}\u202f; \`members ${id}\` la liste.`],
+  [/^(\S+) opened (\S+) and stays on its response team \(the record says who reported it\)\.$/, (key, id) => `${key} a ouvert ${id} et reste dans son équipe de réponse (le dossier garde qui l’a signalé).`],
+  [/^(\S+) is (\S+)'s (commander|privacy officer|legal counsel); give the role to someone else with (`[^`]+`) first\.$/, (key, id, role, command) => `${key} est ${ROLE_FR[role] ?? role} de ${id}\u00a0: confiez d’abord ce rôle à quelqu’un d’autre avec ${command.replace('<user>', '<personne>')}.`],
+  [/^(\S+) was already removed on (\S+)\.$/, (clock, at) => `${clock} a déjà été retiré le ${at}.`],
+  [/^"(.*)" was already marked done on (\S+) by (.+)\.$/s, (title, at, by) => `«\u00a0${title}\u00a0» a déjà été marquée faite le ${at} par ${by}.`],
+  [/^The statement time (.+?) is in the future; record it once it was made\.$/s, (at) => `L’heure de la demande ${at} est dans le futur\u00a0: enregistrez-la une fois la demande faite.`],
+  [/^--until must be after the statement\.$/, () => '--until doit tomber après la demande.'],
+  [/^Cannot read (.+): (\S+)$/s, (source, code) => `Impossible de lire ${source}\u00a0: ${code}`],
   [/^(\S+) has no obligation "(.*)" with the current facts\. `deadlines (\S+)` lists them\.$/s, (id, name) => `${id} n’a aucune notification «\u00a0${name}\u00a0» avec les faits actuels. \`deadlines ${id}\` les liste.`],
   [/^(\S+) has no contractual clock (\S+)\.(?: Its clocks: (.*)\.)?$/s, (id, clock, known) => `${id} n’a pas d’échéance contractuelle ${clock}.${known ? ` Ses échéances\u00a0: ${known}.` : ''}`],
   // Warnings about suspicious facts (bot/domain/sanity.ts), shown after a change.
@@ -49,6 +72,12 @@ const REFUSALS: readonly Rewrite[] = [
   [/^Give either --within <48h\|10d> or --by <when>\.$/, () => 'Donnez soit --within <48h|10d>, soit --by <quand>.'],
   [/^That clock would end before the breach was discovered; check --by\.$/, () => 'Cette échéance tomberait avant la découverte de la violation\u00a0: vérifiez --by.'],
 ];
+
+// The roles membership names (bot/domain/membership.ts), as `show` says them in French.
+const ROLE_FR: Record<string, string> = { commander: 'le responsable', 'privacy officer': 'le DPO', 'legal counsel': 'le juriste' };
+
+/** An argument's name as the registry writes it, in French ("The value" → "La valeur"); flags stay as typed. */
+const frenchName = (name: string) => ({ 'The value': 'La valeur', 'The note': 'La note', 'the note': 'la note', 'the text': 'le texte' })[name] ?? name;
 
 /** 9,999,999 as France groups it (no-break spaces). */
 const frenchCount = (n: string) => n.replace(/,/g, '\u00a0');
