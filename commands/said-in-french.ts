@@ -1,7 +1,7 @@
 // Argument problems the readers of typed values write in English (counts, yes/no, GDPR risk, instants, periods, fields)
 // and the domain's refusals (a notice already sent, before discovery, in the future…), said in French for a French
 // reader. Each pattern is one English sentence with the values it names.
-import type { Lang } from '../bot/i18n/index.ts';
+import { t, type Lang } from '../bot/i18n/index.ts';
 
 type Rewrite = [RegExp, (...parts: string[]) => string];
 
@@ -24,6 +24,7 @@ const FRENCH: readonly Rewrite[] = [
   [/^(.*): unknown IANA time zone \(try America\/Chicago or Europe\/Paris\)\.?$/s, (name) => `${name}\u00a0: fuseau horaire IANA inconnu (essayez Europe/Paris ou America/Chicago).`],
   [/^The language is en or fr\.$/, () => 'La langue est en ou fr.'],
   [/^Say en, fr or auto\.$/, () => 'Dites en, fr ou auto.'],
+  [/^Give either --for <duration> or --until <when>\.$/, () => t('fr', 'confirm.snoozeEither')],
   [/^Cannot tell who "(.*)" is: give a Slack mention \(<@U…>\), a Teams user as teams:<Entra object id>, or a key like slack:U0123ABCD\.$/s, (who) => `Impossible de savoir qui est «\u00a0${who}\u00a0»\u00a0: donnez une mention Slack (<@U…>), un utilisateur Teams sous la forme teams:<identifiant d’objet Entra>, ou une clé comme slack:U0123ABCD.`],
   [/^"(.*)" is not a duration; use 30m, 4h, 2d or 1w\.$/s, (raw) => `«\u00a0${raw}\u00a0» n’est pas une durée\u00a0: utilisez 30m, 4h, 2d ou 1w (minutes, heures, jours, semaines).`],
   [/^"(.*)" is not a duration: use hours or days, like 48h or 10d\.$/s, (raw) => `«\u00a0${raw}\u00a0» n’est pas une durée\u00a0: comptez en heures ou en jours, comme 48h ou 10d.`],
