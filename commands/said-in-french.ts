@@ -17,19 +17,27 @@ const FRENCH: readonly Rewrite[] = [
   [/^"(.*)" could be read day-first or month-first; write it as 2025-02-20 09:00 \(year-month-day\)\.$/s, (raw) => `«\u00a0${raw}\u00a0» peut se lire jour d’abord ou mois d’abord\u00a0: écrivez-la 2025-02-20 09:00 (année-mois-jour) ou 20/02/2025 09:00.`],
   [/^"(.*)" does not exist in (\S+) \(a daylight-saving gap or an invalid date\)\.$/s, (raw, zone) => `«\u00a0${raw}\u00a0» n’existe pas dans le fuseau ${zone} (heure sautée au passage à l’heure d’été, ou date invalide).`],
   [/^"(.*)" happens twice in (\S+) \(clocks go back that night\); give its offset: (\S+) \(the first time\) or (\S+) \(the second\)\.$/s, (raw, zone, first, second) => `«\u00a0${raw}\u00a0» existe deux fois dans le fuseau ${zone} (retour à l’heure d’hiver cette nuit-là)\u00a0: précisez son décalage, ${first} (la première fois) ou ${second} (la seconde).`],
-  [/^(.*) is in the year (\d+), before 1970; breachdesk accepts dates from 1970 on\. Check the year\.$/s, (what, year) => `${what} tombe en ${year}, avant 1970\u202f; breachdesk accepte les dates à partir de 1970. Vérifiez l’année.`],
-  [/^(.*) is in the year (\d+), more than (\d+) years after today \((\d{4})-(\d{2})-(\d{2})\); check the year\.$/s, (what, year, n, y, m, d) => `${what} tombe en ${year}, plus de ${n} ans après aujourd’hui (${d}/${m}/${y})\u202f; vérifiez l’année.`],
-  [/^(.*): expected a period like 7d, 48h or 2w\.?$/s, (name) => `${name}\u00a0: attendu une durée comme 7d (jours), 48h (heures) ou 2w (semaines).`],
+  [/^(.*) is in the year (\d+), before 1970; breachdesk accepts dates from 1970 on\. Check the year\.$/s, (what, year) => `${frenchSubject(what)} tombe en ${year}, avant 1970\u202f; breachdesk accepte les dates à partir de 1970. Vérifiez l’année.`],
+  [/^(.*) is in the year (\d+), more than (\d+) years after today \((\d{4})-(\d{2})-(\d{2})\); check the year\.$/s, (what, year, n, y, m, d) => `${frenchSubject(what)} tombe en ${year}, plus de ${n} ans après aujourd’hui (${d}/${m}/${y})\u202f; vérifiez l’année.`],
+  [/^(.*): expected a period like 7d, 48h or 2w\.?$/s, (name) => `${frenchSubject(name)}\u00a0: attendu une durée comme 7d (jours), 48h (heures) ou 2w (semaines).`],
   [/^Unknown field "(.*)"\. Fields: (.*)\.$/s, (field, fields) => `Champ inconnu «\u00a0${field}\u00a0». Champs\u00a0: ${fields}.`],
-  [/^(.*): unknown IANA time zone \(try America\/Chicago or Europe\/Paris\)\.?$/s, (name) => `${name}\u00a0: fuseau horaire IANA inconnu (essayez Europe/Paris ou America/Chicago).`],
+  [/^(.*): unknown IANA time zone \(try America\/Chicago or Europe\/Paris\)\.?$/s, (name) => `${frenchSubject(name)}\u00a0: fuseau horaire IANA inconnu (essayez Europe/Paris ou America/Chicago).`],
   [/^The language is en or fr\.$/, () => 'La langue est en ou fr.'],
   [/^Say en, fr or auto\.$/, () => 'Dites en, fr ou auto.'],
+  [/^The note is ([\d,]+) characters; the limit is ([\d,]+)\. Split it into several notes\.$/, (length, limit) => `La note fait ${frenchCount(length)} caractères\u202f; la limite est de ${frenchCount(limit)}. Partagez-la en plusieurs notes.`],
+  [/^(The value(?: ".*")?|--[\w-]+(?: ".*")?) is not one of: (.*)\.$/s, (what, values) => `${frenchSubject(what)} n’est pas possible ici\u00a0: choisissez parmi ${values}.`],
+  [/^(The value(?: ".*")?|--[\w-]+(?: ".*")?) is not a whole number\.$/s, (what) => `${frenchSubject(what)} n’est pas un nombre entier.`],
+  [/^(The value(?: ".*")?|--[\w-]+(?: ".*")?) is not valid here\.$/s, (what) => `${frenchSubject(what)} n’est pas valable ici.`],
+  [/^(The value(?: ".*")?|--[\w-]+(?: ".*")?) is above the limit of ([\d,]+)\.$/s, (what, limit) => `${frenchSubject(what)} dépasse la limite de ${frenchCount(limit)}.`],
+  [/^(The value(?: ".*")?|--[\w-]+(?: ".*")?) cannot be negative\.$/s, (what) => `${frenchSubject(what)} ne peut pas être négatif.`],
+  [/^(The value(?: ".*")?|--[\w-]+(?: ".*")?) is below the minimum of ([\d,]+)\.$/s, (what, min) => `${frenchSubject(what)} est en dessous du minimum de ${frenchCount(min)}.`],
+  [/^(The value|--[\w-]+) is empty\.$/, (what) => `${frenchSubject(what)} est vide.`],
   [/^Give either --for <duration> or --until <when>\.$/, () => t('fr', 'confirm.snoozeEither')],
   [/^Cannot tell who "(.*)" is: give a Slack mention \(<@U…>\), a Teams user as teams:<Entra object id>, or a key like slack:U0123ABCD\.$/s, (who) => `Impossible de savoir qui est «\u00a0${who}\u00a0»\u00a0: donnez une mention Slack (<@U…>), un utilisateur Teams sous la forme teams:<identifiant d’objet Entra>, ou une clé comme slack:U0123ABCD.`],
   [/^"(.*)" is not a duration; use 30m, 4h, 2d or 1w\.$/s, (raw) => `«\u00a0${raw}\u00a0» n’est pas une durée\u00a0: utilisez 30m, 4h, 2d ou 1w (minutes, heures, jours, semaines).`],
   [/^"(.*)" is not a duration: use hours or days, like 48h or 10d\.$/s, (raw) => `«\u00a0${raw}\u00a0» n’est pas une durée\u00a0: comptez en heures ou en jours, comme 48h ou 10d.`],
   [/^Unexpected words: (.*)$/s, (words) => `Mots en trop\u00a0: ${words}`],
-  [/^(--[\w-]+|The value|The note|<[\w]+>|the \w+) is ([\d,]+) characters; the limit is ([\d,]+)\.$/s, (name, length, limit) => `${frenchName(name)} fait ${frenchCount(length)} caractères\u202f; la limite est de ${frenchCount(limit)}.`],
+  [/^(--[\w-]+|The value|The note|<[\w]+>|the \w+) is ([\d,]+) characters; the limit is ([\d,]+)\.$/s, (name, length, limit) => `${frenchSubject(name)} fait ${frenchCount(length)} caractères\u202f; la limite est de ${frenchCount(limit)}.`],
   [/^(--[\w-]+): \w+ is at most (\d+) characters\.$/, (name, limit) => `${name}\u00a0: ${limit} caractères au plus.`],
   [/^"(.*)" is not yes, no or unknown\.$/s, (raw) => `«\u00a0${raw}\u00a0» n’est ni oui, ni non, ni unknown (inconnu).`],
   [/^The value is empty\.$/, () => 'La valeur est vide.'],
@@ -77,8 +85,15 @@ const REFUSALS: readonly Rewrite[] = [
 // The roles membership names (bot/domain/membership.ts), as `show` says them in French.
 const ROLE_FR: Record<string, string> = { commander: 'le responsable', 'privacy officer': 'le DPO', 'legal counsel': 'le juriste' };
 
-/** An argument's name as the registry writes it, in French ("The value" → "La valeur"); flags stay as typed. */
-const frenchName = (name: string) => ({ 'The value': 'La valeur', 'The note': 'La note', 'the note': 'la note', 'the text': 'le texte' })[name] ?? name;
+const SUBJECTS: Record<string, string> = { 'The value': 'La valeur', 'The note': 'La note', 'the note': 'la note', 'the text': 'le texte' };
+
+/** What a sentence is about, in French: "The value" → "La valeur", a typed value in « »; flags and names stay as typed. */
+function frenchSubject(what: string): string {
+  const m = /^(.*?) ?"(.*)"$/s.exec(what);
+  if (!m) return SUBJECTS[what] ?? what;
+  const quoted = `«\u00a0${m[2]}\u00a0»`;
+  return m[1] ? `${SUBJECTS[m[1]] ?? m[1]} ${quoted}` : quoted;
+}
 
 /** 9,999,999 as France groups it (no-break spaces). */
 const frenchCount = (n: string) => n.replace(/,/g, '\u00a0');

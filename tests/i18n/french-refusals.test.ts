@@ -44,15 +44,19 @@ const CASES: Array<[string, string[]]> = [
   ['set BR-2 affected lots', [`«${N}lots${N}» n’est pas un nombre${N}: donnez un entier, par ex. 262${N}831.`]],
   ['set BR-2 key-compromised peut-être', [`«${N}peut-être${N}» n’est ni oui, ni non, ni unknown (inconnu).`]],
   ['log BR-2 --zzz', ['Option inconnue --zzz.']],
+  ['set BR-2 tz Mars/Olympus', [`La valeur «${N}Mars/Olympus${N}»${N}: fuseau horaire IANA inconnu (essayez Europe/Paris ou America/Chicago).`]],
+  ['set BR-2 status foo', [`La valeur «${N}foo${N}» n’est pas possible ici${N}: choisissez parmi triage, investigating, notifying, monitoring, closed.`]],
+  ['set BR-2 discovered 2099-01-01', [`«${N}2099-01-01${N}» tombe en 2099, plus de 5 ans après aujourd’hui (21/02/2025)${NN}; vérifiez l’année.`]],
+  [`log BR-2 ${'x'.repeat(4001)}`, [`La note fait 4${N}001 caractères${NN}; la limite est de 4${N}000. Partagez-la en plusieurs notes.`]],
 ];
 
 describe('refusals, usage and argument errors for a French organization\'s incident', () => {
-  it.each(CASES)('`%s` without `lang`', async (command, lines) => {
+  it.each(CASES.map(([c, l]) => [c.length > 80 ? `${c.slice(0, 20)}…` : c, c, l] as const))('`%s` without `lang`', async (_title, command, lines) => {
     const reply = await world().ask(command);
     expect(reply.text.split('\n').slice(0, lines.length)).toEqual(lines);
   });
 
-  it.each(CASES)('`%s` after `lang fr`', async (command, lines) => {
+  it.each(CASES.map(([c, l]) => [c.length > 80 ? `${c.slice(0, 20)}…` : c, c, l] as const))('`%s` after `lang fr`', async (_title, command, lines) => {
     const t = world();
     await t.ask('lang fr');
     expect((await t.ask(command)).text.split('\n').slice(0, lines.length)).toEqual(lines);
