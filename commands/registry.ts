@@ -98,10 +98,14 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
   if (!spec) return unknownCommand(registry, word ?? '', lang);
   if (rest.includes('--help')) return registry.find('help')!.handler({ command: spec.name }, ctx);
   const rawRest = request.text?.trim().replace(/^\S+\s*/, '');
-  // A usage error about one incident reads in that incident's language, like its other answers (and its refusals).
-  if (!ctx.language) lang = await namedIncidentLanguage(spec, rest, ctx) ?? lang;
-  const parsed = parseCommandArgs(spec, rest, rawRest, lang);
-  if ('problem' in parsed) return usage(parsed.problem, usageLine(spec, lang), exampleLine(spec, lang), lang);
+  let parsed = parseCommandArgs(spec, rest, rawRest, lang);
+  if ('problem' in parsed) {
+    // A usage error about one incident reads in that incident's language, like its other answers (and its refusals);
+    // only a request that failed pays for the look-up.
+    const incidentLang = ctx.language ? undefined : await namedIncidentLanguage(spec, rest, ctx);
+    if (incidentLang && incidentLang !== lang) parsed = parseCommandArgs(spec, rest, rawRest, (lang = incidentLang));
+    if ('problem' in parsed) return usage(parsed.problem, usageLine(spec, lang), exampleLine(spec, lang), lang);
+  }
   const args = parsed.args as Record<string, unknown>;
   const incidentId = typeof args.id === 'string' ? args.id : undefined;
   let answered: Reply;
