@@ -8,7 +8,7 @@ export interface UsageFr {
   examples: readonly string[];
 }
 
-/** Every command's usage and examples in French (tests/i18n/usage-fr.test.ts checks them against the declarations). */
+/** Every command's usage and examples in French (tests/i18n/french-refusals.test.ts checks them against the declarations). */
 export const usageFr: Readonly<Record<string, UsageFr>> = {
   help: { usage: 'help [commande]', examples: ['help', 'help deadlines'] },
   new: {
