@@ -18,7 +18,11 @@ export class InvalidArgumentsError extends Error {
 
 /** A request that is understood but not allowed (e.g. snooze past a deadline). */
 export class CommandRefusedError extends Error {
-  constructor(message: string) {
+  /** `message` is what the record keeps (English); `said`, when given, is the same refusal in the asker's language. */
+  constructor(
+    message: string,
+    readonly said?: string,
+  ) {
     super(message);
     this.name = 'CommandRefusedError';
   }

@@ -13,7 +13,7 @@ import type { CommandContext } from './context.ts';
 import type { CommandSpec } from './registry.ts';
 import { IncidentIdArg, requireIncident } from './shared.ts';
 import { resolveObligation } from './reminder-commands.ts';
-import { languageFor } from '../bot/i18n/index.ts';
+import { languageFor, t, type Lang } from '../bot/i18n/index.ts';
 
 /** The incident's default language: French organizations read French. */
 export function incidentLang(incident: Incident): 'en' | 'fr' {
@@ -44,16 +44,22 @@ const draftCommand: CommandSpec<{ id: string; obligation: string; lang?: 'en' | 
     const shown = readerLang === 'en' ? english : obligationsNow(incident, ctx.rules, now, readerLang);
     const named = resolveObligation(incident, shown, args.obligation, readerLang, english);
     const o = english.find((x) => x.obligation === named.obligation) ?? named;
-    if (o.status === 'not_applicable') throw new CommandRefusedError(`${o.obligation} does not apply to ${incident.id}: ${o.basis}`);
+    // Refused in the reader's language, the basis too (as `deadlines` writes it); the record keeps the English.
+    if (o.status === 'not_applicable') throw refusal(readerLang, 'refusal.notApplicable', { obligation: o.obligation, id: incident.id, basis: o.basis }, { basis: named.basis });
     const lang = args.lang ?? incidentLang(incident);
     // The draft reads in its own language (recipient, basis); the refusals and the timeline entry stay as they were.
     const local = lang === 'en' ? o : obligationsNow(incident, ctx.rules, now, lang).find((x) => x.obligation === o.obligation) ?? o;
     const draft = draftNotice(incident, local, lang, now);
-    if (!draft) throw new CommandRefusedError(`breachdesk has no draft for ${o.obligation} (${o.recipient}); its filing guidance is in \`deadlines ${incident.id} --only ${o.obligation}\`.`);
+    if (!draft) throw refusal(readerLang, 'refusal.noDraft', { obligation: o.obligation, id: incident.id, recipient: o.recipient }, { recipient: named.recipient });
     await recordDraft(ctx, incident.id, o, draft.kind, lang);
     return ok(draft.text, { data: { incident: incident.id, obligation: o.obligation, kind: draft.kind, lang, missing: draft.missing, text: draft.text } });
   },
 };
+
+/** A refusal recorded in English and said in `lang`, with `local` values (recipient, basis) as `lang` writes them. */
+function refusal(lang: Lang, key: string, values: Record<string, string>, local: Record<string, string>): CommandRefusedError {
+  return new CommandRefusedError(t('en', key, values), lang === 'en' ? undefined : t(lang, key, { ...values, ...local }));
+}
 
 function recordDraft(ctx: CommandContext, id: string, o: Obligation, kind: string, lang: string) {
   return applyChange({ store: ctx.store, actor: ctx.actor, now: ctx.clock.now(), logger: ctx.logger }, id, (current) => ({

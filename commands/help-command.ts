@@ -1,11 +1,11 @@
 // `help` and `help <command>`, generated from the registry's declarations.
 import { z } from 'zod';
-import type { CommandSpec } from './registry.ts';
 import { ok, usage } from '../bot/reply.ts';
 import { fieldHelp } from './set-command.ts';
 import { translator } from '../bot/i18n/index.ts';
 import { labelled } from '../bot/i18n/format.ts';
 import { askerLanguage } from './asker-language.ts';
+import { examplesOf, usageLine, type CommandSpec } from './registry.ts';
 
 /** The help command needs the full list of specs (including itself). */
 export function createHelpCommand(all: () => readonly CommandSpec[]): CommandSpec<{ command?: string }> {
@@ -36,18 +36,18 @@ export function createHelpCommand(all: () => readonly CommandSpec[]): CommandSpe
       }
       const word = args.command.toLowerCase();
       const spec = specs.find((s) => s.name === word || s.aliases?.includes(word));
-      if (!spec) return usage(tr('help.noCommand', { word: args.command }), 'help [command]', 'help deadlines', askerLanguage(ctx));
+      if (!spec) return usage(tr('help.noCommand', { word: args.command }), usageLine(specs.find((s) => s.name === 'help')!, askerLanguage(ctx)), examplesOf(specs.find((s) => s.name === 'help')!, askerLanguage(ctx)).at(-1), askerLanguage(ctx));
       const describe = (name: string, text: string) => tr(`help.option.${spec.name}.${name}`, { defaultValue: text });
       const options = Object.entries(spec.options ?? {}).map(([name, o]) => `  --${name}${o.type === 'string' ? ` ${tr('help.value')}` : ''}  ${describe(name, o.description)}`);
       const label = (key: string) => labelled(askerLanguage(ctx), tr(`help.${key}`));
       const lines = [
         labelled(askerLanguage(ctx), spec.name, summary(spec)),
-        `${label('usage')} ${spec.usage}`,
+        `${label('usage')} ${usageLine(spec, askerLanguage(ctx))}`,
         ...(spec.aliases?.length ? [`${label('also')} ${spec.aliases.join(', ')}`] : []),
         `${label('who')} ${tr(`help.whoIs.${spec.permission}`)}`,
         ...(options.length ? [label('options'), ...options] : []),
         label('examples'),
-        ...spec.examples.map((e) => `  ${e}`),
+        ...examplesOf(spec, askerLanguage(ctx)).map((e) => `  ${e}`),
         ...(spec.name === 'set' ? [label('fields'), ...fieldHelp(askerLanguage(ctx))] : []),
       ];
       return ok(lines.join('\n'), { data: { command: spec.name, usage: spec.usage, examples: spec.examples } });

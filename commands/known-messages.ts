@@ -1,5 +1,6 @@
 // The commands' own argument messages said in the asker's language (the schemas declare them in English once).
 import { t, type Lang } from '../bot/i18n/index.ts';
+import { labelled } from '../bot/i18n/format.ts';
 import { saidIn } from './said-in-french.ts';
 
 // Messages the commands' schemas write themselves that are said in every language (others pass as written).
@@ -32,11 +33,11 @@ export function knownMessage(message: string, name: string, lang: Lang): string 
   if (!key) return saidIn(sentence(message, name), lang);
   const said = t(lang, key, { name });
   // A lower-case message is a clause that follows the argument's name ("--conclusion: …").
-  return /^[a-z]/.test(said) ? sentence(said, name) : said;
+  return /^[a-z]/.test(said) ? sentence(said, name, lang) : said;
 }
 
-/** A message as one sentence: a lower-case clause follows the argument's name; a full stop ends it. */
-export function sentence(message: string, name: string): string {
-  const text = /^[a-z]/.test(message) ? `${name}: ${message}` : message;
+/** A message as one sentence: a lower-case clause follows the argument's name (with `lang`'s colon); a full stop ends it. */
+export function sentence(message: string, name: string, lang: Lang = 'en'): string {
+  const text = /^[a-z]/.test(message) ? labelled(lang, name, message) : message;
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }

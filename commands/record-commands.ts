@@ -12,7 +12,7 @@ import { bannerFor, buildRecordDocument, VERIFICATION_PARAGRAPH } from '../bot/r
 import { recordToMarkdown } from '../bot/record/record-markdown.ts';
 import { verifyChain, type ChainStatus } from '../bot/record/verify-chain.ts';
 import { checkFacts, exportedIncident, factsSummary, type FactsStatus } from '../bot/record/state-digest.ts';
-import { languageFor, t, translator } from '../bot/i18n/index.ts';
+import { languageFor, t, translator, type Lang } from '../bot/i18n/index.ts';
 import { askerLanguage } from './asker-language.ts';
 import type { CommandContext } from './context.ts';
 import type { CommandSpec } from './registry.ts';
@@ -74,7 +74,7 @@ const exportCommand: CommandSpec<ExportArgs> = {
     const tr = translator(lang);
     const lines = [
       ...(doc.banner ? [doc.banner] : []),
-      tr('record.exported', { id: incident.id, format: args.format.toUpperCase(), size: kilobytes(content.length), obligations: obligations.length, entries: incident.timeline.length }),
+      tr('record.exported', { id: incident.id, format: args.format.toUpperCase(), size: kilobytes(content.length, lang), obligations: tr('record.obligationCount', { count: obligations.length }), entries: tr('record.entryCount', { count: incident.timeline.length }) }),
       tr('record.head', { head: incident.chain?.head ?? tr('record.notSealed'), state: tr(`record.state.${status.state}`), signed: args.format === 'json' && ctx.config.signingKey ? tr('record.signed') : '' }),
       ...(anchored ? [tr(anchored.key, { channel: anchored.channel })] : []),
     ];
@@ -216,8 +216,11 @@ function factsLine(tr: ReturnType<typeof translator>, facts: FactsStatus): strin
   return tr(facts.olderEntries ? 'record.factsCoveredSince' : 'record.factsCovered', { entry: facts.entry, at: facts.at, since: facts.since });
 }
 
-function kilobytes(bytes: number): string {
-  return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+/** A file size as the language writes it: 10.0 KB, 10,0 Ko. */
+function kilobytes(bytes: number, lang: Lang): string {
+  if (bytes < 1024) return t(lang, 'record.bytes', { n: bytes });
+  const n = (bytes / 1024).toFixed(1);
+  return t(lang, 'record.kilobytes', { n: lang === 'fr' ? n.replace('.', ',') : n });
 }
 
 /** Export and verification of the record. */

@@ -9,10 +9,13 @@ import { tokenize } from './tokenize.ts';
 import type { Permission } from '../bot/access/policy.ts';
 import { guardText } from '../bot/privacy/guard.ts';
 import { accessEvent, authorize, recordAccess } from './access-check.ts';
-import { t, type Lang } from '../bot/i18n/index.ts';
+import { languageFor, t, type Lang } from '../bot/i18n/index.ts';
+import { IncidentIdArg } from './shared.ts';
 import { askerLanguage } from './asker-language.ts';
 import { saidIn } from './said-in-french.ts';
 import { knownMessage } from './known-messages.ts';
+import { usageFr } from '../bot/i18n/usage-fr.ts';
+import { formatNumber } from '../bot/i18n/numbers.ts';
 
 /** One option of a command (`--name value` or `--flag`). */
 export interface OptionSpec {
@@ -86,17 +89,23 @@ export function createRegistry(specs: readonly CommandSpec[]): CommandRegistry {
 }
 
 async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx: CommandContext): Promise<Reply> {
-  const all = request.argv ?? tokenize(request.text ?? '');
+  const all = request.argv ?? commandWords(request.text ?? '');
   const wantsJson = all.includes('--json');
   const tokens = all.filter((t) => t !== '--json');
   const [word, ...rest] = tokens;
   const spec = registry.find(word ?? 'help');
-  const lang = askerLanguage(ctx);
+  let lang = askerLanguage(ctx);
   if (!spec) return unknownCommand(registry, word ?? '', lang);
   if (rest.includes('--help')) return registry.find('help')!.handler({ command: spec.name }, ctx);
   const rawRest = request.text?.trim().replace(/^\S+\s*/, '');
-  const parsed = parseCommandArgs(spec, rest, rawRest, lang);
-  if ('problem' in parsed) return usage(parsed.problem, spec.usage, spec.examples[0], lang);
+  let parsed = parseCommandArgs(spec, rest, rawRest, lang);
+  if ('problem' in parsed) {
+    // A usage error about one incident reads in that incident's language, like its other answers (and its refusals);
+    // only a request that failed pays for the look-up.
+    const incidentLang = ctx.language ? undefined : await namedIncidentLanguage(spec, rest, ctx);
+    if (incidentLang && incidentLang !== lang) parsed = parseCommandArgs(spec, rest, rawRest, (lang = incidentLang));
+    if ('problem' in parsed) return usage(parsed.problem, usageLine(spec, lang), exampleLine(spec, lang), lang);
+  }
   const args = parsed.args as Record<string, unknown>;
   const incidentId = typeof args.id === 'string' ? args.id : undefined;
   let answered: Reply;
@@ -104,6 +113,8 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
   try {
     // Permission first, before any handler and on every front door; then the patient data guard over free text.
     const checked = await authorize(spec.permission, spec.name, incidentId, ctx);
+    // A refusal or usage error from the handler reads in the incident's language, as its answers do.
+    if (checked) lang = languageFor(checked.organization, ctx.language);
     const guarded = guardFreeText(spec, args, ctx);
     try {
       answered = await spec.handler(guarded, wantsJson ? { ...ctx, json: true } : ctx);
@@ -124,6 +135,50 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
     return errorReply(error, spec, ctx, lang);
   }
   return wantsJson && refusal === undefined ? asJson(answered) : answered;
+}
+
+// A no-break space binds the words on either side (French typography before ":" ";" "?" "!", "262 831"): `tokenize`
+// splits on every \s, which in JavaScript includes U+00A0, U+202F and U+2007, and the words of a `rest` argument are
+// joined again with plain spaces, so `log BR-2 Appel ARS : dossier ouvert` was stored with plain spaces on every front
+// door (a quoted value kept them). They are held out of its reach, as private-use stand-ins, and put back in each word.
+const NO_BREAK: Record<string, string> = { '\u00a0': '\ue0a0', '\u202f': '\ue02f', '\u2007': '\ue007' };
+const HELD = Object.fromEntries(Object.entries(NO_BREAK).map(([space, held]) => [held, space]));
+
+/** The words of typed command text, each no-break space kept inside the word it was typed in. */
+export function commandWords(text: string): string[] {
+  const trimmed = text.trim();
+  // Text already holding a stand-in is split as it always was (never turned into a space nobody typed).
+  if (!/[\u00a0\u202f\u2007]/.test(trimmed) || /[\ue0a0\ue02f\ue007]/.test(trimmed)) return tokenize(trimmed);
+  const words = tokenize(trimmed.replace(/[\u00a0\u202f\u2007]/g, (c) => NO_BREAK[c]!)).map((w) => w.replace(/[\ue0a0\ue02f\ue007]/g, (c) => HELD[c]!));
+  // The command word itself is never French prose: "log\u00a0" is `log`.
+  if (words[0] !== undefined) words[0] = words[0].replace(/^[\u00a0\u202f\u2007]+|[\u00a0\u202f\u2007]+$/g, '');
+  return words.filter((w, i) => i > 0 || w !== '');
+}
+
+/** The command's usage line in `lang` (French words around the command names and flags as typed). */
+export function usageLine(spec: CommandSpec, lang: Lang): string {
+  return (lang === 'fr' ? usageFr[spec.name]?.usage : undefined) ?? spec.usage;
+}
+
+/** The command's examples in `lang`. */
+export function examplesOf(spec: CommandSpec, lang: Lang): readonly string[] {
+  return (lang === 'fr' ? usageFr[spec.name]?.examples : undefined) ?? spec.examples;
+}
+
+const exampleLine = (spec: CommandSpec, lang: Lang): string | undefined => examplesOf(spec, lang)[0];
+
+/**
+ * The language of the incident the words name (the first positional `<id>`, as `authorize` reads it), when it exists;
+ * undefined when none is named or it cannot be read (a damaged record is the handler's to refuse).
+ */
+async function namedIncidentLanguage(spec: CommandSpec, words: readonly string[], ctx: CommandContext): Promise<Lang | undefined> {
+  const at = spec.positionals?.findIndex((p) => p.name === 'id') ?? -1;
+  if (at < 0) return undefined;
+  const typed = words.filter((w) => !w.startsWith('-'))[at];
+  const id = typed === undefined ? undefined : IncidentIdArg.safeParse(typed);
+  if (!id?.success) return undefined;
+  const incident = await ctx.store.get(id.data).catch(() => undefined);
+  return incident ? languageFor(incident.organization) : undefined;
 }
 
 /** The arguments with every declared free-text value checked (refused, or redacted under BREACHDESK_PHI_GUARD=redact). */
@@ -196,18 +251,18 @@ function plainProblem(spec: CommandSpec, issue: z.core.$ZodIssue, input: Record<
   // Messages written for people (custom checks, `error:` texts) pass as they are; zod's own wording is replaced.
   // A schema's `error: 'Missing …'` covers all its issues in zod: for a value that was typed it would be wrong.
   if (!LIBRARY_WORDING.test(issue.message) && !(given !== undefined && issue.message.startsWith('Missing'))) return knownMessage(issue.message, name, lang);
-  const shown = typeof given === 'string' ? `"${given}"` : 'That value';
+  const shown = typeof given === 'string' ? t(lang, 'errors.typed', { value: given }) : t(lang, 'errors.thatValue');
   switch (issue.code) {
     case 'invalid_value':
       return t(lang, 'errors.notOneOf', { shown, name, values: (issue.values as unknown[]).map(String).join(', ') });
     case 'too_small':
-      return given === '' || (typeof given === 'string' && !given.trim()) ? t(lang, 'errors.empty', { name }) : `${shown} is too short or too small for ${name}.`;
+      return given === '' || (typeof given === 'string' && !given.trim()) ? t(lang, 'errors.empty', { name }) : t(lang, 'errors.tooSmall', { shown, name });
     case 'too_big':
       // The length, not the whole over-long text, names the problem ("note is 4,001 characters; the limit is 4,000").
-      if (issue.origin === 'string' && typeof given === 'string') return `${name} is ${given.trim().length.toLocaleString('en-US')} characters; the limit is ${Number(issue.maximum).toLocaleString('en-US')}.`;
-      return `${shown} is too long for ${name} (at most ${String(issue.maximum)}).`;
+      if (issue.origin === 'string' && typeof given === 'string') return t(lang, 'errors.tooLongText', { name, length: formatNumber(given.trim().length, lang), limit: formatNumber(Number(issue.maximum), lang) });
+      return t(lang, 'errors.tooBig', { shown, name, limit: String(issue.maximum) });
     case 'invalid_type':
-      return `${name} needs ${issue.expected === 'boolean' ? 'no value (it is a flag)' : 'a value'}.`;
+      return t(lang, issue.expected === 'boolean' ? 'errors.flagTakesNone' : 'errors.needsAValue', { name });
     default:
       return t(lang, 'errors.notValid', { shown, name });
   }
@@ -224,11 +279,11 @@ function cleanParseError(error: unknown, lang: Lang): string {
   const needsValue = /Option '([^']+)' argument missing/.exec(message);
   if (needsValue) return t(lang, 'errors.needsValue', { option: needsValue[1]!.replace(/^-\w, /, '').replace(/ <value>$/, '') });
   const ambiguous = /Option '([^']+)' argument is ambiguous/.exec(message);
-  if (ambiguous) return `Option ${ambiguous[1]!.replace(/^-\w, /, '').replace(/ <value>$/, '')} needs a value; a value starting with "-" must be quoted with the option, e.g. --note="-5 days".`;
+  if (ambiguous) return t(lang, 'errors.ambiguousValue', { option: ambiguous[1]!.replace(/^-\w, /, '').replace(/ <value>$/, '') });
   const takesNone = /Option '([^']+)' does not take an argument/.exec(message);
   if (takesNone) return t(lang, 'errors.isFlag', { option: takesNone[1]!.replace(/^-\w, /, '') });
   // Anything else parseArgs says is still a usage problem; its wording is not shown to people.
-  return 'The options could not be read: put each option as --name value, and quote values with spaces.';
+  return t(lang, 'errors.unreadableOptions');
 }
 
 function unknownCommand(registry: CommandRegistry, word: string, lang: Lang): Reply {
@@ -246,8 +301,8 @@ function asJson(reply: Reply): Reply {
 
 function errorReply(error: unknown, spec: CommandSpec, ctx: CommandContext, lang: Lang): Reply {
   if (error instanceof IncidentNotFoundError) return refused(t(lang, 'errors.notFound', { id: error.incidentId }));
-  if (error instanceof CommandRefusedError) return refused(saidIn(error.message, lang));
-  if (error instanceof InvalidArgumentsError) return usage(saidIn(error.message, lang), spec.usage, spec.examples[0], lang);
+  if (error instanceof CommandRefusedError) return refused(error.said ?? saidIn(error.message, lang));
+  if (error instanceof InvalidArgumentsError) return usage(saidIn(error.message, lang), usageLine(spec, lang), exampleLine(spec, lang), lang);
   ctx.logger.error(`command ${spec.id} failed`, { error: error instanceof Error ? error.stack : String(error) });
   return refused(t(lang, 'errors.failed', { name: spec.name }));
 }

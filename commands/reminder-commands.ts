@@ -12,7 +12,6 @@ import { parseInstant } from './instants.ts';
 import { findObligationEither } from './obligation-names.ts';
 import { languageFor, t, type Lang } from '../bot/i18n/index.ts';
 import { formatCountdown, formatInstant } from '../bot/i18n/format.ts';
-import { askerLanguage } from './asker-language.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
 import { changeContext, IncidentIdArg, requireIncident } from './shared.ts';
@@ -89,7 +88,7 @@ const snoozeCommand: CommandSpec<SnoozeArgs> = {
     const reason = [args.reason, args.rest].filter(Boolean).join(' ').trim();
     // The Slack reason form allows 1,000 characters; typed reasons are held to the same bound.
     if (reason.length > SNOOZE_REASON_MAX) throw new InvalidArgumentsError(`--reason is ${reason.length.toLocaleString('en-US')} characters; the limit is ${SNOOZE_REASON_MAX.toLocaleString('en-US')}.`);
-    if (Boolean(args.for) === Boolean(args.until)) throw new InvalidArgumentsError(t(askerLanguage(ctx), 'confirm.snoozeEither'));
+    if (Boolean(args.for) === Boolean(args.until)) throw new InvalidArgumentsError(t('en', 'confirm.snoozeEither'));
     const { incident, now, obligation: o, zone } = await load(ctx, args.id, args.obligation);
     const until = args.for ? now.getTime() + parseSnoozeDuration(args.for) : Date.parse(parseInstant(args.until!, zone, now, languageFor(incident.organization)));
     // The domain re-checks the deadline on the record as it is when the change is applied.

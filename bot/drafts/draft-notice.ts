@@ -13,13 +13,13 @@ const KINDS: { test: RegExp; kind: Kind }[] = [
   { test: /^(US-HIPAA-164\.406-MEDIA|US-42CFR2-2\.16-MEDIA|US-FTC-HBNR-MEDIA)/, kind: { kind: 'media-notice', title: ['Media notice', 'Communiqué aux médias'], write: mediaNotice } },
   { test: /^(US-HIPAA-164\.408-HHS|US-42CFR2-2\.16-HHS)/, kind: { kind: 'hhs-field-sheet', title: ['HHS breach portal field sheet', 'Fiche de saisie du portail HHS'], write: hhsFieldSheet } },
   { test: /^(US-HIPAA-164\.410-BA-TO-CE|US-[A-Z]{2}-BREACH:owner|EU-GDPR-33-PROCESSOR|UK-GDPR-33-PROCESSOR|US-FTC-HBNR-TPSP)$/, kind: { kind: 'owner-notice', title: ['Notice to the data owner', 'Notification au responsable des données'], write: ownerNotice } },
-  { test: /^(FR-CNIL-GDPR-33|EU-GDPR-33-SA|UK-GDPR-33-ICO)/, kind: { kind: 'authority-notification', title: ['Notification to the supervisory authority', 'Notification à l\'autorité de contrôle'], write: authorityNotification } },
+  { test: /^(FR-CNIL-GDPR-33|EU-GDPR-33-SA|UK-GDPR-33-ICO)/, kind: { kind: 'authority-notification', title: ['Notification to the supervisory authority', 'Notification à l’autorité de contrôle'], write: authorityNotification } },
   { test: /^(EU|UK)-GDPR-34-DS/, kind: { kind: 'data-subject-letter', title: ['Letter to data subjects (Art. 34)', 'Courrier aux personnes concernées (art. 34)'], write: dataSubjectLetter } },
   { test: /^FR-CSP-L1111-8-2-SSI/, kind: { kind: 'health-agency-declaration', title: ['ARS / CERT Santé declaration', 'Déclaration ARS / CERT Santé'], write: healthAgencyDeclaration } },
 ];
 
 const REGULATOR: Kind = {
-  kind: 'regulator-notice', title: ['Notice to the regulator', 'Notification à l\'autorité'],
+  kind: 'regulator-notice', title: ['Notice to the regulator', 'Notification à l’autorité'],
   // Items matched in English (the filing data's `content`), shown in the reader's language (`contentFr` one for one).
   write: (w) => regulatorNotice(w, w.obligation.filing?.content ?? [], (w.lang === 'fr' ? w.obligation.filing?.contentFr : undefined) ?? w.obligation.filing?.content ?? []),
 };

@@ -76,6 +76,6 @@ export function createDraftWriter(incident: Incident, obligation: Obligation, la
 export function draftFooter(o: Obligation, lang: DraftLang): string[] {
   const level = { verified_primary_text: ['verified against the primary text', 'vérifiée sur le texte officiel'], verified_secondary: ['verified from a secondary source', 'vérifiée sur une source secondaire'], unverified: ['UNVERIFIED: confirm with counsel', 'NON VÉRIFIÉE\u00a0: à confirmer avec votre avocat'] }[o.verification];
   return lang === 'fr'
-    ? ['', '---', `Fondement\u00a0: ${o.citation} (${o.law}) — règle ${level[1]}.`, 'Projet à relire et compléter par l\'équipe\u202f; breachdesk ne fournit pas de conseil juridique.']
+    ? ['', '---', `Fondement\u00a0: ${o.citation} (${o.law}) — règle ${level[1]}.`, 'Projet à relire et compléter par l’équipe\u202f; breachdesk ne fournit pas de conseil juridique.']
     : ['', '---', `Basis: ${o.citation} (${o.law}), rule ${level[0]}.`, 'Draft for the team to edit and complete; breachdesk does not give legal advice.'];
 }

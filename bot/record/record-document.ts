@@ -52,7 +52,7 @@ export function buildRecordDocument(input: RecordInput): RecordDocument {
     title: `${i.id}: ${i.title}`,
     preface: [`Incident record exported ${at(now.toISOString())} by ${input.exportedBy}. Times in ${tz}.`, `Opened ${at(i.createdAt)}; status ${i.status}.`],
     sections: [
-      { heading: 'Facts', blocks: incidentFacts(i).map((f) => ({ kind: 'field', label: f.label, value: f.value })) },
+      { heading: 'Facts', blocks: incidentFacts(i, 'en').map((f) => ({ kind: 'field', label: f.label, value: f.value })) },
       factHistory(i, at),
       riskSection(i, at),
       delaySection(i, at),

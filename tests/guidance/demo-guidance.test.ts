@@ -44,7 +44,7 @@ describe('guidance on the demo incidents', () => {
     expect(reply.text).toContain('À faire');
     expect(reply.text).toContain('Déposer plainte');
     expect(reply.text).toContain('draft BR-2 FR-CNIL-GDPR-33');
-    expect(reply.text).toContain('Signaler à l\'ARS / CERT Santé');
+    expect(reply.text).toContain('Signaler à l’ARS / CERT Santé');
     // The task count reads as the other headings do, without « tâche(s) ».
     expect(reply.text).toMatch(/Tâches ouvertes du plan de réponse \(\d+\)/);
     expect(reply.text).not.toContain('(s)');

@@ -95,7 +95,7 @@ describe('draft', () => {
   it('ARS / CERT Santé declaration with the portal and the three kinds of consequence', async () => {
     const { reply } = await draft('2024-11-19T09:00:00Z', 'draft BR-2 FR-CSP-L1111-8-2-SSI');
     expect(reply.text).toContain('https://signalement.social-sante.gouv.fr');
-    for (const c of ['sécurité des soins', 'Données de santé touchées', 'fonctionnement de l\'établissement']) expect(reply.text).toContain(c);
+    for (const c of ['sécurité des soins', 'Données de santé touchées', 'fonctionnement de l’établissement']) expect(reply.text).toContain(c);
     expect(reply.text).toContain('ne remplace pas la notification RGPD');
     // The arrêté of 30 October 2017 asks for the date and the hour of detection.
     expect(reply.text).toContain('Détecté le\u00a0: 18/11/2024 10:00 CET');

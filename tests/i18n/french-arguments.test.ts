@@ -19,7 +19,7 @@ describe('argument problems in French', () => {
     ['new Fuite --affected 10', 'Aucune organisation par défaut n’est configurée\u00a0: donnez --org, --role et --country.'],
     ['set BR-1 affected 1e6', '«\u00a01e6\u00a0» ressemble à une notation scientifique'],
     ['set BR-1 affected 1,5', '«\u00a01,5\u00a0» n’est pas un nombre entier'],
-    ['set BR-1 affected beaucoup', '«\u00a0beaucoup\u00a0» n’est pas un nombre\u00a0: donnez un entier, par ex. 262 831.'],
+    ['set BR-1 affected beaucoup', '«\u00a0beaucoup\u00a0» n’est pas un nombre\u00a0: donnez un entier, par ex. 262\u00a0831.'],
     ['set BR-1 phi peut-être', '«\u00a0peut-être\u00a0» n’est ni oui ni non\u00a0: répondez oui ou non'],
     ['set BR-1 risk énorme', '«\u00a0énorme\u00a0» n’est pas un niveau de risque RGPD\u00a0: dites faible, risque ou élevé'],
     ['set BR-1 nope 3', 'Champ inconnu «\u00a0nope\u00a0». Champs\u00a0: '],

@@ -131,7 +131,7 @@ describe('usage errors and help in French', () => {
     expect((await t.ask('show BR-9')).text).toBe('Aucun incident BR-9. Essayez `list` pour voir les incidents ouverts.');
     const missing = await t.ask('done BR-2');
     expect(missing.outcome).toBe('usage');
-    expect(missing.text.split('\n')).toEqual(['Il manque la notification visée (voir `deadlines <id>`).', 'Syntaxe\u00a0: done <id> <obligation> [--at <when>] [--note <text>]', 'Exemple\u00a0: done BR-1 US-HIPAA-164.404-INDIVIDUALS']);
+    expect(missing.text.split('\n')).toEqual(['Il manque la notification visée (voir `deadlines <id>`).', 'Syntaxe\u00a0: done <id> <notification> [--at <quand>] [--note <texte>]', 'Exemple\u00a0: done BR-1 US-HIPAA-164.404-INDIVIDUALS']);
     expect((await t.ask('done BR-2 ssi --at')).text.split('\n')[0]).toBe('L’option --at attend une valeur.');
     expect((await t.ask('delay BR-2 --oral')).text.split('\n')[0]).toBe('Il manque --agency.');
     expect((await t.ask('show')).text.split('\n')[0]).toBe('Il manque le numéro d’incident (comme BR-12).');

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../bot/i18n/index.ts';
+import { usageFr } from '../../bot/i18n/usage-fr.ts';
 import { labelled } from '../../bot/i18n/format.ts';
 import { DEFAULT_RULES_DIR } from '../../bot/deadlines/load-rules.ts';
 import type { Reply } from '../../bot/reply.ts';
@@ -77,6 +78,12 @@ describe('French strings as written', () => {
   });
 });
 
+describe('French usage lines as written', () => {
+  it('bot/i18n/usage-fr.ts', () => {
+    expect(problemsIn(stringsIn(usageFr))).toEqual([]);
+  });
+});
+
 describe('French answers as a reader gets them', () => {
   // A French hospital (BR-2, answers in French by its country) and an American one read in French (`lang fr`).
   const world = () => createTestBot('2025-02-21T08:00:00Z', [makeIncident('BR-1', usHospitalFacts()), makeIncident('BR-2', frenchHospitalFacts())]);
@@ -90,6 +97,12 @@ describe('French answers as a reader gets them', () => {
     'draft BR-1 US-IN-BREACH:attorney_general --lang fr', 'draft BR-1 US-SEC-8K-1.05 --lang fr',
     'set BR-2 affected -5', 'set BR-2 affected lots', 'set BR-2 gdpr-risk peut-être', 'set BR-2 discovered 02/03/2025', 'set BR-2 nothing 1',
     'done BR-2 nothing-like-this', 'deadlines BR-9', 'set BR-2 affected 800000',
+    // Refusals, usage lines and argument errors of the commands a French reader uses most.
+    'draft BR-2 FR-NIS1-OSE-ANSSI', 'done BR-2', 'done BR-2 FR-CNIL-GDPR-33 --at 2030-01-01T00:00Z', 'snooze BR-2 FR-CNIL-GDPR-33',
+    'snooze BR-2 FR-CNIL-GDPR-33 --for 5q --reason x', 'snooze BR-2 FR-CSP-L1111-8-2-SSI --for 1d --reason x', 'ack BR-2 nothing-like-this',
+    'delay BR-2 --oral', 'delay BR-2 --oral --agency FBI', 'member add BR-2', 'member add BR-2 slack:@here', 'member remove BR-2 slack:U0ZZZ00001',
+    'set BR-2', 'set BR-2 affected', 'set BR-2 title', 'unlink BR-2', 'export BR-2 --format doc', 'export BR-2 --format pdf', 'clock add BR-2',
+    'clock add BR-2 --to Assureur --basis "Police 7.2" --within 5q', 'log BR-2 --zzz', 'lang de', 'help snooze', 'help clock', 'help new', 'help zz',
   ];
 
   // Every text a person reads in a reply, then in the Slack blocks and the Teams card made from it.
@@ -120,5 +133,26 @@ describe('French answers as a reader gets them', () => {
     expect(reply.text.length).toBeGreaterThan(0);
     const texts = readTexts(reply);
     expect(problemsIn(texts.map((s, i) => [`${command} #${i}`, s]), citations)).toEqual([]);
+  });
+});
+
+describe('French drafts write the apostrophe as ’', () => {
+  it('in every draft of a French and an American organization, read in French', async () => {
+    const t = createTestBot('2025-02-21T08:00:00Z', [makeIncident('BR-1', usHospitalFacts()), makeIncident('BR-2', frenchHospitalFacts())]);
+    const say = async (text: string) => (await t.bot.handle({ text, actor: { id: 'U-SAM', name: 'Sam' }, platform: 'slack' })).text;
+    const straight: string[] = [];
+    let drafts = 0;
+    for (const id of ['BR-1', 'BR-2']) {
+      for (const o of JSON.parse(await say(`deadlines ${id} --json`)) as Array<{ obligation: string; status: string }>) {
+        if (o.status === 'not_applicable') continue;
+        const text = await say(`draft ${id} ${o.obligation} --lang fr`);
+        if (!text.includes('breachdesk ne fournit pas de conseil juridique')) continue;
+        drafts++;
+        // Outside code spans (commands to type) and the organization's and people's own words (none with an apostrophe here).
+        for (const m of text.replace(/`[^`\n]*`/g, '').matchAll(/.{0,30}\p{L}'\p{L}.{0,10}/gu)) straight.push(`${id} ${o.obligation}: ${m[0]}`);
+      }
+    }
+    expect(drafts).toBeGreaterThan(8);
+    expect(straight).toEqual([]);
   });
 });

@@ -108,8 +108,8 @@ describe('EU, French and UK legal scenarios', () => {
     expect(cnil).toMatch(/^Comment\u00a0: Notification en ligne/m);
     expect(cnil).toContain('motifs du retard');
     const csp = (await say('draft BR-1 FR-CSP-L1111-8-2-SSI --lang fr')).text;
-    expect(csp).toMatch(/^Où\u00a0: L'agence régionale de santé/m);
-    expect(csp).toContain("signé par Le directeur de l'établissement");
+    expect(csp).toMatch(/^Où\u00a0: L’agence régionale de santé/m);
+    expect(csp).toContain("signé par Le directeur de l’établissement");
   });
 
   it('the UK data-subject letter drafts with the Art. 34 elements', async () => {
