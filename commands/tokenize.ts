@@ -12,14 +12,17 @@ export function tokenize(text: string): string[] {
   const literal = new Set<number>();
   for (;;) {
     const result = split(chars, literal);
-    if (result.unclosedAt === undefined) return result.tokens.map((t) => t.replace(/^[—–](?=[a-z])/, '--'));
+    // A quoted word is text as typed ("—until the vendor calls back" as a reason): only a bare one becomes an option.
+    if (result.unclosedAt === undefined) return result.tokens.map((t, i) => (result.quoted.has(i) ? t : t.replace(/^[—–](?=[a-z])/, '--')));
     // Mac and mobile keyboards turn "--" into an em or en dash (above); an unclosed quote is an apostrophe after all.
     literal.add(result.unclosedAt);
   }
 }
 
-function split(chars: readonly string[], literal: ReadonlySet<number>): { tokens: string[]; unclosedAt?: number } {
+function split(chars: readonly string[], literal: ReadonlySet<number>): { tokens: string[]; quoted: Set<number>; unclosedAt?: number } {
   const tokens: string[] = [];
+  // Tokens that begin with a quoted group.
+  const quoted = new Set<number>();
   let current = '';
   let inToken = false;
   let closing: string | undefined;
@@ -33,6 +36,7 @@ function split(chars: readonly string[], literal: ReadonlySet<number>): { tokens
     }
     const close = OPEN_QUOTES[ch];
     if (close !== undefined && !literal.has(i) && (!inToken || current.endsWith('='))) {
+      if (!inToken) quoted.add(tokens.length);
       closing = close;
       openedAt = i;
       inToken = true;
@@ -47,7 +51,7 @@ function split(chars: readonly string[], literal: ReadonlySet<number>): { tokens
     current += ch;
     inToken = true;
   }
-  if (closing !== undefined) return { tokens, unclosedAt: openedAt };
+  if (closing !== undefined) return { tokens, quoted, unclosedAt: openedAt };
   if (inToken) tokens.push(current);
-  return { tokens };
+  return { tokens, quoted };
 }
