@@ -94,6 +94,8 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
   const lang = askerLanguage(ctx);
   if (!spec) return unknownCommand(registry, word ?? '', lang);
   if (rest.includes('--help')) return registry.find('help')!.handler({ command: spec.name }, ctx);
+  // `log BR-1 the vendor said --json is fine`: dropping the word would store a note that is not what was typed.
+  if (wantsJson && jsonInsideText(spec, all)) return usage(t(lang, 'errors.jsonInText'), spec.usage, spec.examples[0], lang);
   const rawRest = request.text?.trim().replace(/^\S+\s*/, '');
   const parsed = parseCommandArgs(spec, rest, rawRest, lang);
   if ('problem' in parsed) return usage(parsed.problem, spec.usage, spec.examples[0], lang);
@@ -126,6 +128,13 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
   return wantsJson && refusal === undefined ? asJson(answered) : answered;
 }
 
+/** True when a bare `--json` sits between words of a command whose last positional is free text (a note, a task). */
+function jsonInsideText(spec: CommandSpec, words: readonly string[]): boolean {
+  const last = spec.positionals?.at(-1);
+  if (!last?.rest || !(spec.freeText ?? []).includes(last.name)) return false;
+  return words.some((w, i) => i > 0 && w === '--json' && words[i + 1] !== undefined && !words[i + 1]!.startsWith('-'));
+}
+
 /** The arguments with every declared free-text value checked (refused, or redacted under BREACHDESK_PHI_GUARD=redact). */
 function guardFreeText(spec: CommandSpec, args: Record<string, unknown>, ctx: CommandContext): Record<string, unknown> {
   const out = { ...args };
@@ -147,7 +156,15 @@ export function parseCommandArgs(spec: CommandSpec, words: string[], rawRest?: s
     const options = Object.fromEntries(
       Object.entries(spec.options ?? {}).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
     );
-    ({ values, positionals } = parseArgs({ args: attachNegativeValues(spec, words), options, allowPositionals: true, strict: true }));
+    let tokens: ReturnType<typeof parseArgs>['tokens'];
+    ({ values, positionals, tokens } = parseArgs({ args: attachNegativeValues(spec, words), options, allowPositionals: true, strict: true, tokens: true }));
+    // The last of two values would win silently: `--for 1d --reason "vendor call --for 30d` (a quote left open) snoozed 30 days.
+    const seen = new Set<string>();
+    for (const token of tokens ?? []) {
+      if (token.kind !== 'option') continue;
+      if (seen.has(token.name)) return { problem: t(lang, 'errors.givenTwice', { option: `--${token.name}` }) };
+      seen.add(token.name);
+    }
   } catch (error) {
     return { problem: cleanParseError(error, lang) };
   }

@@ -37,6 +37,8 @@ export const helpEn = {
     negativeNumber: '{{option}} is a negative number; counts and durations cannot be negative.',
     needsValue: 'Option {{option}} needs a value.',
     isFlag: 'Option {{option}} is a flag and takes no value.',
+    givenTwice: '{{option}} is given twice; give it once.',
+    jsonInText: '--json sits inside the text: to keep it as text, quote the text ("…"); for a JSON answer, put --json at the end.',
     damaged: '{{id}} cannot be used: its stored record is damaged. Nothing was changed; a breachdesk admin can repair it (the server log names the file).',
     refusedRecorded: '{{why}} Nothing was changed; this attempt is recorded in {{id}}\'s access log.',
     refusedServerLog: '{{why}} Nothing was changed; this attempt is recorded in the server log.',
