@@ -5,7 +5,8 @@ const OPEN_QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', 
 /**
  * Split text into tokens; quotes group words, smart quotes and «» count as quotes, an em dash before a word counts as `--`.
  * A quote mark opens a quoted group only where a word starts (or right after `=`, as in `--reason="…"`): inside a word
- * it is an apostrophe and is kept (`Vendor's`, `l’ARS`). A quote that is never closed is kept as typed, not dropped.
+ * it is an apostrophe and is kept (`Vendor's`, `l’ARS`), and so is a closing `'` or `’` followed by a letter inside a
+ * quoted group (`'it's done'`). A quote that is never closed is kept as typed, not dropped.
  */
 export function tokenize(text: string): string[] {
   const chars = [...text.trim()];
@@ -30,7 +31,9 @@ function split(chars: readonly string[], literal: ReadonlySet<number>): { tokens
   for (let i = 0; i < chars.length; i++) {
     const ch = chars[i]!;
     if (closing !== undefined) {
-      if (ch === closing || (closing === '”' && ch === '"')) closing = undefined;
+      // A closing mark that is also an apostrophe, followed by a letter or digit, is an apostrophe: 'it's done'.
+      const apostrophe = (closing === "'" || closing === '’') && /[\p{L}\p{N}]/u.test(chars[i + 1] ?? '');
+      if ((ch === closing || (closing === '”' && ch === '"')) && !apostrophe) closing = undefined;
       else current += ch;
       continue;
     }
