@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, IncidentNotFoundError, InvalidArgumentsError } from '../bot/errors.ts';
 import { refused, usage, type Reply } from '../bot/reply.ts';
-import { tokenize } from './tokenize.ts';
+import { optionAfterOpenQuote, tokenize } from './tokenize.ts';
 import type { Permission } from '../bot/access/policy.ts';
 import { guardText } from '../bot/privacy/guard.ts';
 import { accessEvent, authorize, recordAccess } from './access-check.ts';
@@ -93,6 +93,10 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
   const spec = registry.find(word ?? 'help');
   const lang = askerLanguage(ctx);
   if (!spec) return unknownCommand(registry, word ?? '', lang);
+  // `--reason "vendor call --until 2025-04-01`: an open quote would make the rest options, not the text it visibly starts.
+  // Pasted JSON (`verify-export {…}`, `import {…}`) is taken as typed, quotes and all: not words.
+  const stray = request.argv || spec.positionals?.[0]?.raw ? undefined : optionAfterOpenQuote(request.text ?? '');
+  if (stray) return usage(t(lang, 'errors.openQuote', { option: stray }), spec.usage, spec.examples[0], lang);
   if (rest.includes('--help')) return registry.find('help')!.handler({ command: spec.name }, ctx);
   // `log BR-1 the vendor said --json is fine`: dropping the word would store a note that is not what was typed.
   if (wantsJson && jsonInsideText(spec, all)) return usage(t(lang, 'errors.jsonInText'), spec.usage, spec.examples[0], lang);

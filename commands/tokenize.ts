@@ -9,12 +9,34 @@ const OPEN_QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', 
  * quoted group (`'it's done'`). A quote that is never closed is kept as typed, not dropped.
  */
 export function tokenize(text: string): string[] {
+  return tokenizeWithQuotes(text).tokens;
+}
+
+// Double quote marks are never apostrophes: one left open is a mistake, not a word.
+const DOUBLE_QUOTES = new Set(['"', '“', '”', '«']);
+
+/**
+ * The option word (`--until`) that follows a double quote left open, or undefined: in
+ * `--for 1d --reason "vendor call --until 2025-04-01` the person meant the rest as the reason, but the open quote is
+ * kept as typed and `--until` would be read as an option. The caller refuses such text rather than guess.
+ */
+export function optionAfterOpenQuote(text: string): string | undefined {
+  const { chars, open } = tokenizeWithQuotes(text);
+  for (const at of open) {
+    if (!DOUBLE_QUOTES.has(chars[at]!)) continue;
+    const option = chars.slice(at + 1).join('').split(/\s+/).find((w) => /^(?:--|[—–])[a-z]/.test(w));
+    if (option) return option.replace(/^[—–]/, '--').replace(/=.*$/, '');
+  }
+  return undefined;
+}
+
+function tokenizeWithQuotes(text: string): { tokens: string[]; chars: string[]; open: number[] } {
   const chars = [...text.trim()];
   const literal = new Set<number>();
   for (;;) {
     const result = split(chars, literal);
     // A quoted word is text as typed ("—until the vendor calls back" as a reason): only a bare one becomes an option.
-    if (result.unclosedAt === undefined) return result.tokens.map((t, i) => (result.quoted.has(i) ? t : t.replace(/^[—–](?=[a-z])/, '--')));
+    if (result.unclosedAt === undefined) return { tokens: result.tokens.map((t, i) => (result.quoted.has(i) ? t : t.replace(/^[—–](?=[a-z])/, '--'))), chars, open: [...literal] };
     // Mac and mobile keyboards turn "--" into an em or en dash (above); an unclosed quote is an apostrophe after all.
     literal.add(result.unclosedAt);
   }

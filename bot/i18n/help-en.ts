@@ -38,6 +38,7 @@ export const helpEn = {
     needsValue: 'Option {{option}} needs a value.',
     isFlag: 'Option {{option}} is a flag and takes no value.',
     givenTwice: '{{option}} is given twice; give it once.',
+    openQuote: 'A quote opened before {{option}} is never closed: close it, so the text ends where you meant and {{option}} is read as an option, or leave the quote out.',
     jsonInText: '--json sits inside the text: to keep it as text, quote the text ("…"); for a JSON answer, put --json at the end.',
     damaged: '{{id}} cannot be used: its stored record is damaged. Nothing was changed; a breachdesk admin can repair it (the server log names the file).',
     refusedRecorded: '{{why}} Nothing was changed; this attempt is recorded in {{id}}\'s access log.',

@@ -40,6 +40,7 @@ export const helpFr: Widen<typeof helpEn> = {
     needsValue: 'L’option {{option}} attend une valeur.',
     isFlag: 'L’option {{option}} est un simple indicateur et ne prend pas de valeur.',
     givenTwice: 'L’option {{option}} est donnée deux fois\u202f; donnez-la une seule fois.',
+    openQuote: 'Un guillemet ouvert avant {{option}} n’est jamais fermé\u00a0: fermez-le, pour que le texte s’arrête où vous le vouliez et que {{option}} soit lu comme une option, ou retirez-le.',
     jsonInText: '--json se trouve au milieu du texte\u00a0: pour le garder comme texte, mettez le texte entre guillemets ("…")\u202f; pour une réponse JSON, placez --json à la fin.',
     damaged: '{{id}} est inutilisable\u00a0: son enregistrement stocké est endommagé. Rien n’a été modifié\u202f; un administrateur breachdesk peut le réparer (le journal du serveur nomme le fichier).',
     refusedRecorded: '{{why}} Rien n’a été modifié\u202f; cette tentative est consignée dans le journal d’accès de {{id}}.',
