@@ -247,9 +247,14 @@ export const AccessEventSchema = z.strictObject({
 });
 
 /** A post about to be made (durable intent): written before posting, removed when its outcome is recorded. */
+// A delivery key or a channel label (`slack:C123`, `teams:19:…@thread.tacv2`): one word. The outbox is outside the state
+// digest, and reconciling a stale intent writes a system timeline entry naming its channel: a sentence put there by
+// hand would be laundered into the chained record.
+const OneWord = (max: number) => z.string().min(1).max(max, `at most ${max} characters`).regex(/^\S+$/, 'one word, no spaces');
+
 export const OutboxEntrySchema = z.strictObject({
-  key: z.string().min(1),
-  channel: z.string().min(1),
+  key: OneWord(1000),
+  channel: OneWord(300),
   intendedAt: IsoInstant,
 });
 

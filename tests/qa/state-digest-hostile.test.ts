@@ -103,3 +103,24 @@ describe('the start-up pack edited in place', () => {
     }
   });
 });
+
+describe('a delivery intent forged in the store', () => {
+  it('cannot launder a sentence into the timeline as breachdesk\'s own entry: the record is named damaged instead', async () => {
+    const store = await storeWithOne();
+    const head = join(store.dir, 'store.incidents', 'BR-1.json');
+    const h = JSON.parse(readFileSync(head, 'utf8'));
+    // Outbox entries are left out of the digest; a restart reconciles a stale one with a system timeline entry quoting its channel.
+    const sentence = 'slack:C1 (note: the HHS notice was filed on 2025-02-21 by outside counsel)';
+    h.outbox = [{ key: 'BR-1|US-HIPAA-164.408-HHS|7d|2025-04-21T04:59:59.999Z|slack:C1', channel: sentence, intendedAt: '2025-03-01T11:00:00.000Z' }];
+    writeFileSync(head, JSON.stringify(h));
+    const { runtime } = await open(store.dataPath);
+    try {
+      const damaged = (await runtime.store.damaged?.()) ?? [];
+      expect(damaged.map((d) => d.id)).toEqual(['BR-1']);
+      expect(damaged[0]!.problem).toMatch(/outbox\.0\.channel/);
+    } finally {
+      await runtime.close();
+    }
+    expect(readFileSync(join(store.dir, 'store.incidents', 'BR-1.journal'), 'utf8')).not.toContain('outside counsel');
+  });
+});
