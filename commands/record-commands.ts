@@ -175,6 +175,8 @@ const verifyExportCommand: CommandSpec<{ source: string }> = {
 /** What in an export's record-keeping fields the checks cannot read (English, like the checks' reasons), or undefined. */
 function exportShapeProblem(document: Record<string, unknown>): string | undefined {
   const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  // The checks walk the document recursively (canonical JSON): one nested thousands of levels deep would overflow the stack.
+  if (nestedDeeperThan(document, MAX_EXPORT_DEPTH)) return `it nests values more than ${MAX_EXPORT_DEPTH} levels deep (an export breachdesk writes nests a few)`;
   if (typeof document.id !== 'string') return '"id" is not an incident id';
   if (!Array.isArray(document.timeline)) return '"timeline" is not a list';
   for (const list of ['timeline', 'accessLog'] as const) {
@@ -190,6 +192,20 @@ function exportShapeProblem(document: Record<string, unknown>): string | undefin
   const records = (v: unknown) => isObject(v) && Object.values(v as object).every(isObject);
   if (chain !== undefined && (!isObject(chain) || !records(lists) || (chain.seal !== undefined && !records(sealed)))) return '"chain" is not a chain record breachdesk wrote';
   return undefined;
+}
+
+const MAX_EXPORT_DEPTH = 100;
+
+/** True when `value` holds arrays or objects nested more than `max` levels (walked without recursion). */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<{ v: unknown; depth: number }> = [{ v: value, depth: 0 }];
+  while (stack.length) {
+    const { v, depth } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push({ v: child, depth: depth + 1 });
+  }
+  return false;
 }
 
 async function readExport(source: string, ctx: CommandContext): Promise<string> {
