@@ -18,6 +18,7 @@ import type { CommandContext } from './context.ts';
 import type { CommandSpec } from './registry.ts';
 import { IncidentIdArg, requireIncident } from './shared.ts';
 import { CommandRefusedError } from '../bot/errors.ts';
+import { nestedDeeperThan } from '../bot/model/nesting.ts';
 
 const MEDIA = { json: 'application/json', md: 'text/markdown', pdf: 'application/pdf' } as const;
 
@@ -195,18 +196,6 @@ function exportShapeProblem(document: Record<string, unknown>): string | undefin
 }
 
 const MAX_EXPORT_DEPTH = 100;
-
-/** True when `value` holds arrays or objects nested more than `max` levels (walked without recursion). */
-function nestedDeeperThan(value: unknown, max: number): boolean {
-  const stack: Array<{ v: unknown; depth: number }> = [{ v: value, depth: 0 }];
-  while (stack.length) {
-    const { v, depth } = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth >= max) return true;
-    for (const child of Object.values(v)) if (typeof child === 'object' && child !== null) stack.push({ v: child, depth: depth + 1 });
-  }
-  return false;
-}
 
 async function readExport(source: string, ctx: CommandContext): Promise<string> {
   // Pasted JSON of any shape is checked (and refused in words), never taken for a file name.

@@ -1,6 +1,6 @@
 // Hostile edits of the store files aimed at what the state digest leaves out or at copies it might not check: a forged
 // delivery record (which silences a reminder, since the scheduler skips a key it finds recorded), the start-up pack, an export.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -122,5 +122,41 @@ describe('a delivery intent forged in the store', () => {
       await runtime.close();
     }
     expect(readFileSync(join(store.dir, 'store.incidents', 'BR-1.journal'), 'utf8')).not.toContain('outside counsel');
+  });
+});
+
+describe('a timeline entry forged with a value nested thousands of levels deep', () => {
+  it('makes that record damaged (named), and the start-up check still verifies the others', async () => {
+    const store = await storeWithOne();
+    {
+      const { runtime, say } = await open(store.dataPath);
+      try {
+        expect((await say('new Phishing --discovered "2025-02-21 09:00" --affected 30')).outcome).toBe('ok');
+      } finally {
+        await runtime.close();
+      }
+    }
+    const head = join(store.dir, 'store.incidents', 'BR-1.json');
+    const journal = join(store.dir, 'store.incidents', 'BR-1.journal');
+    const h = JSON.parse(readFileSync(head, 'utf8'));
+    const bytes = readFileSync(journal);
+    const deep = `${'['.repeat(30_000)}${']'.repeat(30_000)}`;
+    const entry = `{"at":"2025-03-01T12:00:00.000Z","actor":{"id":"x","name":"x","platform":"slack"},"action":"fact.changed","text":"x","changes":[{"field":"title","from":${deep},"to":"y"}]}`;
+    const line = Buffer.from(`{"timeline":${entry}}\n`, 'utf8');
+    writeFileSync(journal, Buffer.concat([bytes.subarray(0, h.journal.bytes), line, bytes.subarray(h.journal.bytes)]));
+    h.journal = { bytes: h.journal.bytes + line.length, entries: { ...h.journal.entries, timeline: h.journal.entries.timeline + 1 } };
+    writeFileSync(head, JSON.stringify(h));
+    rmSync(join(store.dir, 'store.incidents.pack'), { force: true });
+    const { runtime, logger, say } = await open(store.dataPath);
+    try {
+      const report = await runtime.recordCheck;
+      expect(logger.lines.join('\n')).not.toMatch(/record check failed|Maximum call stack/);
+      expect(report.checked).toBe(1);
+      expect(((await runtime.store.damaged?.()) ?? []).map((d) => d.id)).toEqual(['BR-1']);
+      expect((await say('show BR-1')).text).not.toMatch(/failed unexpectedly/);
+      expect((await say('verify BR-2')).outcome).toBe('ok');
+    } finally {
+      await runtime.close();
+    }
   });
 });
