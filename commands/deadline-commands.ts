@@ -174,7 +174,9 @@ const delayCommand: CommandSpec<{ id: string; oral?: boolean; written?: boolean;
   async handler(args, ctx) {
     const asked = translator(askerLanguage(ctx));
     if (Boolean(args.oral) === Boolean(args.written)) throw new InvalidArgumentsError(asked('confirm.oralOrWritten'));
-    const secStep = args.sec === undefined ? undefined : SEC_STEPS[args.sec.trim().toLowerCase()];
+    const secWord = args.sec?.trim().toLowerCase();
+    // Own keys only: `--sec constructor` must be refused in words, not found as Object's member and failed deeper.
+    const secStep = secWord !== undefined && Object.hasOwn(SEC_STEPS, secWord) ? SEC_STEPS[secWord] : undefined;
     if (args.sec !== undefined && !secStep) throw new InvalidArgumentsError(asked('confirm.secStep'));
     if (secStep && args.oral) throw new InvalidArgumentsError(asked('confirm.secWritten'));
     if (args.oral && args.until) throw new InvalidArgumentsError(asked('confirm.oralUntil'));

@@ -41,7 +41,9 @@ const GDPR_WORDS: Record<string, 'unlikely' | 'risk' | 'high'> = {
 
 /** unlikely | risk | high from English or French words (`faible`, `élevé`…), or the plain sentence. */
 export function readGdprRisk(raw: string): 'unlikely' | 'risk' | 'high' | string {
-  const level = GDPR_WORDS[raw.trim().toLowerCase().replace(/\s+/g, ' ')];
+  const word = raw.trim().toLowerCase().replace(/\s+/g, ' ');
+  // Own keys only: `constructor` or `__proto__` must not find Object's members.
+  const level = Object.hasOwn(GDPR_WORDS, word) ? GDPR_WORDS[word] : undefined;
   return level ?? `"${raw}" is not a GDPR risk level: say unlikely, risk or high (faible, risque or élevé in French).`;
 }
 

@@ -18,6 +18,7 @@ import type { CommandContext } from './context.ts';
 import type { CommandSpec } from './registry.ts';
 import { IncidentIdArg, requireIncident } from './shared.ts';
 import { CommandRefusedError } from '../bot/errors.ts';
+import { nestedDeeperThan } from '../bot/model/nesting.ts';
 
 const MEDIA = { json: 'application/json', md: 'text/markdown', pdf: 'application/pdf' } as const;
 
@@ -175,6 +176,8 @@ const verifyExportCommand: CommandSpec<{ source: string }> = {
 /** What in an export's record-keeping fields the checks cannot read (English, like the checks' reasons), or undefined. */
 function exportShapeProblem(document: Record<string, unknown>): string | undefined {
   const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  // The checks walk the document recursively (canonical JSON): one nested thousands of levels deep would overflow the stack.
+  if (nestedDeeperThan(document, MAX_EXPORT_DEPTH)) return `it nests values more than ${MAX_EXPORT_DEPTH} levels deep (an export breachdesk writes nests a few)`;
   if (typeof document.id !== 'string') return '"id" is not an incident id';
   if (!Array.isArray(document.timeline)) return '"timeline" is not a list';
   for (const list of ['timeline', 'accessLog'] as const) {
@@ -191,6 +194,8 @@ function exportShapeProblem(document: Record<string, unknown>): string | undefin
   if (chain !== undefined && (!isObject(chain) || !records(lists) || (chain.seal !== undefined && !records(sealed)))) return '"chain" is not a chain record breachdesk wrote';
   return undefined;
 }
+
+const MAX_EXPORT_DEPTH = 100;
 
 async function readExport(source: string, ctx: CommandContext): Promise<string> {
   // Pasted JSON of any shape is checked (and refused in words), never taken for a file name.

@@ -5,10 +5,10 @@ import type { z } from 'zod';
 import type { CommandContext } from './context.ts';
 import { CommandRefusedError, IncidentNotFoundError, InvalidArgumentsError } from '../bot/errors.ts';
 import { refused, usage, type Reply } from '../bot/reply.ts';
-import { tokenize } from './tokenize.ts';
+import { optionAfterOpenQuote, tokenize } from './tokenize.ts';
 import type { Permission } from '../bot/access/policy.ts';
 import { guardText } from '../bot/privacy/guard.ts';
-import { accessEvent, authorize, recordAccess } from './access-check.ts';
+import { accessEvent, authorize, readableBy, recordAccess } from './access-check.ts';
 import { languageFor, t, type Lang } from '../bot/i18n/index.ts';
 import { IncidentIdArg } from './shared.ts';
 import { askerLanguage } from './asker-language.ts';
@@ -96,7 +96,13 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
   const spec = registry.find(word ?? 'help');
   let lang = askerLanguage(ctx);
   if (!spec) return unknownCommand(registry, word ?? '', lang);
+  // `--reason "vendor call --until 2025-04-01`: an open quote would make the rest options, not the text it visibly starts.
+  // Pasted JSON (`verify-export {…}`, `import {…}`) is taken as typed, quotes and all: not words.
+  const stray = request.argv || spec.positionals?.[0]?.raw ? undefined : optionAfterOpenQuote(request.text ?? '');
+  if (stray) return usage(t(lang, 'errors.openQuote', { option: stray }), usageLine(spec, lang), exampleLine(spec, lang), lang);
   if (rest.includes('--help')) return registry.find('help')!.handler({ command: spec.name }, ctx);
+  // `log BR-1 the vendor said --json is fine`: dropping the word would store a note that is not what was typed.
+  if (wantsJson && jsonInsideText(spec, all)) return usage(t(lang, 'errors.jsonInText'), usageLine(spec, lang), exampleLine(spec, lang), lang);
   const rawRest = request.text?.trim().replace(/^\S+\s*/, '');
   let parsed = parseCommandArgs(spec, rest, rawRest, lang);
   if ('problem' in parsed) {
@@ -169,7 +175,7 @@ const exampleLine = (spec: CommandSpec, lang: Lang): string | undefined => examp
 
 /**
  * The language of the incident the words name (the first positional `<id>`, as `authorize` reads it), when it exists;
- * undefined when none is named or it cannot be read (a damaged record is the handler's to refuse).
+ * undefined when none is named, it cannot be read (a damaged record is the handler's to refuse), or the asker may not read it.
  */
 async function namedIncidentLanguage(spec: CommandSpec, words: readonly string[], ctx: CommandContext): Promise<Lang | undefined> {
   const at = spec.positionals?.findIndex((p) => p.name === 'id') ?? -1;
@@ -178,7 +184,15 @@ async function namedIncidentLanguage(spec: CommandSpec, words: readonly string[]
   const id = typed === undefined ? undefined : IncidentIdArg.safeParse(typed);
   if (!id?.success) return undefined;
   const incident = await ctx.store.get(id.data).catch(() => undefined);
-  return incident ? languageFor(incident.organization) : undefined;
+  // Only for someone who may read it: to anyone else, an error's language would tell that the incident exists and where.
+  return incident && readableBy(ctx)(incident) ? languageFor(incident.organization) : undefined;
+}
+
+/** True when a bare `--json` sits between words of a command whose last positional is free text (a note, a task). */
+function jsonInsideText(spec: CommandSpec, words: readonly string[]): boolean {
+  const last = spec.positionals?.at(-1);
+  if (!last?.rest || !(spec.freeText ?? []).includes(last.name)) return false;
+  return words.some((w, i) => i > 0 && w === '--json' && words[i + 1] !== undefined && !words[i + 1]!.startsWith('-'));
 }
 
 /** The arguments with every declared free-text value checked (refused, or redacted under BREACHDESK_PHI_GUARD=redact). */
@@ -202,7 +216,15 @@ export function parseCommandArgs(spec: CommandSpec, words: string[], rawRest?: s
     const options = Object.fromEntries(
       Object.entries(spec.options ?? {}).map(([name, o]) => [name, { type: o.type, ...(o.short ? { short: o.short } : {}) }]),
     );
-    ({ values, positionals } = parseArgs({ args: attachNegativeValues(spec, words), options, allowPositionals: true, strict: true }));
+    let tokens: ReturnType<typeof parseArgs>['tokens'];
+    ({ values, positionals, tokens } = parseArgs({ args: attachNegativeValues(spec, words), options, allowPositionals: true, strict: true, tokens: true }));
+    // The last of two values would win silently: `--for 1d --reason "vendor call --for 30d` (a quote left open) snoozed 30 days.
+    const seen = new Set<string>();
+    for (const token of tokens ?? []) {
+      if (token.kind !== 'option') continue;
+      if (seen.has(token.name)) return { problem: t(lang, 'errors.givenTwice', { option: `--${token.name}` }) };
+      seen.add(token.name);
+    }
   } catch (error) {
     return { problem: cleanParseError(error, lang) };
   }

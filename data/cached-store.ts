@@ -299,7 +299,8 @@ function parseHistory(probe: Record<string, unknown>): PerList<unknown[]> {
   return lists;
 }
 
-function matches(incident: Incident, filter: IncidentFilter): boolean {
+/** True when the incident, as its record says, passes the filter (every store filters by the record itself). */
+export function matches(incident: Incident, filter: IncidentFilter): boolean {
   if (filter.openOnly && incident.status === 'closed') return false;
   if (filter.status && !filter.status.includes(incident.status)) return false;
   if (filter.channel && !incident.channels.some((c) => c.platform === filter.channel!.platform && c.id === filter.channel!.id)) return false;

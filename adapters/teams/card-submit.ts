@@ -14,12 +14,14 @@ export function commandFromSubmit(value: unknown): string | undefined {
   const reason = data[inputId];
   // No reason typed: send the command without one so the command itself explains what is missing.
   if (typeof reason !== 'string' || !reason.trim()) return command.trim();
-  return `${command.trim()} --reason ${quoteArgument(reason.replace(/\s+/g, ' ').trim().slice(0, 500))}`;
+  // Joined to its option (`--reason="…"`, one word for the tokenizer): a reason that starts with "-" or is `--json`
+  // stays the reason, never an option of its own.
+  return `${command.trim()} --reason=${quoteArgument(reason.replace(/\s+/g, ' ').trim().slice(0, 500))}`;
 }
 
 /** Quote text as one argument for commands/tokenize.ts, which has no escapes: pick a quote pair the text lacks. */
 export function quoteArgument(text: string): string {
-  for (const [open, close] of [['"', '"'], ["'", "'"], ['«', '»']] as const) {
+  for (const [open, close] of [['"', '"'], ["'", "'"], ['«', '»'], ['‘', '’']] as const) {
     if (!text.includes(close)) return `${open}${text}${close}`;
   }
   return `«${text.replace(/»/g, '>')}»`;

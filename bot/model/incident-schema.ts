@@ -1,6 +1,7 @@
 // Incident model: the import format (design.md's outer contract) and the stored incident, as zod schemas.
 import { z } from 'zod';
 import { tableHasZone } from '../zone-table.ts';
+import { nestedDeeperThan } from './nesting.ts';
 
 /** An instant written as ISO-8601 with an explicit offset (Z or ±hh:mm). */
 export const IsoInstant = z
@@ -141,12 +142,16 @@ export const ActorSchema = z.strictObject({
   platform: Platform,
 });
 
+// An old or new value on a timeline entry (a fact, a delay, a member list): a few levels deep at most. One nested thousands
+// of levels (a line forged in the store) would overflow the stack of every hash and write of the record.
+const ChangeValue = z.unknown().refine((v) => !nestedDeeperThan(v, 32), 'nested more than 32 levels deep');
+
 export const TimelineEntrySchema = z.strictObject({
   at: IsoInstant,
   actor: ActorSchema,
   action: z.string().min(1),
   text: z.string(),
-  changes: z.array(z.strictObject({ field: z.string(), from: z.unknown(), to: z.unknown() })).optional(),
+  changes: z.array(z.strictObject({ field: z.string(), from: ChangeValue, to: ChangeValue })).optional(),
   /** SHA-256 of the incident's state after this entry's change (bot/record/state-digest.ts); absent on entries written before it. */
   stateDigest: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   /** Hash of the previous link of the chain (bot/record/chain.ts); absent on entries written before chaining. */
@@ -164,7 +169,7 @@ export const ChannelLinkSchema = z.strictObject({
   /** Actor key (`slack:U123`) of who linked it: reminders go only to channels linked by a current member or admin. */
   linkedByKey: z.string().optional(),
   /** Teams conversation reference (opaque to the core) for proactive messages. */
-  reference: z.unknown().optional(),
+  reference: z.unknown().refine((v) => !nestedDeeperThan(v, 32), 'nested more than 32 levels deep').optional(),
 });
 
 export const RiskAssessmentSchema = z.strictObject({
@@ -247,9 +252,14 @@ export const AccessEventSchema = z.strictObject({
 });
 
 /** A post about to be made (durable intent): written before posting, removed when its outcome is recorded. */
+// A delivery key or a channel label (`slack:C123`, `teams:19:…@thread.tacv2`): one word. The outbox is outside the state
+// digest, and reconciling a stale intent writes a system timeline entry naming its channel: a sentence put there by
+// hand would be laundered into the chained record.
+const OneWord = (max: number) => z.string().min(1).max(max, `at most ${max} characters`).regex(/^\S+$/, 'one word, no spaces');
+
 export const OutboxEntrySchema = z.strictObject({
-  key: z.string().min(1),
-  channel: z.string().min(1),
+  key: OneWord(1000),
+  channel: OneWord(300),
   intendedAt: IsoInstant,
 });
 

@@ -8,6 +8,7 @@
 import type { Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
 import { canonicalJson, sha256Hex } from './canonical.ts';
 import { appendChained } from './chain.ts';
+import { DELIVERED_ACTION, SKIPPED_ACTION } from '../domain/deliveries.ts';
 
 /**
  * Fields the state digest leaves out, and why:
@@ -105,7 +106,42 @@ export function checkFacts(incident: Incident): FactsStatus {
       };
     }
   }
+  const forged = unrecordedDelivery(incident, first);
+  if (forged) {
+    return {
+      state: 'changed',
+      entry: latest.n,
+      reason: `its delivery record ${forged.n} (${forged.key}) has no timeline entry: it was added outside breachdesk (the scheduler skips a reminder it finds recorded, so it would never be posted)`,
+    };
+  }
   return { state: 'covered', entry: latest.n, at: latest.entry.at, since: timeline[first]!.at, olderEntries: first > 0 };
+}
+
+/**
+ * The first delivery record no timeline entry accounts for. Deliveries are left out of the digest (a history list), but
+ * each one breachdesk records has its own `reminder.delivered` / `reminder.skipped` entry naming its key, so a record
+ * added in the store file (which silences that reminder) is found here. Records from before the facts were covered
+ * (`firstCovered` > 0: an earlier version's store, the demo store's quiet start) are checked only after that entry's time.
+ * Full checks only (start-up, `verify`, exports): one pass over the timeline and the deliveries.
+ */
+function unrecordedDelivery(incident: Incident, firstCovered: number): { n: number; key: string } | undefined {
+  const deliveries = incident.deliveries ?? [];
+  if (deliveries.length === 0) return undefined;
+  const keys = new Set<string>();
+  for (const e of incident.timeline) {
+    if (e.action !== DELIVERED_ACTION && e.action !== SKIPPED_ACTION) continue;
+    for (const c of e.changes ?? []) if (c.field === 'delivery' && typeof c.to === 'string') keys.add(c.to);
+  }
+  const since = firstCovered > 0 ? Date.parse(incident.timeline[firstCovered]!.at) : Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < deliveries.length; i++) {
+    const d = deliveries[i]!;
+    if (keys.has(d.key)) continue;
+    // A record that cannot be read as an instant is never taken for one written before the facts were covered.
+    const at = Date.parse(d.at);
+    if (Number.isFinite(at) && at <= since) continue;
+    return { n: i + 1, key: d.key };
+  }
+  return undefined;
 }
 
 /** The facts' coverage in plain words, for exports and the record's integrity section (English, like the chain's reasons). */

@@ -1,6 +1,7 @@
 // The PostgreSQL store: each change is one transaction holding the incident's row lock (no lost update across
 // replicas); history entries are rows appended beside the record; other replicas' changes arrive by LISTEN/NOTIFY.
 import { createKeyedQueue } from '../keyed-queue.ts';
+import { matches } from '../cached-store.ts';
 import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { IncidentDamagedError, IncidentNotFoundError } from '../../bot/errors.ts';
@@ -195,16 +196,19 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     async list(filter: IncidentFilter = {}) {
       const where: string[] = [];
       const params: unknown[] = [];
-      if (filter.openOnly) where.push(`i.status <> 'closed'`);
-      if (filter.status) where.push(`i.status = ANY($${params.push(filter.status)})`);
-      if (filter.channel) where.push(`i.channels @> $${params.push(JSON.stringify([{ platform: filter.channel.platform, id: filter.channel.id }]))}::jsonb`);
+      // Filtered by the record (the doc the state digest covers), never by the `status` / `channels` columns alone: an
+      // UPDATE of a column would otherwise hide an open incident from `list` while `verify` found its record intact.
+      if (filter.openOnly) where.push(`(i.doc->>'status') <> 'closed'`);
+      if (filter.status) where.push(`(i.doc->>'status') = ANY($${params.push(filter.status)})`);
       const { rows } = await pool.query<{ id: string; doc: string; history: string | null }>(
         `SELECT i.id, i.doc::text AS doc, ${HISTORY_SQL} AS history FROM incidents i ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY i.num`,
         params,
       );
       return rows.flatMap((row) => {
         try {
-          return [deepFreeze(checked(row.id, parse(row)))];
+          const incident = checked(row.id, parse(row));
+          // The channel filter (and a second look at the status) on the parsed record, as the file store does.
+          return matches(incident, filter) ? [deepFreeze(incident)] : [];
         } catch (error) {
           // Found damaged while listing: quarantined (see damaged()), the rest is still listed.
           if (error instanceof IncidentDamagedError) return [];

@@ -7,10 +7,10 @@ describe('commandFromSubmit', () => {
   it.each([
     [{ breachdesk: 'show BR-1' }, 'show BR-1'],
     [{ breachdesk: '  deadlines BR-2 ' }, 'deadlines BR-2'],
-    [{ breachdesk: 'snooze BR-1 X', breachdeskReasonInput: 'r1', r1: 'waiting for vendor' }, 'snooze BR-1 X --reason "waiting for vendor"'],
+    [{ breachdesk: 'snooze BR-1 X', breachdeskReasonInput: 'r1', r1: 'waiting for vendor' }, 'snooze BR-1 X --reason="waiting for vendor"'],
     [{ breachdesk: 'snooze BR-1 X', breachdeskReasonInput: 'r1', r1: '   ' }, 'snooze BR-1 X'],
     [{ breachdesk: 'snooze BR-1 X', breachdeskReasonInput: 'r1' }, 'snooze BR-1 X'],
-    [{ breachdesk: 'snooze BR-1 X', breachdeskReasonInput: 'r2', r1: 'other card', r2: 'line\nbreak' }, 'snooze BR-1 X --reason "line break"'],
+    [{ breachdesk: 'snooze BR-1 X', breachdeskReasonInput: 'r2', r1: 'other card', r2: 'line\nbreak' }, 'snooze BR-1 X --reason="line break"'],
   ])('%j → %s', (value, expected) => {
     expect(commandFromSubmit(value)).toBe(expected);
   });
@@ -24,12 +24,12 @@ describe('commandFromSubmit', () => {
 });
 
 describe('quoteArgument', () => {
-  it.each(['plain words', 'say "hi"', `it's "quoted"`, `all "three' »kinds`, '«already» guillemets', ''])(
+  it.each(['plain words', 'say "hi"', `it's "quoted"`, `all "three' »kinds`, `all "four' »kinds’`, '«already» guillemets', ''])(
     'keeps %j as one argument through tokenize',
     (reason) => {
       const tokens = tokenize(`snooze BR-1 X --reason ${quoteArgument(reason)}`);
       expect(tokens).toHaveLength(5);
-      expect(tokens[4]).toBe(reason.includes('"') && reason.includes("'") && reason.includes('»') ? reason.replace(/»/g, '>') : reason);
+      expect(tokens[4]).toBe(reason.includes('"') && reason.includes("'") && reason.includes('»') && reason.includes('’') ? reason.replace(/»/g, '>') : reason);
     },
   );
 });

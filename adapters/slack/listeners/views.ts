@@ -29,7 +29,8 @@ export function registerViews(app: App, ctx: SlackContext): void {
     if (!reason) return void (await ack({ response_action: 'errors', errors: { reason: 'A reason is needed.' } }));
     const actor = { id: body.user.id, name: await ctx.userName(body.user.id, handleOf(body.user)) };
     // Words, not text: a reason with quotes in it cannot break the command.
-    const work = ctx.bot.handle(argvRequest([...tokenize(command), '--reason', reason], actor, channelOf(origin)));
+    // One word with its value (`--reason=…`): a reason that starts with "-" or is `--json` stays the reason, not an option.
+    const work = ctx.bot.handle(argvRequest([...tokenize(command), `--reason=${reason}`], actor, channelOf(origin)));
     await finish(ctx, work, ack, actor, origin, command);
   });
 
