@@ -69,6 +69,14 @@ describe('refusals, usage and argument errors for a French organization\'s incid
     expect((await t.ask('draft BR-2 FR-NIS1-OSE-ANSSI')).text).toBe('FR-NIS1-OSE-ANSSI does not apply to BR-2: not recorded as a French opérateur de services essentiels (organization.frOse)');
   });
 
+  it('answers someone outside the response team in their own language: the error does not tell that BR-2 exists or where', async () => {
+    const t = createTestBot(NOW, [makeIncident('BR-2', frenchHospitalFacts())], { admins: ['slack:U0ADMIN001'] });
+    const outsider = (text: string) => t.bot.handle({ text, actor: { id: 'U0OUTSIDE1', name: 'Eve' }, platform: 'slack' });
+    // The same malformed command as an unknown incident's: English, the deployment's language.
+    expect((await outsider('set BR-2')).text).toBe((await outsider('set BR-99')).text);
+    expect((await outsider('set BR-2')).text).toBe('Missing field name.\nUsage: set <id> <field> <value…>   (`help set` lists the fields)\nExample: set BR-1 affected.US-TX 300');
+  });
+
   it('records the refusal in the access log in English, as every access-log reason', async () => {
     const t = world();
     await t.ask('member remove BR-2 slack:U0ZZZ00001');
