@@ -49,7 +49,8 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
   const open = () =>
     (opened ??= (async () => {
       const fingerprint = indexFingerprint(rules);
-      const initial = store.changeStamps ? readIndexFile(indexPath, fingerprint, await store.changeStamps()) : [];
+      const refused = (why: string) => options.logger.warn(`deadline index: ${why}`, { path: indexPath });
+      const initial = store.changeStamps ? readIndexFile(indexPath, fingerprint, await store.changeStamps(), refused) : [];
       return { index: createDeadlineIndex({ store, rules, clock: options.clock, logger: options.logger, initial, dateProblems: incidentDateProblems }), fingerprint };
     })());
   // Kept from onChange alone: only for a store whose every change this process sees (IncidentStore.changeStamps).

@@ -1,8 +1,10 @@
 // The deadline index kept beside the store (`<store>.deadlines`), so a one-shot `due` reads due instants instead of
 // running the engine over every open incident. Each line carries the store's change stamp of the incident it was
 // computed from; a line whose stamp no longer matches, or a file written by other rules or engine code, is ignored.
-// Line 1 is a JSON header (texts, templates, teams, ids and stamps); after it, every number of every entry as one
-// block of 64-bit floats in this machine's byte order, read as it lies on disk (no text to parse per number).
+// Line 1 is the format and the SHA-256 of everything after it; line 2 a JSON header (texts, templates, teams, ids and
+// stamps); after it, every number of every entry as one block of 64-bit floats in this machine's byte order, read as it
+// lies on disk (no text to parse per number). A file whose digest does not match (damaged, or edited by hand: one
+// changed number made `due` say nothing was due) is refused, named in the log, and recomputed.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { endianness } from 'node:os';
@@ -13,7 +15,7 @@ import { PackedItems, sharedTemplateCodes, sharedTemplates, type Template } from
 import type { RuleSet } from '../bot/deadlines/rule-schema.ts';
 import { appPath } from '../bot/app-root.ts';
 
-const FORMAT = 'breachdesk-deadline-index/3';
+const FORMAT = 'breachdesk-deadline-index/4';
 // The code that decides what an entry holds: the engine and its rule handling, and the access policy (team keys).
 const CODE_DIRS = [appPath('bot', 'deadlines'), appPath('bot', 'access')];
 
@@ -37,12 +39,23 @@ const MAX_ITEMS = 65_535;
 type TemplateRow = [obligation: number, rule: number, recipient: number, citation: number, kind: number, verification: number];
 interface Header { format?: unknown; fingerprint?: unknown; byteOrder?: unknown; strings?: unknown; templates?: unknown; teams?: unknown; ids?: unknown; stamps?: unknown; numbers?: unknown }
 
-/** The entries of `path` whose stamps match `stamps` (others, and a file of another fingerprint or damaged, are left out). */
-export function readIndexFile(path: string, fingerprint: string, stamps: ReadonlyMap<string, string>): DeadlineEntry[] {
-  let file: Buffer;
+/**
+ * The entries of `path` whose stamps match `stamps` (others, and a file of another fingerprint or damaged, are left out).
+ * `refused` hears of a file of this format whose digest does not match what it holds.
+ */
+export function readIndexFile(path: string, fingerprint: string, stamps: ReadonlyMap<string, string>, refused?: (why: string) => void): DeadlineEntry[] {
+  let whole: Buffer;
   try {
-    file = readFileSync(path);
+    whole = readFileSync(path);
   } catch {
+    return [];
+  }
+  const first = whole.indexOf(10);
+  const [format, digest] = first < 0 ? [] : whole.toString('latin1', 0, first).split(' ');
+  if (format !== FORMAT) return [];
+  const file = whole.subarray(first + 1);
+  if (digest !== createHash('sha256').update(file).digest('hex')) {
+    refused?.(`${path} does not match its own digest (damaged, or changed outside breachdesk): not used, the deadlines are computed again`);
     return [];
   }
   const newline = file.indexOf(10);
@@ -177,7 +190,8 @@ export function writeIndexFile(path: string, fingerprint: string, entries: Itera
   const block = Float64Array.from(numbers);
   const temp = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(temp, Buffer.concat([Buffer.from(`${header}\n`), Buffer.from(block.buffer, block.byteOffset, block.byteLength)]));
+    const body = Buffer.concat([Buffer.from(`${header}\n`), Buffer.from(block.buffer, block.byteOffset, block.byteLength)]);
+    writeFileSync(temp, Buffer.concat([Buffer.from(`${FORMAT} ${createHash('sha256').update(body).digest('hex')}\n`), body]));
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });

@@ -1,5 +1,6 @@
 // The deadline index file beside the store gives back what was written for unchanged incidents only, and its
 // obligations keep their texts whatever template numbers the reading process already uses.
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,17 +26,21 @@ const plain = (e: DeadlineEntry) => ({ ...e, items: e.items.all() });
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'breachdesk-index-file-')), 'store.deadlines');
 
 interface Header { strings: string[]; templates: number[][] }
-/** The file's JSON header line and its block of numbers (written in this machine's byte order). */
+/** The file's JSON header line and its block of numbers (written in this machine's byte order), after its digest line. */
 const parts = (path: string) => {
-  const file = readFileSync(path);
+  const whole = readFileSync(path);
+  const file = whole.subarray(whole.indexOf(10) + 1);
   const newline = file.indexOf(10);
   const body = file.subarray(newline + 1);
   const numbers = new Float64Array(body.length / 8);
   Buffer.from(numbers.buffer).set(body);
-  return { header: JSON.parse(file.toString('utf8', 0, newline)) as Header, numbers };
+  return { format: whole.toString('latin1', 0, whole.indexOf(10)).split(' ')[0]!, header: JSON.parse(file.toString('utf8', 0, newline)) as Header, numbers };
 };
-const writeParts = (path: string, header: Header, numbers: Float64Array) =>
-  writeFileSync(path, Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength)]));
+/** Write a header and numbers under a digest line that matches them (as code writing wrong contents would). */
+const writeParts = (path: string, header: Header, numbers: Float64Array, format = 'breachdesk-deadline-index/4') => {
+  const body = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength)]);
+  writeFileSync(path, Buffer.concat([Buffer.from(`${format} ${createHash('sha256').update(body).digest('hex')}\n`), body]));
+};
 
 describe('the deadline index file', () => {
   const entries = [
@@ -52,6 +57,26 @@ describe('the deadline index file', () => {
     const path = tempFile();
     writeIndexFile(path, FINGERPRINT, entries, stamps);
     expect(readIndexFile(path, FINGERPRINT, stamps).map(plain)).toEqual(entries.map(plain));
+  });
+
+  it('refuses, and says so, a file whose contents were changed after it was written: one due instant moved', () => {
+    const path = tempFile();
+    writeIndexFile(path, FINGERPRINT, entries, stamps);
+    const file = readFileSync(path);
+    const { numbers } = parts(path);
+    // BR-1's first due instant (after its 7 fixed numbers) moved a year later, the digest line left as it was.
+    const moved = Float64Array.from(numbers);
+    moved[7] = T + 365 * DAY;
+    const bodyAt = file.length - numbers.byteLength;
+    writeFileSync(path, Buffer.concat([file.subarray(0, bodyAt), Buffer.from(moved.buffer)]));
+    const why: string[] = [];
+    expect(readIndexFile(path, FINGERPRINT, stamps, (w) => why.push(w))).toEqual([]);
+    expect(why).toEqual([`${path} does not match its own digest (damaged, or changed outside breachdesk): not used, the deadlines are computed again`]);
+    // A file of an earlier format is simply not used (computed again), not reported as tampered with.
+    const { header } = parts(path);
+    writeParts(path, header, numbers, 'breachdesk-deadline-index/3');
+    expect(readIndexFile(path, FINGERPRINT, stamps, (w) => why.push(w))).toEqual([]);
+    expect(why).toHaveLength(1);
   });
 
   it('leaves out incidents changed since, unknown ones, and everything under another fingerprint or when damaged', () => {
