@@ -1,35 +1,13 @@
 // The incidents table keeps `status` (and `channels`) beside the record as columns for filtering. They are not part of
 // the record the state digest covers, so an UPDATE of the column alone must not change what breachdesk answers: `list`
 // answers from the record itself, and an open incident cannot be hidden from it with `SET status = 'closed'`.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, postgresUrl } from './databases.ts';
+import { cliOn, freshDatabase, postgresUrl, runSql } from './databases.ts';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'breachdesk.js');
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 
-function cli(args: string[]) {
-  const home = mkdtempSync(join(tmpdir(), 'pg-status-column-'));
-  const r = spawnSync(process.execPath, [BIN, '--now', '2025-03-01T12:00:00Z', ...args], {
-    encoding: 'utf8', cwd: home, timeout: 30_000,
-    env: { PATH: process.env.PATH, HOME: home, USER: 'dana', BREACHDESK_DATA: db.url },
-  });
-  return { code: r.status, out: r.stdout + r.stderr };
-}
-
-async function sql(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const cli = (args: string[]) => cliOn(db.url, ['--now', '2025-03-01T12:00:00Z', ...args]);
+const sql = (text: string) => runSql(db.url, text);
 
 describe.runIf(postgresUrl)('PostgreSQL status column edited in SQL', () => {
   beforeAll(async () => {

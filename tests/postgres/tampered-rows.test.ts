@@ -1,37 +1,16 @@
 // Rows edited directly in SQL: a record row that is no longer a valid incident (or holds another id) is quarantined
 // like a damaged file (named, refused in one sentence, left out of list, never written), and the rest still works;
 // a removed timeline or access-log row is found by verify and the start-up record check.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IncidentDamagedError } from '../../bot/errors.ts';
 import { openPostgresStore } from '../../data/postgres/postgres-store.ts';
-import { freshDatabase, postgresUrl } from './databases.ts';
+import { cliOn, freshDatabase, postgresUrl, runSql } from './databases.ts';
 
-const BIN = join(import.meta.dirname, '..', '..', 'bin', 'breachdesk.js');
 let db: Awaited<ReturnType<typeof freshDatabase>>;
 
-function cli(args: string[]) {
-  const home = mkdtempSync(join(tmpdir(), 'qa-hostile-pg-'));
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8', cwd: home, timeout: 30_000,
-    env: { PATH: process.env.PATH, HOME: home, USER: 'dana', BREACHDESK_DATA: db.url },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-async function sql(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const cli = (args: string[]) => cliOn(db.url, args);
+const sql = (text: string) => runSql(db.url, text);
 
 describe.runIf(postgresUrl)('PostgreSQL rows tampered with in SQL', () => {
   beforeAll(async () => {
