@@ -1,23 +1,14 @@
 // A database user without write rights (only SELECT, or nothing at all) is refused at start-up in one sentence naming
 // the user, without the driver's message or the URL's password, rather than failing at its first write.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../../data/postgres/postgres-store.ts';
-import { freshDatabase, postgresUrl } from './databases.ts';
+import { freshDatabase, postgresUrl, runSql } from './databases.ts';
 
 let db: Awaited<ReturnType<typeof freshDatabase>> | undefined;
 const roles: string[] = [];
 
-async function sql(url: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
+const sql = runSql;
 
 async function roleUrl(grant: string): Promise<string> {
   const role = `qa_hostile_${randomBytes(5).toString('hex')}`;

@@ -2,7 +2,7 @@
 // Typed with broadcasts, mentions and disguised links through the real Slack front door, none of it is live anywhere.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createScheduler } from '../../bot/scheduler/scheduler.ts';
-import { LIVE_SLACK_TOKEN } from '../fixtures/frontdoor/hostile-text.ts';
+import { LIVE_SLACK_TOKEN, slackParsedText } from '../fixtures/frontdoor/hostile-text.ts';
 import { createTestBot, makeIncident, usHospitalFacts } from '../helpers/test-bot.ts';
 import { NOW, startHarness, type SlackHarness } from '../slack/harness.ts';
 import { postToApp, slashBody } from '../slack/signed-request.ts';
@@ -11,20 +11,6 @@ let h: SlackHarness;
 afterEach(async () => {
   await h?.close();
 });
-
-function rendered(message: Record<string, unknown>): string {
-  const blocks = typeof message.blocks === 'string' ? JSON.parse(message.blocks) : message.blocks;
-  const out: string[] = [String(message.text)];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    if (o.type === 'mrkdwn' && typeof o.text === 'string') out.push(o.text);
-    Object.values(o).forEach(walk);
-  };
-  walk(blocks);
-  return out.join('\n');
-}
 
 // As Slack sends typed text: & < > as entities.
 const typed = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -49,7 +35,7 @@ describe('hostile delay text in Slack', () => {
     const scheduler = createScheduler({ store: h.store, rules: h.bot.rules, clock: h.clock, notifier: h.notifier, logger: h.logger });
     await scheduler.tick();
     const everything = [...answers, ...h.fake.callsOf('response_url').map((c) => c.body as Record<string, unknown>), ...h.fake.callsOf('chat.postMessage').map((c) => c.body as Record<string, unknown>)];
-    const texts = everything.map(rendered).join('\n');
+    const texts = everything.map(slackParsedText).join('\n');
     expect(texts).toContain('&lt;!channel&gt; FBI');
     expect(texts).not.toMatch(LIVE_SLACK_TOKEN);
   });

@@ -2,7 +2,7 @@
 // recipient and basis, the daily digest's tasks, roles, organization and vendor) stays inert: no live mention or link.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createScheduler } from '../../bot/scheduler/scheduler.ts';
-import { allStrings, dueGdprIncident, LIVE_SLACK_TOKEN, RAW_CONTROL } from '../fixtures/frontdoor/hostile-text.ts';
+import { allStrings, dueGdprIncident, LIVE_SLACK_TOKEN, RAW_CONTROL, slackParsedText } from '../fixtures/frontdoor/hostile-text.ts';
 import { createTestBot } from '../helpers/test-bot.ts';
 import { NOW, startHarness, type SlackHarness } from '../slack/harness.ts';
 import { postToApp, slashBody } from '../slack/signed-request.ts';
@@ -15,21 +15,6 @@ afterEach(async () => {
 const HOSTILE = '<!channel> <@U0ANA00002> <https://evil.example|hhs.gov> \u001b[31m';
 const ADMIN = { user_id: 'U0ADMIN001', user_name: 'ada.admin', channel_id: 'C0INC00001', channel_name: 'inc' };
 const CHANNEL = { platform: 'slack' as const, id: 'C0INC00001', linkedAt: NOW, linkedBy: 'Ana', linkedByKey: 'slack:U0ADMIN001' };
-
-/** Every mrkdwn text and the fallback text of a posted message: what Slack parses for mentions and links. */
-function parsedText(message: Record<string, unknown>): string {
-  const blocks = typeof message.blocks === 'string' ? JSON.parse(message.blocks) : message.blocks;
-  const out: string[] = [String(message.text)];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    if (o.type === 'mrkdwn' && typeof o.text === 'string') out.push(o.text);
-    Object.values(o).forEach(walk);
-  };
-  walk(blocks);
-  return out.join('\n');
-}
 
 describe('hostile text in scheduled Slack posts', () => {
   it('keeps every free-text field inert in reminders and the daily digest', async () => {
@@ -52,11 +37,11 @@ describe('hostile text in scheduled Slack posts', () => {
     expect(report.digests).toBeGreaterThan(0);
     const posts = h.fake.callsOf('chat.postMessage');
     expect(posts.length).toBeGreaterThan(1);
-    const all = posts.map((p) => parsedText(p.body)).join('\n');
+    const all = posts.map((p) => slackParsedText(p.body)).join('\n');
     // The hostile text did reach the posts (as text), so the check below is not vacuous.
     expect(all).toContain('&lt;!channel&gt;');
     for (const post of posts) {
-      expect(parsedText(post.body)).not.toMatch(LIVE_SLACK_TOKEN);
+      expect(slackParsedText(post.body)).not.toMatch(LIVE_SLACK_TOKEN);
       expect(allStrings([post.body.text, post.body.blocks])).not.toMatch(RAW_CONTROL);
     }
   });
@@ -72,7 +57,7 @@ describe('a hostile Slack handle', () => {
     const summary = await postToApp(h.eventsUrl, slashBody('summary BR-1', h.fake.responseUrl(), who));
     // Quick enough for the ack: Slack posts the answer into the channel itself (in_channel).
     expect(summary.json?.response_type).toBe('in_channel');
-    const shown = parsedText(summary.json!);
+    const shown = slackParsedText(summary.json!);
     expect(shown).toContain('&lt;!channel&gt;');
     expect(shown).not.toMatch(LIVE_SLACK_TOKEN);
   });

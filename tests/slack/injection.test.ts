@@ -1,7 +1,7 @@
 // Mention, link and terminal-escape injection in user text is neutralised in Slack replies and scheduled posts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createScheduler } from '../../bot/scheduler/scheduler.ts';
-import { allStrings, dueGdprIncident, HOSTILE_TITLE, LIVE_SLACK_TOKEN, RAW_CONTROL } from '../fixtures/frontdoor/hostile-text.ts';
+import { allStrings, dueGdprIncident, HOSTILE_TITLE, LIVE_SLACK_TOKEN, RAW_CONTROL, slackParsedText } from '../fixtures/frontdoor/hostile-text.ts';
 import { createTestBot } from '../helpers/test-bot.ts';
 import { NOW, startHarness, type SlackHarness } from './harness.ts';
 import { postToApp, slashBody } from './signed-request.ts';
@@ -10,21 +10,6 @@ let h: SlackHarness;
 afterEach(async () => {
   await h?.close();
 });
-
-/** What Slack parses for mentions and links in a message body: its text and every mrkdwn text of its blocks. */
-function rendered(message: Record<string, unknown>): string {
-  const blocks = typeof message.blocks === 'string' ? JSON.parse(message.blocks) : message.blocks;
-  const mrkdwn: string[] = [String(message.text)];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    if (o.type === 'mrkdwn' && typeof o.text === 'string') mrkdwn.push(o.text);
-    Object.values(o).forEach(walk);
-  };
-  walk(blocks);
-  return mrkdwn.join('\n');
-}
 
 /** Every string of a message body (plain_text included), for the control-character check. */
 const everything = (message: Record<string, unknown>) => allStrings([message.text, typeof message.blocks === 'string' ? JSON.parse(message.blocks) : message.blocks]);
@@ -36,7 +21,7 @@ describe('Slack safe output', () => {
     h = await startHarness({ testBot: createTestBot(NOW, [dueGdprIncident(NOW, CHANNEL)]) });
     const answer = await postToApp(h.eventsUrl, slashBody('show BR-1', h.fake.responseUrl()));
     expect(answer.status).toBe(200);
-    const body = rendered(answer.json!);
+    const body = slackParsedText(answer.json!);
     expect(body).toContain('&lt;!channel&gt;');
     expect(body).toContain('&lt;https://evil.example/login|https://www.hhs.gov&gt;');
     expect(body).not.toMatch(LIVE_SLACK_TOKEN);
@@ -50,7 +35,7 @@ describe('Slack safe output', () => {
     await postToApp(h.eventsUrl, slashBody('log BR-1 FYI <!here> see <https://evil.example|hhs.gov>', h.fake.responseUrl()));
     expect((await h.store.get('BR-1'))!.timeline.at(-1)!.text).toBe('FYI <!here> see <https://evil.example|hhs.gov>');
     const answer = await postToApp(h.eventsUrl, slashBody('show BR-1', h.fake.responseUrl()));
-    expect(rendered(answer.json!)).not.toMatch(LIVE_SLACK_TOKEN);
+    expect(slackParsedText(answer.json!)).not.toMatch(LIVE_SLACK_TOKEN);
   });
 
   it('neutralises the same text in a scheduled reminder posted through chat.postMessage', async () => {
@@ -61,7 +46,7 @@ describe('Slack safe output', () => {
     const posts = h.fake.callsOf('chat.postMessage');
     expect(posts.length).toBe(report.sent);
     for (const post of posts) {
-      const body = rendered(post.body);
+      const body = slackParsedText(post.body);
       expect(body).toContain('Breach &lt;!channel&gt; &lt;!here&gt; &lt;!everyone&gt; &lt;!subteam^S0PRIV|@privacy&gt; &lt;@U0ANA00002&gt;');
       expect(body).not.toMatch(LIVE_SLACK_TOKEN);
       expect(everything(post.body)).not.toMatch(RAW_CONTROL);
