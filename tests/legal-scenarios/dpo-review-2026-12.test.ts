@@ -87,7 +87,7 @@ const scenarios: Scenario[] = [
     now: '2026-03-29T12:00:00Z',
     expect: {
       'UK-GDPR-33-PROCESSOR': { status: 'pending', kind: 'none_fixed' },
-      'EU-GDPR-33-PROCESSOR': { status: 'needs_facts', kind: 'none_fixed', basis: /outside the EU\/EEA \(GB\).*Art\. 3\(1\).*Art\. 3\(2\).*set BR-1 gdpr-scope yes\|no/ },
+      'EU-GDPR-33-PROCESSOR': { status: 'needs_facts', kind: 'none_fixed', basis: /set BR-1 gdpr-scope yes\|no.*outside the EU\/EEA \(GB\).*Art\. 3\(1\).*Art\. 3\(2\)/ },
     },
     absent: ['UK-GDPR-33-ICO', 'EU-GDPR-33-SA', 'UK-GDPR-34-DS', 'EU-GDPR-34-DS'],
   },

@@ -13,8 +13,8 @@ import { checkScenario, runScenario, usFacts, type Row, type Scenario } from './
 // = Thu 2026-03-05 15:00Z = 09:00 CST (Chicago moves to CDT only on Sun 2026-03-08). At NOW (63 h before): pending.
 const NOW = '2026-03-03T00:00:00Z';
 const DUE_72H = '2026-03-05T09:00:00.000-06:00';
-const EU_QUESTION = /outside the EU\/EEA \(US\).*GDPR Art\. 3\(1\).*Art\. 3\(2\).*EDPB.*organization\.gdprTerritorial\): set BR-1 gdpr-scope yes\|no/;
-const UK_QUESTION = /outside the United Kingdom \(US\).*UK GDPR Art\. 3\(1\).*Art\. 3\(2\).*organization\.ukGdprTerritorial\): set BR-1 uk-gdpr-scope yes\|no/;
+const EU_QUESTION = /^not answered yet whether the GDPR reaches the organization for these people \(organization\.gdprTerritorial: set BR-1 gdpr-scope yes\|no\): it is based outside the EU\/EEA \(US\).*GDPR Art\. 3\(1\).*Art\. 3\(2\).*EDPB/;
+const UK_QUESTION = /^not answered yet whether the UK GDPR reaches the organization for these people \(organization\.ukGdprTerritorial: set BR-1 uk-gdpr-scope yes\|no\): it is based outside the United Kingdom \(US\).*UK GDPR Art\. 3\(1\).*Art\. 3\(2\)/;
 
 const usWith = (byJurisdiction: Record<string, number>, organization: Record<string, unknown> = {}, more: Record<string, unknown> = {}) => {
   const total = Object.values(byJurisdiction).reduce((a, b) => a + b, 0);
@@ -67,7 +67,7 @@ const scenarios: Scenario[] = [
     now: NOW,
     expect: {
       'EU-GDPR-33-SA': { status: 'needs_facts', dueAt: DUE_72H, basis: EU_QUESTION },
-      'EU-GDPR-34-DS': { status: 'needs_facts', basis: /not assessed \(gdprRisk\).*; the organization is based outside the EU\/EEA/ },
+      'EU-GDPR-34-DS': { status: 'needs_facts', basis: /not assessed \(gdprRisk\).*; not answered yet whether the GDPR reaches the organization/ },
     },
   },
   {
@@ -179,8 +179,13 @@ describe('GDPR / UK GDPR Art. 3 territorial scope', () => {
     expect(await sa()).toMatchObject({ status: 'needs_facts', dueAt: DUE_72H });
     await say('lang fr');
     const french = (await say('deadlines BR-1 --only EU-GDPR-33-SA')).text;
-    expect(french).toContain('hors de l’UE/EEE (US)\u00a0: le RGPD');
+    expect(french).toContain('établi hors de l’UE/EEE (US), il n’y est soumis');
     expect(french).toContain('set BR-1 gdpr-scope oui|non');
+  });
+
+  it('next asks the question with the way to answer it, in its first clause', async () => {
+    const { say } = await runScenario(usWith({ FR: 40 }), NOW);
+    expect((await say('next BR-1')).text).toMatch(/affected data subjects: not answered yet whether the GDPR reaches the organization for these people \(organization\.gdprTerritorial: set BR-1 gdpr-scope yes\|no\): it is based outside the EU\/EEA \(US\)/);
   });
 
   it('help set lists both fields', async () => {
