@@ -137,6 +137,22 @@ const scenarios: Scenario[] = [
     absent: ['EU-GDPR-33-SA'],
   },
   {
+    // A French hospital is not established in the UK: the UK GDPR reaches it only under UK GDPR Art. 3(2), asked like a US
+    // one's (was: the ICO notice owed). Its GDPR answers stay as they were. Awareness 2026-10-20 10:00 CEST + 72 h =
+    // 10-23 10:00 CEST.
+    name: 'French hospital with UK residents: the ICO notice asks the UK question, the CNIL notice unchanged',
+    facts: {
+      title: 'CH', discoveredAt: '2026-10-20T10:00:00+02:00', phiInvolved: true, dataEncrypted: false, gdprRisk: 'high',
+      organization: { name: 'CH', role: 'controller', country: 'FR', timezone: 'Europe/Paris' },
+      dataCategories: ['name', 'diagnosis'], affected: { total: 50, byJurisdiction: { FR: 45, GB: 5 } },
+    },
+    now: '2026-10-20T12:00:00Z',
+    expect: {
+      'UK-GDPR-33-ICO': { status: 'needs_facts', dueAt: '2026-10-23T10:00:00.000+02:00', basis: /^not answered yet whether the UK GDPR reaches.*outside the United Kingdom \(FR\)/ },
+      'FR-CNIL-GDPR-33': { status: 'pending', dueAt: '2026-10-23T10:00:00.000+02:00', basis: /^(?!.*gdprTerritorial)/ },
+    },
+  },
+  {
     // A UK hospital is established in the UK: UK GDPR as before, whatever ukGdprTerritorial says.
     name: 'UK hospital with UK residents: ICO as before, the UK scope never asked',
     facts: {
