@@ -2,7 +2,7 @@
 import { readCategories } from '../model/data-categories.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { RuleGate } from './rule-schema.ts';
-import { PART2_COMPLIANCE, part2Unanswered } from './facts.ts';
+import { EU_EEA, PART2_COMPLIANCE, part2Unanswered } from './facts.ts';
 import { localDate } from './time.ts';
 import { wordsFor, type Words } from './words.ts';
 
@@ -78,21 +78,46 @@ function part2Program(incident: Incident, w: Words): GateResult {
   return applies(w.say('gate.part2Flag'), ...secured.notes);
 }
 
+/**
+ * GDPR Art. 3 (UK GDPR Art. 3 for the UK): an organization established in the territory is in scope (Art. 3(1)); one
+ * based outside it only when the processing relates to offering goods or services to people there, or monitoring their
+ * behaviour there (Art. 3(2)), which the recorded country of the people affected does not tell: it is asked.
+ */
+function territorial(law: 'gdpr' | 'ukGdpr', incident: Incident, w: Words): GateResult {
+  const org = incident.organization;
+  const established = law === 'gdpr' ? org.country === 'EU' || EU_EEA.has(org.country) : org.country === 'GB';
+  // Established there: in scope as before, with no note (the answer stays exactly what it was).
+  if (established) return applies();
+  const answer = law === 'gdpr' ? org.gdprTerritorial : org.ukGdprTerritorial;
+  const values = { country: org.country, id: incident.id };
+  if (answer === true) return applies(w.say(`gate.${law}TerritorialYes`, values));
+  if (answer === false) return { outcome: 'not_applicable', reason: w.say(`gate.${law}TerritorialNo`, values) };
+  return { outcome: 'needs_facts', reason: w.say(`gate.${law}TerritorialUnanswered`, values) };
+}
+
 const GATES: Record<RuleGate, (incident: Incident, w: Words) => GateResult> = {
   hipaa_unsecured_phi: (incident, w) => hipaaUnsecuredPhi(incident, w),
   ftc_unsecured: ftcUnsecured,
   gdpr_risk: gdprRisk,
   gdpr_high_risk: gdprHighRisk,
   part2_program: part2Program,
+  gdpr_territorial: (incident, w) => territorial('gdpr', incident, w),
+  uk_gdpr_territorial: (incident, w) => territorial('ukGdpr', incident, w),
 };
 
-/** Run the gates in order; the first that does not apply decides, otherwise all notes are collected. */
+/**
+ * Run the gates in order: the first not_applicable decides (a fact still unknown elsewhere cannot bring the notice back);
+ * otherwise every needs_facts question is asked, joined; otherwise all notes are collected.
+ */
 export function runGates(gates: readonly RuleGate[], incident: Incident, w: Words = wordsFor('en', incident.organization.timezone)): GateResult {
   const notes: string[] = [];
+  const questions: string[] = [];
   for (const gate of gates) {
     const result = GATES[gate](incident, w);
-    if (result.outcome !== 'applies') return result;
-    notes.push(...result.notes);
+    if (result.outcome === 'applies') notes.push(...result.notes);
+    else if (result.outcome === 'not_applicable') return result;
+    else questions.push(result.reason);
   }
+  if (questions.length > 0) return { outcome: 'needs_facts', reason: questions.join(w.say('join')) };
   return applies(...notes);
 }

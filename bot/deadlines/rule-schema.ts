@@ -103,7 +103,7 @@ export const Alternative = z.strictObject({
 });
 
 /** Named applicability checks implemented in code (bot/deadlines/gates.ts). */
-export const Gate = z.enum(['hipaa_unsecured_phi', 'ftc_unsecured', 'gdpr_risk', 'gdpr_high_risk', 'part2_program']);
+export const Gate = z.enum(['hipaa_unsecured_phi', 'ftc_unsecured', 'gdpr_risk', 'gdpr_high_risk', 'part2_program', 'gdpr_territorial', 'uk_gdpr_territorial']);
 
 /** Law-enforcement delay regimes (45 CFR 164.412; 16 CFR 318.4 has the same structure; a state's own clause). */
 export const Tolling = z.enum(['hipaa_164_412', 'ftc_318_4', 'state_law_enforcement']);

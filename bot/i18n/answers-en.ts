@@ -100,6 +100,7 @@ export const answersEn = {
       organization_name: 'organization', organization_role: 'organization role', organization_country: 'country', organization_timezone: 'time zone',
       organization_frHealthEstablishment: 'French health establishment', organization_nis2Entity: 'NIS2 entity', organization_secRegistrant: 'SEC registrant',
       organization_frOse: 'French OSE', keyCompromised: 'encryption key compromised',
+      organization_gdprTerritorial: 'in GDPR territorial scope', organization_ukGdprTerritorial: 'in UK GDPR territorial scope',
       vendor_name: 'vendor', vendor_role: 'vendor role', vendor_isAgent: 'vendor is our agent', vendor_discoveredAt: 'vendor discovery time', vendor_notifiedUsAt: 'vendor notice to us',
     },
   },

@@ -102,6 +102,7 @@ export const answersFr: Widen<typeof answersEn> = {
       organization_name: 'organisation', organization_role: 'rôle de l’organisation', organization_country: 'pays', organization_timezone: 'fuseau horaire',
       organization_frHealthEstablishment: 'établissement de santé français', organization_nis2Entity: 'entité NIS2', organization_secRegistrant: 'émetteur enregistré auprès de la SEC',
       organization_frOse: 'OSE français', keyCompromised: 'clé de chiffrement compromise',
+      organization_gdprTerritorial: 'dans le champ territorial du RGPD', organization_ukGdprTerritorial: 'dans le champ territorial du UK GDPR',
       vendor_name: 'prestataire', vendor_role: 'rôle du prestataire', vendor_isAgent: 'prestataire mandataire', vendor_discoveredAt: 'découverte par le prestataire', vendor_notifiedUsAt: 'alerte du prestataire',
     },
   },

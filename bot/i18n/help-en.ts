@@ -134,6 +134,8 @@ export const helpEn = {
       organization_caHealthFacility: 'yes/no: California licensed health facility (H&S 1280.15)',
       organization_part2Program: 'yes/no/unknown: 42 CFR Part 2 program, HIPAA covered entity or not (unknown: with part2_records / sud_treatment data breached, or no data categories recorded, the Part 2 notices are needs facts with their clocks)',
       organization_nyDfsEntity: 'yes/no: regulated by the NY Department of Financial Services (DFS is then a recipient; not answered: the DFS notice needs facts when New York residents are affected)',
+      organization_gdprTerritorial: 'yes/no/unknown: the EU GDPR reaches the organization for the people affected (GDPR Art. 3: an establishment in the EU, or offering goods or services to / monitoring people in the EU); asked only of an organization based outside the EU/EEA (unknown: with EU/EEA residents affected, the GDPR notices need facts with their clocks)',
+      organization_ukGdprTerritorial: 'yes/no/unknown: the UK GDPR reaches the organization for the people affected (UK GDPR Art. 3: an establishment in the UK, or offering goods or services to / monitoring people in the UK); asked only of an organization based outside the UK (unknown: with UK residents affected, the UK GDPR notices need facts with their clocks)',
       vendor_name: 'vendor where the breach happened',
       vendor_role: 'one of business_associate, processor, third_party_service_provider, subcontractor',
       vendor_isAgent: "yes/no/unknown: the vendor is the organization's agent (federal common law of agency: its discovery counts as ours, 45 CFR 164.404(a)(2)); unknown, the default: with the vendor's own discovery recorded, the HIPAA notices need facts, shown from its discovery",

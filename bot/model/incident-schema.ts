@@ -58,6 +58,14 @@ export const OrganizationSchema = z.strictObject({
   part2Program: z.boolean().nullable().default(null),
   /** Entity regulated by the NY Department of Financial Services (DFS is then a recipient under GBL 899-aa); null: not answered yet (with New York residents affected, the DFS notice then needs facts). */
   nyDfsEntity: z.boolean().nullable().default(null),
+  /**
+   * The EU GDPR reaches this organization for the people affected (GDPR Art. 3): an establishment in the Union, or offering
+   * goods or services to / monitoring people in the Union. Asked only of an organization based outside the EU/EEA; null: not
+   * answered yet (with EU/EEA residents affected, the GDPR notices then need facts, each with its clock).
+   */
+  gdprTerritorial: z.boolean().nullable().default(null),
+  /** The same for the UK GDPR (UK GDPR Art. 3), asked only of an organization based outside the United Kingdom. */
+  ukGdprTerritorial: z.boolean().nullable().default(null),
   /** The time zone was not given when the incident was opened (a default was used): day-counted deadlines need facts. */
   timezoneAssumed: z.boolean().default(false),
 });

@@ -11,7 +11,7 @@ const LABELS: Record<string, string> = {
   'organization.timezone': 'time zone', 'organization.frHealthEstablishment': 'French health establishment',
   'organization.nis2Entity': 'NIS2 entity', 'organization.secRegistrant': 'SEC registrant', 'organization.frOse': 'French OSE',
   'organization.caHealthFacility': 'California health facility', 'organization.part2Program': '42 CFR Part 2 program',
-  'organization.nyDfsEntity': 'NY DFS-regulated entity', 'organization.timezoneAssumed': 'time zone assumed', keyCompromised: 'encryption key compromised',
+  'organization.nyDfsEntity': 'NY DFS-regulated entity', 'organization.gdprTerritorial': 'in GDPR territorial scope', 'organization.ukGdprTerritorial': 'in UK GDPR territorial scope', 'organization.timezoneAssumed': 'time zone assumed', keyCompromised: 'encryption key compromised',
   'vendor.name': 'vendor', 'vendor.role': 'vendor role', 'vendor.isAgent': 'vendor is our agent',
   'vendor.discoveredAt': 'vendor discovery time', 'vendor.notifiedUsAt': 'vendor notice to us',
 };

@@ -103,7 +103,8 @@ describe('164.412 law-enforcement delay on the HIPAA notices', () => {
     const incident = makeIncident({
       lawEnforcementDelays: [oral],
       materialityDeterminedAt: '2025-03-03T10:00:00-06:00',
-      organization: { secRegistrant: true },
+      // gdprTerritorial: a US hospital the GDPR reaches (Art. 3(2)), so the Art. 33 clock is owed and can be seen untolled.
+      organization: { secRegistrant: true, gdprTerritorial: true },
       affected: { total: 1300, byJurisdiction: { 'US-IN': 1000, 'US-TX': 250, DE: 50 } },
     });
     const list = compute(incident, '2025-03-25T12:00:00Z');

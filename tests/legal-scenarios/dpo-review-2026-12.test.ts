@@ -77,7 +77,9 @@ const scenarios: Scenario[] = [
     absent: ['FR-CNIL-GDPR-33'],
   },
   {
-    name: 'UK processor with Irish residents: tells its controller (Art. 33(2), both regimes), notifies no authority',
+    // Since the Art. 3 gate: a UK processor is not established in the Union, so the EU GDPR reaches it only under Art. 3(2),
+    // which is not answered here (organization.gdprTerritorial): the EU Art. 33(2) notice needs facts instead of pending.
+    name: 'UK processor with Irish residents: tells its controller (UK GDPR Art. 33(2); EU GDPR Art. 33(2) needs the Art. 3 answer), notifies no authority',
     facts: base({
       organization: { name: 'UK Proc', role: 'processor', country: 'GB', timezone: 'Europe/London' },
       discoveredAt: '2026-03-28T23:30:00+00:00', gdprRisk: 'high', affected: { total: 50, byJurisdiction: { GB: 30, IE: 20 } },
@@ -85,7 +87,7 @@ const scenarios: Scenario[] = [
     now: '2026-03-29T12:00:00Z',
     expect: {
       'UK-GDPR-33-PROCESSOR': { status: 'pending', kind: 'none_fixed' },
-      'EU-GDPR-33-PROCESSOR': { status: 'pending', kind: 'none_fixed' },
+      'EU-GDPR-33-PROCESSOR': { status: 'needs_facts', kind: 'none_fixed', basis: /set BR-1 gdpr-scope yes\|no.*outside the EU\/EEA \(GB\).*Art\. 3\(1\).*Art\. 3\(2\)/ },
     },
     absent: ['UK-GDPR-33-ICO', 'EU-GDPR-33-SA', 'UK-GDPR-34-DS', 'EU-GDPR-34-DS'],
   },

@@ -5,13 +5,14 @@ import { checkScenario, runScenario, usFacts, type Scenario } from './run-scenar
 
 const scenarios: Scenario[] = [
   {
-    name: 'US hospital with people recorded only as "EU" residents: GDPR is owed through them, never silently dropped',
+    name: 'US hospital with people recorded only as "EU" residents: GDPR is asked through them (Art. 3(2)), with its clock, never silently dropped',
     facts: usFacts({ affected: { total: 20, byJurisdiction: { 'US-TX': 10, EU: 10 } } }),
     now: '2026-03-03T00:00:00Z',
     expect: {
-      // GDPR Art. 3(2) / 33(1): 10 people in the Union. 72 h from awareness Mon 2026-03-02 09:00 CST (15:00Z)
-      // = Thu 2026-03-05 15:00Z = 09:00 CST (Chicago moves to CDT only on 2026-03-08).
-      'EU-GDPR-33-SA': { status: 'pending', kind: 'instant', dueAt: '2026-03-05T09:00:00.000-06:00', basis: /residents of EU/ },
+      // GDPR Art. 33(1): 10 people in the Union. 72 h from awareness Mon 2026-03-02 09:00 CST (15:00Z)
+      // = Thu 2026-03-05 15:00Z = 09:00 CST (Chicago moves to CDT only on 2026-03-08). A US hospital is reached only under
+      // Art. 3(2), not answered (organization.gdprTerritorial): needs facts, the date kept (was: pending, owed).
+      'EU-GDPR-33-SA': { status: 'needs_facts', kind: 'instant', dueAt: '2026-03-05T09:00:00.000-06:00', basis: /Art\. 3\(2\).*residents of EU/ },
       // Art. 34: risk not assessed, so whether the data subjects are owed a letter is a fact to give.
       'EU-GDPR-34-DS': { status: 'needs_facts' },
     },
@@ -340,8 +341,9 @@ describe('next: a needs-facts notice whose clock is running is among the next de
     const section = text.slice(text.indexOf('Next deadlines'), text.indexOf('Notices not yet drafted'));
     expect(section).toMatch(/ {2}2026-03-03 09:00 CST \(overdue by [^)]*, needs facts, if owed\) · national CSIRT or competent authority · NIS2 Art\. 23\(4\)\(a\)/);
     expect(section).toMatch(/ {2}2026-03-05 09:00 CST \(in 3 hours, needs facts, if owed\) · national CSIRT or competent authority · NIS2 Art\. 23\(4\)\(b\)/);
-    // GDPR Art. 33(1): 72 h from awareness, owed (residents of DE): listed without the mark.
-    expect(section).toMatch(/ {2}2026-03-05 09:00 CST \(in 3 hours\) · competent supervisory authority/);
+    // GDPR Art. 33(1): 72 h from awareness (residents of DE); a US hospital is reached only under Art. 3(2), not answered:
+    // listed with the mark too (was: without it, as owed).
+    expect(section).toMatch(/ {2}2026-03-05 09:00 CST \(in 3 hours, needs facts, if owed\) · competent supervisory authority/);
     expect(section).not.toMatch(/recipients of the entity's services/);
   });
 });
