@@ -1,10 +1,12 @@
 // The state digest: every timeline entry made through the domain records SHA-256 of the incident's state after its
 // change, so the chain (and the anchored head) covers what the record says now, not only its history.
 //
-// The state is the incident's canonical JSON (bot/record/canonical.ts) without the fields in STATE_EXCLUDED: the chained
-// lists and the chain record, and what legitimately changes without a timeline entry. A field added to the schema later
-// must be left out of the state while it holds its default (or the digest given a new name): otherwise every digest
-// recorded before it stops matching.
+// The state is the incident's canonical JSON (keys sorted, bot/record/canonical.ts) without the fields in
+// STATE_EXCLUDED (the chained lists and the chain record, and what legitimately changes without a timeline entry), and
+// without any member that is null or an empty list or object, at any depth. A field added to the schema later with
+// such a default (an unanswered question is null) leaves every digest recorded before it matching: adding
+// `organization.gdprTerritorial` (default null) had made every record written before it read as edited by hand. A new
+// field with another default (false, a string) must be left out of the state while it holds it.
 import type { Actor, Incident, TimelineEntry } from '../model/incident-schema.ts';
 import { canonicalJson, sha256Hex } from './canonical.ts';
 import { appendChained } from './chain.ts';
@@ -29,11 +31,33 @@ export const FACTS_MISMATCH_ACTION = 'record.facts_mismatch';
 // The scheduler's actor (SYSTEM_ACTOR of bot/domain/change.ts, which imports this module): breachdesk itself found it.
 const FOUND_BY: Actor = { id: 'system', name: 'breachdesk', platform: 'system' };
 
-/** SHA-256 (hex) of the incident's state: its canonical JSON without the fields of STATE_EXCLUDED. */
+/** SHA-256 (hex) of the incident's state: its canonical JSON without the fields of STATE_EXCLUDED nor empty members. */
 export function stateDigest(incident: Incident | Record<string, unknown>): string {
   const state: Record<string, unknown> = { ...(incident as Record<string, unknown>) };
   for (const field of STATE_EXCLUDED) delete state[field];
-  return sha256Hex(canonicalJson(state));
+  return sha256Hex(stateJson(state));
+}
+
+/** canonicalJson, but object members that are undefined, null, [] or {} (once their own empty members are dropped) are left out. */
+export function stateJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return canonicalJson(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + stateJson(value[i]);
+    return `${out}]`;
+  }
+  const record = value as Record<string, unknown>;
+  let out = '{';
+  let first = true;
+  for (const key of Object.keys(record).sort()) {
+    const member = record[key];
+    if (member === undefined || member === null) continue;
+    const text = stateJson(member);
+    if (text === '{}' || text === '[]') continue;
+    out += `${first ? '' : ','}${JSON.stringify(key)}:${text}`;
+    first = false;
+  }
+  return `${out}}`;
 }
 
 /** The latest timeline entry carrying a state digest, with its 1-based number; undefined when none does. */

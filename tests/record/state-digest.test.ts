@@ -220,6 +220,19 @@ function olderRecord(id: string): Incident {
   return appendChained(base, 'timeline', [entry, { ...entry, at: '2025-02-21T10:00:00.000Z', action: 'note', text: 'Board informed' }], new Date('2025-02-21T10:00:00Z'));
 }
 
+describe('fields added to the schema later', () => {
+  it('leave digests recorded before them matching while they hold an empty default (null, [], {}), and count once answered', () => {
+    const incident = makeIncident('BR-1', usHospitalFacts());
+    const before = stateDigest(incident);
+    // What a record read by a later build looks like: the new question unanswered, a new list and map still empty.
+    const later = { ...incident, organization: { ...incident.organization, someNewQuestion: null }, someNewList: [], someNewMap: { inner: null } };
+    expect(stateDigest(later)).toBe(before);
+    // Answered, or a real value anywhere, it is part of the state.
+    expect(stateDigest({ ...later, organization: { ...later.organization, someNewQuestion: false } })).not.toBe(before);
+    expect(stateDigest({ ...incident, affected: { ...incident.affected, total: (incident.affected.total ?? 0) + 1 } })).not.toBe(before);
+  });
+});
+
 describe('a record written before state digests', () => {
   it('passes verify with a note that its facts are not covered yet, then "not covered before" the first covered change', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'breachdesk-digest-old-'));
