@@ -143,19 +143,9 @@ async function dispatch(registry: CommandRegistry, request: CommandRequest, ctx:
   return wantsJson && refusal === undefined ? asJson(answered) : answered;
 }
 
-// A no-break space binds the words on either side (French typography before ":" ";" "?" "!", "262 831"): `tokenize`
-// splits on every \s, which in JavaScript includes U+00A0, U+202F and U+2007, and the words of a `rest` argument are
-// joined again with plain spaces, so `log BR-2 Appel ARS : dossier ouvert` was stored with plain spaces on every front
-// door (a quoted value kept them). They are held out of its reach, as private-use stand-ins, and put back in each word.
-const NO_BREAK: Record<string, string> = { '\u00a0': '\ue0a0', '\u202f': '\ue02f', '\u2007': '\ue007' };
-const HELD = Object.fromEntries(Object.entries(NO_BREAK).map(([space, held]) => [held, space]));
-
-/** The words of typed command text, each no-break space kept inside the word it was typed in. */
+/** The words of typed command text (tokenize keeps each no-break space inside its word); the command word stands alone. */
 export function commandWords(text: string): string[] {
-  const trimmed = text.trim();
-  // Text already holding a stand-in is split as it always was (never turned into a space nobody typed).
-  if (!/[\u00a0\u202f\u2007]/.test(trimmed) || /[\ue0a0\ue02f\ue007]/.test(trimmed)) return tokenize(trimmed);
-  const words = tokenize(trimmed.replace(/[\u00a0\u202f\u2007]/g, (c) => NO_BREAK[c]!)).map((w) => w.replace(/[\ue0a0\ue02f\ue007]/g, (c) => HELD[c]!));
+  const words = tokenize(text);
   // The command word itself is never French prose: "log\u00a0" is `log`.
   if (words[0] !== undefined) words[0] = words[0].replace(/^[\u00a0\u202f\u2007]+|[\u00a0\u202f\u2007]+$/g, '');
   return words.filter((w, i) => i > 0 || w !== '');

@@ -1,5 +1,9 @@
 // Splits command text into arguments the way a shell would, tolerant of chat clients' typography.
 
+// Whitespace that separates words: every \s but the no-break spaces (U+00A0, U+202F, U+2007), which bind the words on
+// either side as typed (French "dossier ouvert\u00a0:", "262\u00a0831"); splitting there stored them as plain spaces.
+const BREAKS_WORDS = /[^\S\u00a0\u202f\u2007]/;
+
 const OPEN_QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '”': '”', '‘': '’', '’': '’', '«': '»' };
 
 /**
@@ -67,7 +71,7 @@ function split(chars: readonly string[], literal: ReadonlySet<number>): { tokens
       inToken = true;
       continue;
     }
-    if (/\s/.test(ch)) {
+    if (BREAKS_WORDS.test(ch)) {
       if (inToken) tokens.push(current);
       current = '';
       inToken = false;
