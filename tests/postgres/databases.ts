@@ -12,6 +12,9 @@ export const postgresUrl = inject('postgresUrl');
 
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'breachdesk.js');
 
+/** A statement on the test server itself (creating and dropping databases). */
+const admin = (sql: string) => runSql(postgresUrl, sql);
+
 /** A new empty database: its URL and a function that drops it. */
 export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `breachdesk_test_${randomBytes(6).toString('hex')}`;
@@ -19,16 +22,6 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
   const url = new URL(postgresUrl);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: postgresUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Run one SQL statement on the database at `url` (a test editing rows behind breachdesk's back). */
