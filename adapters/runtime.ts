@@ -50,8 +50,8 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
     (opened ??= (async () => {
       const fingerprint = indexFingerprint(rules);
       const refused = (why: string) => options.logger.warn(`deadline index: ${why}`, { path: indexPath });
-      const initial = store.changeStamps ? readIndexFile(indexPath, fingerprint, await store.changeStamps(), refused) : [];
-      return { index: createDeadlineIndex({ store, rules, clock: options.clock, logger: options.logger, initial, dateProblems: incidentDateProblems }), fingerprint };
+      const initial = store.changeStamps ? readIndexFile(indexPath, fingerprint, await store.changeStamps(), refused) : undefined;
+      return { index: createDeadlineIndex({ store, rules, clock: options.clock, logger: options.logger, ...(initial ? { initial } : {}), dateProblems: incidentDateProblems }), fingerprint };
     })());
   // Kept from onChange alone: only for a store whose every change this process sees (IncidentStore.changeStamps).
   const deadlines = store.changeStamps ? async () => (await open()).index : undefined;
@@ -59,11 +59,11 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
     if (opened) {
       const { index, fingerprint } = await opened;
       index.close();
-      const { entries, changed } = index.snapshot();
+      const unsaved = index.unsaved();
       // Kept for the next process (a one-shot `due`); a failure only costs that process a recomputation.
-      if (changed && store.changeStamps) {
+      if (unsaved && store.changeStamps) {
         try {
-          writeIndexFile(indexPath, fingerprint, entries, await store.changeStamps());
+          writeIndexFile(indexPath, fingerprint, unsaved, await store.changeStamps());
         } catch (error) {
           options.logger.warn('deadline index: cannot write it beside the store', { path: indexPath, error: String(error) });
         }

@@ -17,6 +17,9 @@ export type { DeadlineEntry, IndexedObligation } from './deadline-entry.ts';
 
 export type { DueItem } from './due-order.ts';
 
+/** Past this many entries to recompute at once, they are sorted together at the next read, not put in place one by one. */
+const IN_PLACE = 64;
+
 /** What a listing over the index found. */
 export interface DueListing {
   /** Open incidents the asker may read. */
@@ -48,10 +51,20 @@ export interface DeadlineIndex {
   dueBy(query: DueQuery): Promise<DueListing>;
   /** Record what the engine computed for `incident` at `now` (the scheduler's walk), instead of computing it again. */
   record(incident: Incident, now: Date, obligations: readonly Obligation[]): void;
-  /** Entries computed in this process since it started or loaded them (for persisting); `changed` since the last call. */
-  snapshot(): { entries: DeadlineEntry[]; changed: boolean };
+  /**
+   * When an entry was computed since the last call: every entry (for persisting), with every obligation in due order
+   * (references into `entries`, as DueOrder keeps them); otherwise undefined.
+   */
+  unsaved(): Required<IndexEntries> | undefined;
   /** Stop following the store. */
   close(): void;
+}
+
+/** The entries of an index and their obligations in due order: slot × ORDER_SPAN + place in the entry (due-order.ts). */
+export interface IndexEntries {
+  entries: readonly DeadlineEntry[];
+  /** Omitted, or not holding every obligation: sorted at the first read. */
+  sorted?: number[] | Float64Array;
 }
 
 /** An index over `store`, starting from `initial` entries known to match the store's current records. */
@@ -60,7 +73,7 @@ export function createDeadlineIndex(options: {
   rules: RuleSet;
   clock: Clock;
   logger?: Logger;
-  initial?: Iterable<DeadlineEntry>;
+  initial?: IndexEntries;
   /** Stored dates the engine cannot work with (domain/dates.ts): such an incident is named in listings, not computed. */
   dateProblems?: (incident: Incident, now: Date) => string[];
 }): DeadlineIndex {
@@ -86,7 +99,23 @@ export function createDeadlineIndex(options: {
     if (entry.open) nextExpiry = Math.min(nextExpiry, entry.validUntil);
     latest = Math.max(latest, entry.computedAt);
   };
-  for (const e of options.initial ?? []) keep(e, true);
+  if (options.initial) load(options.initial);
+  /** The initial entries at once, with the order they came with (one entry per incident; else taken one by one). */
+  function load({ entries: all, sorted }: IndexEntries): void {
+    for (const entry of all) {
+      entries.set(entry.id, entry);
+      latest = Math.max(latest, entry.computedAt);
+      if (!entry.open) continue;
+      openCount++;
+      if (entry.problem) problems.set(entry.id, entry);
+      nextExpiry = Math.min(nextExpiry, entry.validUntil);
+    }
+    if (entries.size === all.length) return order.load(all, sorted);
+    entries.clear();
+    problems.clear();
+    openCount = 0;
+    for (const entry of all) keep(entry, true);
+  }
   // Changes seen per incident: a recomputation from a read that a newer change overtook is not kept.
   const changes = new Map<string, number>();
   const put = (incident: Incident, now: Date, bulk: boolean, obligations?: readonly Obligation[]) => {
@@ -105,8 +134,8 @@ export function createDeadlineIndex(options: {
     }
   });
 
-  /** Recompute `id` from the store at `now`; false when it is gone or damaged. */
-  async function recompute(id: string, now: Date): Promise<void> {
+  /** Recompute `id` from the store at `now` (`bulk`: sorted at the next read); nothing when it is gone or damaged. */
+  async function recompute(id: string, now: Date, bulk: boolean): Promise<void> {
     const seen = changes.get(id);
     let incident: Incident | undefined;
     try {
@@ -116,8 +145,8 @@ export function createDeadlineIndex(options: {
       throw error;
     }
     if (!incident) return;
-    if (changes.get(id) !== seen) return recompute(id, now);
-    put(incident, now, true);
+    if (changes.get(id) !== seen) return recompute(id, now, bulk);
+    put(incident, now, bulk);
   }
 
   /** Bring every entry to `now`: missing ones, expired ones, and ones computed after `now` (an earlier --now) are recomputed. */
@@ -126,16 +155,21 @@ export function createDeadlineIndex(options: {
     const pause = createSlicer();
     nextExpiry = Number.POSITIVE_INFINITY;
     latest = Number.NEGATIVE_INFINITY;
+    const due: string[] = [];
     for (const id of await store.ids()) {
       const entry = entries.get(id);
-      if (!entry || (entry.open && !entryHoldsAt(entry, at)) || entry.computedAt > at) {
-        await recompute(id, now);
-        // Engine work: yield now and then so other requests are served meanwhile.
-        await pause();
-      } else {
+      if (!entry || (entry.open && !entryHoldsAt(entry, at)) || entry.computedAt > at) due.push(id);
+      else {
         if (entry.open) nextExpiry = Math.min(nextExpiry, entry.validUntil);
         latest = Math.max(latest, entry.computedAt);
       }
+    }
+    // A few (deadlines passed since the index file was written): each put in its place in the order, which stands.
+    const bulk = due.length > IN_PLACE;
+    for (const id of due) {
+      await recompute(id, now, bulk);
+      // Engine work: yield now and then so other requests are served meanwhile.
+      await pause();
     }
     complete = true;
   }
@@ -173,10 +207,10 @@ export function createDeadlineIndex(options: {
       // The start-up walk records every incident: sorted once at the next read, not one insertion at a time.
       put(incident, now, true, obligations);
     },
-    snapshot() {
-      const was = changed;
+    unsaved() {
+      if (!changed) return undefined;
       changed = false;
-      return { entries: [...entries.values()], changed: was };
+      return order.ordered();
     },
     close: unsubscribe,
   };

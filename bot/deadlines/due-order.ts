@@ -13,14 +13,22 @@ export interface DueItem {
   readonly n: number;
 }
 
-const SPAN = 65_536;
+/** References in the order: slot × ORDER_SPAN + the obligation's place in its entry. */
+export const ORDER_SPAN = 65_536;
+const SPAN = ORDER_SPAN;
 const idNumber = (id: string) => Number(id.slice(id.indexOf('-') + 1));
 
 /** The sorted obligations; `replace` keeps them sorted one entry at a time, or defers sorting to the next read (bulk loads). */
 export class DueOrder {
-  /** Obligation references in due order: slot × SPAN + index in the slot's entry. */
-  private sorted: number[] = [];
+  /** Obligation references in due order: slot × SPAN + index in the slot's entry (a loaded order until first changed). */
+  private sorted: number[] | Float64Array = [];
   private stale = false;
+  /**
+   * `sorted` is an order given to `load`, trusted as the index file's digest covers it: each reference is checked as
+   * it is read (all of them before the order changes or is given out), and one that names no obligation drops it for a
+   * full sort.
+   */
+  private loaded = false;
   /**
    * While the whole order waits to be rebuilt: the obligations due by one horizon (references and due instants, in
    * entry order, gathered in one walk), and the first of them in order (at least as many as were asked for). A one-shot
@@ -28,9 +36,40 @@ export class DueOrder {
    * sorts only the head instead of the whole order.
    */
   private prefix: { horizon: number; count: number; refs: number[]; dues: number[]; head: number[] } | undefined;
+  /** Each incident's slot; after `load`, filled at the first `replace` (a one-shot listing never needs it). */
   private readonly slotOf = new Map<string, number>();
+  private slotted = true;
   private readonly entries: DeadlineEntry[] = [];
+  /** Each slot's incident number (BR-12 → 12); after `load`, worked out when first asked for (numberOf). */
   private readonly numbers: number[] = [];
+
+  /**
+   * Take `entries` at once into an empty order, in slots 0, 1, …, with `sorted`, when given, their obligations
+   * already in order (references into `entries`, as `ordered` gives them; the deadline index file keeps it, checked
+   * as it is read). Without it, or when it does not hold every obligation, the order is sorted at the first read.
+   */
+  load(entries: readonly DeadlineEntry[], sorted?: number[] | Float64Array): void {
+    if (this.entries.length) throw new Error('DueOrder.load: the order already holds entries');
+    let total = 0;
+    for (let slot = 0; slot < entries.length; slot++) {
+      const entry = entries[slot]!;
+      if (entry.items.length >= SPAN) throw new Error(`${entry.id}: too many obligations to index (${entry.items.length})`);
+      this.entries.push(entry);
+      total += entry.items.length;
+    }
+    this.numbers.length = entries.length;
+    this.slotted = entries.length === 0;
+    if (sorted && sorted.length === total) {
+      this.sorted = sorted;
+      this.loaded = true;
+    } else this.stale = total > 0;
+  }
+
+  /** The entries by slot and every obligation in order (references as in `load`), sorted now if need be. */
+  ordered(): { entries: readonly DeadlineEntry[]; sorted: number[] | Float64Array } {
+    this.trustLoaded();
+    return { entries: this.entries, sorted: this.order() };
+  }
 
   /** How many obligations are ordered. */
   get size(): number {
@@ -42,7 +81,7 @@ export class DueOrder {
     const ref = this.refAt(position);
     const slot = Math.floor(ref / SPAN);
     const entry = this.entries[slot]!;
-    return { entry, item: entry.items.item(ref - slot * SPAN), n: this.numbers[slot]! };
+    return { entry, item: entry.items.item(ref - slot * SPAN), n: this.numberOf(slot) };
   }
 
   /** The entry of the obligation at `position` (without building the obligation). */
@@ -61,6 +100,10 @@ export class DueOrder {
     let hi = sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
+      if (this.loaded && !this.names(sorted[mid]!)) {
+        this.distrust();
+        return this.countUntil(horizon);
+      }
       if (this.dueOf(sorted[mid]!) <= horizon) lo = mid + 1;
       else hi = mid;
     }
@@ -70,11 +113,15 @@ export class DueOrder {
   /** Put `entry` in place of its previous version; `bulk` defers sorting to the next read (many entries at once). */
   replace(entry: DeadlineEntry, bulk = false): void {
     if (entry.items.length >= SPAN) throw new Error(`${entry.id}: too many obligations to index (${entry.items.length})`);
+    if (!this.slotted) {
+      this.entries.forEach((e, at) => this.slotOf.set(e.id, at));
+      this.slotted = true;
+    }
     let slot = this.slotOf.get(entry.id);
     const old = slot === undefined ? undefined : this.entries[slot]!;
     if (slot === undefined) {
       slot = this.entries.push(entry) - 1;
-      this.numbers.push(idNumber(entry.id));
+      this.numbers[slot] = idNumber(entry.id);
       this.slotOf.set(entry.id, slot);
     }
     // Same obligations at the same instants (a status or a text changed, or nothing): the order stands; only the entry
@@ -83,6 +130,7 @@ export class DueOrder {
       this.entries[slot] = entry;
       return;
     }
+    this.trustLoaded();
     if (bulk || this.stale) {
       // Rebuilt at the next read; the old order would only keep replaced entries alive meanwhile.
       this.entries[slot] = entry;
@@ -91,15 +139,16 @@ export class DueOrder {
       this.prefix = undefined;
       return;
     }
+    const sorted = this.sorted as number[];
     // Found under the entry they were sorted with, then replaced by the new one's.
     for (let i = 0; i < (old?.items.length ?? 0); i++) {
       const at = this.position(slot * SPAN + i);
-      if (at >= 0) this.sorted.splice(at, 1);
+      if (at >= 0) sorted.splice(at, 1);
     }
     this.entries[slot] = entry;
     for (let i = 0; i < entry.items.length; i++) {
       const ref = slot * SPAN + i;
-      this.sorted.splice(this.lowerBound(ref), 0, ref);
+      sorted.splice(this.lowerBound(ref), 0, ref);
     }
   }
 
@@ -109,7 +158,34 @@ export class DueOrder {
       if (position >= prefix.head.length) prefix.head = this.head(prefix, Math.max(256, position * 2 + 1));
       return prefix.head[position] ?? this.order()[position]!;
     }
-    return this.order()[position]!;
+    const ref = this.order()[position]!;
+    if (!this.loaded || this.names(ref)) return ref;
+    this.distrust();
+    return this.refAt(position);
+  }
+
+  /** True when `ref` is one of the obligations held. */
+  private names(ref: number): boolean {
+    const slot = Math.floor(ref / SPAN);
+    const i = ref - slot * SPAN;
+    return slot >= 0 && slot < this.entries.length && Number.isInteger(i) && i < this.entries[slot]!.items.length;
+  }
+
+  /** A loaded order checked in full (before it changes or is given out): an array of its own, or dropped. */
+  private trustLoaded(): void {
+    if (!this.loaded) return;
+    const sorted = this.sorted;
+    for (let k = 0; k < sorted.length; k++) if (!this.names(sorted[k]!)) return this.distrust();
+    this.loaded = false;
+    this.sorted = Array.from(sorted);
+  }
+
+  /** Drop a loaded order that names an obligation not held: sorted afresh at the next read. */
+  private distrust(): void {
+    this.loaded = false;
+    this.sorted = [];
+    this.stale = true;
+    this.prefix = undefined;
   }
 
   /** The obligations due at or before `horizon`, gathered (not sorted) in one walk over the entries. */
@@ -146,9 +222,9 @@ export class DueOrder {
     return this.sortRefs(kept, keptDues);
   }
 
-  private order(): number[] {
+  private order(): number[] | Float64Array {
     if (this.stale) {
-      this.sorted = this.sortedRefs();
+      this.sorted = this.everyRef();
       this.stale = false;
       this.prefix = undefined;
     }
@@ -156,7 +232,7 @@ export class DueOrder {
   }
 
   /** The references of every obligation, in order. */
-  private sortedRefs(): number[] {
+  private everyRef(): number[] {
     const refs: number[] = [];
     const due: number[] = [];
     this.entries.forEach((e, slot) => {
@@ -172,11 +248,15 @@ export class DueOrder {
   private sortRefs(refs: readonly number[], due: readonly number[]): number[] {
     // Due instants and incident numbers copied beside the references once: the sort compares plain numbers and goes
     // back to the entries only to tie-break by obligation id (a third of the time of comparing through them).
-    const number = refs.map((ref) => this.numbers[Math.floor(ref / SPAN)]!);
+    const number = refs.map((ref) => this.numberOf(Math.floor(ref / SPAN)));
     const places = new Uint32Array(refs.length);
     for (let i = 0; i < places.length; i++) places[i] = i;
     places.sort((x, y) => due[x]! - due[y]! || number[x]! - number[y]! || (x === y ? 0 : this.before(refs[x]!, refs[y]!)));
     return Array.from(places, (place) => refs[place]!);
+  }
+
+  private numberOf(slot: number): number {
+    return (this.numbers[slot] ??= idNumber(this.entries[slot]!.id));
   }
 
   private dueOf(ref: number): number {
@@ -190,7 +270,7 @@ export class DueOrder {
     const sb = Math.floor(b / SPAN);
     const ea = this.entries[sa]!.items;
     const eb = this.entries[sb]!.items;
-    const d = ea.dueMs(a - sa * SPAN) - eb.dueMs(b - sb * SPAN) || this.numbers[sa]! - this.numbers[sb]!;
+    const d = ea.dueMs(a - sa * SPAN) - eb.dueMs(b - sb * SPAN) || this.numberOf(sa) - this.numberOf(sb);
     if (d || sa === sb && a === b) return d;
     const oa = ea.obligation(a - sa * SPAN);
     const ob = eb.obligation(b - sb * SPAN);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../../bot/clock.ts';
 import { deadlineEntry } from '../../bot/deadlines/deadline-entry.ts';
 import { createDeadlineIndex } from '../../bot/deadlines/deadline-index.ts';
+import { ORDER_SPAN } from '../../bot/deadlines/due-order.ts';
 import { computeObligations } from '../../bot/deadlines/engine.ts';
 import { isOpen } from '../../bot/deadlines/present.ts';
 import type { Incident } from '../../bot/model/incident-schema.ts';
@@ -80,6 +81,29 @@ describe('the deadline index', () => {
     expect(few.items.map((d) => `${d.entry.id} ${d.item.obligation}`)).toEqual(all.items.slice(0, 2).map((d) => `${d.entry.id} ${d.item.obligation}`));
     expect(all.items.map((d) => d.item.dueMs)).toEqual([...all.items.map((d) => d.item.dueMs)].sort((a, b) => a - b));
     index.close();
+  });
+
+  it('starts from entries read back, with their order or one incident twice, and recomputes in place those that expired', async () => {
+    const store = createMemoryStore([1, 2, 3].map((n) => makeIncident(`BR-${n}`, usHospitalFacts({ discoveredAt: `2025-02-2${n - 1}T09:00:00-06:00` }))));
+    const t0 = new Date('2025-03-01T12:00:00Z');
+    const read = await Promise.all(['BR-1', 'BR-2', 'BR-3'].map(async (id) => deadlineEntry((await store.get(id))!, rules, t0, [])));
+    // The order as the file keeps it, worked out here from the items: due instant, then incident, then obligation id.
+    const sorted = read
+      .flatMap((e, slot) => e.items.all().map((item, i) => ({ item, ref: slot * ORDER_SPAN + i, n: slot })))
+      .sort((a, b) => a.item.dueMs - b.item.dueMs || a.n - b.n || (a.item.obligation < b.item.obligation ? -1 : 1))
+      .map((d) => d.ref);
+    const fresh = createDeadlineIndex({ store, rules, clock: createManualClock(t0) });
+    for (const initial of [{ entries: read, sorted }, { entries: [...read, read[0]!] }]) {
+      const index = createDeadlineIndex({ store, rules, clock: createManualClock(t0), initial });
+      // BR-1 (discovered 2025-02-20): HIPAA due 2025-04-21 end of day CDT; due soon from 7 days before, overdue after.
+      expect(await statusAt(index, '2025-03-01T12:00:00Z')).toBe('pending');
+      expect(await statusAt(index, '2025-04-15T12:00:00Z')).toBe('due_soon');
+      expect(await statusAt(index, '2025-04-22T12:00:00Z')).toBe('overdue');
+      const lines = async (i: typeof index) => (await i.dueBy({ now: new Date('2025-04-22T12:00:00Z'), horizon: Date.parse('2026-01-01T00:00:00Z') })).items.map((d) => `${d.entry.id} ${d.item.obligation} ${d.item.status}`);
+      expect(await lines(index)).toEqual(await lines(fresh));
+      index.close();
+    }
+    fresh.close();
   });
 });
 

@@ -2,7 +2,7 @@
 // however the entries change (one at a time, or in bulk before a read).
 import { describe, expect, it } from 'vitest';
 import type { DeadlineEntry, IndexedObligation } from '../../bot/deadlines/deadline-entry.ts';
-import { DueOrder } from '../../bot/deadlines/due-order.ts';
+import { DueOrder, ORDER_SPAN } from '../../bot/deadlines/due-order.ts';
 import { PackedItems } from '../../bot/deadlines/packed-items.ts';
 
 const T = Date.parse('2026-03-01T00:00:00Z');
@@ -84,6 +84,29 @@ describe('the due order', () => {
       expect(order.at(order.size - 1).item.status).toBe('overdue');
       // BR-2 kept its instants (the order stood) but the status it lists is the new one.
       expect(Array.from({ length: order.size }, (_, k) => order.at(k)).find((d) => d.entry.id === 'BR-2' && d.item.obligation === 'B:y')?.item.status).toBe('due_soon');
+    }
+  });
+
+  it('takes a loaded order as given, keeps it through changes in place, and sorts afresh one naming an obligation not held', () => {
+    // Slots 0 BR-2, 1 BR-1, 2 BR-10. Soonest first: BR-1 A:x and C:z (T + 1 day; A before C), BR-2 B:y (T + 1 day,
+    // incident 2 after 1), BR-10 A:x (T + 2 days), BR-2 A:x (T + 3 days).
+    const given = Float64Array.from([ORDER_SPAN + 1, ORDER_SPAN, 1, 2 * ORDER_SPAN, 0]);
+    const order = new DueOrder();
+    order.load(first, given);
+    expect(listed(order)).toEqual(['BR-1 A:x', 'BR-1 C:z', 'BR-2 B:y', 'BR-10 A:x', 'BR-2 A:x']);
+    expect(order.countUntil(T + DAY)).toBe(3);
+    // BR-10 now due at T: first; BR-3 new, due at T + 2 days, after BR-10's old place would have been.
+    order.replace(entry('BR-10', [item('A:x', T)]));
+    order.replace(entry('BR-3', [item('A:x', T + 2 * DAY)]));
+    expect(listed(order)).toEqual(['BR-10 A:x', 'BR-1 A:x', 'BR-1 C:z', 'BR-2 B:y', 'BR-3 A:x', 'BR-2 A:x']);
+    // Slot 7 does not exist, nor a third obligation of BR-2: each order is dropped, and the listing is a full sort's.
+    for (const wrong of [[ORDER_SPAN + 1, ORDER_SPAN, 7 * ORDER_SPAN, 2 * ORDER_SPAN, 0], [ORDER_SPAN + 1, ORDER_SPAN, 1, 2 * ORDER_SPAN, 2]]) {
+      const fallback = new DueOrder();
+      fallback.load(first, Float64Array.from(wrong));
+      expect(listed(fallback)).toEqual(expected(first));
+      const written = new DueOrder();
+      written.load(first, Float64Array.from(wrong));
+      expect(Array.from(written.ordered().sorted)).toEqual(Array.from(given));
     }
   });
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeadlineEntry, IndexedObligation } from '../../bot/deadlines/deadline-entry.ts';
+import { DueOrder, ORDER_SPAN } from '../../bot/deadlines/due-order.ts';
 import { PackedItems } from '../../bot/deadlines/packed-items.ts';
 import { readIndexFile, writeIndexFile } from '../../data/deadline-index-file.ts';
 
@@ -25,7 +26,7 @@ const entry = (id: string, items: IndexedObligation[], extra: Partial<DeadlineEn
 const plain = (e: DeadlineEntry) => ({ ...e, items: e.items.all() });
 const tempFile = () => join(mkdtempSync(join(tmpdir(), 'breachdesk-index-file-')), 'store.deadlines');
 
-interface Header { strings: string[]; templates: number[][] }
+interface Header { strings: string[]; templates: number[][]; numbers: number; sorted: number }
 /** The file's JSON header line and its block of numbers (written in this machine's byte order), after its digest line. */
 const parts = (path: string) => {
   const whole = readFileSync(path);
@@ -37,7 +38,7 @@ const parts = (path: string) => {
   return { format: whole.toString('latin1', 0, whole.indexOf(10)).split(' ')[0]!, header: JSON.parse(file.toString('utf8', 0, newline)) as Header, numbers };
 };
 /** Write a header and numbers under a digest line that matches them (as code writing wrong contents would). */
-const writeParts = (path: string, header: Header, numbers: Float64Array, format = 'breachdesk-deadline-index/4') => {
+const writeParts = (path: string, header: Header, numbers: Float64Array, format = 'breachdesk-deadline-index/5') => {
   const body = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), Buffer.from(numbers.buffer, numbers.byteOffset, numbers.byteLength)]);
   writeFileSync(path, Buffer.concat([Buffer.from(`${format} ${createHash('sha256').update(body).digest('hex')}\n`), body]));
 };
@@ -55,13 +56,13 @@ describe('the deadline index file', () => {
 
   it('gives back every entry of an unchanged incident, field for field', () => {
     const path = tempFile();
-    writeIndexFile(path, FINGERPRINT, entries, stamps);
-    expect(readIndexFile(path, FINGERPRINT, stamps).map(plain)).toEqual(entries.map(plain));
+    writeIndexFile(path, FINGERPRINT, { entries }, stamps);
+    expect(readIndexFile(path, FINGERPRINT, stamps).entries.map(plain)).toEqual(entries.map(plain));
   });
 
   it('refuses, and says so, a file whose contents were changed after it was written: one due instant moved', () => {
     const path = tempFile();
-    writeIndexFile(path, FINGERPRINT, entries, stamps);
+    writeIndexFile(path, FINGERPRINT, { entries }, stamps);
     const file = readFileSync(path);
     const { numbers } = parts(path);
     // BR-1's first due instant (after its 7 fixed numbers) moved a year later, the digest line left as it was.
@@ -70,62 +71,104 @@ describe('the deadline index file', () => {
     const bodyAt = file.length - numbers.byteLength;
     writeFileSync(path, Buffer.concat([file.subarray(0, bodyAt), Buffer.from(moved.buffer)]));
     const why: string[] = [];
-    expect(readIndexFile(path, FINGERPRINT, stamps, (w) => why.push(w))).toEqual([]);
+    expect(readIndexFile(path, FINGERPRINT, stamps, (w) => why.push(w)).entries).toEqual([]);
     expect(why).toEqual([`${path} does not match its own digest (damaged, or changed outside breachdesk): not used, the deadlines are computed again`]);
     // A file of an earlier format is simply not used (computed again), not reported as tampered with.
     const { header } = parts(path);
     writeParts(path, header, numbers, 'breachdesk-deadline-index/3');
-    expect(readIndexFile(path, FINGERPRINT, stamps, (w) => why.push(w))).toEqual([]);
+    expect(readIndexFile(path, FINGERPRINT, stamps, (w) => why.push(w)).entries).toEqual([]);
     expect(why).toHaveLength(1);
   });
 
   it('leaves out incidents changed since, unknown ones, and everything under another fingerprint or when damaged', () => {
     const path = tempFile();
-    writeIndexFile(path, FINGERPRINT, entries, stamps);
-    const read = readIndexFile(path, FINGERPRINT, new Map([['BR-1', 's1-changed'], ['BR-3', 's3']]));
+    writeIndexFile(path, FINGERPRINT, { entries }, stamps);
+    const read = readIndexFile(path, FINGERPRINT, new Map([['BR-1', 's1-changed'], ['BR-3', 's3']])).entries;
     expect(read.map((e) => e.id)).toEqual(['BR-3']);
-    expect(readIndexFile(path, 'other rules or code', stamps)).toEqual([]);
+    expect(readIndexFile(path, 'other rules or code', stamps).entries).toEqual([]);
     const { header, numbers } = parts(path);
     // An unknown template code in BR-1's first obligation: that incident alone is dropped (computed afresh).
     const damaged = Float64Array.from(numbers);
     damaged[7 + 1] = header.templates.length * 8 + 3;
     writeParts(path, header, damaged);
-    expect(readIndexFile(path, FINGERPRINT, stamps).map((e) => e.id)).toEqual(['BR-2', 'BR-3']);
+    expect(readIndexFile(path, FINGERPRINT, stamps).entries.map((e) => e.id)).toEqual(['BR-2', 'BR-3']);
     // A due instant that is not a number: the same.
     const undated = Float64Array.from(numbers);
     undated[7] = Number.NaN;
     writeParts(path, header, undated);
-    expect(readIndexFile(path, FINGERPRINT, stamps).map((e) => e.id)).toEqual(['BR-2', 'BR-3']);
+    expect(readIndexFile(path, FINGERPRINT, stamps).entries.map((e) => e.id)).toEqual(['BR-2', 'BR-3']);
     // A cut file, or a count that runs past the numbers: nothing is trusted.
     writeParts(path, header, numbers.subarray(0, numbers.length - 1));
-    expect(readIndexFile(path, FINGERPRINT, stamps)).toEqual([]);
+    expect(readIndexFile(path, FINGERPRINT, stamps).entries).toEqual([]);
     const overlong = Float64Array.from(numbers);
     overlong[3] = 900;
     writeParts(path, header, overlong);
-    expect(readIndexFile(path, FINGERPRINT, stamps)).toEqual([]);
+    expect(readIndexFile(path, FINGERPRINT, stamps).entries).toEqual([]);
     writeFileSync(path, '{"format":"breachdesk-deadline-index/3"');
-    expect(readIndexFile(path, FINGERPRINT, stamps)).toEqual([]);
+    expect(readIndexFile(path, FINGERPRINT, stamps).entries).toEqual([]);
   });
 
   it('keeps each obligation its texts when the file numbers its templates otherwise than the reading process', () => {
     // This process knows IDX-A before IDX-B (the entries above); a file listing IDX-B first numbers them the other way.
     const path = tempFile();
-    writeIndexFile(path, FINGERPRINT, entries, stamps);
+    writeIndexFile(path, FINGERPRINT, { entries }, stamps);
     const { header, numbers } = parts(path);
     const places = (name: string) => header.templates.findIndex((t) => header.strings[t[0]!] === name);
     const a = places('IDX-A:individuals');
     const b = places('IDX-B:attorney_general');
     [header.templates[a], header.templates[b]] = [header.templates[b]!, header.templates[a]!];
     const swap = (code: number) => (code >> 3 === a ? b * 8 + (code & 7) : code >> 3 === b ? a * 8 + (code & 7) : code);
-    // Walk the block as the format says: 7 fixed numbers, [due, code] per obligation, then tolling ends if tolled.
+    // Walk the incidents as the format says: 7 fixed numbers, [due, code] per obligation, then tolling ends if tolled.
     const swapped = Float64Array.from(numbers);
-    for (let at = 0; at < swapped.length; ) {
+    for (let at = 0; at < header.numbers; ) {
       const items = swapped[at + 3]!;
       for (let i = 0; i < items; i++) swapped[at + 7 + 2 * i + 1] = swap(swapped[at + 7 + 2 * i + 1]!);
       at += 7 + items * (swapped[at + 4] ? 3 : 2);
     }
     writeParts(path, header, swapped);
-    expect(readIndexFile(path, FINGERPRINT, stamps).map(plain)).toEqual(entries.map(plain));
+    expect(readIndexFile(path, FINGERPRINT, stamps).entries.map(plain)).toEqual(entries.map(plain));
+  });
+
+  it('keeps every obligation in due order, in the store\'s order of incidents, and leaves out of it the incidents left out', () => {
+    const path = tempFile();
+    // The store lists BR-3, BR-1, BR-2: the file follows it (an unchanged store is then matched as a whole).
+    const storeOrder = new Map([['BR-3', 's3'], ['BR-1', 's1'], ['BR-2', 's2']]);
+    writeIndexFile(path, FINGERPRINT, { entries }, storeOrder);
+    const { header, numbers } = parts(path);
+    expect((header as unknown as { ids: string[] }).ids).toEqual(['BR-3', 'BR-1', 'BR-2']);
+    // Due order: BR-2 IDX-A (T + 1 day), BR-1 IDX-A (T + 5 days), BR-1 IDX-B (T + 9 days). In the file BR-1 is
+    // incident 1 and BR-2 incident 2: references 2 × SPAN + 0, 1 × SPAN + 0, 1 × SPAN + 1.
+    expect(header.sorted).toBe(3);
+    expect(Array.from(numbers.subarray(header.numbers))).toEqual([2 * ORDER_SPAN, ORDER_SPAN, ORDER_SPAN + 1]);
+    const read = readIndexFile(path, FINGERPRINT, storeOrder);
+    expect(read.entries.map((e) => e.id)).toEqual(['BR-3', 'BR-1', 'BR-2']);
+    expect(Array.from(read.sorted!)).toEqual([2 * ORDER_SPAN, ORDER_SPAN, ORDER_SPAN + 1]);
+    // Asked with the same stamps listed otherwise: every incident still matches, one by one.
+    expect(readIndexFile(path, FINGERPRINT, stamps).entries.map((e) => e.id)).toEqual(['BR-3', 'BR-1', 'BR-2']);
+    // BR-2 changed since: left out, and out of the order; BR-1 is now entry 1 (BR-3 is 0).
+    const changed = readIndexFile(path, FINGERPRINT, new Map([...storeOrder, ['BR-2', 's2-changed']]));
+    expect(changed.entries.map((e) => e.id)).toEqual(['BR-3', 'BR-1']);
+    expect(Array.from(changed.sorted!)).toEqual([ORDER_SPAN, ORDER_SPAN + 1]);
+    const order = new DueOrder();
+    order.load(changed.entries, changed.sorted);
+    expect([0, 1].map((k) => `${order.at(k).entry.id} ${order.at(k).item.obligation}`)).toEqual(['BR-1 IDX-A:individuals', 'BR-1 IDX-B:attorney_general']);
+  });
+
+  it('gives no order (sorted again at the first read) when the file\'s does not hold', () => {
+    const path = tempFile();
+    writeIndexFile(path, FINGERPRINT, { entries }, stamps);
+    const { header, numbers } = parts(path);
+    const withOrder = (refs: number[]) => {
+      writeParts(path, { ...header, sorted: refs.length }, Float64Array.from([...numbers.subarray(0, header.numbers), ...refs]));
+      return readIndexFile(path, FINGERPRINT, new Map([...stamps, ['BR-2', 's2-changed']]));
+    };
+    // File order BR-1, BR-2, BR-3. With BR-2 left out: T + 9 days listed before T + 5 days, a reference to no
+    // obligation, and one obligation missing: each time the entries are given, without an order.
+    for (const refs of [[ORDER_SPAN, 1, 0], [ORDER_SPAN, 0, 7], [0, ORDER_SPAN]]) {
+      const read = withOrder(refs);
+      expect(read.entries.map((e) => e.id)).toEqual(['BR-1', 'BR-3']);
+      expect(read.sorted).toBeUndefined();
+    }
   });
 
   // Last: it fills this process's shared template table for good.
@@ -134,7 +177,7 @@ describe('the deadline index file', () => {
     const own = entry('BR-9', [item('IDX-C:individuals', T + DAY)]);
     const path = tempFile();
     const withOwn = new Map([...stamps, ['BR-9', 's9']]);
-    writeIndexFile(path, FINGERPRINT, [...entries, own], withOwn);
-    expect(readIndexFile(path, FINGERPRINT, withOwn).map((e) => e.id)).toEqual(['BR-1', 'BR-2', 'BR-3']);
+    writeIndexFile(path, FINGERPRINT, { entries: [...entries, own] }, withOwn);
+    expect(readIndexFile(path, FINGERPRINT, withOwn).entries.map((e) => e.id)).toEqual(['BR-1', 'BR-2', 'BR-3']);
   });
 });
