@@ -39,6 +39,9 @@ export function indexFingerprint(rules: RuleSet): string {
 // file × ORDER_SPAN + obligation place), so a one-shot `due` reads its first lines by binary search instead of
 // gathering and sorting tens of thousands (about 15 ms at 10,000 incidents).
 const FIXED = 7;
+// Ids and stamps are each one text in the header, split on this (about 3 ms less to parse than 20,000 strings at
+// 10,000 incidents, and matched as a whole against an unchanged store's).
+const SEPARATOR = ' ';
 const MAX_ITEMS = 65_535;
 type TemplateRow = [obligation: number, rule: number, recipient: number, citation: number, kind: number, verification: number];
 interface Header { format?: unknown; fingerprint?: unknown; byteOrder?: unknown; strings?: unknown; templates?: unknown; teams?: unknown; ids?: unknown; stamps?: unknown; numbers?: unknown; sorted?: unknown }
@@ -73,9 +76,15 @@ export function readIndexFile(path: string, fingerprint: string, stamps: Readonl
   } catch {
     return NOTHING;
   }
-  const { strings, templates, teams, ids, stamps: written, numbers: count, sorted: sortedCount } = header;
+  const { strings, templates, teams, ids: idText, stamps: stampText, numbers: count, sorted: sortedCount } = header;
   if (header.format !== FORMAT || header.fingerprint !== fingerprint || header.byteOrder !== endianness()) return NOTHING;
-  if (!isArrayOf(strings, 'string') || !isArrayOf(ids, 'string') || !isArrayOf(written, 'string') || ids.length !== written.length) return NOTHING;
+  if (!isArrayOf(strings, 'string') || typeof idText !== 'string' || typeof stampText !== 'string') return NOTHING;
+  const ids = words(idText);
+  // An unchanged store (the usual case): its stamps are the file's, in the file's order (writeIndexFile), compared as
+  // two texts instead of one look-up per incident.
+  const unchanged = ids.length === stamps.size && [...stamps.keys()].join(SEPARATOR) === idText && [...stamps.values()].join(SEPARATOR) === stampText;
+  const written = unchanged ? [] : words(stampText);
+  if (!unchanged && ids.length !== written.length) return NOTHING;
   if (!Array.isArray(templates) || !Array.isArray(teams) || !Number.isInteger(count) || !Number.isInteger(sortedCount) || (sortedCount as number) < 0) return NOTHING;
   if ((file.length - newline - 1) !== ((count as number) + (sortedCount as number)) * 8) return NOTHING;
   const s = (i: unknown) => (Number.isInteger(i) && (i as number) >= 0 && (i as number) < strings.length ? strings[i as number]! : undefined);
@@ -103,9 +112,6 @@ export function readIndexFile(path: string, fingerprint: string, stamps: Readonl
   const out: DeadlineEntry[] = [];
   // Per incident of the file: its place in `out` (-1: left out) and its obligation count; per entry taken: where its cells start.
   const places = { taken: new Int32Array(ids.length).fill(-1), items: new Int32Array(ids.length), cellsAt: new Int32Array(ids.length), obligations: 0 };
-  // An unchanged store (the usual case): its stamps are the file's, in the file's order (writeIndexFile), compared as
-  // two texts instead of one look-up per incident. (Ids and stamps hold no NUL: file names and numbers.)
-  const unchanged = ids.length === stamps.size && [...stamps.keys()].join('\0') === ids.join('\0') && [...stamps.values()].join('\0') === written.join('\0');
   // Zones are few: each looked up and pooled once, not once per incident.
   const zones: Array<string | undefined> = [];
   const zoneAt = (i: number) => (Number.isInteger(i) && i >= 0 && i < strings.length ? (zones[i] ??= intern(strings[i]!)) : undefined);
@@ -188,6 +194,11 @@ function templatesKnown(cells: Float64Array, at: number, count: number, limit: n
   return true;
 }
 
+/** The words of a header list (SEPARATOR between them). */
+function words(text: string): string[] {
+  return text === '' ? [] : text.split(SEPARATOR);
+}
+
 function isArrayOf(value: unknown, type: 'string'): value is string[] {
   if (!Array.isArray(value)) return false;
   // A plain loop: a one-shot command runs this once, in the interpreter, over 20,000 strings at 10,000 incidents, where a
@@ -234,8 +245,9 @@ export function writeIndexFile(path: string, fingerprint: string, index: IndexEn
     if (slot === undefined) continue;
     const e = entries[slot]!;
     const packed = e.items.packedCells();
-    // An incident whose dates cannot be used, or with a template of its own, is judged again by the next process.
-    if (e.problem || !packed) continue;
+    // An incident whose dates cannot be used, or with a template of its own, is judged again by the next process (and
+    // one whose id or stamp would not survive being listed in one text: none does, from the stores there are).
+    if (e.problem || !packed || id.includes(SEPARATOR) || stamp.includes(SEPARATOR)) continue;
     place[slot] = ids.length;
     ids.push(e.id);
     written.push(stamp);
@@ -251,7 +263,7 @@ export function writeIndexFile(path: string, fingerprint: string, index: IndexEn
     const slot = Math.floor(sorted[k]! / ORDER_SPAN);
     if (place[slot]! >= 0) numbers.push(place[slot]! * ORDER_SPAN + (sorted[k]! - slot * ORDER_SPAN));
   }
-  const header = JSON.stringify({ format: FORMAT, fingerprint, byteOrder: endianness(), strings, templates, teams, ids, stamps: written, numbers: count, sorted: numbers.length - count });
+  const header = JSON.stringify({ format: FORMAT, fingerprint, byteOrder: endianness(), strings, templates, teams, ids: ids.join(SEPARATOR), stamps: written.join(SEPARATOR), numbers: count, sorted: numbers.length - count });
   const block = Float64Array.from(numbers);
   const temp = `${path}.${process.pid}.tmp`;
   try {
