@@ -3,7 +3,7 @@
 // A million obligations at 100,000 incidents: the order is one array of numbers (incident slot × 2^16 + the
 // obligation's place in its entry), not an object per obligation; listings build objects for the lines they return.
 import type { DeadlineEntry, IndexedObligation } from './deadline-entry.ts';
-import { kthSmallest } from './kth-smallest.ts';
+import { dueUntil, soonest } from './due-head.ts';
 
 /** One obligation of one incident, as a listing shows it. */
 export interface DueItem {
@@ -130,15 +130,17 @@ export class DueOrder {
       this.entries[slot] = entry;
       return;
     }
-    this.trustLoaded();
     if (bulk || this.stale) {
       // Rebuilt at the next read; the old order would only keep replaced entries alive meanwhile.
       this.entries[slot] = entry;
+      this.loaded = false;
       this.stale = true;
       this.sorted = [];
       this.prefix = undefined;
       return;
     }
+    this.trustLoaded();
+    if (this.stale) return this.replace(entry, true);
     const sorted = this.sorted as number[];
     // Found under the entry they were sorted with, then replaced by the new one's.
     for (let i = 0; i < (old?.items.length ?? 0); i++) {
@@ -190,36 +192,13 @@ export class DueOrder {
 
   /** The obligations due at or before `horizon`, gathered (not sorted) in one walk over the entries. */
   private dueBy(horizon: number): NonNullable<DueOrder['prefix']> {
-    const refs: number[] = [];
-    const dues: number[] = [];
-    this.entries.forEach((e, slot) => {
-      for (let i = 0; i < e.items.length; i++) {
-        const due = e.items.dueMs(i);
-        if (due > horizon) continue;
-        refs.push(slot * SPAN + i);
-        dues.push(due);
-      }
-    });
+    const { refs, dues } = dueUntil(this.entries, horizon, SPAN);
     return { horizon, count: refs.length, refs, dues, head: [] };
   }
 
-  /**
-   * The first `wanted` or more of the obligations gathered in `prefix`, in order: the due instant of the wanted-th
-   * soonest is found by selection over a copy of the instants, and only the obligations due by then are sorted in full
-   * (all of them when `wanted` reaches the count). Every obligation left out is due later than every one kept.
-   */
+  /** The first `wanted` or more of the obligations gathered in `prefix`, in order (due-head.ts). */
   private head(prefix: NonNullable<DueOrder['prefix']>, wanted: number): number[] {
-    const { refs, dues } = prefix;
-    if (wanted >= refs.length) return this.sortRefs(refs, dues);
-    const cut = kthSmallest(Float64Array.from(dues), wanted - 1);
-    const kept: number[] = [];
-    const keptDues: number[] = [];
-    for (let i = 0; i < refs.length; i++) {
-      if (dues[i]! > cut) continue;
-      kept.push(refs[i]!);
-      keptDues.push(dues[i]!);
-    }
-    return this.sortRefs(kept, keptDues);
+    return soonest(prefix.refs, prefix.dues, wanted, (refs, dues) => this.sortRefs(refs, dues));
   }
 
   private order(): number[] | Float64Array {

@@ -107,6 +107,11 @@ describe('the due order', () => {
       const written = new DueOrder();
       written.load(first, Float64Array.from(wrong));
       expect(Array.from(written.ordered().sorted)).toEqual(Array.from(given));
+      const changed = new DueOrder();
+      changed.load(first, Float64Array.from(wrong));
+      const sooner = entry('BR-10', [item('A:x', T)]);
+      changed.replace(sooner);
+      expect(listed(changed)).toEqual(expected([first[0]!, first[1]!, sooner]));
     }
   });
 
