@@ -1,5 +1,5 @@
-// The deadline index file beside the store gives back what was written for unchanged incidents only, and its
-// obligations keep their texts whatever template numbers the reading process already uses.
+// The deadline index file beside the store gives back what was written for unchanged incidents only, with their due
+// order, and its obligations keep their texts whatever template numbers the reading process already uses.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
