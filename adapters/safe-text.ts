@@ -1,5 +1,6 @@
 // User text is shown, never obeyed: terminal escapes, bidi overrides, zero-width and other invisible characters become visible.
-import type { Reply, ReplyButton, ReplyField, ReplySection } from '../bot/reply.ts';
+import { withLazyText } from '../bot/lazy-text.ts';
+import type { Reply, ReplyButton, ReplyField, ReplyListItem, ReplySection } from '../bot/reply.ts';
 import { ANY_INVISIBLE, INVISIBLE, visibleText } from '../bot/views/visible-text.ts';
 
 // The markers themselves live in the core: exported records show them too.
@@ -38,6 +39,9 @@ export function mapReplyText(reply: Reply, map: (text: string) => string): Reply
     ...(s.fields ? { fields: s.fields.map(field) } : {}),
     ...(s.buttons ? { buttons: s.buttons.map(button) } : {}),
   });
+  // Details are made when first read (bot/lazy-text.ts), and mapped only then: Slack never reads them.
+  const mappedDetails = (d: NonNullable<ReplyListItem['details']>) =>
+    withLazyText({ text: '', ...(d.buttons ? { buttons: d.buttons.map(button) } : {}) }, 'text', () => map(d.text));
   const card = reply.card;
   return {
     ...reply,
@@ -61,7 +65,7 @@ export function mapReplyText(reply: Reply, map: (text: string) => string): Reply
                       ...i,
                       text: map(i.text),
                       ...(i.label !== undefined ? { label: map(i.label) } : {}),
-                      ...(i.details ? { details: { text: map(i.details.text), ...(i.details.buttons ? { buttons: i.details.buttons.map(button) } : {}) } } : {}),
+                      ...(i.details ? { details: mappedDetails(i.details) } : {}),
                       ...(i.buttons ? { buttons: i.buttons.map(button) } : {}),
                     })),
                   })),

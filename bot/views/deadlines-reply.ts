@@ -3,6 +3,7 @@ import type { Reply, ReplyCard, ReplyListGroup, ReplySection } from '../reply.ts
 import { translator } from '../i18n/index.ts';
 import { labelled } from '../i18n/format.ts';
 import type { DeadlineLine, DeadlinesView } from './deadlines-view.ts';
+import { withLazyText } from '../lazy-text.ts';
 
 /** The `deadlines <id>` reply; `from` skips the first notices (the "Show more" page of a platform that ran out of room). */
 export function deadlinesReply(view: DeadlinesView, data: unknown, from = 0): Reply {
@@ -16,7 +17,7 @@ export function deadlinesReply(view: DeadlinesView, data: unknown, from = 0): Re
     heading: g.quiet ? `${g.heading} (${g.lines.length})` : g.heading,
     ...(g.quiet ? { collapsed: true } : {}),
     items: g.lines.map((l) => ({
-      text: l.line, tone: l.tone, label: l.recipient, details: { text: detailsText(view, l) }, detailsCommand: l.detailsCommand,
+      text: l.line, tone: l.tone, label: l.recipient, details: withLazyText({ text: '' }, 'text', () => detailsText(view, l)), detailsCommand: l.detailsCommand,
       ...(l.actions.length ? { buttons: l.actions } : {}),
     })),
   }));

@@ -6,6 +6,7 @@ import type { Incident } from '../model/incident-schema.ts';
 import type { ReplyButton, ReplyTone } from '../reply.ts';
 import { formatCountdown, formatDay, formatInstant, labelled, localDate } from '../i18n/format.ts';
 import { translator, type Lang } from '../i18n/index.ts';
+import { withLazyText } from '../lazy-text.ts';
 
 /** How many open notices carry one-click actions at the top. */
 export const NEXT_WITH_ACTIONS = 3;
@@ -154,7 +155,8 @@ function lineFor(
       ]
     : [];
   const filing = o.filing;
-  return {
+  // The filing guidance is read by the details (Teams' card, a notice in full), not by the list: made when first read.
+  const made: DeadlineLine = {
     obligation: o.obligation,
     status: o.status,
     statusWord,
@@ -167,7 +169,6 @@ function lineFor(
     verificationWords: tr(`verification.${o.verification}`),
     citation: `${o.citation} (${o.law})`,
     basis: o.basis,
-    ...(filing ? { filing: filingText(filing, lang) } : {}),
     ownCaveats: caveats.filter((c) => !footnotes.includes(c)),
     footnoteRefs: caveats.map((c) => footnotes.indexOf(c) + 1).filter((n) => n > 0),
     ...(o.tolledUntil ? { tolledUntil: fmt(o.tolledUntil) } : {}),
@@ -175,6 +176,7 @@ function lineFor(
     actions,
     detailsCommand: `deadlines ${incidentId} --only ${o.obligation}`,
   };
+  return filing ? withLazyText(made, 'filing', () => filingText(filing, lang)) : made;
 }
 
 /** When it is due, in words and in the organization's zone. */

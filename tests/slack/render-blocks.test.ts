@@ -44,6 +44,17 @@ describe('replyToBlocks', () => {
     expectWithinLimits(replyToBlocks(reply, { maxBlocks: 100 }), 100);
   });
 
+  it('never makes the details of a list line, which Slack opens from its menu by command (Teams expands them in the card)', () => {
+    const unread = { get text(): string { throw new Error('details read'); } };
+    const reply = {
+      ...deadlinesReply,
+      card: { ...deadlinesReply.card!, list: [{ heading: 'Due 2025-04-21', items: [{ text: 'affected individuals · pending', label: 'affected individuals', details: unread, detailsCommand: 'deadlines BR-1 --only US-HIPAA-164.404-INDIVIDUALS' }] }] },
+    };
+    // Rendered without reading them: the line's details are reached through the menu's command.
+    const menu = ofType(replyToBlocks(reply), 'actions').flatMap((b) => b.elements).find((e: AnyBlock) => e.type === 'static_select');
+    expect(menu.options.map((o: AnyBlock) => o.value)).toEqual(['deadlines BR-1 --only US-HIPAA-164.404-INDIVIDUALS']);
+  });
+
   it('is pure: same output twice, input untouched', () => {
     const before = JSON.stringify(deadlinesReply);
     expect(replyToBlocks(deadlinesReply)).toEqual(replyToBlocks(deadlinesReply));
