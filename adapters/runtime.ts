@@ -50,7 +50,10 @@ export async function openRuntime(options: { dataPath: string; clock: Clock; log
     (opened ??= (async () => {
       const fingerprint = indexFingerprint(rules);
       const refused = (why: string) => options.logger.warn(`deadline index: ${why}`, { path: indexPath });
-      const initial = store.changeStamps ? readIndexFile(indexPath, fingerprint, await store.changeStamps(), refused) : undefined;
+      const stamps = store.changeStamps ? await store.changeStamps() : undefined;
+      const read = stamps ? readIndexFile(indexPath, fingerprint, stamps, refused) : undefined;
+      // The whole store only if every incident has a stamp (one without is not in the file, and must be computed).
+      const initial = read?.whole && stamps!.size !== (await store.ids()).length ? { ...read, whole: undefined } : read;
       return { index: createDeadlineIndex({ store, rules, clock: options.clock, logger: options.logger, ...(initial ? { initial } : {}), dateProblems: incidentDateProblems }), fingerprint };
     })());
   // Kept from onChange alone: only for a store whose every change this process sees (IncidentStore.changeStamps).

@@ -50,7 +50,8 @@ const NOTHING: IndexEntries = { entries: [] };
 
 /**
  * The entries of `path` whose stamps match `stamps` (others, and a file of another fingerprint or damaged, are left out),
- * with their obligations in due order when the file's order checks out. `refused` hears of a file of this format whose
+ * with their obligations in due order when the file's order checks out, and `whole` when they are one per incident
+ * `stamps` names (every incident of the store, if each has a stamp). `refused` hears of a file of this format whose
  * digest does not match what it holds.
  */
 export function readIndexFile(path: string, fingerprint: string, stamps: ReadonlyMap<string, string>, refused?: (why: string) => void): IndexEntries {
@@ -112,6 +113,8 @@ export function readIndexFile(path: string, fingerprint: string, stamps: Readonl
   const out: DeadlineEntry[] = [];
   // Per incident of the file: its place in `out` (-1: left out) and its obligation count; per entry taken: where its cells start.
   const places = { taken: new Int32Array(ids.length).fill(-1), items: new Int32Array(ids.length), cellsAt: new Int32Array(ids.length), obligations: 0 };
+  // What the index counts over its entries (IndexEntries.whole), counted here as they are read.
+  const counts = { open: 0, nextExpiry: Number.POSITIVE_INFINITY, latest: Number.NEGATIVE_INFINITY };
   // Zones are few: each looked up and pooled once, not once per incident.
   const zones: Array<string | undefined> = [];
   const zoneAt = (i: number) => (Number.isInteger(i) && i >= 0 && i < strings.length ? (zones[i] ??= intern(strings[i]!)) : undefined);
@@ -135,6 +138,11 @@ export function readIndexFile(path: string, fingerprint: string, stamps: Readonl
     // Only entries of unchanged incidents are taken at all.
     if (!unchanged && stamps.get(ids[n]!) !== written[n]) continue;
     if (!templatesKnown(numbers, cellsAt, items, limit, same ? undefined : codes)) continue; // recomputed
+    counts.latest = Math.max(counts.latest, computedAt);
+    if (open === 1) {
+      counts.open++;
+      counts.nextExpiry = Math.min(counts.nextExpiry, validUntil);
+    }
     places.cellsAt[out.length] = cellsAt;
     places.taken[n] = out.length;
     places.obligations += items;
@@ -146,7 +154,9 @@ export function readIndexFile(path: string, fingerprint: string, stamps: Readonl
   }
   if (at !== numbers.length) return NOTHING;
   const sorted = sortedTaken(block.subarray(numbers.length), numbers, places);
-  return sorted ? { entries: out, sorted } : { entries: out };
+  // Every incident the stamps name, each once (they are the store's ids, in its order): the index needs no first pass.
+  const every = unchanged && out.length === ids.length;
+  return { entries: out, ...(sorted ? { sorted } : {}), ...(every ? { whole: counts } : {}) };
 }
 
 /**
@@ -277,7 +287,7 @@ export function writeIndexFile(path: string, fingerprint: string, index: IndexEn
 }
 
 /** `entries` with their obligations in due order (an index written without its order: tests, tools). */
-function sortedNow(entries: readonly DeadlineEntry[]): Required<IndexEntries> {
+function sortedNow(entries: readonly DeadlineEntry[]): Required<Omit<IndexEntries, 'whole'>> {
   const order = new DueOrder();
   order.load(entries);
   return order.ordered();

@@ -55,7 +55,7 @@ export interface DeadlineIndex {
    * When an entry was computed since the last call: every entry (for persisting), with every obligation in due order
    * (references into `entries`, as DueOrder keeps them); otherwise undefined.
    */
-  unsaved(): Required<IndexEntries> | undefined;
+  unsaved(): Required<Omit<IndexEntries, 'whole'>> | undefined;
   /** Stop following the store. */
   close(): void;
 }
@@ -65,6 +65,11 @@ export interface IndexEntries {
   entries: readonly DeadlineEntry[];
   /** Omitted, or not holding every obligation: sorted at the first read. */
   sorted?: number[] | Float64Array;
+  /**
+   * Given when `entries` are every incident of the store, each once (the file beside an unchanged store): what the
+   * index would count over them, so it needs no pass over them nor over the store before its first answer.
+   */
+  whole?: { open: number; nextExpiry: number; latest: number };
 }
 
 /** An index over `store`, starting from `initial` entries known to match the store's current records. */
@@ -79,8 +84,10 @@ export function createDeadlineIndex(options: {
 }): DeadlineIndex {
   // Not `options` itself in the closures below: it holds `initial`, which would then stay in memory for good.
   const { store, rules, clock, logger, dateProblems } = options;
-  const entries = new Map<string, DeadlineEntry>();
   const order = new DueOrder();
+  // By id; after a whole load, made when first needed (a one-shot `due` of an admin never needs it).
+  let byId: Map<string, DeadlineEntry> | undefined = new Map();
+  const entries = () => (byId ??= new Map(order.slots().map((e) => [e.id, e])));
   let changed = false;
   // Every store id has an entry (after the first full pass); no entry expires before `nextExpiry`; none was computed after `latest`.
   let complete = false;
@@ -89,19 +96,26 @@ export function createDeadlineIndex(options: {
   let openCount = 0;
   const problems = new Map<string, DeadlineEntry>();
   const keep = (entry: DeadlineEntry, bulk: boolean) => {
-    const old = entries.get(entry.id);
+    const old = entries().get(entry.id);
     if (old?.open) openCount--;
     if (entry.open) openCount++;
     if (entry.open && entry.problem) problems.set(entry.id, entry);
     else problems.delete(entry.id);
-    entries.set(entry.id, entry);
+    entries().set(entry.id, entry);
     order.replace(entry, bulk);
     if (entry.open) nextExpiry = Math.min(nextExpiry, entry.validUntil);
     latest = Math.max(latest, entry.computedAt);
   };
   if (options.initial) load(options.initial);
   /** The initial entries at once, with the order they came with (one entry per incident; else taken one by one). */
-  function load({ entries: all, sorted }: IndexEntries): void {
+  function load({ entries: all, sorted, whole }: IndexEntries): void {
+    if (whole) {
+      ({ open: openCount, nextExpiry, latest } = whole);
+      complete = true;
+      byId = undefined;
+      return order.load(all, sorted);
+    }
+    const entries = byId!;
     for (const entry of all) {
       entries.set(entry.id, entry);
       latest = Math.max(latest, entry.computedAt);
@@ -157,7 +171,7 @@ export function createDeadlineIndex(options: {
     latest = Number.NEGATIVE_INFINITY;
     const due: string[] = [];
     for (const id of await store.ids()) {
-      const entry = entries.get(id);
+      const entry = entries().get(id);
       if (!entry || (entry.open && !entryHoldsAt(entry, at)) || entry.computedAt > at) due.push(id);
       else {
         if (entry.open) nextExpiry = Math.min(nextExpiry, entry.validUntil);
@@ -190,7 +204,7 @@ export function createDeadlineIndex(options: {
         return ok;
       };
       let open = 0;
-      for (const e of entries.values()) if (e.open && may(e)) open++;
+      for (const e of entries().values()) if (e.open && may(e)) open++;
       const items: DueItem[] = [];
       let total = 0;
       for (let i = 0; i < end; i++) {

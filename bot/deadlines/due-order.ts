@@ -65,6 +65,11 @@ export class DueOrder {
     } else this.stale = total > 0;
   }
 
+  /** The entries by slot. */
+  slots(): readonly DeadlineEntry[] {
+    return this.entries;
+  }
+
   /** The entries by slot and every obligation in order (references as in `load`), sorted now if need be. */
   ordered(): { entries: readonly DeadlineEntry[]; sorted: number[] | Float64Array } {
     this.trustLoaded();

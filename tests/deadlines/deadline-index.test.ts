@@ -105,6 +105,29 @@ describe('the deadline index', () => {
     }
     fresh.close();
   });
+
+  it('takes the whole store from entries said to be whole, without a pass over it, until one of them expires', async () => {
+    const store = createMemoryStore([1, 2].map((n) => makeIncident(`BR-${n}`, usHospitalFacts({ discoveredAt: `2025-02-2${n - 1}T09:00:00-06:00` }))));
+    const t0 = new Date('2025-03-01T12:00:00Z');
+    const read = await Promise.all(['BR-1', 'BR-2'].map(async (id) => deadlineEntry((await store.get(id))!, rules, t0, [])));
+    const whole = { open: 2, nextExpiry: Math.min(...read.map((e) => e.validUntil)), latest: t0.getTime() };
+    let reads = 0;
+    const counted = new Proxy(store, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if ((key === 'get' || key === 'ids') && typeof value === 'function') return (...args: unknown[]) => (reads++, (value as (...a: unknown[]) => unknown).apply(target, args));
+        return value;
+      },
+    });
+    const index = createDeadlineIndex({ store: counted, rules, clock: createManualClock(t0), initial: { entries: read, whole } });
+    expect(await statusAt(index, '2025-03-01T12:00:00Z')).toBe('pending');
+    expect((await index.dueBy({ now: t0, horizon: t0.getTime() + 400 * 86_400_000 })).open).toBe(2);
+    expect(reads).toBe(0);
+    // BR-1 (discovered 2025-02-20): HIPAA due 2025-04-21 end of day CDT, due soon 7 days before: its entry expired.
+    expect(await statusAt(index, '2025-04-15T12:00:00Z')).toBe('due_soon');
+    expect(reads).toBeGreaterThan(0);
+    index.close();
+  });
 });
 
 describe('an index entry', () => {

@@ -143,11 +143,17 @@ describe('the deadline index file', () => {
     const read = readIndexFile(path, FINGERPRINT, storeOrder);
     expect(read.entries.map((e) => e.id)).toEqual(['BR-3', 'BR-1', 'BR-2']);
     expect(Array.from(read.sorted!)).toEqual([2 * ORDER_SPAN, ORDER_SPAN, ORDER_SPAN + 1]);
+    // The stamps are the file's, in its order: the entries are the whole store. Open: BR-1 and BR-3 (valid until
+    // T + 1 day); all computed at T.
+    expect(read.whole).toEqual({ open: 2, nextExpiry: T + DAY, latest: T });
     // Asked with the same stamps listed otherwise: every incident still matches, one by one.
-    expect(readIndexFile(path, FINGERPRINT, stamps).entries.map((e) => e.id)).toEqual(['BR-3', 'BR-1', 'BR-2']);
+    const reordered = readIndexFile(path, FINGERPRINT, stamps);
+    expect(reordered.entries.map((e) => e.id)).toEqual(['BR-3', 'BR-1', 'BR-2']);
+    expect(reordered.whole).toBeUndefined();
     // BR-2 changed since: left out, and out of the order; BR-1 is now entry 1 (BR-3 is 0).
     const changed = readIndexFile(path, FINGERPRINT, new Map([...storeOrder, ['BR-2', 's2-changed']]));
     expect(changed.entries.map((e) => e.id)).toEqual(['BR-3', 'BR-1']);
+    expect(changed.whole).toBeUndefined();
     expect(Array.from(changed.sorted!)).toEqual([ORDER_SPAN, ORDER_SPAN + 1]);
     // A stamp that the header's list could not keep apart (a space in it) leaves its incident out, for recomputing.
     writeIndexFile(path, FINGERPRINT, { entries }, new Map([...storeOrder, ['BR-3', 's 3']]));
