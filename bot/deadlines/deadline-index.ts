@@ -89,7 +89,7 @@ export function createDeadlineIndex(options: {
   let byId: Map<string, DeadlineEntry> | undefined = new Map();
   const entries = () => (byId ??= new Map(order.slots().map((e) => [e.id, e])));
   let changed = false;
-  // Every store id has an entry (after the first full pass); no entry expires before `nextExpiry`; none was computed after `latest`.
+  // Every store id has an entry (after the first full pass, or a whole load); no entry expires before `nextExpiry`; none was computed after `latest`.
   let complete = false;
   let nextExpiry = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
@@ -115,17 +115,17 @@ export function createDeadlineIndex(options: {
       byId = undefined;
       return order.load(all, sorted);
     }
-    const entries = byId!;
+    const map = byId!;
     for (const entry of all) {
-      entries.set(entry.id, entry);
+      map.set(entry.id, entry);
       latest = Math.max(latest, entry.computedAt);
       if (!entry.open) continue;
       openCount++;
       if (entry.problem) problems.set(entry.id, entry);
       nextExpiry = Math.min(nextExpiry, entry.validUntil);
     }
-    if (entries.size === all.length) return order.load(all, sorted);
-    entries.clear();
+    if (map.size === all.length) return order.load(all, sorted);
+    map.clear();
     problems.clear();
     openCount = 0;
     for (const entry of all) keep(entry, true);
