@@ -42,7 +42,8 @@ const FIXED = 7;
 // Ids and stamps are each one text in the header, split on this (about 3 ms less to parse than 20,000 strings at
 // 10,000 incidents, and matched as a whole against an unchanged store's).
 const SEPARATOR = ' ';
-const MAX_ITEMS = 65_535;
+// An entry's obligations fit under one slot's references in the due order.
+const MAX_ITEMS = ORDER_SPAN - 1;
 type TemplateRow = [obligation: number, rule: number, recipient: number, citation: number, kind: number, verification: number];
 interface Header { format?: unknown; fingerprint?: unknown; byteOrder?: unknown; strings?: unknown; templates?: unknown; teams?: unknown; ids?: unknown; stamps?: unknown; numbers?: unknown; sorted?: unknown }
 

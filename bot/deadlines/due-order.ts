@@ -16,6 +16,10 @@ export interface DueItem {
 /** References in the order: slot × ORDER_SPAN + the obligation's place in its entry. */
 export const ORDER_SPAN = 65_536;
 const SPAN = ORDER_SPAN;
+/** An entry's obligations must fit under one slot's references. */
+function fitsSpan(entry: DeadlineEntry): void {
+  if (entry.items.length >= SPAN) throw new Error(`${entry.id}: too many obligations to index (${entry.items.length})`);
+}
 const idNumber = (id: string) => Number(id.slice(id.indexOf('-') + 1));
 
 /** The sorted obligations; `replace` keeps them sorted one entry at a time, or defers sorting to the next read (bulk loads). */
@@ -53,7 +57,7 @@ export class DueOrder {
     let total = 0;
     for (let slot = 0; slot < entries.length; slot++) {
       const entry = entries[slot]!;
-      if (entry.items.length >= SPAN) throw new Error(`${entry.id}: too many obligations to index (${entry.items.length})`);
+      fitsSpan(entry);
       this.entries.push(entry);
       total += entry.items.length;
     }
@@ -117,7 +121,7 @@ export class DueOrder {
 
   /** Put `entry` in place of its previous version; `bulk` defers sorting to the next read (many entries at once). */
   replace(entry: DeadlineEntry, bulk = false): void {
-    if (entry.items.length >= SPAN) throw new Error(`${entry.id}: too many obligations to index (${entry.items.length})`);
+    fitsSpan(entry);
     if (!this.slotted) {
       this.entries.forEach((e, at) => this.slotOf.set(e.id, at));
       this.slotted = true;
