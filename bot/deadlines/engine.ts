@@ -59,7 +59,7 @@ export function computeObligations(incident: Incident, rules: RuleSet, now: Date
     memo: new Map(),
     visiting: new Set(),
   };
-  const all = [...[...ctx.targets.keys()].map((id) => resolve(ctx, id)), ...notCoveredObligations(incident, rules, ctx.now, w)];
+  const all = [...[...ctx.targets.keys()].map((id) => resolve(ctx, id)), ...notCoveredObligations(incident, rules, ctx.now, w, ctx.targets)];
   all.push(...contractualObligations(incident, now, { days: options.dueSoonDays ?? 7, hours: options.dueSoonHours ?? 24 }, w));
   // Sorted by due instant (each parsed once), then obligation id.
   const keyed = withFiling(all).map((o) => ({ o, at: o.dueAt === null ? Number.POSITIVE_INFINITY : Date.parse(o.dueAt) }));

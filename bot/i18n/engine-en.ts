@@ -214,6 +214,10 @@ export const engineEn = {
     basis: '{{who}}: breachdesk does not know the breach-notification rules of {{code}}; counsel must check what is owed there and when',
     law: '{{code}} breach-notification law',
     handled: '{{basis}}; recorded as handled on {{day}}',
+    roleName: { covered_entity: 'covered entity', business_associate: 'business associate', controller: 'controller', processor: 'processor', phr_vendor: 'PHR vendor' },
+    roleRecipient: 'whoever {{code}} law names for a {{role}} (unknown to breachdesk)',
+    roleCitation: '{{citation}}: nothing encoded for this role',
+    roleBasis: "{{who}}: breachdesk's {{code}} rule ({{citation}}) holds no notice for a {{role}}; what {{code}} law asks of it (for example a notice to the owner of the data) is not covered: counsel must check",
   },
   coverage: {
     notCovered: '{{code}} {{name}}: NOT COVERED: no rule encoded, counsel must check',

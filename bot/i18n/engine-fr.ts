@@ -214,6 +214,10 @@ export const engineFr: EngineCatalogue = {
     basis: '{{who}}\u00a0: breachdesk ne connaît pas les règles de notification des violations de {{code}}\u202f; un avocat doit vérifier ce qui est dû et dans quel délai',
     law: 'droit de {{code}} sur la notification des violations',
     handled: '{{basis}}\u202f; enregistré comme traité le {{day}}',
+    roleName: { covered_entity: 'une entité couverte (covered entity)', business_associate: 'un sous-traitant HIPAA (business associate)', controller: 'un responsable de traitement', processor: 'un sous-traitant', phr_vendor: 'un fournisseur de dossier de santé personnel (PHR vendor)' },
+    roleRecipient: 'le destinataire que désigne le droit de {{code}} pour {{role}} (inconnu de breachdesk)',
+    roleCitation: '{{citation}}\u00a0: rien d’encodé pour ce rôle',
+    roleBasis: '{{who}}\u00a0: la règle {{code}} de breachdesk ({{citation}}) ne contient aucune notification pour {{role}}\u202f; ce que le droit de {{code}} exige dans ce cas (par exemple prévenir le propriétaire des données) n’est pas couvert\u00a0: un avocat doit vérifier',
   },
   coverage: {
     notCovered: '{{code}} {{name}}\u00a0: NON COUVERT\u00a0: aucune règle encodée, un avocat doit vérifier',

@@ -23,11 +23,14 @@ describe('a business associate breach across 15 States: what the vendor owes the
     ['TX', { kind: 'immediate', dueAt: '2026-03-02T23:59:59.999-06:00' }],
     ['WA', { kind: 'immediate', dueAt: '2026-03-02T23:59:59.999-06:00' }],
     ['NJ', { kind: 'immediate', verification: 'unverified' }],
+    // Wis. Stat. 134.98(2)(bm): the owner is told "as soon as practicable": no day count. Its HIPAA carve-out (3m) is for
+    // health plans and providers (covered entities), not their vendors.
+    ['WI', { kind: 'none_fixed', dueAt: null, dueDate: null }],
   ])('US-%s owner notice', (state, expected) => {
     expect(find(list, `US-${state}-BREACH:owner`)).toMatchObject({ status: expect.stringMatching(/pending|due_soon|overdue/), ...expected });
   });
 
-  it.each(['AZ', 'IA', 'NM', 'TN', 'WI', 'GA'])('US-%s: not applicable (HIPAA exemption covers BAs, or GA binds brokers only)', (state) => {
+  it.each(['AZ', 'IA', 'NM', 'TN', 'GA'])('US-%s: not applicable (HIPAA exemption covers BAs, or GA binds brokers only)', (state) => {
     expect(find(list, `US-${state}-BREACH:owner`).status).toBe('not_applicable');
   });
 
@@ -73,7 +76,46 @@ describe('42 CFR Part 2 programs (2.16(b) as amended; compliance date 2026-02-16
   });
 });
 
+describe('HIPAA carve-outs a statute gives covered entities only (December 2026 review: WI, OH, MI)', () => {
+  // Wis. Stat. 134.98(3m): health plans and providers complying with 45 CFR 164; Ohio (SB 126, 2007, one source) and
+  // MCL 445.72: "HIPAA covered entities". Discovery 2026-03-02 09:00 CST; "immediately following discovery" is shown as
+  // due by the end of that day.
+  const byJurisdiction = { 'US-WI': 400, 'US-OH': 400, 'US-MI': 400 };
+  const facts = (role: 'covered_entity' | 'business_associate') =>
+    makeIncident({ discoveredAt: DISCOVERED, organization: { role }, affected: { total: 1200, byJurisdiction }, dataCategories: ['name', 'ssn'] });
+
+  it.each(['OH', 'MI'])('US-%s: a business associate still owes the data owner, immediately', (state) => {
+    expect(find(compute(facts('business_associate'), NOW), `US-${state}-BREACH:owner`)).toMatchObject({ status: 'overdue', kind: 'immediate', dueAt: '2026-03-02T23:59:59.999-06:00' });
+  });
+
+  it.each(['WI', 'OH', 'MI'])('US-%s: a covered entity is outside the statute, and told why', (state) => {
+    const o = find(compute(facts('covered_entity'), NOW), `US-${state}-BREACH:individuals`);
+    expect(o.status).toBe('not_applicable');
+    expect(o.basis).toMatch(/does not apply to a HIPAA-regulated covered entity/);
+  });
+});
+
 describe('never silent', () => {
+  it('residents of Guam and the Virgin Islands, whose rules hold only the owner’s notices: a vendor is told nothing is encoded for it', () => {
+    for (const role of ['business_associate', 'processor'] as const) {
+      const list = compute(makeIncident({ organization: { role }, affected: { total: 30, byJurisdiction: { 'US-GU': 10, 'US-VI': 12, 'US-TX': 8 } } }), '2025-02-21T00:00:00Z');
+      for (const [code, who, citation] of [['US-GU', '10 affected residents of US-GU', '9 G.C.A. ch. 48'], ['US-VI', '12 affected residents of US-VI', '14 V.I.C. 2208-2209']] as const) {
+        const o = find(list, `${code}:not_covered`);
+        expect(o).toMatchObject({ status: 'not_covered', kind: 'none_fixed', dueAt: null, verification: 'unverified', jurisdiction: code });
+        expect(o.basis).toContain(`${who}: breachdesk's ${code} rule (${citation}) holds no notice for a ${role === 'processor' ? 'processor' : 'business associate'}`);
+      }
+      // Texas has a vendor-to-owner notice: its own rule speaks, nothing to flag.
+      expect(find(list, 'US-TX-BREACH:owner').status).not.toBe('not_applicable');
+      expect(ids(list)).not.toContain('US-TX:not_covered');
+    }
+  });
+
+  it('a covered entity with residents of Guam gets Guam’s own notice, no not-covered line', () => {
+    const list = compute(makeIncident({ affected: { total: 10, byJurisdiction: { 'US-GU': 10 } } }), '2025-02-21T00:00:00Z');
+    expect(find(list, 'US-GU-BREACH:individuals').status).not.toBe('not_covered');
+    expect(ids(list)).not.toContain('US-GU:not_covered');
+  });
+
   it('affected residents of a jurisdiction with no rule (American Samoa) and of a country with none (Japan) → not_covered', () => {
     const list = compute(makeIncident({ affected: { total: 30, byJurisdiction: { 'US-TX': 10, 'US-AS': 12, JP: 8 } } }), '2025-02-21T00:00:00Z');
     for (const [id, who] of [['US-AS:not_covered', '12 affected residents of US-AS'], ['JP:not_covered', '8 affected residents of JP']] as const) {
