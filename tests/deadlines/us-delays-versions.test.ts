@@ -65,6 +65,15 @@ describe('dated rule versions: the version in force on the discovery date applie
     expect(find(compute(hospital('2026-01-02T12:00:00-06:00'), '2026-01-03T12:00:00Z'), 'US-OK-BREACH:individuals').status).toBe('not_applicable');
   });
 
+  it('a version before an amendment cites the statute as it stood, not as amended (OK SB 626, PA Act 33)', () => {
+    const ok = (discoveredAt: string) => find(compute(outside('US-OK', discoveredAt), '2026-01-15T12:00:00Z'), 'US-OK-BREACH:individuals').citation;
+    expect(ok('2025-12-20T09:00:00-06:00')).toBe('24 O.S. 161-166 (before SB 626)');
+    expect(ok('2026-01-02T09:00:00-06:00')).toBe('24 O.S. 161-166 (as amended by SB 626)');
+    const pa = (discoveredAt: string) => find(compute(outside('US-PA', discoveredAt), '2024-09-27T12:00:00Z'), 'US-PA-BREACH:individuals').citation;
+    expect(pa('2024-09-25T12:00:00-05:00')).toBe('73 P.S. 2301-2330 (before Act 33 of 2024)');
+    expect(pa('2024-09-26T12:00:00-05:00')).toBe('73 P.S. 2301-2330 (Act 33 of 2024)');
+  });
+
   it('NY S2659B: 30 days from 2024-12-21; before, no day count', () => {
     expect(find(compute(outside('US-NY', '2024-12-20T12:00:00-06:00'), '2024-12-22T12:00:00Z'), 'US-NY-BREACH:individuals')).toMatchObject({ kind: 'none_fixed' });
     // 2024-12-21 + 30: Dec 21 + 10 = Dec 31, + 20 = 2025-01-20.
