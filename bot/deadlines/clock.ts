@@ -24,6 +24,7 @@ const HOUR = 3_600_000;
 export function kindOf(clock: RuleClock): ObligationKind {
   switch (clock.type) {
     case 'hours':
+    case 'before_anchor':
       return 'instant';
     case 'immediate':
     case 'none_fixed':
@@ -85,6 +86,12 @@ export function computeDeadline(clock: RuleClock, trigger: Trigger, zone: string
       const year = start.slice(0, 4);
       const due = addDaysToDate(`${year}-12-31`, clock.days);
       return dated(due, zone, w.say('clock.afterYearOf', { days: clock.days, year, from }));
+    }
+    case 'before_anchor': {
+      const text = w.say('clock.beforeAnchor', { standard: w.rule(clock.standard), event: trigger.event, at: w.instant(trigger.ms) });
+      // Bounded by a day-counted deadline not met yet (the end of its day): that day, as it reads; else the moment itself.
+      if (trigger.ms === endOfLocalDay(start, zone)) return dated(start, zone, text);
+      return { kind: 'instant', dueDate: null, dueAt: trigger.ms, text };
     }
     case 'immediate':
       return { kind: 'immediate', dueDate: null, dueAt: endOfLocalDay(start, zone), text: w.say('clock.immediate', { standard: w.rule(clock.standard), from }) };

@@ -84,6 +84,8 @@ export const Clock = z.discriminatedUnion('type', [
   /** N days after 31 December of the anchor's year (HHS annual log). */
   z.strictObject({ type: z.literal('after_calendar_year'), days: z.number().int().min(1), standard: Standard }),
   z.strictObject({ type: z.literal('immediate'), standard: z.string().min(1) }),
+  /** Before the anchor itself (NJ: the State Police before customers): due at its instant, not by the end of its day. */
+  z.strictObject({ type: z.literal('before_anchor'), standard: z.string().min(1) }),
   z.strictObject({ type: z.literal('none_fixed'), standard: z.string().min(1) }),
   z.strictObject({ type: z.literal('on_request'), standard: Standard }),
 ]);

@@ -25,6 +25,7 @@ export const engineEn = {
     afterYearOf: '{{days}} days after the end of {{year}}, the year of {{from}}',
     immediate: '"{{standard}}" from {{from}}: no hour count, shown as due by the end of that day (same-day interpretation)',
     noneFixed: 'no fixed deadline: {{standard}} (from {{from}})',
+    beforeAnchor: '{{standard}}: due before {{event}} at {{at}} (that moment itself, not the end of its day)',
     onRequest: 'only on request: {{standard}}',
     onRequestDefault: 'when the authority asks',
   },

@@ -25,6 +25,7 @@ export const engineFr: EngineCatalogue = {
     afterYearOf: '{{days}} jours après la fin de l’année {{year}}, année de {{from}}',
     immediate: '«\u00a0{{standard}}\u00a0» à compter de {{from}}\u00a0: aucun délai chiffré en heures\u202f; affiché comme dû avant la fin de ce jour (interprétation\u00a0: le jour même)',
     noneFixed: 'pas de délai fixe\u00a0: {{standard}} (à compter de {{from}})',
+    beforeAnchor: '{{standard}}\u00a0: à faire avant {{event}} du {{at}} (cet instant même, pas la fin de ce jour)',
     onRequest: 'uniquement sur demande\u00a0: {{standard}}',
     onRequestDefault: 'lorsque l’autorité le demande',
   },

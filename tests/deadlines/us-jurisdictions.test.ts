@@ -87,6 +87,11 @@ describe('every one of the 54 US jurisdictions is encoded', () => {
     const nj = find(compute(outsideHipaa('US-NJ'), NOW), 'US-NJ-BREACH:state_police');
     expect(nj.recipient).toMatch(/Division of State Police/);
     expect(nj.caveats.join(' ')).toMatch(/BEFORE customers/);
+    // N.J.S.A. 56:8-163(c)(1): "in advance of the disclosure to the customer". Customers not told yet: their own deadline
+    // bounds it (no day count for NJ customers, so none here either); told on 2026-03-10 at 10:00 CDT: that moment.
+    expect(nj).toMatchObject({ kind: 'none_fixed', dueAt: null });
+    const told = makeIncident({ ...outsideHipaa('US-NJ'), notices: [{ obligation: 'US-NJ-BREACH:individuals', sentAt: '2026-03-10T10:00:00-05:00' }] });
+    expect(find(compute(told, '2026-03-11T12:00:00Z'), 'US-NJ-BREACH:state_police')).toMatchObject({ kind: 'instant', dueDate: null, dueAt: '2026-03-10T10:00:00.000-05:00', status: 'overdue' });
     expect(find(compute(outsideHipaa('US-UT', 500), NOW), 'US-UT-BREACH:regulator').recipient).toBe('Utah Cyber Center');
     // AZ: AG and AZDOHS if more than 1,000 residents, 45 days after determination → Apr 16.
     const az = compute(outsideHipaa('US-AZ', 1001), NOW);
