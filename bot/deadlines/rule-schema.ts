@@ -157,6 +157,11 @@ export const HipaaTreatment = z.strictObject({
   roles: z.array(OrganizationRole).min(1).default(['covered_entity', 'business_associate']),
   /** For deemed: the parts a HIPAA-compliant notice satisfies. */
   deemedParts: z.array(z.string().regex(/^[a-z0-9_.]+$/)).default(['individuals']),
+  /**
+   * For deemed: the part of this rule whose notice the carve-out rests on (OK: "if the Attorney General is notified").
+   * Where that part's own threshold leaves it not owed, the carve-out does not hold and the deemed parts stay owed.
+   */
+  requiresNotice: z.string().regex(/^[a-z0-9_.]+$/).optional(),
   citation: z.string().min(1),
   note: z.string().min(1).optional(),
 });

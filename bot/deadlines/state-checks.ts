@@ -2,6 +2,7 @@
 import { readCategories } from '../model/data-categories.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import type { Rule, RulePart, RulePiDefinition, RuleSet } from './rule-schema.ts';
+import { testThreshold } from './facts.ts';
 import { runGates } from './gates.ts';
 import { wordsFor, type Words } from './words.ts';
 
@@ -21,7 +22,14 @@ export function hipaaCarveOutCovers(rule: Rule, incident: Incident): boolean {
  * notice actually owed (a deeming clause rests on that notice; with a low-probability finding none is made).
  */
 export function hipaaDeemingApplies(rule: Rule, incident: Incident): boolean {
-  return rule.hipaa?.kind === 'deemed' && hipaaCarveOutCovers(rule, incident) && incident.phiInvolved === true && noHipaaNotice(incident) === null;
+  return rule.hipaa?.kind === 'deemed' && hipaaCarveOutCovers(rule, incident) && incident.phiInvolved === true && noHipaaNotice(incident) === null && absentNotice(rule, incident) === null;
+}
+
+/** The notice of this statute the carve-out rests on, when its own head count leaves it not owed (with the count's words), or null. */
+function absentNotice(rule: Rule, incident: Incident, w?: Words): { part: string; text: string } | null {
+  const part = rule.hipaa?.requiresNotice ? rule.obligations.find((p) => p.part === rule.hipaa!.requiresNotice) : undefined;
+  const count = part?.threshold ? testThreshold(part.threshold, incident, rule.jurisdiction, w) : undefined;
+  return count && !count.holds ? { part: `${rule.id}:${part!.part}`, text: count.text } : null;
 }
 
 /** Why no HIPAA notice is made although PHI is involved (the HIPAA breach test rules it out: low probability, secured PHI), or null. */
@@ -42,6 +50,9 @@ function hipaaCheck(rule: Rule, part: RulePart, incident: Incident, w: Words): S
   // No HIPAA notice goes out: nothing satisfies this one, and whether the State still deems the entity compliant depends on its wording.
   const none = noHipaaNotice(incident, w);
   if (none) return { status: 'needs_facts', reason: w.say('state.deemedNoHipaaNotice', { reason: none, citation: h.citation }) };
+  // The carve-out rests on another notice of this statute that its own head count leaves not owed: it does not hold.
+  const absent = absentNotice(rule, incident, w);
+  if (absent) return { status: 'applies', notes: [w.say('state.deemedWithoutNotice', { citation: h.citation, ...absent })] };
   return { status: 'not_applicable', reason: w.say('state.deemed', { role, citation: h.citation, note: note('noteSemicolon') }) };
 }
 

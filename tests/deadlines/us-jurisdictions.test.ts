@@ -154,3 +154,24 @@ describe('mandated credit monitoring is an obligation with its duration', () => 
     expect(find(list, 'US-CT-BREACH:individuals').status).toBe('pending');
   });
 });
+
+describe('a HIPAA carve-out that rests on a notice the head count leaves not owed does not hold', () => {
+  // OK 24 O.S. 163 (SB 626): exempt "if the Attorney General is notified", AG owed from 500 residents; Fla. Stat.
+  // 501.171(4)(g): deemed compliant if a copy goes to the Department, owed from 500; ORS 646A.604: a covered entity is
+  // exempt but sends the Attorney General a copy, owed above 250. Below those counts the residents' notice stays owed.
+  const hospital = (code: string, residents: number) => makeIncident({ discoveredAt: DISCOVERED, affected: { total: residents, byJurisdiction: { [code]: residents } }, dataCategories: ['name', 'ssn', 'diagnosis'] });
+
+  it.each([
+    // OK: "without unreasonable delay", no day count.
+    ['US-OK', 499, 500, { kind: 'none_fixed', dueDate: null }],
+    // FL: 30 days after discovery (no determination recorded): Mar 2 + 30 = Apr 1.
+    ['US-FL', 499, 500, { kind: 'date', dueDate: D30 }],
+    // OR: 45 days after discovery: Mar 2 + 45 = Apr 16.
+    ['US-OR', 250, 251, { kind: 'date', dueDate: D45 }],
+  ])('%s: %i residents → the residents are owed, with why; %i → deemed', (code, below, at, expected) => {
+    const owed = find(compute(hospital(code, below), NOW), `${code}-BREACH:individuals`);
+    expect(owed).toMatchObject({ status: 'pending', ...expected });
+    expect(owed.basis).toMatch(new RegExp(`the HIPAA carve-out \\(.+\\) holds only with the ${code}-BREACH:attorney_general notice, which is not owed here`));
+    expect(find(compute(hospital(code, at), NOW), `${code}-BREACH:individuals`).status).toBe('not_applicable');
+  });
+});
