@@ -53,9 +53,7 @@ function hipaaCheck(rule: Rule, part: RulePart, incident: Incident, w: Words): S
   // The carve-out rests on another notice of this statute that its own head count leaves not owed: it does not hold.
   const absent = absentNotice(rule, incident, w);
   if (absent) return { status: 'applies', notes: [w.say('state.deemedWithoutNotice', { citation: h.citation, ...absent })] };
-  // The HIPAA notice that stands for this one: a business associate's is to the covered entity (164.410).
-  const notice = incident.organization.role === 'business_associate' ? 'US-HIPAA-164.410-BA-TO-CE' : 'US-HIPAA-164.404-INDIVIDUALS';
-  return { status: 'not_applicable', reason: w.say('state.deemed', { role, notice, citation: h.citation, note: note('noteSemicolon') }) };
+  return { status: 'not_applicable', reason: w.say('state.deemed', { role, citation: h.citation, note: note('noteSemicolon') }) };
 }
 
 function unrecognised(words: readonly string[], w: Words): string {

@@ -144,7 +144,7 @@ export const engineEn = {
     deemedNoHipaaNotice: 'no HIPAA notice is made ({{reason}}), so no HIPAA notice can satisfy this one: whether {{citation}} still deems the organization compliant depends on its wording (some States deem only a notice actually made under HIPAA, e.g. N.Y. Gen. Bus. Law 899-aa(2)(b)); ask counsel',
     deemedWithoutNotice: 'the HIPAA carve-out ({{citation}}) holds only with the {{part}} notice, which is not owed here ({{text}}): this notice is shown as owed; sending that one anyway, to rely on the carve-out, is a question for counsel',
     deemedNoPhi: 'no PHI involved, so the HIPAA deeming clause does not help: this notice is owed under state law',
-    deemed: 'a HIPAA-compliant notice ({{notice}}) is deemed to satisfy this notice for a {{role}} ({{citation}}){{note}}',
+    deemed: 'a HIPAA-compliant notice (US-HIPAA-164.404-INDIVIDUALS) is deemed to satisfy this notice for a {{role}} ({{citation}}){{note}}',
     categoriesUnknown: 'breached data categories not recorded (dataCategories): assumed to be personal information under {{jurisdiction}} law',
     isPersonalInfo: '{{combination}} is personal information under {{citation}}',
     plus: ' + ',

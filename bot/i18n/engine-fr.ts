@@ -144,7 +144,7 @@ export const engineFr: EngineCatalogue = {
     deemedNoHipaaNotice: 'aucune notification HIPAA n’est faite ({{reason}}), aucune ne peut donc satisfaire celle-ci\u00a0: que {{citation}} répute encore l’organisation en conformité dépend de son texte (certains États ne visent qu’une notification effectivement faite au titre de HIPAA, par ex. N.Y. Gen. Bus. Law 899-aa(2)(b))\u202f; consulter un avocat',
     deemedWithoutNotice: 'l’exemption HIPAA ({{citation}}) suppose la notification {{part}}, qui n’est pas due ici ({{text}})\u00a0: celle-ci est donc affichée comme due\u202f; envoyer quand même l’autre pour bénéficier de l’exemption est une question pour un avocat',
     deemedNoPhi: 'aucune PHI en cause\u00a0: la clause d’équivalence HIPAA ne joue pas, cette notification est due au titre de la loi de l’État',
-    deemed: 'une notification conforme à HIPAA ({{notice}}) est réputée satisfaire celle-ci pour {{role}} ({{citation}}){{note}}',
+    deemed: 'une notification conforme à HIPAA (US-HIPAA-164.404-INDIVIDUALS) est réputée satisfaire celle-ci pour {{role}} ({{citation}}){{note}}',
     categoriesUnknown: 'catégories de données atteintes non enregistrées (dataCategories)\u00a0: présumées constituer des informations personnelles au sens de la loi de {{jurisdiction}}',
     isPersonalInfo: '{{combination}}\u00a0: informations personnelles au sens de {{citation}}',
     plus: ' + ',

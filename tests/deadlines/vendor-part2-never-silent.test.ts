@@ -95,28 +95,6 @@ describe('HIPAA carve-outs a statute gives covered entities only (December 2026 
   });
 });
 
-describe('a deeming clause that names business associates covers their notice to the data owner (IL, PA, ND)', () => {
-  // 815 ILCS 530/50, 73 P.S. 2305c, N.D.C.C. 51-30-06: a HIPAA covered entity or business associate complying with HIPAA
-  // is deemed to comply with the Act; a vendor's only duty under it is the notice to the owner, so that is what is deemed.
-  // HIPAA's own vendor notice stays: 164.410, 60 days after discovery, Mar 2 + 60 = May 1.
-  const byJurisdiction = { 'US-IL': 400, 'US-PA': 400, 'US-ND': 400 };
-  const vendor = (role: 'business_associate' | 'processor', phiInvolved = true) =>
-    compute(makeIncident({ discoveredAt: DISCOVERED, organization: { role }, phiInvolved, affected: { total: 1200, byJurisdiction }, dataCategories: ['name', 'ssn'] }), NOW);
-
-  it.each(['IL', 'PA', 'ND'])('US-%s: a HIPAA business associate’s owner notice is deemed satisfied by its 164.410 notice', (state) => {
-    const list = vendor('business_associate');
-    const o = find(list, `US-${state}-BREACH:owner`);
-    expect(o.status).toBe('not_applicable');
-    expect(o.basis).toMatch(/^a HIPAA-compliant notice \(US-HIPAA-164\.410-BA-TO-CE\) is deemed to satisfy this notice for a business associate/);
-    expect(find(list, 'US-HIPAA-164.410-BA-TO-CE').dueDate).toBe('2026-05-01');
-  });
-
-  it.each(['IL', 'PA', 'ND'])('US-%s: no PHI, or a processor outside HIPAA: the owner is still owed', (state) => {
-    expect(find(vendor('business_associate', false), `US-${state}-BREACH:owner`).status).not.toBe('not_applicable');
-    expect(find(vendor('processor'), `US-${state}-BREACH:owner`).status).not.toBe('not_applicable');
-  });
-});
-
 describe('never silent', () => {
   it('residents of Guam and the Virgin Islands, whose rules hold only the owner’s notices: a vendor is told nothing is encoded for it', () => {
     for (const role of ['business_associate', 'processor'] as const) {

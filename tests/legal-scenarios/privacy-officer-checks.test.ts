@@ -161,11 +161,10 @@ const scenarios: Scenario[] = [
       // notice (45 CFR 164.408) is a covered entity's; a business associate notifies the covered entity (164.410) and
       // never the Secretary, so the copy can never fall due for it: not applicable, with that reason.
       'US-IL-BREACH:hhs_copy': { status: 'not_applicable', dueAt: null, basis: /business associate.*164\.408.*164\.410/ },
-      // What it does owe: 164.410(b), 60 days after its discovery Mon 2026-03-02 = May 1. Its 530/10(b) notice to the
-      // owner ("immediately following discovery") is deemed satisfied: 530/50 deems a business associate in compliance
-      // with HIPAA to comply with the Act, and the HHS condition cannot apply to it.
+      // What it does owe: 164.410(b), 60 days after its discovery Mon 2026-03-02 = May 1; 530/10(b) to the owner
+      // "immediately following discovery" (same-day interpretation: Mar 2, 23:59:59.999 CST).
       'US-HIPAA-164.410-BA-TO-CE': { status: 'pending', dueDate: '2026-05-01' },
-      'US-IL-BREACH:owner': { status: 'not_applicable', basis: /US-HIPAA-164\.410-BA-TO-CE.*815 ILCS 530\/50/ },
+      'US-IL-BREACH:owner': { kind: 'immediate', dueAt: '2026-03-02T23:59:59.999-06:00' },
     },
     absent: ['US-HIPAA-164.408-HHS-500PLUS', 'US-HIPAA-164.408-HHS-LT500'],
   },
