@@ -95,6 +95,19 @@ describe('HIPAA carve-outs a statute gives covered entities only (December 2026 
   });
 });
 
+describe('a deeming clause that names business associates (IL, PA, ND): the vendor’s notice to the owner stays owed, with the doubt said', () => {
+  // 815 ILCS 530/50, 73 P.S. 2305c, N.D.C.C. 51-30-06 deem a HIPAA covered entity or business associate complying with
+  // HIPAA to comply; the December 2026 review reads deeming as covering the notice to residents, so the owner notice
+  // ("immediately following discovery": Mar 2, by the end of the day) is shown as owed and the doubt goes with it.
+  const list = compute(makeIncident({ discoveredAt: DISCOVERED, organization: { role: 'business_associate' }, affected: { total: 1200, byJurisdiction: { 'US-IL': 400, 'US-PA': 400, 'US-ND': 400 } }, dataCategories: ['name', 'ssn'] }), NOW);
+
+  it.each(['IL', 'PA', 'ND'])('US-%s', (state) => {
+    const o = find(list, `US-${state}-BREACH:owner`);
+    expect(o).toMatchObject({ status: 'overdue', kind: 'immediate', dueAt: '2026-03-02T23:59:59.999-06:00' });
+    expect(o.caveats.join(' ')).toMatch(/whether that covers a business associate's notice to the data owner is not settled, so it is shown as owed/);
+  });
+});
+
 describe('never silent', () => {
   it('residents of Guam and the Virgin Islands, whose rules hold only the owner’s notices: a vendor is told nothing is encoded for it', () => {
     for (const role of ['business_associate', 'processor'] as const) {
