@@ -175,3 +175,13 @@ describe('a HIPAA carve-out that rests on a notice the head count leaves not owe
     expect(find(compute(hospital(code, at), NOW), `${code}-BREACH:individuals`).status).toBe('not_applicable');
   });
 });
+
+describe('verification levels follow the December 2026 review’s sources', () => {
+  // Its rule: "verified_secondary" needs a secondary source (S: law-firm chart, regulator page) or the primary text
+  // (P); the Foley-derived dataset (F) alone, or with the reviewer's recollection (M), is one secondary source at most:
+  // unverified (regulations.md, verification levels). These five rows cite F or F,M only.
+  it.each(['US-IL', 'US-MA', 'US-MN', 'US-TN', 'US-WI'])('%s: unverified, and its notice to residents says so', (code) => {
+    expect(rules.rules.find((r) => r.jurisdiction === code)!.verification).toBe('unverified');
+    expect(find(compute(outsideHipaa(code), NOW), `${code}-BREACH:individuals`).verification).toBe('unverified');
+  });
+});
