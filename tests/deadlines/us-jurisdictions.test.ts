@@ -185,3 +185,13 @@ describe('verification levels follow the December 2026 review’s sources', () =
     expect(find(compute(outsideHipaa(code), NOW), `${code}-BREACH:individuals`).verification).toBe('unverified');
   });
 });
+
+describe('New York: not notifying after a no-misuse determination is the organization’s call, said beside the notice', () => {
+  // N.Y. Gen. Bus. Law 899-aa(2)(a): an inadvertent disclosure by authorized people, misuse reasonably found unlikely:
+  // no notice, but the written determination goes to the Attorney General within 10 days when over 500 residents.
+  it('the residents’ notice stays owed (30 days: Mar 2 + 30 = Apr 1) and names the 10-day written determination', () => {
+    const o = find(compute(outsideHipaa('US-NY', 600), NOW), 'US-NY-BREACH:individuals');
+    expect(o).toMatchObject({ status: 'pending', dueDate: D30 });
+    expect(o.caveats.join(' ')).toMatch(/more than 500 New York residents it goes to the Attorney General within 10 days/);
+  });
+});
