@@ -131,6 +131,7 @@ function checkReferences(rules: readonly Rule[]): void {
       parts.add(key);
       if (part.fanOut && part.part !== null) throw new InvalidRulesError(`rule ${rule.id}: obligations[${i}] fans out per State, so its part must be null`);
     });
+    checkHipaaParts(rule, parts);
   }
   const ids = plainObligationIds(rules);
   for (const rule of rules) {
@@ -140,6 +141,16 @@ function checkReferences(rules: readonly Rule[]): void {
         if (!ids.has(ref)) throw new InvalidRulesError(`rule ${rule.id}: obligations[${i}] refers to unknown obligation ${ref}`);
       }
     });
+  }
+}
+
+/** A deeming clause names parts of its own rule: the parts it satisfies, and the counted notice it rests on. */
+function checkHipaaParts(rule: Rule, parts: ReadonlySet<string>): void {
+  const h = rule.hipaa;
+  if (h?.kind !== 'deemed') return;
+  for (const part of h.deemedParts) if (!parts.has(part)) throw new InvalidRulesError(`rule ${rule.id}: hipaa.deemedParts names "${part}", not a part of the rule`);
+  if (h.requiresNotice && !rule.obligations.some((p) => p.part === h.requiresNotice && p.threshold)) {
+    throw new InvalidRulesError(`rule ${rule.id}: hipaa.requiresNotice names "${h.requiresNotice}", not a part of the rule with a head-count threshold`);
   }
 }
 

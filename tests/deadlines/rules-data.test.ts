@@ -106,4 +106,11 @@ describe('invalid rule data fails with the file and the path', () => {
       /US-ZZ-BREACH is defined twice/,
     );
   });
+
+  it('names a HIPAA deeming clause that points at a part the rule does not have, or at one with no head count', () => {
+    const deemed = (hipaa: object) => loadRules(dirWith({ 'a.json': { description: 'x', rules: [{ ...validRule, hipaa: { kind: 'deemed', citation: 'Z.S. 2', ...hipaa } }] } }));
+    expect(() => deemed({ deemedParts: ['individuals', 'atorney_general'] })).toThrow(/US-ZZ-BREACH: hipaa\.deemedParts names "atorney_general", not a part of the rule/);
+    expect(() => deemed({ requiresNotice: 'individuals' })).toThrow(/US-ZZ-BREACH: hipaa\.requiresNotice names "individuals", not a part of the rule with a head-count threshold/);
+    expect(deemed({}).rules[0]!.hipaa!.deemedParts).toEqual(['individuals']);
+  });
 });
