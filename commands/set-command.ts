@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { applyChange } from '../bot/domain/change.ts';
 import { setFact } from '../bot/domain/facts.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
+import type { Incident } from '../bot/model/incident-schema.ts';
 import { FIELDS, resolveField } from './fields.ts';
 import type { CommandSpec } from './registry.ts';
 import { ok } from '../bot/reply.ts';
@@ -37,16 +38,29 @@ const setCommand: CommandSpec<{ id: string; field: string; value: string }> = {
     // The reply quotes what the timeline recorded, so a concurrent `set` never sees an old value quoted back.
     const recorded = applied.events[0];
     const lang = languageFor(applied.incident.organization, ctx.language);
+    const reread = zoneGiven(current, applied.incident, resolved.path, lang);
     const label = factLabelIn(resolved.path, lang);
     if (!recorded) return ok(t(lang, 'set.unchanged', { id: args.id, label, value: factValueIn(resolved.path, value, lang, applied.incident.organization.timezone) }));
-    if (lang === 'en') return ok(withWarnings(`${applied.incident.id} ${recorded.text}. Recorded on the timeline; \`deadlines ${applied.incident.id}\` shows the recomputed clocks.`, applied.warnings));
+    if (lang === 'en') return ok(withWarnings(`${applied.incident.id} ${recorded.text}. Recorded on the timeline; \`deadlines ${applied.incident.id}\` shows the recomputed clocks.${reread}`, applied.warnings));
     // The timeline keeps the record's English; the answer says the change in the reader's words.
     const change = recorded.changes?.[0];
     const zone = applied.incident.organization.timezone;
     const text = t(lang, 'set.changed', { id: applied.incident.id, label, from: factValueIn(resolved.path, change?.from, lang, zone), to: factValueIn(resolved.path, change?.to, lang, zone) });
-    return ok(withWarnings(text, applied.warnings, lang));
+    return ok(withWarnings(`${text}${reread}`, applied.warnings, lang));
   },
 };
+
+/**
+ * After a zone that was assumed is given: the times typed before were read in the assumed zone, so the answer shows
+ * the discovery as it now reads and how to type it again if a local time was meant (nothing is moved silently).
+ */
+function zoneGiven(before: Incident, after: Incident, path: string, lang: Lang): string {
+  if (path !== 'organization.timezone' || !before.organization.timezoneAssumed) return '';
+  // UTC confirmed on purpose (stored as Etc/UTC) reads every time as before.
+  if (before.organization.timezone === after.organization.timezone || (before.organization.timezone === 'UTC' && after.organization.timezone === 'Etc/UTC')) return '';
+  const zone = after.organization.timezone;
+  return `\n${t(lang, 'set.zoneWasAssumed', { id: after.id, from: before.organization.timezone, zone, discovered: factValueIn('discoveredAt', after.discoveredAt, lang, zone) })}`;
+}
 
 /** `set`, with its field table in the help text. */
 export const setCommands: CommandSpec[] = [setCommand];

@@ -246,9 +246,12 @@ function evaluate(ctx: Ctx, t: Target): Obligation {
     }
     // BREACHDESK_TIMEZONE defaults to UTC, so a bare "UTC" is read as a default nobody chose (Etc/UTC says it on purpose).
     const assumed = incident.organization.timezoneAssumed || ctx.zone === 'UTC';
-    if (assumed && deadline.kind === 'date' && (status === 'pending' || status === 'due_soon')) {
+    // Day counts end at midnight in the zone; an hour count starts from an instant typed, most likely, as a local time
+    // read in the assumed zone: either moves when the zone is given.
+    const zoned = deadline.kind === 'date' || deadline.kind === 'immediate' ? 'basis.zoneAssumed' : deadline.kind === 'instant' ? 'basis.zoneAssumedInstant' : null;
+    if (assumed && zoned && (status === 'pending' || status === 'due_soon')) {
       status = 'needs_facts';
-      basis.unshift(w.say('basis.zoneAssumed', { zone: ctx.zone, id: incident.id }));
+      basis.unshift(w.say(zoned, { zone: ctx.zone, id: incident.id }));
     }
   }
   const said = caveatWords(caveats, ctx.rules, w);

@@ -82,13 +82,14 @@ export const answersEn = {
     importWhy: { ENOENT: 'there is no such file', EISDIR: 'it is a folder', EACCES: 'permission denied', other: 'it could not be read' },
     opened: 'Opened {{id}}: {{title}}.',
     openedNow: 'Discovery time was set to now; correct it with `set {{id}} discovered <when>` if it was earlier.',
-    openedZone: 'No time zone was given ({{zone}} assumed): day-counted deadlines need facts until `set {{id}} tz <zone>` (e.g. America/Chicago).',
+    openedZone: 'No time zone was given ({{zone}} assumed): times typed without an offset are read in {{zone}}, and deadlines need facts until `set {{id}} tz <zone>` (e.g. America/Chicago, Europe/Paris).',
     openedNext: 'Next: `link {{id}}` in the incident channel, then `deadlines {{id}}`.',
   },
   // `set` answers: fact names and values as people say them.
   set: {
     changed: '{{id}} {{label}}: {{from}} → {{to}}. Recorded on the timeline; `deadlines {{id}}` shows the recomputed clocks.',
     unchanged: '{{id}}: {{label}} is already {{value}}; nothing changed.',
+    zoneWasAssumed: 'Times typed before without an offset were read in {{from}}: the discovery reads {{discovered}} in {{zone}}. If another local time was meant, type it again: `set {{id}} discovered "YYYY-MM-DD HH:MM"`.',
     warning: 'Warning: {{text}}',
     none: '(none)',
     affectedIn: 'individuals affected in {{jurisdiction}}',

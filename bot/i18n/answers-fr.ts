@@ -84,13 +84,14 @@ export const answersFr: Widen<typeof answersEn> = {
     importWhy: { ENOENT: 'ce fichier n’existe pas', EISDIR: 'c’est un dossier', EACCES: 'permission refusée', other: 'il n’a pas pu être lu' },
     opened: '{{id}} ouvert\u00a0: {{title}}.',
     openedNow: 'L’heure de découverte est fixée à maintenant\u202f; corrigez-la avec `set {{id}} discovered <quand>` si elle est antérieure.',
-    openedZone: 'Aucun fuseau horaire indiqué ({{zone}} supposé)\u00a0: les délais comptés en jours attendent ce fait jusqu’à `set {{id}} tz <fuseau>` (p. ex. Europe/Paris).',
+    openedZone: 'Aucun fuseau horaire indiqué ({{zone}} supposé)\u00a0: les heures saisies sans décalage sont lues en {{zone}}, et les délais attendent ce fait jusqu’à `set {{id}} tz <fuseau>` (p. ex. Europe/Paris).',
     openedNext: 'Ensuite\u00a0: `link {{id}}` dans le canal de l’incident, puis `deadlines {{id}}`.',
   },
   // Réponses de `set` : noms et valeurs des faits tels qu’on les dit.
   set: {
     changed: '{{id}} {{label}}\u00a0: {{from}} → {{to}}. Inscrit dans la chronologie\u202f; `deadlines {{id}}` montre les échéances recalculées.',
     unchanged: '{{id}}\u00a0: {{label}} vaut déjà {{value}}\u202f; rien n’a changé.',
+    zoneWasAssumed: 'Les heures saisies auparavant sans décalage ont été lues en {{from}}\u00a0: la découverte se lit {{discovered}} en {{zone}}. Si une autre heure locale était voulue, la saisir à nouveau\u00a0: `set {{id}} discovered "AAAA-MM-JJ HH:MM"`.',
     warning: 'Attention\u00a0: {{text}}',
     none: '(aucun)',
     affectedIn: 'personnes concernées en {{jurisdiction}}',

@@ -84,6 +84,7 @@ export const engineEn = {
     ifApplies: 'if it applies, {{text}}',
     earliestIfAgent: 'earliest possible deadline: {{text}}',
     zoneAssumed: "the organization's time zone was not given ({{zone}} assumed): day-counted deadlines end at midnight in its own zone; set it with `set {{id}} timezone <IANA zone>` (Etc/UTC if UTC is meant)",
+    zoneAssumedInstant: "the organization's time zone was not given ({{zone}} assumed): a time typed without an offset was read in {{zone}}, so this instant moves if it was a local time elsewhere; set the zone with `set {{id}} timezone <IANA zone>` (Etc/UTC if UTC is meant), then check the discovery time",
     notAnswered: 'not answered yet (organization.{{flag}}): if it is yes, this notice is owed; otherwise {{otherwise}}',
     unknownState: 'affected individuals without a recorded US State (affected.byJurisdiction): a notice is owed for each State with residents {{op}} {{value}}',
     mayCross: '{{text}} as recorded, but {{n}} affected individuals have no recorded US State (affected.byJurisdiction): if enough of them live in {{jurisdiction}}, this notice is owed; record the breakdown',

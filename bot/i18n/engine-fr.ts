@@ -84,6 +84,7 @@ export const engineFr: EngineCatalogue = {
     ifApplies: 'si elle s’applique\u00a0: {{text}}',
     earliestIfAgent: 'échéance la plus précoce possible\u00a0: {{text}}',
     zoneAssumed: 'le fuseau horaire de l’organisme n’a pas été indiqué ({{zone}} par défaut)\u00a0: les délais en jours se terminent à minuit dans son propre fuseau\u202f; l’indiquer avec `set {{id}} timezone <fuseau IANA>` (Etc/UTC si UTC est voulu)',
+    zoneAssumedInstant: 'le fuseau horaire de l’organisme n’a pas été indiqué ({{zone}} par défaut)\u00a0: une heure saisie sans décalage a été lue en {{zone}}, cet instant change donc s’il s’agissait d’une heure locale ailleurs\u202f; indiquer le fuseau avec `set {{id}} timezone <fuseau IANA>` (Etc/UTC si UTC est voulu), puis vérifier l’heure de découverte',
     notAnswered: 'question sans réponse (organization.{{flag}})\u00a0: si la réponse est oui, cette notification est due\u202f; sinon, {{otherwise}}',
     unknownState: 'personnes concernées sans État américain enregistré (affected.byJurisdiction)\u00a0: une notification est due pour chaque État comptant {{op}} {{value}} résidents concernés',
     mayCross: '{{text}} d’après ce qui est enregistré, mais {{n}} personnes concernées n’ont pas d’État américain enregistré (affected.byJurisdiction)\u00a0: si assez d’entre elles résident en {{jurisdiction}}, cette notification est due\u202f; enregistrer la répartition',

@@ -184,4 +184,18 @@ describe('never silently UTC', () => {
     expect(utc.basis).toMatch(/time zone was not given \(UTC assumed\).*Etc\/UTC if UTC is meant/);
     expect(find(compute(makeIncident({ organization: { timezone: 'Etc/UTC' } }), '2025-02-21T00:00:00Z'), 'US-HIPAA-164.404-INDIVIDUALS').status).toBe('pending');
   });
+
+  it('an hour-counted clock needs the zone too: the discovery was typed in it (CNIL, 72 hours; the "sans délai" same-day ones)', () => {
+    // A French hospital opened without --tz: "2026-06-10 09:00" was read as 09:00 UTC; in Paris (CEST, +02:00) the same
+    // words are 07:00 UTC, and 72 hours later is 2026-06-13 07:00 UTC, two hours before what UTC gives.
+    const hospital = (timezone: string, timezoneAssumed: boolean) =>
+      makeIncident({ discoveredAt: '2026-06-10T09:00:00Z', organization: { country: 'FR', role: 'controller', timezone, timezoneAssumed, frHealthEstablishment: true }, affected: { total: 3000, byJurisdiction: { FR: 3000 } } });
+    const now = '2026-06-10T12:00:00Z';
+    const cnil = find(compute(hospital('UTC', true), now), 'FR-CNIL-GDPR-33');
+    expect(cnil).toMatchObject({ status: 'needs_facts', kind: 'instant', dueAt: '2026-06-13T09:00:00.000+00:00' });
+    expect(cnil.basis).toMatch(/^the organization's time zone was not given \(UTC assumed\): a time typed without an offset was read in UTC/);
+    expect(find(compute(hospital('UTC', true), now), 'FR-CSP-L1111-8-2-SSI')).toMatchObject({ status: 'needs_facts', kind: 'immediate' });
+    // Given (Europe/Paris), nothing is assumed: the instant stands as recorded.
+    expect(find(compute(hospital('Europe/Paris', false), now), 'FR-CNIL-GDPR-33')).toMatchObject({ status: 'pending', dueAt: '2026-06-13T11:00:00.000+02:00' });
+  });
 });

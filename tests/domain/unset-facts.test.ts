@@ -29,6 +29,8 @@ describe('a time zone nobody gave', () => {
 
     const set = await ask(t, 'set BR-1 tz America/Chicago');
     expect(set.outcome).toBe('ok');
+    // Typed with its offset, the discovery was 15:00 UTC: 09:00 CST in Chicago. The answer says how it now reads.
+    expect(set.text).toMatch(/Times typed before without an offset were read in UTC: the discovery reads 2025-02-20 09:00 CST in America\/Chicago\./);
     const incident = (await t.store.get('BR-1'))!;
     expect(incident.organization).toMatchObject({ timezone: 'America/Chicago', timezoneAssumed: false });
     expect(incident.timeline.at(-1)!.changes).toEqual([
@@ -45,6 +47,7 @@ describe('a time zone nobody gave', () => {
     await ask(t, 'set BR-1 phi yes');
     const set = await ask(t, 'set BR-1 tz UTC');
     expect(set.text).toContain('was assumed, now given');
+    expect(set.text).not.toContain('Times typed before');
     expect((await t.store.get('BR-1'))!.organization).toMatchObject({ timezone: 'Etc/UTC', timezoneAssumed: false });
     expect(await status(t, 'BR-1', 'US-HIPAA-164.404-INDIVIDUALS')).toMatchObject({ status: 'pending', dueDate: '2025-04-21' });
     expect((await ask(t, 'set BR-1 tz Etc/UTC')).text).toContain('nothing changed');
