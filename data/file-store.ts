@@ -36,6 +36,7 @@ const ManifestSchema = z.object({
 type Manifest = z.infer<typeof ManifestSchema>;
 
 const INCIDENT_FILE = /^BR-\d+\.json$/;
+const JOURNAL_FILE = /^BR-\d+\.journal$/;
 /** A packed journal mark (markText): checked when the pack is read, parsed when first used. */
 const MARK_TEXT = /^\d{1,15}(?:,\d{1,15}){3}$/;
 
@@ -214,6 +215,25 @@ function defaultManifest(file: string, now: Date): Manifest {
   return { format: STORE_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, createdAt: now.toISOString(), incidentsDir: `${basename(file).replace(/\.json$/i, '')}.incidents` };
 }
 
+
+/**
+ * Incidents whose head file is gone while their history is not (a journal beside no head, or a pack line for an
+ * incident with neither): damaged, so they are named, refused, and their ids never given to a new incident, which
+ * would overwrite that history. A create that failed between its journal and its head leaves such a journal too.
+ */
+function headless(dir: string, names: readonly string[], packed: Iterable<string>): DamagedIncident[] {
+  const heads = new Set(names.filter((n) => INCIDENT_FILE.test(n)).map((n) => n.slice(0, -'.json'.length)));
+  const out = new Map<string, string>();
+  for (const name of names) {
+    if (!JOURNAL_FILE.test(name)) continue;
+    const id = name.slice(0, -'.journal'.length);
+    if (!heads.has(id)) out.set(id, `${join(dir, name)} has no head file beside it (${id}.json is missing): the history is kept as it is and the id is not reused; restore the head file from a backup`);
+  }
+  for (const id of packed) {
+    if (!heads.has(id) && !out.has(id)) out.set(id, `${join(dir, `${id}.json`)} and its history journal are missing, though the start-up pack holds this incident: restore them from a backup; the id is not reused`);
+  }
+  return [...out].map(([id, problem]) => ({ id, problem }));
+}
 /**
  * Read every incident: from the pack (checked against the schema on first use) while its file keeps the recorded stamp,
  * else from the file (validated now). A file that cannot be read or is not a valid incident is quarantined, not fatal.
@@ -263,6 +283,7 @@ function loadIncidents(
     }
     reread.add(id);
   }
+  damaged.push(...headless(dir, names, pack?.lines.keys() ?? []));
   // The pack stays open while the store is, for the texts it serves.
   if (pack && served === 0) pack.file.close();
   return { incidents, damaged, reread, stamps, ...(pack && served > 0 ? { packFile: pack.file } : {}) };

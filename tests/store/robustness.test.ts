@@ -1,6 +1,6 @@
 // Store robustness: pack lines checked against the schema, one damaged incident quarantined (the rest keeps working),
 // temp files of a crash cleaned, and a lock whose heartbeat says whether its holder lives.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,6 +56,33 @@ describe('start-up pack lines are checked against the schema', () => {
     expect((await store.damaged()).map((d) => d.id)).toEqual(['BR-2']);
     expect((await store.damaged())[0]!.problem).toContain(file);
     expect((await store.list()).map((i) => i.id)).toEqual(['BR-1']);
+    await store.close();
+  });
+});
+
+describe('a head file lost while its history is not', () => {
+  it('is damaged, named by its journal; the journal is never overwritten and its id never given to a new incident', async () => {
+    const path = await storeWith(['one', 'two']);
+    const head = join(incidentsDir(path), 'BR-2.json');
+    const journal = join(incidentsDir(path), 'BR-2.journal');
+    const history = readFileSync(journal);
+    rmSync(head);
+    const store = await openFileStore(path, now);
+    expect(await store.damaged()).toEqual([{ id: 'BR-2', problem: expect.stringMatching(/BR-2\.journal has no head file beside it \(BR-2\.json is missing\)/) }]);
+    await expect(store.get('BR-2')).rejects.toBeInstanceOf(IncidentDamagedError);
+    expect((await store.create((id) => makeIncident(id, usHospitalFacts({ title: 'three' })))).id).toBe('BR-3');
+    await store.close();
+    expect(readFileSync(journal).equals(history)).toBe(true);
+    expect(existsSync(head)).toBe(false);
+  });
+
+  it('with its journal gone too, the start-up pack still names it', async () => {
+    const path = await storeWith(['one', 'two']);
+    rmSync(join(incidentsDir(path), 'BR-2.json'));
+    rmSync(join(incidentsDir(path), 'BR-2.journal'));
+    const store = await openFileStore(path, now);
+    expect((await store.damaged())[0]).toMatchObject({ id: 'BR-2', problem: expect.stringMatching(/its history journal are missing, though the start-up pack holds this incident/) });
+    expect((await store.create((id) => makeIncident(id, usHospitalFacts({ title: 'three' })))).id).toBe('BR-3');
     await store.close();
   });
 });
