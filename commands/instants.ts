@@ -34,10 +34,12 @@ export function readInstant(raw: string, timezone: string, lang: 'en' | 'fr' = '
     throw new InvalidArgumentsError(`"${raw}" is not a date and time; use ${example} in the incident's time zone, or 2025-02-20T09:00-06:00 with an offset.`);
   }
   const [, y, mo, d, h = '00', mi = '00', s = '00'] = m.map((x) => x ?? undefined);
+  // Month 13, minute 75: Date would roll them into the next year or hour; a date that does not exist is refused.
+  const inRange = between(mo, 1, 12) && between(d, 1, 31) && between(h, 0, 23) && between(mi, 0, 59) && between(s, 0, 59);
   const local = new TZDate(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), timezone);
   // Date maps years 0–99 to 1900–1999; the year typed is the year meant.
   if (Number(y) < 100) local.setFullYear(Number(y), Number(mo) - 1, Number(d));
-  if (local.getDate() !== Number(d) || local.getHours() !== Number(h)) {
+  if (!inRange || local.getMonth() !== Number(mo) - 1 || local.getDate() !== Number(d) || local.getHours() !== Number(h)) {
     throw new InvalidArgumentsError(`"${raw}" does not exist in ${timezone} (a daylight-saving gap or an invalid date).`);
   }
   // Clocks going back show this wall time twice: which one is meant decides hour-counted clocks, so it is asked, never guessed.
@@ -47,6 +49,11 @@ export function readInstant(raw: string, timezone: string, lang: 'en' | 'fr' = '
     throw new InvalidArgumentsError(`"${raw}" happens twice in ${timezone} (clocks go back that night); give its offset: ${isoWithOffset(first)} (the first time) or ${isoWithOffset(second)} (the second).`);
   }
   return isoWithOffset(local);
+}
+
+function between(field: string | undefined, low: number, high: number): boolean {
+  const n = Number(field);
+  return Number.isInteger(n) && n >= low && n <= high;
 }
 
 function sameWallTime(a: TZDate, b: TZDate): boolean {

@@ -45,6 +45,19 @@ describe('the sane range of instants', () => {
     expect(await t.store.ids()).toEqual(['BR-1']);
   });
 
+  it.each([
+    ['2025-13-01 09:00', 'en'],
+    ['2025-00-15 09:00', 'en'],
+    ['2025-02-20 24:00', 'en'],
+    ['2025-02-20 09:60', 'en'],
+    ['2025-02-20 09:00:75', 'en'],
+    ['2025-02-30 09:00', 'en'],
+    // A US-style 13 January typed for a French organization: day 01 of month 13, not 2026-01-01.
+    ['01/13/2025 09:00', 'fr'],
+  ] as const)('refuses %s as a date that does not exist, instead of rolling it over', (typed, lang) => {
+    expect(() => readInstant(typed, 'America/Chicago', lang)).toThrow(/does not exist in America\/Chicago \(a daylight-saving gap or an invalid date\)/);
+  });
+
   it('keeps four-digit years as typed (0025 is not 1925)', () => {
     expect(readInstant('0025-03-01 10:00', 'UTC')).toBe('0025-03-01T10:00:00+00:00');
     expect(readInstant('0099-12-31', 'UTC')).toBe('0099-12-31T00:00:00+00:00');
