@@ -160,14 +160,16 @@ const verifyExportCommand: CommandSpec<{ source: string }> = {
     // The exported organization's language, as its other answers; the reasons are the checks' own (English).
     const organization = document.organization as { country?: unknown } | undefined;
     const tr = translator(typeof organization?.country === 'string' ? languageFor({ country: organization.country }, ctx.language) : askerLanguage(ctx));
+    // With a key configured here every export made here is signed: one without a signature is not taken as good.
+    const keyed = Boolean(ctx.config.signingKey);
     const which = signature.state === 'valid' ? (signature.matchesConfiguredKey === false ? tr('record.sigOtherKey') : signature.matchesConfiguredKey ? tr('record.sigThisKey') : '') : '';
     const lines = [
-      signature.state === 'valid' ? tr('record.sigValid', { key: signature.keyId, which }) : signature.state === 'unsigned' ? tr('record.sigNone') : tr('record.sigInvalid', { reason: signature.reason }),
+      signature.state === 'valid' ? tr('record.sigValid', { key: signature.keyId, which }) : signature.state === 'unsigned' ? tr(keyed ? 'record.sigMissing' : 'record.sigNone') : tr('record.sigInvalid', { reason: signature.reason }),
       chain.state === 'intact' ? tr('record.chainIntact', { head: chain.head }) : chain.state === 'broken' ? tr('record.chainBroken', { reason: chain.problem.reason }) : tr('record.chainUnsealed'),
       ...(facts ? [factsLine(tr, facts)] : []),
       tr('record.compareAnchor'),
     ];
-    const good = (signature.state === 'unsigned' || (signature.state === 'valid' && signature.matchesConfiguredKey !== false)) && chain.state !== 'broken' && facts?.state !== 'changed';
+    const good = ((signature.state === 'unsigned' && !keyed) || (signature.state === 'valid' && signature.matchesConfiguredKey !== false)) && chain.state !== 'broken' && facts?.state !== 'changed';
     const data = { signature, chain: chain.state, head: chain.state === 'intact' ? chain.head : null, ...factsSummary(facts) };
     return good ? ok(lines.join('\n'), { data }) : { ...refused(lines.join('\n')), data };
   },

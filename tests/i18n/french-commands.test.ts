@@ -111,7 +111,7 @@ describe('confirmations in French', () => {
     const json = new TextDecoder().decode(exported.file!.content);
     const lines = (await t.ask(`verify-export ${json}`)).text.split('\n');
     // No signing key in the test deployment: unsigned; the test incident was stored as built, never sealed.
-    expect(lines[0]).toBe('Signature\u00a0: aucune (l’export a été fait sans BREACHDESK_SIGNING_KEY).');
+    expect(lines[0]).toBe('Signature\u00a0: aucune (l’export a été fait sans BREACHDESK_SIGNING_KEY, ou sa signature a été retirée).');
     expect(lines[1]).toBe('Chaîne\u00a0: non scellée (exporté avant le chaînage).');
     expect(lines[2]).toMatch(/^Comparez la tête avec celle publiée dans le canal d’ancrage/);
   });

@@ -137,6 +137,18 @@ describe('signed JSON export and verify-export', () => {
     expect(forgedCheck.text).toMatch(/Chain: BROKEN: Timeline entry 1 .*was edited/);
   });
 
+  it('refuses an export whose signature was removed, where a signing key is configured (an unsigned one is fine where none is)', async () => {
+    const t = await incidentWithHistory({ signingKey: keys().privateKey });
+    const { signature: _s, ...stripped } = JSON.parse(Buffer.from((await t.say('export BR-1 --format json')).file!.content).toString('utf8'));
+    const check = await t.say(`verify-export ${JSON.stringify(stripped)}`);
+    expect(check.outcome).toBe('refused');
+    expect(check.text).toContain('Signature: NONE, though a signing key is configured here');
+    const unkeyed = await incidentWithHistory();
+    const plain = await unkeyed.say(`verify-export ${JSON.stringify(stripped)}`);
+    expect(plain.outcome).toBe('ok');
+    expect(plain.text).toContain('Signature: none (the export was made without BREACHDESK_SIGNING_KEY, or its signature was removed).');
+  });
+
   it('the JSON export still imports back (its record fields are not carried over)', async () => {
     const t = await incidentWithHistory();
     const json = Buffer.from((await t.say('export BR-1 --format json')).file!.content).toString('utf8');
