@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   FIELD_LIMITS, IncidentStatus, Jurisdiction, OrganizationRole, TimeZoneName, VendorRole, type Incident,
 } from '../bot/model/incident-schema.ts';
+import { LINE_BREAK } from '../bot/views/visible-text.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
 import { describeIssue } from './arg-problems.ts';
 import { parseInstant } from './instants.ts';
@@ -47,6 +48,8 @@ const yesNoUnknown = (raw: string) => {
 const text = (raw: string) => {
   const value = raw.trim();
   if (!value) throw new InvalidArgumentsError('The value is empty.');
+  // A title or a name is shown on one line (lists, the timeline): a line break in it could start a forged line.
+  if (LINE_BREAK.test(value)) throw new InvalidArgumentsError('The value must be one line: it holds a line break.');
   if (value.length > 200) throw new InvalidArgumentsError(`The value is ${value.length.toLocaleString('en-US')} characters; the limit is 200.`);
   return value;
 };

@@ -12,6 +12,7 @@ import { askerLanguage } from './asker-language.ts';
 import { formatNumber } from '../bot/i18n/format.ts';
 import { ok } from '../bot/reply.ts';
 import { describeIncident } from '../bot/views/incident-view.ts';
+import { LINE_BREAK } from '../bot/views/visible-text.ts';
 import { changeContext, IncidentIdArg, requireIncident, withWarnings } from './shared.ts';
 import { bannerFor } from '../bot/record/record-document.ts';
 import { verifyChain } from '../bot/record/verify-chain.ts';
@@ -57,6 +58,7 @@ const newCommand: CommandSpec<{
     affected: z.string().optional(),
   }),
   async handler(args, ctx) {
+    if (LINE_BREAK.test(args.title)) throw new InvalidArgumentsError('The title must be one line: it holds a line break.');
     const defaults = ctx.config.defaultOrganization;
     const name = args.org ?? defaults?.name;
     if (!name) throw new InvalidArgumentsError('No default organization is configured: give --org, --role and --country.');

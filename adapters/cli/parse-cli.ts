@@ -13,6 +13,8 @@ export interface CliArgs {
 }
 
 const VALUE_OPTIONS = ['--data', '--now', '--as'] as const;
+// A local user's name as the record keys it (bot/access/actor-key.ts: cli and terminal ids).
+const LOCAL_NAME = /^[\w.-]{1,64}$/;
 
 /** Global options come before the command; `--json` is accepted anywhere. */
 export function parseCliArgs(argv: string[]): CliArgs | { problem: string } {
@@ -26,7 +28,10 @@ export function parseCliArgs(argv: string[]): CliArgs | { problem: string } {
       const [name, inline] = arg.split(/=(.*)/s);
       const value = inline ?? argv[++i];
       if (value === undefined || value.startsWith('--')) return { problem: `${name} needs a value` };
-      out[name!.slice(2) as 'data' | 'now' | 'as'] = value;
+      const key = name!.slice(2) as 'data' | 'now' | 'as';
+      // Given twice, one of the two would be dropped without a word (another store, another person in the record).
+      if (out[key] !== undefined) return { problem: `${name} is given twice` };
+      out[key] = value;
     } else if (arg.startsWith('--') && out.command.length === 0) return { problem: `unknown option ${arg}` };
     else break;
   }
@@ -36,6 +41,8 @@ export function parseCliArgs(argv: string[]): CliArgs | { problem: string } {
   }
   const nowProblem = out.now === undefined ? undefined : nowOptionProblem(out.now);
   if (nowProblem) return { problem: nowProblem };
+  // The name the record keeps for this run's user (cli:<name>): a local user name, one line, so it can never forge a line.
+  if (out.as !== undefined && !LOCAL_NAME.test(out.as)) return { problem: `--as needs a local user name (letters, digits, ".", "_" or "-", at most 64), not "${out.as.replace(/[^\x20-\x7e]/g, '?')}"` };
   return out;
 }
 

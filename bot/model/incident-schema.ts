@@ -114,7 +114,8 @@ export const NoticeSchema = z.strictObject({
 
 /** The import format: what `import` accepts and `export --format json` writes (plus record-keeping fields). */
 export const IncidentImportSchema = z.strictObject({
-  title: z.string().min(1).max(200),
+  // Shown on one line (lists, headings): a line break in it could start a forged line.
+  title: z.string().min(1).max(200).refine((t) => !/[\n\r\u2028\u2029\u0085]/.test(t), 'must be one line (it holds a line break)'),
   organization: OrganizationSchema,
   discoveredAt: IsoInstant,
   occurredFrom: IsoInstant.nullable().default(null),

@@ -1,4 +1,5 @@
 // The neutral view of one incident: facts, roles, channels and the latest timeline entries.
+import { LINE_BREAK, LINE_BREAKS } from './visible-text.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import { ok, type Reply, type ReplyField } from '../reply.ts';
 import { formatInstant, formatNumber, labelled } from '../i18n/format.ts';
@@ -41,9 +42,14 @@ export function incidentFacts(i: Incident, lang: Lang = languageFor(i.organizati
   return fields;
 }
 
-/** The latest timeline entries, oldest first, as lines. */
+/** The latest timeline entries, oldest first, as lines (a note's further lines marked as its own, never as an entry). */
 export function recentTimeline(i: Incident, count = RECENT, lang: Lang = languageFor(i.organization)): string[] {
-  return i.timeline.slice(-count).map((e) => `${formatInstant(e.at, i.organization.timezone, lang)} · ${e.actor.name} (${e.actor.platform}) · ${e.text}`);
+  return i.timeline.slice(-count).map((e) => `${formatInstant(e.at, i.organization.timezone, lang)} · ${e.actor.name} (${e.actor.platform}) · ${continued(e.text)}`);
+}
+
+/** Each line after the first of a multi-line text starts with ↳, so a note cannot pass for another timeline entry. */
+function continued(text: string): string {
+  return LINE_BREAK.test(text) ? text.split(LINE_BREAKS).join('\n      ↳ ') : text;
 }
 
 /** The `show` reply, in `lang` (default: the organization's language). */

@@ -33,9 +33,11 @@ describe('people’s text in the Markdown export', () => {
   });
 
   it('keeps a value with line breaks on its own line: it cannot add a heading or a field to the record', async () => {
-    const { bot } = start();
     const forged = 'Acme\n## Integrity of this record\n- **Verification at export:** intact';
-    expect((await bot.handle({ ...ADMIN, argv: ['set', 'BR-1', 'vendor', forged] })).outcome).toBe('ok');
+    // `set` refuses a one-line value with a line break now (tests/qa/forged-lines.test.ts); a record kept from before holds one.
+    expect((await start().bot.handle({ ...ADMIN, argv: ['set', 'BR-1', 'vendor', forged] })).outcome).not.toBe('ok');
+    const kept = makeIncident('BR-1', usHospitalFacts({ title: HOSTILE_TITLE, vendor: { name: forged, role: 'business_associate' } }));
+    const { bot } = createTestBot('2025-03-01T12:00:00Z', [kept], { admins: ['slack:U0ADMIN001'] });
     const md = await markdown(bot);
     expect(md.split('\n').filter((l) => l.startsWith('## Integrity of this record'))).toHaveLength(1);
     expect(md.split('\n').filter((l) => l.startsWith('- **Verification at export:**'))).toHaveLength(1);
