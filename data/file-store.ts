@@ -279,7 +279,7 @@ function loadIncidents(
       if (stamp) stamps.set(id, stamp);
     } catch (error) {
       if (!(error instanceof StoreCorruptError)) throw error;
-      damaged.push({ id, problem: `${path} ${error.problem}` });
+      damaged.push({ id, problem: `${error.file} ${error.problem}` });
     }
     reread.add(id);
   }

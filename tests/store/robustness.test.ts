@@ -76,6 +76,20 @@ describe('a head file lost while its history is not', () => {
     expect(existsSync(head)).toBe(false);
   });
 
+  it('a journal cut short is named by its own path, not its head file\'s', async () => {
+    const path = await storeWith(['one', 'two']);
+    const first = await openFileStore(path, now);
+    await first.update('BR-2', (c) => ({ ...c, timeline: [...c.timeline, { at: '2025-03-01T12:00:00Z', actor: { id: 'U1', name: 'Ann', platform: 'slack' }, action: 'note', text: 'a note' }] }));
+    await first.close();
+    const journal = join(incidentsDir(path), 'BR-2.journal');
+    expect(readFileSync(journal).length).toBeGreaterThan(40);
+    writeFileSync(journal, readFileSync(journal).subarray(0, 40));
+    rmSync(packOf(path)); // read from its files, as after a lost pack
+    const store = await openFileStore(path, now);
+    expect((await store.damaged())[0]).toMatchObject({ id: 'BR-2', problem: expect.stringMatching(new RegExp(`^${journal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is shorter \\(40 bytes\\)`)) });
+    await store.close();
+  });
+
   it('with its journal gone too, the start-up pack still names it', async () => {
     const path = await storeWith(['one', 'two']);
     rmSync(join(incidentsDir(path), 'BR-2.json'));
