@@ -1,5 +1,6 @@
 // The lowdb JSON store: a manifest file plus, per incident, a small head document and an append-only history journal
 // (data/incident-journal.ts), so a write never rewrites the other incidents nor the incident's own history.
+import { headless } from './headless-incidents.ts';
 import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { mkdir, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -36,7 +37,6 @@ const ManifestSchema = z.object({
 type Manifest = z.infer<typeof ManifestSchema>;
 
 const INCIDENT_FILE = /^BR-\d+\.json$/;
-const JOURNAL_FILE = /^BR-\d+\.journal$/;
 /** A packed journal mark (markText): checked when the pack is read, parsed when first used. */
 const MARK_TEXT = /^\d{1,15}(?:,\d{1,15}){3}$/;
 
@@ -215,25 +215,6 @@ function defaultManifest(file: string, now: Date): Manifest {
   return { format: STORE_FORMAT, schemaVersion: STORE_SCHEMA_VERSION, createdAt: now.toISOString(), incidentsDir: `${basename(file).replace(/\.json$/i, '')}.incidents` };
 }
 
-
-/**
- * Incidents whose head file is gone while their history is not (a journal beside no head, or a pack line for an
- * incident with neither): damaged, so they are named, refused, and their ids never given to a new incident, which
- * would overwrite that history. A create that failed between its journal and its head leaves such a journal too.
- */
-function headless(dir: string, names: readonly string[], packed: Iterable<string>): DamagedIncident[] {
-  const heads = new Set(names.filter((n) => INCIDENT_FILE.test(n)).map((n) => n.slice(0, -'.json'.length)));
-  const out = new Map<string, string>();
-  for (const name of names) {
-    if (!JOURNAL_FILE.test(name)) continue;
-    const id = name.slice(0, -'.journal'.length);
-    if (!heads.has(id)) out.set(id, `${join(dir, name)} has no head file beside it (${id}.json is missing): the history is kept as it is and the id is not reused; restore the head file from a backup`);
-  }
-  for (const id of packed) {
-    if (!heads.has(id) && !out.has(id)) out.set(id, `${join(dir, `${id}.json`)} and its history journal are missing, though the start-up pack holds this incident: restore them from a backup; the id is not reused`);
-  }
-  return [...out].map(([id, problem]) => ({ id, problem }));
-}
 /**
  * Read every incident: from the pack (checked against the schema on first use) while its file keeps the recorded stamp,
  * else from the file (validated now). A file that cannot be read or is not a valid incident is quarantined, not fatal.
@@ -332,10 +313,17 @@ function validateIncident(path: string, raw: unknown): Incident {
   const parsed = IncidentSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new StoreCorruptError(path, `is not a valid incident (${issue.path.join('.') || 'top level'}: ${issue.message})`);
+    throw new StoreCorruptError(path, `is not a valid incident (${plainIssue(issue.path.join('.') || 'the top level', issue.message)})`);
   }
   if (`${parsed.data.id}.json` !== basename(path)) throw new StoreCorruptError(path, `holds incident ${parsed.data.id}, not the one its name says`);
   return parsed.data;
+}
+
+/** A schema problem in plain words (zod's "Invalid input: expected string, received undefined" says "title is missing"). */
+function plainIssue(where: string, message: string): string {
+  const typed = /^Invalid input: expected (\w+), received (\w+)$/.exec(message);
+  if (typed) return typed[2] === 'undefined' ? `${where} is missing` : `${where} is a ${typed[2]} where a ${typed[1]} belongs`;
+  return `${where}: ${message.replace(/^Invalid input: /, '')}`;
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -90,6 +90,18 @@ describe('a head file lost while its history is not', () => {
     await store.close();
   });
 
+  it('a head file that is JSON but not an incident is named in plain words, not the schema library\'s', async () => {
+    const path = await storeWith(['one', 'two']);
+    const head = join(incidentsDir(path), 'BR-2.json');
+    writeFileSync(head, JSON.stringify({ id: 'BR-2', createdAt: 12 }));
+    rmSync(packOf(path));
+    const store = await openFileStore(path, now);
+    const [problem] = (await store.damaged()).map((d) => d.problem);
+    expect(problem).toMatch(/BR-2\.json is not a valid incident \((title is missing|createdAt is a number where a string belongs)\)/);
+    expect(problem).not.toMatch(/Invalid input/);
+    await store.close();
+  });
+
   it('with its journal gone too, the start-up pack still names it', async () => {
     const path = await storeWith(['one', 'two']);
     rmSync(join(incidentsDir(path), 'BR-2.json'));
