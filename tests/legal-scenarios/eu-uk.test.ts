@@ -108,7 +108,8 @@ describe('EU, French and UK legal scenarios', () => {
     expect(cnil).toMatch(/^Comment\u00a0: Notification en ligne/m);
     expect(cnil).toContain('motifs du retard');
     const csp = (await say('draft BR-1 FR-CSP-L1111-8-2-SSI --lang fr')).text;
-    expect(csp).toMatch(/^Où\u00a0: L’agence régionale de santé/m);
+    // CSP D.1111-16-3 I: to the ANS / CERT Santé through the portal; the ARS only when electronic filing is impossible.
+    expect(csp).toMatch(/^Où\u00a0: L’Agence du numérique en santé \(ANS\) \/ CERT Santé, via le portail national de signalement/m);
     expect(csp).toContain("signé par Le directeur de l’établissement");
   });
 
