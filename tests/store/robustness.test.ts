@@ -60,9 +60,25 @@ describe('start-up pack lines are checked against the schema', () => {
   });
 });
 
+/** Give an incident some history in its journal (a created incident's may be empty). */
+async function noted(path: string, id: string): Promise<void> {
+  const store = await openFileStore(path, now);
+  await store.update(id, (c) => ({ ...c, timeline: [...c.timeline, { at: '2025-03-01T12:00:00Z', actor: { id: 'U1', name: 'Ann', platform: 'slack' }, action: 'note', text: 'a note' }] }));
+  await store.close();
+}
+
 describe('a head file lost while its history is not', () => {
+  it('an empty journal beside no head (a create that failed before its head) holds no history: not named', async () => {
+    const path = await storeWith(['one']);
+    writeFileSync(join(incidentsDir(path), 'BR-2.journal'), '');
+    const store = await openFileStore(path, now);
+    expect(await store.damaged()).toEqual([]);
+    await store.close();
+  });
+
   it('is damaged, named by its journal; the journal is never overwritten and its id never given to a new incident', async () => {
     const path = await storeWith(['one', 'two']);
+    await noted(path, 'BR-2');
     const head = join(incidentsDir(path), 'BR-2.json');
     const journal = join(incidentsDir(path), 'BR-2.journal');
     const history = readFileSync(journal);
@@ -78,9 +94,7 @@ describe('a head file lost while its history is not', () => {
 
   it('a journal cut short is named by its own path, not its head file\'s', async () => {
     const path = await storeWith(['one', 'two']);
-    const first = await openFileStore(path, now);
-    await first.update('BR-2', (c) => ({ ...c, timeline: [...c.timeline, { at: '2025-03-01T12:00:00Z', actor: { id: 'U1', name: 'Ann', platform: 'slack' }, action: 'note', text: 'a note' }] }));
-    await first.close();
+    await noted(path, 'BR-2');
     const journal = join(incidentsDir(path), 'BR-2.journal');
     expect(readFileSync(journal).length).toBeGreaterThan(40);
     writeFileSync(journal, readFileSync(journal).subarray(0, 40));
