@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   FIELD_LIMITS, IncidentStatus, Jurisdiction, OrganizationRole, TimeZoneName, VendorRole, type Incident,
 } from '../bot/model/incident-schema.ts';
-import { LINE_BREAK } from '../bot/views/visible-text.ts';
+import { LINE_BREAK } from '../bot/model/line-breaks.ts';
 import { InvalidArgumentsError } from '../bot/errors.ts';
 import { describeIssue } from './arg-problems.ts';
 import { parseInstant } from './instants.ts';

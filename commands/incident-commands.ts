@@ -12,7 +12,7 @@ import { askerLanguage } from './asker-language.ts';
 import { formatNumber } from '../bot/i18n/format.ts';
 import { ok } from '../bot/reply.ts';
 import { describeIncident } from '../bot/views/incident-view.ts';
-import { LINE_BREAK } from '../bot/views/visible-text.ts';
+import { LINE_BREAK } from '../bot/model/line-breaks.ts';
 import { changeContext, IncidentIdArg, requireIncident, withWarnings } from './shared.ts';
 import { bannerFor } from '../bot/record/record-document.ts';
 import { verifyChain } from '../bot/record/verify-chain.ts';

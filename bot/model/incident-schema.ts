@@ -1,6 +1,7 @@
 // Incident model: the import format (design.md's outer contract) and the stored incident, as zod schemas.
 import { z } from 'zod';
 import { tableHasZone } from '../zone-table.ts';
+import { LINE_BREAK } from './line-breaks.ts';
 import { nestedDeeperThan } from './nesting.ts';
 
 /** An instant written as ISO-8601 with an explicit offset (Z or ±hh:mm). */
@@ -115,7 +116,7 @@ export const NoticeSchema = z.strictObject({
 /** The import format: what `import` accepts and `export --format json` writes (plus record-keeping fields). */
 export const IncidentImportSchema = z.strictObject({
   // Shown on one line (lists, headings): a line break in it could start a forged line.
-  title: z.string().min(1).max(200).refine((t) => !/[\n\r\u2028\u2029\u0085]/.test(t), 'must be one line (it holds a line break)'),
+  title: z.string().min(1).max(200).refine((t) => !LINE_BREAK.test(t), 'must be one line (it holds a line break)'),
   organization: OrganizationSchema,
   discoveredAt: IsoInstant,
   occurredFrom: IsoInstant.nullable().default(null),

@@ -1,5 +1,5 @@
 // The neutral view of one incident: facts, roles, channels and the latest timeline entries.
-import { LINE_BREAK, LINE_BREAKS } from './visible-text.ts';
+import { LINE_BREAK, LINE_BREAKS } from '../model/line-breaks.ts';
 import type { Incident } from '../model/incident-schema.ts';
 import { ok, type Reply, type ReplyField } from '../reply.ts';
 import { formatInstant, formatNumber, labelled } from '../i18n/format.ts';

@@ -8,10 +8,6 @@ export const INVISIBLE =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB\u{E0000}-\u{E007F}]|\r(?!\n)/gu;
 export const ANY_INVISIBLE = new RegExp(INVISIBLE.source, 'u');
 const LINE_SEPARATORS = /\r\n|[\u2028\u2029\u0085]/g;
-/** Any character that starts a new line where text is shown (LF, CR, and the Unicode line and paragraph separators). */
-export const LINE_BREAK = /[\n\r\u2028\u2029\u0085]/;
-/** Each line break, CR LF as one, for splitting text into the lines a reader sees. */
-export const LINE_BREAKS = /\r\n|[\n\r\u2028\u2029\u0085]/;
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 
 /** The text with every invisible or control character shown as a visible marker (␛, ␀, [U+202E]); newlines and tabs kept. */
